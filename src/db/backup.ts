@@ -1,0 +1,60 @@
+/** Online backups (SQLite's backup API, WAL-safe), verified and private, with rotation. */
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, fail } from '../errors.js';
+
+export const KEEP_BACKUPS = 5;
+
+/** Copies a live database to `dest` (0600) and checks the copy's integrity. */
+export async function backupTo(source: Database.Database, dest: string): Promise<void> {
+  if (existsSync(dest)) fail(EXIT.conflict, `${dest} already exists: choose a new file name`);
+  try {
+    mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
+    closeSync(openSync(dest, 'wx', 0o600));
+  } catch (error) {
+    fail(EXIT.database, `cannot write backup ${dest}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  await source.backup(dest);
+  chmodSync(dest, 0o600);
+  const problems = integrityProblems(dest);
+  if (problems.length > 0) fail(EXIT.database, `backup ${dest} failed its integrity check: ${problems[0]}`);
+}
+
+/** `PRAGMA integrity_check` on a file opened read-only: [] when sound. */
+export function integrityProblems(path: string): string[] {
+  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  } finally {
+    copy.close();
+  }
+}
+
+/** Where automatic pre-migration backups of `dbPath` go. */
+export function backupFolder(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
+}
+
+/** Backs up `dbPath` before a migration from `version`, keeping the newest KEEP_BACKUPS. */
+export async function backupBeforeMigration(dbPath: string, version: number, now = new Date()): Promise<string> {
+  const folder = backupFolder(dbPath);
+  const stem = basename(dbPath).replace(/\.db$/, '');
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  const dest = join(folder, `${stem}-${stamp}-v${version}.db`);
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    await backupTo(source, dest);
+  } finally {
+    source.close();
+  }
+  pruneBackups(folder, stem);
+  return dest;
+}
+
+function pruneBackups(folder: string, stem: string): void {
+  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{8}T\\d{9}Z-v\\d+\\.db$`);
+  const mine = readdirSync(folder).filter((f) => pattern.test(f)).sort();
+  for (const old of mine.slice(0, Math.max(0, mine.length - KEEP_BACKUPS))) rmSync(join(folder, old), { force: true });
+}

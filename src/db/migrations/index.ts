@@ -1,0 +1,13 @@
+/** The ordered record of migrations. `user_version` equals the number of the last one applied. */
+import type { Kysely } from 'kysely';
+import * as m001 from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', up: m001.up }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

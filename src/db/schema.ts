@@ -1,0 +1,99 @@
+/** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface TechniciansTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  tier: string;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: number;
+}
+
+export interface RequestersTable {
+  id: Generated<number>;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  department: string | null;
+  created_at: number;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  status: string;
+  priority: string;
+  priority_rank: number;
+  category: string;
+  channel: string;
+  requester_id: number | null;
+  assignee_id: number | null;
+  tier: string;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  first_response_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  first_response_due_at: number | null;
+  resolution_due_at: number | null;
+  next_due_at: number | null;
+  resolution: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface InteractionsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  author_id: number | null;
+  author_name: string;
+  body: string;
+  minutes: number;
+  created_at: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface TicketTagsTable {
+  ticket_id: number;
+  tag_id: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  actor: string;
+  at: number;
+  action: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface DB {
+  technicians: TechniciansTable;
+  requesters: RequestersTable;
+  tickets: TicketsTable;
+  interactions: InteractionsTable;
+  tags: TagsTable;
+  ticket_tags: TicketTagsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type TechnicianRow = Selectable<TechniciansTable>;
+export type NewTechnician = Insertable<TechniciansTable>;
+export type RequesterRow = Selectable<RequestersTable>;
+export type NewRequester = Insertable<RequestersTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicket = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type NewInteraction = Insertable<InteractionsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;

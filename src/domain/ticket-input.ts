@@ -1,0 +1,107 @@
+/**
+ * Validation of ticket input from any face (flags, JSON lines, the console's form), as data:
+ * each field names its rule; an error names the field. Hand-written instead of zod because
+ * `ticket create` is on the startup budget and zod costs ~50 ms to import (DESIGN.md §6).
+ */
+import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES, STATUSES, TIERS, type Channel, type Priority, type Status, type Tier } from './ticket.js';
+
+export interface TicketInput {
+  title: string;
+  description: string;
+  priority: Priority;
+  category: string;
+  channel: Channel;
+  status: Status;
+  tier: Tier;
+  tags: string[];
+  requester: string | null;
+  assignee: string | null;
+  externalId: string | null;
+}
+
+export class InputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+const MAX_TITLE = 200;
+const MAX_TEXT = 100_000;
+const TAG = /^[a-z0-9][a-z0-9_.+-]{0,39}$/;
+
+type Rule = (value: unknown, field: string) => unknown;
+
+const text = (max: number, required: boolean): Rule => (value, field) => {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw new InputError(field, 'is required');
+    return required ? '' : null;
+  }
+  if (typeof value !== 'string') throw new InputError(field, 'must be text');
+  const trimmed = value.trim();
+  if (required && trimmed === '') throw new InputError(field, 'is required');
+  if (trimmed.length > max) throw new InputError(field, `is longer than ${max} characters`);
+  return trimmed;
+};
+
+const oneOf = (values: readonly string[], fallback: string): Rule => (value, field) => {
+  if (value === undefined || value === null || value === '') return fallback;
+  const v = typeof value === 'string' ? value.trim().toLowerCase().replace(/[- ]/g, '_') : value;
+  const match = values.find((x) => x.toLowerCase() === v);
+  if (!match) throw new InputError(field, `must be one of ${values.join(', ')} (got '${String(value)}')`);
+  return match;
+};
+
+export function tagList(value: unknown, field = 'tags'): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
+  if (!items) throw new InputError(field, 'must be a list of words');
+  const tags = items.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : '')).filter((t) => t !== '');
+  for (const t of tags) if (!TAG.test(t)) throw new InputError(field, `'${t}' is not a tag (letters, digits, - _ . +)`);
+  return [...new Set(tags)];
+}
+
+const RULES: Record<keyof TicketInput, Rule> = {
+  title: text(MAX_TITLE, true),
+  description: (v, f) => text(MAX_TEXT, false)(v, f) ?? '',
+  priority: oneOf(PRIORITIES, 'normal'),
+  category: (v, f) => oneOf(DEFAULT_CATEGORIES, 'other')(v, f),
+  channel: oneOf(CHANNELS, 'cli'),
+  status: oneOf(STATUSES, 'new'),
+  tier: (v, f) => oneOf(TIERS, 'L1')(typeof v === 'string' ? v.toUpperCase() : v, f),
+  tags: (v, f) => tagList(v, f),
+  requester: text(320, false),
+  assignee: text(320, false),
+  externalId: text(200, false),
+};
+
+export const TICKET_FIELDS = Object.keys(RULES) as (keyof TicketInput)[];
+
+/** Aliases accepted in JSON input (e.g. `external_id`, `prio`). */
+const ALIASES: Record<string, keyof TicketInput> = {
+  external_id: 'externalId',
+  prio: 'priority',
+  subject: 'title',
+  body: 'description',
+};
+
+/** Validates raw input; unknown keys are an error so typos never pass silently. */
+export function validateTicketInput(raw: Record<string, unknown>, categories?: readonly string[]): TicketInput {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = ALIASES[key] ?? key;
+    if (!(field in RULES)) throw new InputError(key, `unknown field (known: ${TICKET_FIELDS.join(', ')})`);
+    input[field] = value;
+  }
+  const out = {} as Record<string, unknown>;
+  for (const field of TICKET_FIELDS) {
+    out[field] = field === 'category' && categories ? oneOf(categories, 'other')(input[field], field) : RULES[field](input[field], field);
+  }
+  return out as unknown as TicketInput;
+}
+
+/** Validates a single field's new value for an update (same rules as creation). */
+export function validateField<K extends keyof TicketInput>(field: K, value: unknown, categories?: readonly string[]): TicketInput[K] {
+  if (field === 'category' && categories) return oneOf(categories, 'other')(value, field) as TicketInput[K];
+  return RULES[field](value, field) as TicketInput[K];
+}

@@ -1,0 +1,28 @@
+/** Where Deskline keeps things: env-paths without the `-nodejs` suffix. */
+import envPaths from 'env-paths';
+import { join } from 'node:path';
+
+type Env = Record<string, string | undefined>;
+
+/** On Linux the XDG folders of the given env win (tests pass their own); elsewhere env-paths decides. */
+function paths(env: Env): { data: string; config: string } {
+  const base = envPaths('deskline', { suffix: '' });
+  const linux = process.platform === 'linux';
+  return {
+    data: linux && env.XDG_DATA_HOME ? join(env.XDG_DATA_HOME, 'deskline') : base.data,
+    config: linux && env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, 'deskline') : base.config,
+  };
+}
+
+/** `--db PATH` beats `DESKLINE_DB`, which beats the default `<data>/desk.db`. */
+export function resolveDbPath(flag: string | undefined, env: Env): string {
+  return flag || env.DESKLINE_DB || join(paths(env).data, 'desk.db');
+}
+
+export function configFolder(env: Env): string {
+  return paths(env).config;
+}
+
+export function settingsFile(env: Env): string {
+  return join(configFolder(env), 'config.json');
+}

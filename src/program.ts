@@ -1,0 +1,55 @@
+/** Assembles the commander program from src/commands/*. A fresh program per call (tests, one per run). */
+import { Command, CommanderError } from 'commander';
+import { createContext, type Ctx, type Io } from './commands/context.js';
+import { COMMANDS } from './commands/index.js';
+import { describeError, EXIT, type ExitCode } from './errors.js';
+
+declare const DESKLINE_VERSION: string | undefined;
+export const VERSION = typeof DESKLINE_VERSION === 'string' ? DESKLINE_VERSION : '0.0.0-dev';
+
+export interface Program {
+  program: Command;
+  ctx: Ctx;
+  /** Parses user args (no node/script prefix), runs, closes the database; returns the exit code. */
+  run(args: string[]): Promise<ExitCode>;
+}
+
+export function createProgram(io: Io): Program {
+  const program = new Command('deskline');
+  const ctx = createContext(io, program);
+  program
+    .description('Deskline: the help desk in your terminal')
+    .version(VERSION, '-V, --version')
+    .option('--db <path>', 'database file (default: $DESKLINE_DB or the data folder)')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'deskline: ')),
+    })
+    .exitOverride();
+  for (const make of COMMANDS) program.addCommand(make(ctx));
+  for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+
+  const run = async (args: string[]): Promise<ExitCode> => {
+    try {
+      await program.parseAsync(args, { from: 'user' });
+      return ctx.exitCode;
+    } catch (error) {
+      if (error instanceof CommanderError) {
+        return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      }
+      const { exitCode, message } = describeError(error);
+      io.stderr.write(`deskline: ${message}\n`);
+      if (io.env.DESKLINE_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      return exitCode;
+    } finally {
+      await ctx.close();
+    }
+  };
+  return { program, ctx, run };
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}

@@ -1,0 +1,11 @@
+/** LIKE patterns with user text: %, _ and \ escaped, and the ESCAPE clause SQLite needs. */
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+
+export function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, '\\$&');
+}
+
+/** `expr LIKE pattern ESCAPE '\'` (SQLite's LIKE is case-insensitive for ASCII). */
+export function like(expr: Expression<unknown> | RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} LIKE ${pattern} ESCAPE '\\'`;
+}
