@@ -1,17 +1,18 @@
 // Builds dist/ with esbuild: minified ESM, code splitting (the CLI path never loads ink/react),
 // better-sqlite3 external (native addon), NODE_ENV fixed, react-devtools-core stubbed.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-rmSync(`${root}dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a test running the binary never sees a half-written dist.
+const staging = `dist.tmp-${process.pid}`;
 
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: staging,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -29,3 +30,12 @@ await build({
   },
   logLevel: 'warning',
 });
+
+const retired = `${root}dist.old-${process.pid}`;
+try {
+  renameSync(`${root}dist`, retired);
+} catch {
+  // no previous build
+}
+renameSync(`${root}${staging}`, `${root}dist`);
+rmSync(retired, { recursive: true, force: true });
