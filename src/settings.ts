@@ -27,11 +27,14 @@ export function readSettings(env: Env): Settings {
   }
 }
 
+/** Settings whose value is a map (name → value), kept whole rather than flattened. */
+const MAP_KEYS = new Set(['keymap', 'views']);
+
 /** conf stores `user.name` as {user: {name}}; we address settings by dotted keys. */
 function flatten(obj: Record<string, unknown>, prefix = '', out: Settings = {}): Settings {
   for (const [key, value] of Object.entries(obj)) {
     const dotted = prefix ? `${prefix}.${key}` : key;
-    if (key === 'user' && value && typeof value === 'object' && !Array.isArray(value)) {
+    if (!MAP_KEYS.has(dotted) && value && typeof value === 'object' && !Array.isArray(value)) {
       flatten(value as Record<string, unknown>, dotted, out);
     } else {
       out[dotted] = value;

@@ -1,6 +1,20 @@
 /** Every top-level command, in help order. Each file exports a factory taking the shared context. */
 import type { Command } from 'commander';
 import type { Ctx } from './context.js';
+import { completionCommand } from './completion.js';
+import { configCommand } from './config.js';
 import { dbCommand } from './db.js';
+import { reportCommand } from './report.js';
+import { requesterCommand } from './requester.js';
+import { technicianCommand } from './technician.js';
+import { ticketCommand } from './ticket.js';
 
-export const COMMANDS: ReadonlyArray<(ctx: Ctx) => Command> = [dbCommand];
+export const COMMANDS: ReadonlyArray<(ctx: Ctx) => Command> = [
+  ticketCommand,
+  requesterCommand,
+  technicianCommand,
+  reportCommand,
+  configCommand,
+  dbCommand,
+  completionCommand,
+];

@@ -68,3 +68,14 @@ export async function listRequesters(db: Executor, search = '', limit = 100): Pr
   }
   return q.execute();
 }
+
+/** A requester's most recent tickets, newest first. */
+export async function ticketsOfRequester(db: Executor, requesterId: number, limit = 20) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'title', 'status', 'priority', 'created_at'])
+    .where('requester_id', '=', requesterId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

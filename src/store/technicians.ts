@@ -1,6 +1,7 @@
 /** Technicians: the people working the desk. */
 import { sql } from 'kysely';
 import type { TechnicianRow } from '../db/schema.js';
+import { OPEN_STATUSES } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
@@ -58,4 +59,16 @@ export async function findTechnician(db: Executor, who: string): Promise<Technic
   }
   if (rows.length > 1) fail(EXIT.invalid, `technician '${who}' is ambiguous: ${rows.map((r) => r.email).join(', ')}`);
   return rows[0]!;
+}
+
+/** Open tickets per technician id (new, open, pending, on hold). */
+export async function openCounts(db: Executor): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['assignee_id', db.fn.countAll<number>().as('n')])
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
 }

@@ -1,0 +1,101 @@
+/** `deskline ticket create`: from flags or JSON/JSONL, idempotent with --external-id, all-or-nothing. */
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { InputError, validateTicketInput, type TicketInput } from '../domain/ticket-input.js';
+import { EXIT, fail } from '../errors.js';
+import { ensureTechnician } from '../store/technicians.js';
+import { createTickets } from '../store/tickets.js';
+import type { Ctx } from './context.js';
+import { readAll, stdinIsPiped } from './text-input.js';
+import { parseTicketJson, ticketJson } from './ticket-json.js';
+
+interface CreateFlags {
+  title?: string;
+  description?: string;
+  priority?: string;
+  category?: string;
+  channel?: string;
+  status?: string;
+  tier?: string;
+  tag: string[];
+  requester?: string;
+  assignee?: string;
+  externalId?: string;
+  fromJson?: string;
+  dryRun?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(',')];
+
+export function ticketCreateCommand(ctx: Ctx): Command {
+  return new Command('create')
+    .description('create a ticket from flags, or many from JSON / JSON Lines')
+    .option('-t, --title <text>', 'one-line summary')
+    .option('-d, --description <text>', 'details (default: stdin when piped)')
+    .option('-p, --priority <p>', 'urgent | high | normal | low', undefined)
+    .option('-c, --category <c>', 'hardware, software, network, account, access, email, printer, other')
+    .option('--channel <c>', 'phone, email, chat, walk_in, web, cli, monitoring')
+    .option('--status <s>', 'initial status (default new; open when assigned)')
+    .option('--tier <t>', 'L1 | L2 | L3')
+    .option('--tag <tags>', 'tag (repeat or comma-separate)', collect, [])
+    .option('-r, --requester <who>', 'email, "Name <email>" or a known name')
+    .option('-a, --assignee <who>', 'me, a technician name or email')
+    .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
+    .option('--from-json <file>', 'JSON object, array or JSON Lines; - for stdin')
+    .option('--dry-run', 'validate and show what would be created, write nothing')
+    .option('-q, --quiet', 'print only the ref(s)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
+  echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
+  deskline ticket create --from-json tickets.jsonl`)
+    .action(async (flags: CreateFlags) => {
+      const inputs = await gatherInputs(ctx, flags);
+      if (flags.dryRun) return report(ctx, flags, inputs.map((i) => ({ ref: '(new)', title: i.title, existing: false })), true);
+      const { db } = await ctx.desk();
+      const actor = await ensureTechnician(db, ctx.me());
+      const created = await createTickets(db, inputs, actor);
+      if (flags.json) return ctx.json({ tickets: created.map((c) => ({ ...ticketJson(c.ticket), existing: c.existing })) });
+      report(ctx, flags, created.map((c) => ({ ref: c.ticket.ref, title: c.ticket.title, existing: c.existing })), false);
+    });
+}
+
+async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]> {
+  const categories = ctx.settings().categories;
+  if (flags.fromJson !== undefined) {
+    const source = flags.fromJson === '-' ? 'stdin' : flags.fromJson;
+    const text = flags.fromJson === '-' ? await readAll(ctx.io.stdin) : readFile(flags.fromJson);
+    return parseTicketJson(text, source, categories);
+  }
+  const description = flags.description ?? (stdinIsPiped(ctx.io) ? await readAll(ctx.io.stdin) : undefined);
+  try {
+    return [validateTicketInput({
+      title: flags.title, description, priority: flags.priority, category: flags.category, channel: flags.channel,
+      status: flags.status, tier: flags.tier, tags: flags.tag, requester: flags.requester, assignee: flags.assignee,
+      externalId: flags.externalId,
+    }, categories)];
+  } catch (error) {
+    if (error instanceof InputError) fail(EXIT.invalid, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.field.length + 2)}`);
+    throw error;
+  }
+}
+
+function readFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(EXIT.invalid, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+function report(ctx: Ctx, flags: CreateFlags, rows: { ref: string; title: string; existing: boolean }[], dry: boolean): void {
+  if (dry && flags.json) return ctx.json({ dry_run: true, tickets: rows.map((r) => ({ title: r.title })) });
+  for (const r of rows) {
+    if (flags.quiet) ctx.out(r.ref);
+    else ctx.out(`${dry ? 'would create' : r.existing ? 'exists ' : 'created'} ${r.ref}  ${r.title}`);
+  }
+  if (dry && !flags.quiet) ctx.note(`dry run: ${rows.length} ticket(s) valid, nothing written`);
+}

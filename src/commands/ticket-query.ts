@@ -1,0 +1,32 @@
+/** Turns a query string from the command line into store calls, with one-line errors. */
+import { parseQuery, QueryError, type ParsedQuery } from '../domain/query.js';
+import { EXIT, fail } from '../errors.js';
+import type { Executor } from '../store/executor.js';
+import { matchingIds } from '../store/ticket-list.js';
+import type { FilterContext } from '../store/ticket-filter.js';
+import type { Ctx } from './context.js';
+
+/** Words from the shell joined back into one query; a word with spaces was a quoted phrase. */
+export function joinArgs(args: readonly string[]): string {
+  return args.map((a) => (/\s/.test(a) && !a.includes('"') && !/^-?[a-z]+:/i.test(a) ? JSON.stringify(a) : a)).join(' ');
+}
+
+export function parseOrFail(text: string): ParsedQuery {
+  try {
+    return parseQuery(text);
+  } catch (error) {
+    if (error instanceof QueryError) fail(EXIT.invalid, `query: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The technician at the keyboard, looked up without creating anything (reads stay reads). */
+export async function filterContext(ctx: Ctx, db: Executor): Promise<FilterContext> {
+  const email = ctx.me().email.toLowerCase();
+  const me = await db.selectFrom('technicians').select('id').where('email', '=', email).executeTakeFirst();
+  return { meId: me?.id ?? null, now: Date.now() };
+}
+
+export async function findIds(ctx: Ctx, db: Executor, text: string, meId: number | null): Promise<number[]> {
+  return matchingIds(db, parseOrFail(text), { meId, now: Date.now() });
+}

@@ -1,0 +1,71 @@
+/** `deskline ticket show HD-7` and `ticket history HD-7`: fields, timeline, audit trail. */
+import { Command } from 'commander';
+import { ticketHistory } from '../store/audit.js';
+import { timeline } from '../store/interactions.js';
+import { getTicket } from '../store/ticket-view.js';
+import type { Ctx } from './context.js';
+import { clean, formatTime, paint, shortDuration } from './format.js';
+import { refArg } from './resolve-ref.js';
+import { interactionJson, ticketJson } from './ticket-json.js';
+
+export function ticketShowCommand(ctx: Ctx): Command {
+  return new Command('show')
+    .description('show a ticket: fields and timeline')
+    .argument('<ref>', 'ticket ref, e.g. HD-7')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  deskline ticket show HD-7\n  deskline ticket show HD-7 --json | jq .ticket.status')
+    .action(async (ref: string, flags: { json?: boolean }) => {
+      const { db } = await ctx.desk();
+      const id = refArg(ref);
+      const ticket = await getTicket(db, id);
+      const entries = await timeline(db, id);
+      if (flags.json) return ctx.json({ ticket: ticketJson(ticket), timeline: entries.map(interactionJson) });
+      const now = Date.now();
+      const c = ctx.color;
+      const fields: [string, string][] = [
+        ['status', ticket.status],
+        ['priority', ticket.priority],
+        ['category', ticket.category],
+        ['channel', ticket.channel],
+        ['tier', ticket.tier],
+        ['assignee', ticket.assignee?.name ?? '—'],
+        ['requester', ticket.requester ? `${ticket.requester.name}${ticket.requester.email ? ` <${ticket.requester.email}>` : ''}${ticket.requester.phone ? `  ${ticket.requester.phone}` : ''}${ticket.requester.department ? `  (${ticket.requester.department})` : ''}` : '—'],
+        ['tags', ticket.tags.join(', ') || '—'],
+        ['created', `${formatTime(ticket.created_at)} (${shortDuration(now - ticket.created_at)} ago)`],
+        ['updated', formatTime(ticket.updated_at)],
+        ['next due', ticket.next_due_at === null ? '—' : `${formatTime(ticket.next_due_at)} (${ticket.next_due_at < now ? `overdue ${shortDuration(now - ticket.next_due_at)}` : `in ${shortDuration(ticket.next_due_at - now)}`})`],
+        ['version', String(ticket.version)],
+      ];
+      if (ticket.external_id) fields.push(['external id', ticket.external_id]);
+      if (ticket.resolution) fields.push(['resolution', ticket.resolution]);
+      ctx.out(paint(c, 'bold', `${ticket.ref}  ${clean(ticket.title)}`));
+      for (const [k, v] of fields) ctx.out(`  ${k.padEnd(11)} ${clean(v)}`);
+      if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
+      ctx.out(`\nTimeline (${entries.length})`);
+      for (const e of entries) {
+        const minutes = e.minutes ? ` · ${e.minutes} min` : '';
+        ctx.out(paint(c, 'gray', `  ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${clean(e.author_name)}${minutes}`));
+        if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
+      }
+    });
+}
+
+export function ticketHistoryCommand(ctx: Ctx): Command {
+  return new Command('history')
+    .description('the audit trail of a ticket: who changed what, when')
+    .argument('<ref>', 'ticket ref, e.g. HD-7')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, flags: { json?: boolean }) => {
+      const { db } = await ctx.desk();
+      const id = refArg(ref);
+      await getTicket(db, id);
+      const events = await ticketHistory(db, id);
+      if (flags.json) {
+        return ctx.json({ ref: `HD-${id}`, events: events.map((e) => ({ at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, field: e.field, old: e.old_value, new: e.new_value })) });
+      }
+      for (const e of events) {
+        const change = e.field ? `  ${e.field}: ${e.old_value ?? '—'} → ${e.new_value ?? '—'}` : '';
+        ctx.out(clean(`${formatTime(e.at)}  ${e.actor}  ${e.action}${change}`));
+      }
+    });
+}

@@ -1,0 +1,65 @@
+/** Listing tickets for the queue and `ticket list`: one parameterised query, keyset pages, counts. */
+import type { ParsedQuery } from '../domain/query.js';
+import { formatRef } from '../domain/ticket.js';
+import type { Executor } from './executor.js';
+import { applyFilters, applyKeyset, applySort, type FilterContext } from './ticket-filter.js';
+
+export interface TicketListRow {
+  id: number;
+  ref: string;
+  title: string;
+  status: string;
+  priority: string;
+  priority_rank: number;
+  category: string;
+  channel: string;
+  tier: string;
+  created_at: number;
+  updated_at: number;
+  next_due_at: number | null;
+  requester_name: string | null;
+  assignee_name: string | null;
+}
+
+export interface ListOptions {
+  query: ParsedQuery;
+  ctx: FilterContext;
+  limit: number;
+  /** Keyset cursor: rows strictly after this one in the query's sort order. */
+  after?: TicketListRow;
+  /** Keyset cursor: the `limit` rows just before this one, returned in display order. */
+  before?: TicketListRow;
+}
+
+export async function listTickets(db: Executor, opts: ListOptions): Promise<TicketListRow[]> {
+  const sort = opts.query.sort;
+  let qb = applyFilters(
+    db
+      .selectFrom('tickets')
+      .leftJoin('requesters', 'requesters.id', 'tickets.requester_id')
+      .leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
+      .select([
+        'tickets.id', 'tickets.title', 'tickets.status', 'tickets.priority', 'tickets.priority_rank', 'tickets.category',
+        'tickets.channel', 'tickets.tier', 'tickets.created_at', 'tickets.updated_at', 'tickets.next_due_at',
+        'requesters.name as requester_name', 'technicians.name as assignee_name',
+      ]),
+    opts.query,
+    opts.ctx,
+  );
+  const cursor = opts.before ?? opts.after;
+  if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after');
+  const rows = await applySort(qb, sort, Boolean(opts.before)).limit(opts.limit).execute();
+  const out = rows.map((r) => ({ ...r, ref: formatRef(r.id) }));
+  return opts.before ? out.reverse() : out;
+}
+
+export async function countTickets(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number> {
+  const qb = applyFilters(db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')), query, ctx);
+  return Number((await qb.executeTakeFirst())?.n ?? 0);
+}
+
+/** Every matching id (for bulk updates), in the query's order. */
+export async function matchingIds(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number[]> {
+  const rows = await applySort(applyFilters(db.selectFrom('tickets').select('tickets.id'), query, ctx), query.sort).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { runCli } from '../helpers/cli.js';
+import { tempEnv } from '../helpers/temp.js';
+
+async function rows(env: Record<string, string>, sql: string): Promise<unknown[]> {
+  const desk = await openDatabase(env.DESKLINE_DB!);
+  try {
+    return desk.sqlite.prepare(sql).all();
+  } finally {
+    await desk.close();
+  }
+}
+
+describe('ticket create', () => {
+  it('creates from flags, resolving the requester and tags, and audits it', async () => {
+    const env = tempEnv();
+    const r = await runCli(['ticket', 'create', '-t', 'Printer jams on 4th floor', '-p', 'high', '-c', 'printer', '-r', 'Ana Silva <ana@example.com>', '--tag', 'printer,floor4'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('created HD-1  Printer jams on 4th floor\n');
+    expect(await rows(env, 'SELECT title, priority, priority_rank, category, status, next_due_at IS NOT NULL AS due FROM tickets')).toEqual([
+      { title: 'Printer jams on 4th floor', priority: 'high', priority_rank: 2, category: 'printer', status: 'new', due: 1 },
+    ]);
+    expect(await rows(env, 'SELECT name, email FROM requesters')).toEqual([{ name: 'Ana Silva', email: 'ana@example.com' }]);
+    expect(await rows(env, 'SELECT name FROM tags ORDER BY name')).toEqual([{ name: 'floor4' }, { name: 'printer' }]);
+    expect(await rows(env, "SELECT action, actor FROM audit_events")).toEqual([{ action: 'create', actor: 'tester' }]);
+  });
+
+  it('reads the description from a pipe and is idempotent with --external-id', async () => {
+    const env = tempEnv();
+    const first = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1', '-q'], { env, stdin: 'Disk /var at 95%\n' });
+    expect(first.stdout).toBe('HD-1\n');
+    const again = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1'], { env, stdin: 'x' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^exists  HD-1/);
+    expect(await rows(env, 'SELECT description FROM tickets')).toEqual([{ description: 'Disk /var at 95%' }]);
+  });
+
+  it('creates from JSON Lines all-or-nothing, naming the bad line', async () => {
+    const env = tempEnv();
+    const good = '{"title":"A","priority":"low"}\n{"title":"B","tags":["vpn"]}\n';
+    const bad = `${good}{"title":"C","priority":"super"}\n`;
+    const r = await runCli(['ticket', 'create', '--from-json', '-'], { env, stdin: bad });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe("deskline: stdin line 3: priority: must be one of urgent, high, normal, low (got 'super')\n");
+    const ok = await runCli(['ticket', 'create', '--from-json', '-', '--json'], { env, stdin: good });
+    expect(ok.code).toBe(0);
+    const doc = JSON.parse(ok.stdout);
+    expect(doc.schema).toBe(1);
+    expect(doc.tickets.map((t: { ref: string }) => t.ref)).toEqual(['HD-1', 'HD-2']);
+  });
+
+  it('--dry-run validates and writes nothing', async () => {
+    const env = tempEnv();
+    const r = await runCli(['ticket', 'create', '-t', 'Nothing', '--dry-run'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('would create');
+    expect(await rows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('ticket lifecycle', () => {
+  it('assigns, comments, escalates, resolves, reopens, with history', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'VPN drops', '-r', 'bo@example.com'], { env });
+    expect((await runCli(['ticket', 'assign', 'HD-1'], { env })).stdout).toBe('HD-1 assigned to tester\n');
+    expect((await runCli(['ticket', 'comment', 'HD-1', '--call', '-m', '15', 'Called Bo'], { env })).stdout).toBe('HD-1 call added (15 min)\n');
+    expect((await runCli(['ticket', 'escalate', 'HD-1', '--to', 'L2', '--reason', 'needs firewall logs'], { env })).code).toBe(0);
+    expect((await runCli(['ticket', 'resolve', 'HD-1', '--resolution', 'MTU fixed'], { env })).stdout).toBe('HD-1 resolved\n');
+    const show = await runCli(['ticket', 'show', 'HD-1', '--json'], { env });
+    const doc = JSON.parse(show.stdout);
+    expect(doc.ticket).toMatchObject({ status: 'resolved', tier: 'L2', resolution: 'MTU fixed', assignee: { name: 'tester' } });
+    expect(doc.ticket.first_response_at).not.toBeNull();
+    expect(doc.timeline.map((e: { kind: string }) => e.kind)).toEqual(['call', 'system', 'system']);
+    expect((await runCli(['ticket', 'reopen', 'HD-1'], { env })).stdout).toBe('HD-1 reopened\n');
+    const history = await runCli(['ticket', 'history', 'HD-1'], { env });
+    expect(history.stdout).toMatch(/assign {2}assignee: — → tester/);
+    expect(history.stdout).toMatch(/status: new → open/);
+    expect(history.stdout).toMatch(/reopen {2}status: resolved → open/);
+  });
+
+  it('refuses a stale --if-version with exit 3 saying who changed what', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'Laptop slow'], { env });
+    await runCli(['ticket', 'update', 'HD-1', '--priority', 'high'], { env });
+    const stale = await runCli(['ticket', 'update', 'HD-1', '--priority', 'low', '--if-version', '1'], { env });
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toBe('deskline: HD-1 is at version 2, not 1: tester changed priority normal → high\n');
+    expect(await rows(env, 'SELECT priority FROM tickets')).toEqual([{ priority: 'high' }]);
+  });
+
+  it('rejects a status change the transitions do not allow', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'Old', '--status', 'closed'], { env });
+    const r = await runCli(['ticket', 'update', 'HD-1', '--status', 'pending'], { env });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe('deskline: HD-1 cannot go from closed to pending (allowed: open)\n');
+  });
+
+  it('unknown refs exit 2 and bad refs exit 4', async () => {
+    const env = tempEnv();
+    expect(await runCli(['ticket', 'show', 'HD-42'], { env })).toMatchObject({ code: 2, stderr: 'deskline: no ticket HD-42\n' });
+    expect(await runCli(['ticket', 'show', 'banana'], { env })).toMatchObject({ code: 4 });
+  });
+});
