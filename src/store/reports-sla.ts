@@ -1,0 +1,73 @@
+/**
+ * `report sla`: first-response and resolution compliance over tickets created in a period, from
+ * the stored due columns, in one GROUP BY over the (created_at, id) index. A clock is met when it
+ * stopped by its due time, breached when it stopped later or is still running past due at `now`;
+ * tickets with no due time, or closed without that milestone, are not counted either way.
+ */
+import { sql } from 'kysely';
+import type { By } from '../domain/report-group.js';
+import { compliance } from '../domain/report-stats.js';
+import { OPEN_STATUSES } from '../domain/ticket.js';
+import type { Executor } from './executor.js';
+import { groupKey, inPeriod, labelGroups } from './reports-group.js';
+
+export interface SlaRow {
+  group: string;
+  tickets: number;
+  firstResponseMet: number;
+  firstResponseBreached: number;
+  /** Percentage with one decimal, null when nothing was met or breached. */
+  firstResponsePct: number | null;
+  resolutionMet: number;
+  resolutionBreached: number;
+  resolutionPct: number | null;
+}
+
+export interface SlaReport {
+  rows: SlaRow[];
+  total: SlaRow;
+}
+
+export interface SlaOptions {
+  by: By | null;
+  since: number | null;
+  until: number;
+  now: number;
+}
+
+const count = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(CASE WHEN ${cond} THEN 1 ELSE 0 END), 0)`;
+
+export async function slaReport(db: Executor, opts: SlaOptions): Promise<SlaReport> {
+  const open = sql`status IN (${sql.join(OPEN_STATUSES)})`;
+  const rows = await db
+    .selectFrom('tickets')
+    .select([
+      groupKey(opts.by).as('grp'),
+      db.fn.countAll<number>().as('tickets'),
+      count(sql`first_response_at <= first_response_due_at`).as('fr_met'),
+      count(sql`first_response_at > first_response_due_at OR (first_response_at IS NULL AND ${open} AND first_response_due_at < ${opts.now})`).as('fr_breached'),
+      count(sql`resolved_at <= resolution_due_at`).as('res_met'),
+      count(sql`resolved_at > resolution_due_at OR (resolved_at IS NULL AND ${open} AND resolution_due_at < ${opts.now})`).as('res_breached'),
+    ])
+    .where(inPeriod('created_at', opts.since, opts.until))
+    .groupBy(sql`grp`)
+    .execute();
+
+  const groups = await labelGroups(db, opts.by, rows.map((r) => r.grp));
+  const byKey = new Map(rows.map((r) => [r.grp, r]));
+  const out = groups.map((g) => {
+    const r = byKey.get(g.key)!;
+    return finish(g.label, Number(r.tickets), Number(r.fr_met), Number(r.fr_breached), Number(r.res_met), Number(r.res_breached));
+  });
+  const sum = (f: (r: SlaRow) => number) => out.reduce((a, r) => a + f(r), 0);
+  const total = finish('all', sum((r) => r.tickets), sum((r) => r.firstResponseMet), sum((r) => r.firstResponseBreached), sum((r) => r.resolutionMet), sum((r) => r.resolutionBreached));
+  return { rows: out, total };
+}
+
+function finish(group: string, tickets: number, frMet: number, frBreached: number, resMet: number, resBreached: number): SlaRow {
+  return {
+    group, tickets,
+    firstResponseMet: frMet, firstResponseBreached: frBreached, firstResponsePct: compliance(frMet, frBreached),
+    resolutionMet: resMet, resolutionBreached: resBreached, resolutionPct: compliance(resMet, resBreached),
+  };
+}
