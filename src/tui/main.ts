@@ -1,8 +1,76 @@
-/** The console's entry (loaded lazily). Until the Ink console lands it prints the queue. */
+/**
+ * The console's entry, loaded lazily by src/cli.ts: opens the desk, takes over the terminal (the
+ * alternate screen), runs the Ink app, and gives the terminal back as it found it on any way out.
+ */
+import { render } from 'ink';
+import { createElement } from 'react';
+import { basename } from 'node:path';
 import type { Io } from '../commands/context.js';
-import { createProgram } from '../program.js';
-import type { ExitCode } from '../errors.js';
+import { openDatabase, type Desk } from '../db/database.js';
+import { describeError, EXIT, type ExitCode } from '../errors.js';
+import { resolveDbPath } from '../paths.js';
+import { currentIdentity, readSettings } from '../settings.js';
+import { ensureTechnician } from '../store/technicians.js';
+import { ConsoleApp } from './app.js';
+import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keymap.js';
+import { allViews } from './views.js';
+
+const ENTER_ALT = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** `--db PATH` or `--db=PATH` among the console's arguments. */
+export function dbFlag(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--db') return args[i + 1];
+    if (a.startsWith('--db=')) return a.slice(5);
+  }
+  return undefined;
+}
 
 export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
-  return createProgram(io).run([...args, 'db', 'path']);
+  const settings = readSettings(io.env);
+  let desk: Desk;
+  try {
+    desk = await openDatabase(resolveDbPath(dbFlag(args), io.env));
+  } catch (error) {
+    const { exitCode, message } = describeError(error);
+    io.stderr.write(`deskline: ${message}\n`);
+    return exitCode;
+  }
+  const me = await ensureTechnician(desk.db, currentIdentity(settings, io.env));
+  const views = allViews(settings.views);
+  const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
+  const color = !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+  const stdout = io.stdout as NodeJS.WriteStream;
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+  };
+  process.once('exit', restore);
+  stdout.write(ENTER_ALT);
+  const app = render(
+    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color }),
+    { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+  );
+  const onSignal = () => app.unmount();
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+  try {
+    await app.waitUntilExit();
+    return EXIT.ok;
+  } catch (error) {
+    restore();
+    io.stderr.write(`deskline: ${describeError(error).message}\n`);
+    return EXIT.database;
+  } finally {
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
+    app.cleanup();
+    restore();
+    process.off('exit', restore);
+    await desk.close();
+  }
 }

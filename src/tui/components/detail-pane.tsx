@@ -1,0 +1,51 @@
+/** The detail pane: a title line, then a scrolled slice of the ticket's lines. */
+import { Box, Text } from 'ink';
+import { useEffect, useMemo } from 'react';
+import type { InteractionRow } from '../../db/schema.js';
+import type { TicketListRow } from '../../store/ticket-list.js';
+import type { TicketView } from '../../store/ticket-view.js';
+import { useColor, useConsole } from '../context.js';
+import { detailLines } from '../detail-lines.js';
+import { fit } from '../text.js';
+import { useKeys } from '../use-keys.js';
+
+export interface DetailPaneProps {
+  row: TicketListRow | undefined;
+  view: TicketView | null;
+  events: readonly InteractionRow[] | null;
+  width: number;
+  /** Lines including the title line. */
+  height: number;
+  scroll: number;
+  focused: boolean;
+  keysActive: boolean;
+  now: number;
+}
+
+export function DetailPane({ row, view, events, width, height, scroll, focused, keysActive, now }: DetailPaneProps) {
+  useKeys('detail', keysActive);
+  const { dispatch } = useConsole();
+  const color = useColor();
+  const body = Math.max(0, height - 1);
+  const lines = useMemo(() => (row ? detailLines(row, view, events, Math.max(10, width - 1), now) : []), [row, view, events, width, now]);
+  const max = Math.max(0, lines.length - body);
+  useEffect(() => dispatch({ type: 'detailMeasured', max }), [dispatch, max]);
+  const top = Math.min(scroll, max);
+  const shown = lines.slice(top, top + body);
+  const where = lines.length > body ? ` ${top + 1}-${top + shown.length}/${lines.length} ` : '';
+  const title = row ? ` Detail · ${row.ref}` : ' Detail';
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end" inverse={focused} dimColor={!focused}>
+        {fit(title, Math.max(0, width - where.length))}
+        {where}
+      </Text>
+      {shown.map((l, i) => (
+        <Text key={top + i} wrap="truncate-end" bold={l.bold} dimColor={l.dim} color={color(l.color)}>
+          {fit(l.text, width)}
+        </Text>
+      ))}
+      {shown.length < body && <Box height={body - shown.length} />}
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+/** The `/` filter box: typed text, a debounced parse, and the error inline under the box. */
+import { Text } from 'ink';
+import { useEffect } from 'react';
+import { useColor, useConsole } from '../context.js';
+import { truncate, width as cells } from '../text.js';
+import { useKeys } from '../use-keys.js';
+
+export const FILTER_DEBOUNCE_MS = 120;
+
+export interface FilterBarProps {
+  text: string;
+  live: string;
+  error: { message: string; column: number } | null;
+  editing: boolean;
+  width: number;
+  /** Parses the filter text: null when it is valid. */
+  check(text: string): { message: string; column: number } | null;
+}
+
+const PROMPT = ' / ';
+
+export function FilterBar({ text, live, error, editing, width, check }: FilterBarProps) {
+  const { dispatch } = useConsole();
+  const color = useColor();
+  useKeys('filter', editing, (input, key) => {
+    if (input && !key.ctrl && !key.meta) dispatch({ type: 'filterInsert', text: input });
+  });
+  useEffect(() => {
+    if (!editing) return;
+    const timer = setTimeout(() => dispatch({ type: 'filterSettled', text, error: check(text) }), FILTER_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [editing, text, check, dispatch]);
+
+  const shown = editing ? text : live;
+  const room = Math.max(1, width - PROMPT.length - 1);
+  const visible = cells(shown) > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;
+  return (
+    <>
+      <Text wrap="truncate-end" dimColor={!editing}>
+        <Text bold>{PROMPT}</Text>
+        {visible}
+        {editing ? <Text inverse> </Text> : ''}
+      </Text>
+      {editing && error && (
+        <Text wrap="truncate-end" color={color('red')}>
+          {truncate(`${' '.repeat(Math.min(PROMPT.length + error.column - 1, Math.max(0, width - 20)))}^ ${error.message}`, width)}
+        </Text>
+      )}
+    </>
+  );
+}

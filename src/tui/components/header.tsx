@@ -1,0 +1,46 @@
+/** The top line: view tabs with counts, then the database file and the technician. */
+import { Text } from 'ink';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { truncate, width } from '../text.js';
+import type { View } from '../views.js';
+
+export interface HeaderProps {
+  views: readonly View[];
+  active: number;
+  counts: Record<string, number>;
+  dbName: string;
+  technician: string;
+  columns: number;
+}
+
+function tabText(v: View, count: number | undefined, style: 'full' | 'short' | 'key'): string {
+  const n = count === undefined ? '' : ` ${count.toLocaleString('en-US')}`;
+  const name = sanitizeLine(v.name);
+  if (style === 'key') return ` ${v.key}${n} `;
+  return ` ${v.key} ${style === 'short' ? truncate(name, 7) : name}${n} `;
+}
+
+export function Header({ views, active, counts, dbName, technician, columns }: HeaderProps) {
+  const right = ` ${sanitizeLine(dbName)} · ${sanitizeLine(technician)}`;
+  let tabs: string[] = [];
+  for (const style of ['full', 'short', 'key'] as const) {
+    tabs = views.map((v) => tabText(v, counts[v.key], style));
+    if (tabs.reduce((n, t) => n + width(t) + 1, 0) + Math.min(width(right), 12) <= columns) break;
+  }
+  const used = tabs.reduce((n, t) => n + width(t) + 1, 0);
+  const room = Math.max(0, columns - used);
+  const shownRight = truncate(right, room);
+  const gap = ' '.repeat(Math.max(0, room - width(shownRight)));
+  return (
+    <Text wrap="truncate-end">
+      {tabs.map((t, i) => (
+        <Text key={views[i]!.key} inverse={i === active} bold={i === active}>
+          {t}
+          <Text inverse={false}> </Text>
+        </Text>
+      ))}
+      {gap}
+      <Text dimColor>{shownRight}</Text>
+    </Text>
+  );
+}

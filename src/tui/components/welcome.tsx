@@ -1,0 +1,33 @@
+/** An empty database: say so, and offer the first steps. */
+import { Box, Text } from 'ink';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { useKeys } from '../use-keys.js';
+
+export interface WelcomeProps {
+  dbName: string;
+  height: number;
+  notice: string | null;
+  keysActive: boolean;
+}
+
+export function Welcome({ dbName, height, notice, keysActive }: WelcomeProps) {
+  useKeys('welcome', keysActive);
+  return (
+    <Box flexDirection="column" height={height} paddingLeft={2} paddingTop={1}>
+      <Text bold>Welcome to Deskline.</Text>
+      <Text wrap="truncate-end">{`${sanitizeLine(dbName)} has no tickets yet.`}</Text>
+      <Text> </Text>
+      <Text wrap="truncate-end">
+        <Text bold>d</Text> load demo data (a few hundred tickets to explore)
+      </Text>
+      <Text wrap="truncate-end">
+        <Text bold>n</Text> create the first ticket (coming soon; meanwhile: deskline ticket create)
+      </Text>
+      <Text wrap="truncate-end">
+        <Text bold>q</Text> quit
+      </Text>
+      {notice && <Text> </Text>}
+      {notice && <Text wrap="truncate-end">{notice}</Text>}
+    </Box>
+  );
+}

@@ -1,0 +1,109 @@
+/** How ticket fields look in the console: symbols that read without colour, colours on top, short ages. */
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { TicketListRow } from '../store/ticket-list.js';
+import { fit } from './text.js';
+
+export interface Look {
+  glyph: string;
+  color?: string;
+  bold?: boolean;
+  dim?: boolean;
+}
+
+export const PRIORITY_LOOK: Record<string, Look> = {
+  urgent: { glyph: '‼', color: 'red', bold: true },
+  high: { glyph: '!', color: 'yellow' },
+  normal: { glyph: '·' },
+  low: { glyph: '↓', dim: true },
+};
+
+export const STATUS_LOOK: Record<string, Look & { short: string }> = {
+  new: { glyph: '•', short: 'new', color: 'cyan', bold: true },
+  open: { glyph: '○', short: 'open', color: 'green' },
+  pending: { glyph: '…', short: 'pending', color: 'magenta' },
+  on_hold: { glyph: '‖', short: 'on hold', color: 'blue' },
+  resolved: { glyph: '✓', short: 'resolved', dim: true },
+  closed: { glyph: '✗', short: 'closed', dim: true },
+};
+
+const FALLBACK: Look & { short: string } = { glyph: '?', short: '?' };
+
+export function priorityLook(p: string): Look {
+  return PRIORITY_LOOK[p] ?? FALLBACK;
+}
+
+export function statusLook(s: string): Look & { short: string } {
+  return STATUS_LOOK[s] ?? { ...FALLBACK, short: sanitizeLine(s) };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** 45s → `now`, 12m, 5h, 3d, 9w, 2y. */
+export function age(ms: number): string {
+  const t = Math.max(0, ms);
+  if (t < MINUTE) return 'now';
+  if (t < HOUR) return `${Math.floor(t / MINUTE)}m`;
+  if (t < DAY) return `${Math.floor(t / HOUR)}h`;
+  if (t < 14 * DAY) return `${Math.floor(t / DAY)}d`;
+  if (t < 365 * DAY) return `${Math.floor(t / (7 * DAY))}w`;
+  return `${Math.floor(t / (365 * DAY))}y`;
+}
+
+/** `just now`, `5h ago`. */
+export function ago(ms: number): string {
+  const a = age(ms);
+  return a === 'now' ? 'just now' : `${a} ago`;
+}
+
+/** `2025-03-04 09:15` in the local zone (TZ decides). */
+export function stamp(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Column widths of a queue row for a pane `total` cells wide; the title takes what is left. */
+export interface RowLayout {
+  ref: number;
+  status: number;
+  age: number;
+  requester: number;
+  title: number;
+  assignee: number;
+  tier: number;
+}
+
+export function rowLayout(total: number): RowLayout {
+  const size = total >= 110 ? 'wide' : total >= 86 ? 'medium' : 'narrow';
+  const fixed = {
+    ref: 8, status: 10, age: 4,
+    requester: size === 'wide' ? 16 : 12,
+    assignee: size === 'wide' ? 14 : size === 'medium' ? 12 : 0,
+    tier: size === 'narrow' ? 0 : 2,
+  };
+  // marker and priority glyph (3), then one space between columns
+  const gaps = 3 + 4 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
+  const used = fixed.ref + fixed.status + fixed.age + fixed.requester + fixed.assignee + fixed.tier + gaps;
+  return { ...fixed, title: Math.max(8, total - used) };
+}
+
+/** The cells of a row, sanitised and fitted, in display order. */
+export function rowCells(r: TicketListRow, l: RowLayout, now: number): { key: string; text: string }[] {
+  const status = statusLook(r.status);
+  const cells = [
+    { key: 'ref', text: fit(r.ref, l.ref) },
+    { key: 'status', text: fit(`${status.glyph} ${status.short}`, l.status) },
+    { key: 'age', text: fit(age(now - r.created_at), l.age, 'right') },
+    { key: 'requester', text: fit(sanitizeLine(r.requester_name) || '—', l.requester) },
+    { key: 'title', text: fit(sanitizeLine(r.title), l.title) },
+  ];
+  if (l.assignee) cells.push({ key: 'assignee', text: fit(sanitizeLine(r.assignee_name) || '—', l.assignee) });
+  if (l.tier) cells.push({ key: 'tier', text: fit(r.tier, l.tier) });
+  return cells;
+}
+
+export const HEADER_LABELS: Record<string, string> = {
+  ref: 'REF', status: 'STATUS', age: 'AGE', requester: 'REQUESTER', title: 'TITLE', assignee: 'ASSIGNEE', tier: 'T',
+};

@@ -1,0 +1,156 @@
+/** The console's state and its pure reducer: keys and data arrive as actions, the next state leaves. */
+import type { TicketListRow } from '../store/ticket-list.js';
+import type { Action as Command, Mode } from './keymap.js';
+import { addPage, EMPTY_WINDOW, move, replaceRows, scrollIntoView, selected, type QueueWindow } from './queue-window.js';
+import { SORTS, type View } from './views.js';
+
+export type Focus = 'queue' | 'detail' | 'filter';
+
+/** What the data hook should load next; `gen` bumps with each request so stale answers are dropped. */
+export type LoadRequest = { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number };
+
+export interface State {
+  views: readonly View[];
+  view: number;
+  sort: number;
+  focus: Focus;
+  /** `text` is the box, `live` the filter in effect, `error` the parse error of `text`. */
+  filter: { text: string; live: string; error: { message: string; column: number } | null };
+  queue: QueueWindow;
+  gen: number;
+  request: LoadRequest;
+  loaded: boolean;
+  pageSize: number;
+  detail: { scroll: number; max: number; page: number };
+  counts: Record<string, number>;
+  /** True when the database has no ticket at all (welcome screen); null until known. */
+  empty: boolean | null;
+  notice: string | null;
+  quit: boolean;
+}
+
+export type StateAction =
+  | { type: 'command'; command: Command; arg?: string }
+  | { type: 'filterInsert'; text: string }
+  | { type: 'filterSettled'; text: string; error: { message: string; column: number } | null }
+  | { type: 'refresh' }
+  | { type: 'rowsLoaded'; gen: number; rows: TicketListRow[]; hasBefore: boolean; hasAfter: boolean; fallback: number }
+  | { type: 'pageLoaded'; gen: number; dir: 'after' | 'before'; cursorId: number; rows: TicketListRow[]; hasMore: boolean }
+  | { type: 'layout'; pageSize: number; detailPage: number }
+  | { type: 'detailMeasured'; max: number }
+  | { type: 'counts'; counts: Record<string, number> }
+  | { type: 'empty'; empty: boolean }
+  | { type: 'notice'; text: string | null };
+
+export function initialState(views: readonly View[], pageSize = 10): State {
+  return {
+    views, view: 0, sort: 0, focus: 'queue',
+    filter: { text: '', live: '', error: null },
+    queue: EMPTY_WINDOW, gen: 1, request: { kind: 'start' }, loaded: false,
+    pageSize, detail: { scroll: 0, max: 0, page: 10 },
+    counts: {}, empty: null, notice: null, quit: false,
+  };
+}
+
+/** The keymap mode right now. */
+export function modeOf(s: State): Mode {
+  return s.empty ? 'welcome' : s.focus;
+}
+
+export function selectedRow(s: State): TicketListRow | undefined {
+  return s.loaded ? selected(s.queue) : undefined;
+}
+
+function reload(s: State, request: LoadRequest): State {
+  return { ...s, gen: s.gen + 1, request, loaded: request.kind === 'anchor' ? s.loaded : false };
+}
+
+/** Reload keeping the selected ticket where possible. */
+function reloadHere(s: State): State {
+  const row = selectedRow(s);
+  return reload(s, row ? { kind: 'anchor', id: row.id } : { kind: 'start' });
+}
+
+function scrollDetail(s: State, to: number): State {
+  return { ...s, detail: { ...s.detail, scroll: Math.max(0, Math.min(s.detail.max, to)) } };
+}
+
+function command(s: State, c: Command, arg: string | undefined): State {
+  const inDetail = s.focus === 'detail';
+  const q = s.queue;
+  switch (c) {
+    case 'down': return inDetail ? scrollDetail(s, s.detail.scroll + 1) : { ...s, queue: move(q, 1, s.pageSize) };
+    case 'up': return inDetail ? scrollDetail(s, s.detail.scroll - 1) : { ...s, queue: move(q, -1, s.pageSize) };
+    case 'pageDown': return inDetail ? scrollDetail(s, s.detail.scroll + s.detail.page) : { ...s, queue: move(q, s.pageSize, s.pageSize, true) };
+    case 'pageUp': return inDetail ? scrollDetail(s, s.detail.scroll - s.detail.page) : { ...s, queue: move(q, -s.pageSize, s.pageSize, true) };
+    case 'top':
+      if (inDetail) return scrollDetail(s, 0);
+      return q.hasBefore ? reload(s, { kind: 'start' }) : { ...s, queue: move(q, -q.sel, s.pageSize) };
+    case 'bottom':
+      if (inDetail) return scrollDetail(s, s.detail.max);
+      return q.hasAfter ? reload(s, { kind: 'end' }) : { ...s, queue: move(q, q.rows.length - 1 - q.sel, s.pageSize) };
+    case 'focusDetail': return selectedRow(s) ? { ...s, focus: 'detail' } : s;
+    case 'back': return { ...s, focus: 'queue' };
+    case 'view': {
+      const index = s.views.findIndex((v) => v.key === arg);
+      if (index < 0) return s;
+      return reload({ ...s, view: index, focus: 'queue', detail: { ...s.detail, scroll: 0 } }, { kind: 'start' });
+    }
+    case 'openFilter': return { ...s, focus: 'filter', filter: { ...s.filter, text: s.filter.live, error: null } };
+    case 'cycleSort': return reload({ ...s, sort: (s.sort + 1) % SORTS.length }, { kind: 'start' });
+    case 'filterKeep':
+      if (s.filter.error) return s;
+      return settle({ ...s, focus: 'queue' }, s.filter.text);
+    case 'filterClear': {
+      const cleared = { ...s, focus: 'queue' as const, filter: { text: '', live: '', error: null } };
+      return s.filter.live ? reloadHere(cleared) : cleared;
+    }
+    case 'filterBackspace': return { ...s, filter: { ...s.filter, text: [...s.filter.text].slice(0, -1).join('') } };
+    case 'filterErase': return { ...s, filter: { ...s.filter, text: '' } };
+    case 'quit': return { ...s, quit: true };
+    case 'loadDemo': return { ...s, notice: 'loading demo data…' };
+  }
+}
+
+/** The filter text takes effect (it parsed): reload from the top when it changed. */
+function settle(s: State, text: string): State {
+  if (text.trim() === s.filter.live.trim()) return { ...s, filter: { ...s.filter, live: text } };
+  return reload({ ...s, filter: { ...s.filter, live: text, error: null } }, { kind: 'start' });
+}
+
+function reduce(s: State, a: StateAction): State {
+  switch (a.type) {
+    case 'command': return command(s, a.command, a.arg);
+    case 'filterInsert': return { ...s, filter: { ...s.filter, text: s.filter.text + a.text.replace(/[\r\n\t]/g, ' ') } };
+    case 'filterSettled':
+      if (a.text !== s.filter.text || s.focus !== 'filter') return s;
+      return a.error ? { ...s, filter: { ...s.filter, error: a.error } } : settle({ ...s, filter: { ...s.filter, error: null } }, a.text);
+    case 'refresh': return reloadHere(s);
+    case 'rowsLoaded': {
+      if (a.gen !== s.gen) return s;
+      const keep = selectedRow(s)?.id ?? (s.request.kind === 'anchor' ? s.request.id : null);
+      const queue = replaceRows(s.queue, a.rows, a, keep, a.fallback, s.pageSize);
+      return { ...s, queue, loaded: true };
+    }
+    case 'pageLoaded': {
+      const edge = a.dir === 'after' ? s.queue.rows[s.queue.rows.length - 1] : s.queue.rows[0];
+      if (a.gen !== s.gen || !s.loaded || edge?.id !== a.cursorId) return s;
+      return { ...s, queue: addPage(s.queue, a.dir, a.rows, a.hasMore, s.pageSize) };
+    }
+    case 'layout':
+      return { ...s, pageSize: Math.max(1, a.pageSize), detail: { ...s.detail, page: Math.max(1, a.detailPage) }, queue: scrollIntoView(s.queue, Math.max(1, a.pageSize)) };
+    case 'detailMeasured': return a.max === s.detail.max ? s : { ...s, detail: { ...s.detail, max: a.max, scroll: Math.min(s.detail.scroll, a.max) } };
+    case 'counts': return { ...s, counts: a.counts };
+    case 'empty': return a.empty === s.empty ? s : { ...s, empty: a.empty, notice: a.empty ? s.notice : null };
+    case 'notice': return { ...s, notice: a.text };
+  }
+}
+
+/** The reducer: a new selection starts the detail pane at its top. */
+export function reducer(s: State, a: StateAction): State {
+  const next = reduce(s, a);
+  if (next !== s && selectedRow(next)?.id !== selectedRow(s)?.id && next.detail.scroll !== 0) {
+    return { ...next, detail: { ...next.detail, scroll: 0 } };
+  }
+  return next;
+}

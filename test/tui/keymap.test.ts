@@ -1,0 +1,61 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { applyRemaps, DEFAULT_KEYMAP, hints, keyName, lookup, viewBindings } from '../../src/tui/keymap.js';
+import { allViews, BUILTIN_VIEWS } from '../../src/tui/views.js';
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+const key = (over: Partial<Key>): Key => ({ ...NO_KEY, ...over });
+const keymap = [...viewBindings(BUILTIN_VIEWS), ...DEFAULT_KEYMAP];
+
+describe('keymap', () => {
+  it('names Ink keys', () => {
+    expect(keyName('j', NO_KEY)).toBe('j');
+    expect(keyName('G', key({ shift: true }))).toBe('G');
+    expect(keyName('', key({ downArrow: true }))).toBe('down');
+    expect(keyName('', key({ pageDown: true }))).toBe('pagedown');
+    expect(keyName('\r', key({ return: true }))).toBe('enter');
+    expect(keyName('', key({ escape: true }))).toBe('escape');
+    expect(keyName('', key({ tab: true, shift: true }))).toBe('shift+tab');
+    expect(keyName('c', key({ ctrl: true }))).toBe('ctrl+c');
+    expect(keyName('paste', NO_KEY)).toBeNull();
+  });
+
+  it('resolves a key per mode: the same key does different things in different panes', () => {
+    expect(lookup(keymap, 'queue', 'enter')?.action).toBe('focusDetail');
+    expect(lookup(keymap, 'filter', 'enter')?.action).toBe('filterKeep');
+    expect(lookup(keymap, 'detail', 'escape')?.action).toBe('back');
+    expect(lookup(keymap, 'queue', '4')).toMatchObject({ action: 'view', arg: '4' });
+    expect(lookup(keymap, 'filter', 'j')).toBeUndefined();
+    expect(lookup(keymap, 'welcome', 'd')?.action).toBe('loadDemo');
+  });
+
+  it('generates the status-bar hints from the bindings', () => {
+    const queue = hints(keymap, 'queue').map((h) => `${h.keys} ${h.label}`);
+    expect(queue.slice(0, 4)).toEqual(['1-5 views', 'j/k move', 'g/G top/end', 'PgDn/PgUp page']);
+    expect(queue).toContain('/ filter');
+    expect(queue).toContain('q quit');
+    expect(hints(keymap, 'filter').map((h) => `${h.keys} ${h.label}`)).toEqual(['⏎ keep', 'Esc clear']);
+  });
+
+  it('remaps an action from the settings, in the modes it worked in, and ignores unknown actions', () => {
+    const remapped = applyRemaps(keymap, { down: 'n', quit: 'x ctrl+q', nonsense: 'z' });
+    expect(lookup(remapped, 'queue', 'n')?.action).toBe('down');
+    expect(lookup(remapped, 'detail', 'n')?.action).toBe('down');
+    expect(lookup(remapped, 'queue', 'j')).toBeUndefined();
+    expect(lookup(remapped, 'queue', 'x')?.action).toBe('quit');
+    expect(lookup(remapped, 'filter', 'ctrl+q')?.action).toBe('quit');
+    expect(lookup(remapped, 'queue', 'q')).toBeUndefined();
+    expect(lookup(remapped, 'queue', 'z')).toBeUndefined();
+    expect(hints(remapped, 'queue').map((h) => h.keys)).toContain('n/k');
+  });
+
+  it('appends saved views after the built-in ones with free keys', () => {
+    const views = allViews({ 'vpn issues': 'tag:vpn', 'L2 urgent': 'tier:L2 prio:urgent' });
+    expect(views.map((v) => `${v.key} ${v.name}`)).toEqual(['1 My queue', '2 Unassigned', '4 All open', '5 Resolved', '6 L2 urgent', '7 vpn issues']);
+    expect(lookup(viewBindings(views), 'queue', '7')).toMatchObject({ action: 'view', arg: '7' });
+  });
+});

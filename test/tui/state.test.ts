@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketListRow } from '../../src/store/ticket-list.js';
+import { initialState, modeOf, reducer, selectedRow, type State, type StateAction } from '../../src/tui/state.js';
+import { BUILTIN_VIEWS } from '../../src/tui/views.js';
+
+const row = (id: number): TicketListRow => ({
+  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
+  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, requester_name: null, assignee_name: null,
+});
+const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1));
+const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
+const cmd = (command: string, arg?: string) => ({ type: 'command', command, arg }) as StateAction;
+
+function loaded(n = 30, hasAfter = false): State {
+  const s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
+  return run(s, { type: 'rowsLoaded', gen: s.gen, rows: rows(n), hasBefore: false, hasAfter, fallback: 0 });
+}
+
+describe('console reducer', () => {
+  it('selects the first row once rows load and moves with down/up', () => {
+    const s = run(loaded(), cmd('down'), cmd('down'), cmd('up'));
+    expect(selectedRow(s)?.id).toBe(2);
+  });
+
+  it('drops answers of an older generation', () => {
+    const s = loaded();
+    const next = run(s, cmd('view', '2'), { type: 'rowsLoaded', gen: s.gen, rows: [row(99)], hasBefore: false, hasAfter: false, fallback: 0 });
+    expect(next.queue.rows.map((r) => r.id)).not.toContain(99);
+    expect(next.view).toBe(1);
+  });
+
+  it('G with more rows unloaded asks for the end; without, selects the last row', () => {
+    expect(run(loaded(30, true), cmd('bottom')).request).toEqual({ kind: 'end' });
+    expect(selectedRow(run(loaded(30, false), cmd('bottom')))?.id).toBe(30);
+  });
+
+  it('focuses the detail pane, scrolls it within its measured length, and goes back', () => {
+    let s = run(loaded(), cmd('focusDetail'), { type: 'detailMeasured', max: 12 });
+    expect(modeOf(s)).toBe('detail');
+    s = run(s, cmd('down'), cmd('down'), cmd('pageDown'));
+    expect(s.detail.scroll).toBe(10);
+    expect(selectedRow(s)?.id).toBe(1);
+    s = run(s, cmd('bottom'));
+    expect(s.detail.scroll).toBe(12);
+    s = run(s, cmd('back'), cmd('down'));
+    expect([modeOf(s), selectedRow(s)?.id, s.detail.scroll]).toEqual(['queue', 2, 0]);
+  });
+
+  it('filter: typing edits the box, a settled valid text reloads, an error stays inline, Esc clears', () => {
+    let s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'prio:urg' });
+    expect(modeOf(s)).toBe('filter');
+    const gen = s.gen;
+    s = run(s, { type: 'filterSettled', text: 'prio:urg', error: { message: "unknown priority 'urg' at column 6", column: 6 } });
+    expect(s.filter.error?.column).toBe(6);
+    expect(run(s, cmd('filterKeep')).focus).toBe('filter');
+    s = run(s, { type: 'filterInsert', text: 'ent' }, { type: 'filterSettled', text: 'prio:urgent', error: null });
+    expect([s.filter.live, s.filter.error, s.gen]).toEqual(['prio:urgent', null, gen + 1]);
+    s = run(s, cmd('filterKeep'));
+    expect([modeOf(s), s.filter.live]).toEqual(['queue', 'prio:urgent']);
+    s = run(s, cmd('openFilter'), cmd('filterClear'));
+    expect([modeOf(s), s.filter.live, s.filter.text]).toEqual(['queue', '', '']);
+  });
+
+  it('ignores a settled text that is no longer in the box', () => {
+    const s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'vpn' }, { type: 'filterSettled', text: 'vp', error: null });
+    expect(s.filter.live).toBe('');
+  });
+
+  it('refresh keeps the selected ticket even when rows shift', () => {
+    let s = run(loaded(), cmd('down'), cmd('down'), { type: 'refresh' });
+    expect(s.request).toEqual({ kind: 'anchor', id: 3 });
+    s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(100), ...rows(30)], hasBefore: false, hasAfter: false, fallback: 0 });
+    expect(selectedRow(s)?.id).toBe(3);
+  });
+
+  it('s cycles sorts and reloads from the top; q quits; an empty desk shows the welcome mode', () => {
+    const s = run(loaded(), cmd('cycleSort'));
+    expect([s.sort, s.request]).toEqual([1, { kind: 'start' }]);
+    expect(run(s, cmd('quit')).quit).toBe(true);
+    expect(modeOf(run(s, { type: 'empty', empty: true }))).toBe('welcome');
+  });
+});
