@@ -1,0 +1,163 @@
+/**
+ * Compiles a parsed query (domain/query.ts) to one parameterised WHERE for `selectFrom('tickets')`, the ORDER BY of
+ * its sort key, and keyset conditions for paging. Every user value is a parameter; columns are qualified with
+ * `tickets.` so the builders also work on queries that join requesters/technicians. Each term compiles to a
+ * two-valued condition (never NULL), so `-term` is exactly the complement of `term`.
+ */
+import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Filter, ParsedQuery, SortKey, TimeValue } from '../domain/query.js';
+import { escapeLike, like } from './like.js';
+
+export interface FilterContext {
+  /** The technician at the keyboard; `assignee:me` matches nothing when null. */
+  meId: number | null;
+  /** The clock `age:` and `due:` are resolved against (epoch ms). */
+  now: number;
+}
+
+/** Tickets with no running clock sort after every due time; must match the `tickets_urgency` index expression. */
+export const NO_DUE = 8_640_000_000_000_000;
+
+// A kysely SelectQueryBuilder over `tickets`, possibly with joins (their types differ, hence the loose bound).
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+const eb = expressionBuilder<DB, 'tickets'>();
+const FALSE = sql<SqlBool>`0`;
+const contains = (text: string) => `%${escapeLike(text)}%`;
+const anyOf = (parts: Expression<SqlBool>[]) => (parts.length === 1 ? parts[0]! : eb.or(parts));
+
+/** The condition one term compiles to (before negation). */
+function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
+  const within = (column: 'status' | 'priority' | 'tier' | 'category' | 'channel', values: readonly string[]) =>
+    values.length === 1 ? eb(`tickets.${column}`, '=', values[0]!) : eb(`tickets.${column}`, 'in', values);
+  switch (f.field) {
+    case 'status': case 'priority': case 'tier': case 'category': case 'channel':
+      return within(f.field, f.values);
+    case 'id':
+      return f.values.length === 1 ? eb('tickets.id', '=', f.values[0]!) : eb('tickets.id', 'in', f.values);
+    case 'text':
+      return eb.or([like(eb.ref('tickets.title'), contains(f.text)), like(eb.ref('tickets.description'), contains(f.text))]);
+    case 'tag':
+      return eb.exists(eb.selectFrom('ticket_tags as tt').innerJoin('tags as tg', 'tg.id', 'tt.tag_id').select(sql.lit(1).as('one'))
+        .whereRef('tt.ticket_id', '=', 'tickets.id').where('tg.name', 'in', f.values));
+    case 'requester':
+      return eb.exists(eb.selectFrom('requesters as rq').select(sql.lit(1).as('one')).whereRef('rq.id', '=', 'tickets.requester_id')
+        .where((s) => s.or(f.values.flatMap((v) => [like(s.ref('rq.name'), contains(v)), like(s.ref('rq.email'), contains(v))]))));
+    case 'assignee': {
+      const people = f.values.flatMap((v) => (v.kind === 'person' ? [v.text] : []));
+      const parts = f.values.flatMap((v): Expression<SqlBool>[] => {
+        if (v.kind === 'none') return [eb('tickets.assignee_id', 'is', null)];
+        if (v.kind === 'me') return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is not', null), eb('tickets.assignee_id', '=', ctx.meId)])];
+        return [];
+      });
+      if (people.length) {
+        // Name: case-insensitive substring; email: case-insensitive whole address.
+        parts.push(eb.exists(eb.selectFrom('technicians as tc').select(sql.lit(1).as('one')).whereRef('tc.id', '=', 'tickets.assignee_id')
+          .where((s) => s.or(people.flatMap((p) => [like(s.ref('tc.name'), contains(p)), like(s.ref('tc.email'), escapeLike(p))])))));
+      }
+      return anyOf(parts);
+    }
+    case 'created': case 'updated':
+      return anyOf(f.values.map((v) => timeCondition(f.field === 'created' ? 'tickets.created_at' : 'tickets.updated_at', v)));
+    case 'age':
+      // Older than ms ⇔ created before now − ms.
+      return anyOf(f.values.map((v) => eb('tickets.created_at', FLIP[v.op], ctx.now - v.ms)));
+    case 'due':
+      return anyOf(f.values.map((v) => {
+        if (v.kind === 'none') return eb('tickets.next_due_at', 'is', null);
+        const [op, at] = v.kind === 'overdue' ? ['<' as const, ctx.now] : [v.op, ctx.now + v.ms];
+        return eb.and([eb('tickets.next_due_at', 'is not', null), eb('tickets.next_due_at', op, at)]);
+      }));
+  }
+}
+
+const FLIP = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+/** A date literal names [from, to): `>` is after it, `<=` up to its end, `=` inside it. */
+function timeCondition(column: 'tickets.created_at' | 'tickets.updated_at', v: TimeValue): Expression<SqlBool> {
+  switch (v.op) {
+    case '=': return eb.and([eb(column, '>=', v.from), eb(column, '<', v.to)]);
+    case '>': return eb(column, '>=', v.to);
+    case '>=': return eb(column, '>=', v.from);
+    case '<': return eb(column, '<', v.from);
+    case '<=': return eb(column, '<', v.to);
+  }
+}
+
+/** The query's WHERE as one expression (TRUE when it has no filters). */
+export function filterExpression(q: ParsedQuery, ctx: FilterContext): Expression<SqlBool> {
+  const parts = q.filters.map((f) => (f.negated ? eb.not(condition(f, ctx)) : condition(f, ctx)));
+  return parts.length ? eb.and(parts) : sql<SqlBool>`1`;
+}
+
+/** Adds the query's filters (WHERE only) to a select over `tickets`. */
+export function applyFilters<QB extends AnySelect>(qb: QB, q: ParsedQuery, ctx: FilterContext): QB {
+  return q.filters.length ? (qb.where(filterExpression(q, ctx)) as QB) : qb;
+}
+
+export type SortDirection = 'asc' | 'desc';
+/** The ticket fields a sort key reads; `TicketRow` and the list rows have them. */
+export interface CursorRow { id: number; next_due_at: number | null; priority_rank: number; created_at: number; updated_at: number }
+export interface SortColumn {
+  /** Constant SQL text (no user input), written to match the index expressions. */
+  expression: string;
+  direction: SortDirection;
+  /** The value of this column for a row, as SQLite computes it. */
+  value(row: CursorRow): number;
+}
+
+const COLUMNS: Record<string, Omit<SortColumn, 'direction'>[]> = {
+  urgency: [
+    { expression: `ifnull(tickets.next_due_at, ${NO_DUE})`, value: (r) => r.next_due_at ?? NO_DUE },
+    { expression: 'tickets.priority_rank', value: (r) => r.priority_rank },
+  ],
+  created: [{ expression: 'tickets.created_at', value: (r) => r.created_at }],
+  updated: [{ expression: 'tickets.updated_at', value: (r) => r.updated_at }],
+  priority: [{ expression: 'tickets.priority_rank', value: (r) => r.priority_rank }],
+  id: [],
+};
+const ID = { expression: 'tickets.id', value: (r: CursorRow) => r.id };
+
+/** ORDER BY for a sort key: its columns then id, all ascending, or all descending for `-key`. */
+export function sortSpec(sort: SortKey): SortColumn[] {
+  const direction: SortDirection = sort.startsWith('-') ? 'desc' : 'asc';
+  return [...COLUMNS[sort.replace(/^-/, '')]!, ID].map((c) => ({ ...c, direction }));
+}
+
+/** Adds ORDER BY; `reverse` flips every column (to fetch the page before a cursor, then reverse the rows). */
+export function applySort<QB extends AnySelect>(qb: QB, sort: SortKey, reverse = false): QB {
+  let out: AnySelect = qb;
+  for (const c of sortSpec(sort)) {
+    const dir = reverse ? (c.direction === 'asc' ? 'desc' : 'asc') : c.direction;
+    out = out.orderBy(sql.raw(c.expression), dir);
+  }
+  return out as QB;
+}
+
+/** The fields of a row any sort key reads: a small, serialisable keyset cursor. */
+export function cursorOf(row: CursorRow): CursorRow {
+  const { id, next_due_at, priority_rank, created_at, updated_at } = row;
+  return { id, next_due_at, priority_rank, created_at, updated_at };
+}
+
+/** The sort key's values for a row, as SQLite computes them: what a keyset condition compares with. */
+export function cursorValues(row: CursorRow, sort: SortKey): number[] {
+  return sortSpec(sort).map((c) => c.value(row));
+}
+
+/**
+ * Rows strictly after (or before) `row` in the sort's order, as one SQLite row-value comparison:
+ * `(ifnull(tickets.next_due_at, …), tickets.priority_rank, tickets.id) > (?, ?, ?)`. Pair with applySort.
+ * SQLite does not turn a row value over an expression index into a range, so the leading column is also
+ * bounded on its own (`ifnull(…) >= ?`): that makes it a SEARCH on `tickets_urgency` instead of a SCAN.
+ */
+export function applyKeyset<QB extends AnySelect>(qb: QB, sort: SortKey, row: CursorRow, side: 'after' | 'before'): QB {
+  const spec = sortSpec(sort);
+  const values = cursorValues(row, sort);
+  const op = (side === 'after') === (spec[0]!.direction === 'asc') ? '>' : '<';
+  const columns = sql.join(spec.map((c) => sql.raw(c.expression)));
+  const bound = sql<SqlBool>`${sql.raw(spec[0]!.expression)} ${sql.raw(op)}= ${values[0]}`;
+  const after = sql<SqlBool>`(${columns}) ${sql.raw(op)} (${sql.join(values)})`;
+  return qb.where(eb.and([bound, after])) as QB;
+}
