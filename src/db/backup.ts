@@ -16,6 +16,14 @@ export async function backupTo(source: Database.Database, dest: string): Promise
     fail(EXIT.database, `cannot write backup ${dest}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   await source.backup(dest);
+  // The copy inherits WAL mode from its header; switch it to a plain single file, or every read-only
+  // open (the integrity check below, a restore test) leaves -wal/-shm files beside it.
+  const copy = new Database(dest, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   chmodSync(dest, 0o600);
   const problems = integrityProblems(dest);
   if (problems.length > 0) fail(EXIT.database, `backup ${dest} failed its integrity check: ${problems[0]}`);

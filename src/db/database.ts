@@ -59,8 +59,9 @@ function openSqlite(path: string, readonly: boolean): Database.Database {
     sqlite.pragma('synchronous = NORMAL');
     return sqlite;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+    const code = (error as { code?: string }).code ?? '';
+    // better-sqlite3 reports extended codes: SQLITE_READONLY_DIRECTORY (a read-only folder), …
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
       return fail(EXIT.database, `cannot open database ${path} for writing: permission denied`);
     }
     throw error;

@@ -1,5 +1,6 @@
 /** Read-only look at a database file before anything writes to it. */
 import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { EXIT, fail } from '../errors.js';
 
 /** PRAGMA application_id stamped on every Deskline database ('DSKL'). */
@@ -10,25 +11,67 @@ export interface FileState {
   version: number;
 }
 
+interface Facts {
+  appId: number;
+  version: number;
+  /** Rows in sqlite_master (only "none" vs "some" matters). */
+  objects: number;
+}
+
 /** Opens the file read-only and decides whether it is empty, ours, foreign, or too new. Writes nothing. */
 export function inspectFile(path: string, latestVersion: number): FileState {
-  let probe: Database.Database | undefined;
-  try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const objects = probe.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
-    if (appId === APPLICATION_ID) {
-      if (version > latestVersion) {
-        fail(
-          EXIT.database,
-          `${path} has schema version ${version}, newer than this Deskline knows (${latestVersion}): upgrade Deskline`,
-        );
-      }
-      return { kind: 'deskline', version };
+  const facts = fromHeader(path) ?? probe(path);
+  if (facts.appId === APPLICATION_ID) {
+    if (facts.version > latestVersion) {
+      fail(
+        EXIT.database,
+        `${path} has schema version ${facts.version}, newer than this Deskline knows (${latestVersion}): upgrade Deskline`,
+      );
     }
-    if (appId === 0 && objects.n === 0) return { kind: 'empty', version: 0 };
-    return fail(EXIT.database, `${path} is an SQLite database but not a Deskline one: refusing to touch it`);
+    return { kind: 'deskline', version: facts.version };
+  }
+  if (facts.appId === 0 && facts.objects === 0) return { kind: 'empty', version: 0 };
+  return fail(EXIT.database, `${path} is an SQLite database but not a Deskline one: refusing to touch it`);
+}
+
+/**
+ * A look at the first bytes, so SQLite never opens what it need not. A non-empty file without the
+ * SQLite magic is refused here (SQLite itself takes a 1-byte file for an empty database). A WAL-mode
+ * file with no -wal beside it is fully checkpointed, so its header is the truth, and opening it
+ * read-only would leave new -wal/-shm files behind: decide from the header (SQLite file format
+ * §1.3: user_version at 60, application_id at 68, page 1's b-tree header at 100).
+ * Returns null when SQLite itself should look (empty or unreadable files, other journal modes, a live WAL).
+ */
+function fromHeader(path: string): Facts | null {
+  const head = Buffer.alloc(108);
+  let size: number;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    size = readSync(fd, head, 0, head.length, 0);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (size === 0) return null;
+  if (size < head.length || head.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
+    return fail(EXIT.database, `${path} is not a Deskline database (not an SQLite file)`);
+  }
+  if (head[18] !== 2 || head[19] !== 2 || existsSync(`${path}-wal`)) return null;
+  const leaf = head[100] === 0x0d;
+  return { appId: head.readUInt32BE(68), version: head.readUInt32BE(60), objects: leaf ? head.readUInt16BE(103) : 1 };
+}
+
+function probe(path: string): Facts {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return {
+      appId: db.pragma('application_id', { simple: true }) as number,
+      version: db.pragma('user_version', { simple: true }) as number,
+      objects: (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n,
+    };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') fail(EXIT.database, `${path} is not a Deskline database (not an SQLite file)`);
@@ -36,6 +79,6 @@ export function inspectFile(path: string, latestVersion: number): FileState {
     if (code === 'SQLITE_CORRUPT') fail(EXIT.database, `${path} is corrupt: run 'deskline db check'`);
     throw error;
   } finally {
-    probe?.close();
+    db?.close();
   }
 }

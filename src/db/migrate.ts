@@ -10,6 +10,17 @@ import type { Migration } from './migrations/index.js';
 export async function runMigrations(db: Kysely<unknown>, from: number, migrations: readonly Migration[]): Promise<number> {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return from;
+  // PRAGMA foreign_keys is a no-op inside a transaction: switch it off first, or a table rebuild's
+  // DROP TABLE cascades into every child row. foreign_key_check below guards the result.
+  await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  try {
+    return await migrateInTransaction(db, pending);
+  } finally {
+    await sql`PRAGMA foreign_keys = ON`.execute(db);
+  }
+}
+
+function migrateInTransaction(db: Kysely<unknown>, pending: readonly Migration[]): Promise<number> {
   return withImmediate(db, async (trx) => {
     for (const migration of pending) {
       try {
