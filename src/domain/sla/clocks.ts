@@ -160,12 +160,17 @@ export function elapsedAt(clock: Clock, now: number): number {
   return total;
 }
 
+/** The breach instant (the due time) if the clock is breached at `now`, else null. Cheap: no walking. */
+export function breachedAt(clock: Clock, now: number): number | null {
+  const countedUntil = clock.phase === 'running' ? now : Math.min(clock.since, now);
+  return clock.dueAt !== null && clock.dueAt < countedUntil ? clock.dueAt : null;
+}
+
 /** ok / at_risk (< 25 % of the target left) / breached, at `now`. */
 export function readClock(clock: Clock, now: number): ClockReading {
   const elapsedMs = elapsedAt(clock, now);
   const leftMs = clock.targetMs - elapsedMs;
-  const countedUntil = clock.phase === 'running' ? now : Math.min(clock.since, now);
-  const breached = clock.dueAt !== null && clock.dueAt < countedUntil;
+  const breached = breachedAt(clock, now) !== null;
   const state: SlaState = breached ? 'breached' : clock.phase !== 'stopped' && leftMs < clock.targetMs / 4 ? 'at_risk' : 'ok';
   return { state, leftMs, elapsedMs };
 }
