@@ -47,7 +47,7 @@ function checkFilter(text: string): { message: string; column: number } | null {
 export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo }: ConsoleProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, views, (v) => initialState(v));
+  const [state, dispatch] = useReducer(reducer, views, (v) => initialState(v, keymap));
   const editing = state.focus === 'filter';
   const lay = layout(size.columns, size.rows, { filter: editing || state.filter.live !== '', error: editing && state.filter.error !== null, detailFocused: state.focus === 'detail' });
   const { version, bump } = useDataVersion(desk.db, pollMs);

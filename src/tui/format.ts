@@ -104,6 +104,9 @@ export function rowCells(r: TicketListRow, l: RowLayout, now: number): { key: st
   return cells;
 }
 
+/** The order cells appear in (rowCells follows it). */
+export const COLUMN_ORDER: readonly (keyof RowLayout)[] = ['ref', 'status', 'age', 'requester', 'title', 'assignee', 'tier'];
+
 export const HEADER_LABELS: Record<string, string> = {
   ref: 'REF', status: 'STATUS', age: 'AGE', requester: 'REQUESTER', title: 'TITLE', assignee: 'ASSIGNEE', tier: 'T',
 };

@@ -44,11 +44,11 @@ export function scrollIntoView(w: QueueWindow, pageSize: number): QueueWindow {
   return top === w.top ? w : { ...w, top };
 }
 
-/** Moves the selection by `delta`; `page` scrolls the screen with it (PgUp/PgDn). */
+/** Moves the selection by `delta` (after any move still pending); `page` scrolls the screen with it. */
 export function move(w: QueueWindow, delta: number, pageSize: number, page = false): QueueWindow {
   if (w.rows.length === 0) return w;
   const last = w.rows.length - 1;
-  const target = w.sel + delta;
+  const target = w.sel + w.pending + delta;
   let pending = 0;
   if (target > last && w.hasAfter) pending = target - last;
   if (target < 0 && w.hasBefore) pending = target;

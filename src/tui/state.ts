@@ -1,6 +1,6 @@
 /** The console's state and its pure reducer: keys and data arrive as actions, the next state leaves. */
 import type { TicketListRow } from '../store/ticket-list.js';
-import type { Action as Command, Mode } from './keymap.js';
+import { DEFAULT_KEYMAP, lookup, viewBindings, type Action as Command, type Binding, type Mode } from './keymap.js';
 import { addPage, EMPTY_WINDOW, move, replaceRows, scrollIntoView, selected, type QueueWindow } from './queue-window.js';
 import { SORTS, type View } from './views.js';
 
@@ -11,6 +11,8 @@ export type LoadRequest = { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'
 
 export interface State {
   views: readonly View[];
+  /** Keys resolve against the state they arrive in, so a key typed mid-transition reaches the right pane. */
+  keymap: readonly Binding[];
   view: number;
   sort: number;
   focus: Focus;
@@ -30,6 +32,7 @@ export interface State {
 }
 
 export type StateAction =
+  | { type: 'key'; name: string | null; input: string; printable: boolean }
   | { type: 'command'; command: Command; arg?: string }
   | { type: 'filterInsert'; text: string }
   | { type: 'filterSettled'; text: string; error: { message: string; column: number } | null }
@@ -42,9 +45,9 @@ export type StateAction =
   | { type: 'empty'; empty: boolean }
   | { type: 'notice'; text: string | null };
 
-export function initialState(views: readonly View[], pageSize = 10): State {
+export function initialState(views: readonly View[], keymap: readonly Binding[] = [...viewBindings(views), ...DEFAULT_KEYMAP], pageSize = 10): State {
   return {
-    views, view: 0, sort: 0, focus: 'queue',
+    views, keymap, view: 0, sort: 0, focus: 'queue',
     filter: { text: '', live: '', error: null },
     queue: EMPTY_WINDOW, gen: 1, request: { kind: 'start' }, loaded: false,
     pageSize, detail: { scroll: 0, max: 0, page: 10 },
@@ -85,10 +88,10 @@ function command(s: State, c: Command, arg: string | undefined): State {
     case 'pageUp': return inDetail ? scrollDetail(s, s.detail.scroll - s.detail.page) : { ...s, queue: move(q, -s.pageSize, s.pageSize, true) };
     case 'top':
       if (inDetail) return scrollDetail(s, 0);
-      return q.hasBefore ? reload(s, { kind: 'start' }) : { ...s, queue: move(q, -q.sel, s.pageSize) };
+      return q.hasBefore || !s.loaded ? reload(s, { kind: 'start' }) : { ...s, queue: move(q, -q.sel, s.pageSize) };
     case 'bottom':
       if (inDetail) return scrollDetail(s, s.detail.max);
-      return q.hasAfter ? reload(s, { kind: 'end' }) : { ...s, queue: move(q, q.rows.length - 1 - q.sel, s.pageSize) };
+      return q.hasAfter || !s.loaded ? reload(s, { kind: 'end' }) : { ...s, queue: move(q, q.rows.length - 1 - q.sel, s.pageSize) };
     case 'focusDetail': return selectedRow(s) ? { ...s, focus: 'detail' } : s;
     case 'back': return { ...s, focus: 'queue' };
     case 'view': {
@@ -120,6 +123,11 @@ function settle(s: State, text: string): State {
 
 function reduce(s: State, a: StateAction): State {
   switch (a.type) {
+    case 'key': {
+      const binding = lookup(s.keymap, modeOf(s), a.name);
+      if (binding) return command(s, binding.action, binding.arg);
+      return modeOf(s) === 'filter' && a.printable ? reduce(s, { type: 'filterInsert', text: a.input }) : s;
+    }
     case 'command': return command(s, a.command, a.arg);
     case 'filterInsert': return { ...s, filter: { ...s.filter, text: s.filter.text + a.text.replace(/[\r\n\t]/g, ' ') } };
     case 'filterSettled':

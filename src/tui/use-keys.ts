@@ -1,17 +1,15 @@
-/** One pane's keyboard: active only while the pane has the focus; keys resolve through the keymap. */
-import { useInput, type Key } from 'ink';
+/**
+ * One pane's keyboard, subscribed only while the pane has the focus. Keys go to the reducer as names;
+ * it resolves them through the keymap against the state they arrive in.
+ */
+import { useInput } from 'ink';
 import { useConsole } from './context.js';
-import { keyName, lookup, type Mode } from './keymap.js';
+import { keyName } from './keymap.js';
 
-/** `unbound` gets keys the keymap does not bind in this mode (the filter box types them). */
-export function useKeys(mode: Mode, isActive: boolean, unbound?: (input: string, key: Key) => void): void {
-  const { keymap, dispatch } = useConsole();
+export function useKeys(isActive: boolean): void {
+  const { dispatch } = useConsole();
   useInput(
-    (input, key) => {
-      const binding = lookup(keymap, mode, keyName(input, key));
-      if (binding) dispatch({ type: 'command', command: binding.action, arg: binding.arg });
-      else unbound?.(input, key);
-    },
+    (input, key) => dispatch({ type: 'key', name: keyName(input, key), input, printable: input !== '' && !key.ctrl && !key.meta }),
     { isActive },
   );
 }

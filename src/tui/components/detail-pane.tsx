@@ -23,7 +23,7 @@ export interface DetailPaneProps {
 }
 
 export function DetailPane({ row, view, events, width, height, scroll, focused, keysActive, now }: DetailPaneProps) {
-  useKeys('detail', keysActive);
+  useKeys(keysActive);
   const { dispatch } = useConsole();
   const color = useColor();
   const body = Math.max(0, height - 1);

@@ -22,9 +22,7 @@ const PROMPT = ' / ';
 export function FilterBar({ text, live, error, editing, width, check }: FilterBarProps) {
   const { dispatch } = useConsole();
   const color = useColor();
-  useKeys('filter', editing, (input, key) => {
-    if (input && !key.ctrl && !key.meta) dispatch({ type: 'filterInsert', text: input });
-  });
+  useKeys(editing);
   useEffect(() => {
     if (!editing) return;
     const timer = setTimeout(() => dispatch({ type: 'filterSettled', text, error: check(text) }), FILTER_DEBOUNCE_MS);

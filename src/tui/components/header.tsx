@@ -13,8 +13,16 @@ export interface HeaderProps {
   columns: number;
 }
 
+/** 987, 1.5k, 15k, 100k, 1.2M: tab counts stay short. */
+export function compactCount(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10_000) return `${(Math.floor(n / 100) / 10).toFixed(1).replace(/\.0$/, '')}k`;
+  if (n < 1_000_000) return `${Math.floor(n / 1000)}k`;
+  return `${(Math.floor(n / 100_000) / 10).toFixed(1).replace(/\.0$/, '')}M`;
+}
+
 function tabText(v: View, count: number | undefined, style: 'full' | 'short' | 'key'): string {
-  const n = count === undefined ? '' : ` ${count.toLocaleString('en-US')}`;
+  const n = count === undefined ? '' : ` ${compactCount(count)}`;
   const name = sanitizeLine(v.name);
   if (style === 'key') return ` ${v.key}${n} `;
   return ` ${v.key} ${style === 'short' ? truncate(name, 7) : name}${n} `;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { TicketListRow } from '../../store/ticket-list.js';
 import { useColor } from '../context.js';
-import { HEADER_LABELS, priorityLook, rowCells, rowLayout, statusLook, type RowLayout } from '../format.js';
+import { COLUMN_ORDER, HEADER_LABELS, priorityLook, rowCells, rowLayout, statusLook, type RowLayout } from '../format.js';
 import { fit } from '../text.js';
 import { useKeys } from '../use-keys.js';
 
@@ -20,9 +20,9 @@ export interface QueuePaneProps {
 }
 
 export function QueuePane({ rows, selected, width, height, focused, keysActive, loaded, now }: QueuePaneProps) {
-  useKeys('queue', keysActive);
+  useKeys(keysActive);
   const l = rowLayout(width);
-  const header = fit(`   ${Object.entries(l).filter(([, w]) => w > 0).map(([k, w]) => fit(HEADER_LABELS[k]!, w)).join(' ')}`, width);
+  const header = fit(`   ${COLUMN_ORDER.filter((k) => l[k] > 0).map((k) => fit(HEADER_LABELS[k]!, l[k])).join(' ')}`, width);
   const blank = height - rows.length;
   return (
     <Box flexDirection="column" width={width} height={height + 1}>

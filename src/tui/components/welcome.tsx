@@ -11,7 +11,7 @@ export interface WelcomeProps {
 }
 
 export function Welcome({ dbName, height, notice, keysActive }: WelcomeProps) {
-  useKeys('welcome', keysActive);
+  useKeys(keysActive);
   return (
     <Box flexDirection="column" height={height} paddingLeft={2} paddingTop={1}>
       <Text bold>Welcome to Deskline.</Text>
