@@ -3,6 +3,7 @@ import { AGE_BUCKETS } from '../domain/report-stats.js';
 import { PRIORITIES } from '../domain/ticket.js';
 import { backlogReport, type BacklogRow } from '../store/reports-backlog.js';
 import type { Ctx } from './context.js';
+import { thousands } from './format.js';
 import { emit, groupColumn, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
 
 const SPEC: ReportSpec = {
@@ -19,11 +20,13 @@ const SPEC: ReportSpec = {
   ],
 };
 
+const num = (key: string, header: string, get: (r: BacklogRow) => number): Column<BacklogRow> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+
 const COLUMNS: ReadonlyArray<Column<BacklogRow>> = [
   { key: 'status', header: 'STATUS', value: (r) => r.status },
-  ...PRIORITIES.map((p): Column<BacklogRow> => ({ key: p, header: p.toUpperCase(), value: (r) => r.byPriority[p], numeric: true })),
-  { key: 'total', header: 'TOTAL', value: (r) => r.total, numeric: true },
-  ...AGE_BUCKETS.map((b, i): Column<BacklogRow> => ({ key: b.key, header: b.label, value: (r) => r.byAge[i]!, numeric: true })),
+  ...PRIORITIES.map((p) => num(p, p.toUpperCase(), (r) => r.byPriority[p])),
+  num('total', 'TOTAL', (r) => r.total),
+  ...AGE_BUCKETS.map((b, i) => num(b.key, b.label, (r) => r.byAge[i]!)),
 ];
 
 export function reportBacklogCommand(ctx: Ctx) {

@@ -90,6 +90,9 @@ export interface Output<R> {
   rows: readonly R[];
   /** Shown as the table's last line and as `total` in JSON; never in CSV. */
   total?: R;
+  /** More top-level JSON fields, and words for the human footnote. */
+  meta?: Record<string, unknown>;
+  caption?: string;
 }
 
 const cellText = <R>(c: Column<R>, r: R) => (c.text ? c.text(r) : String(c.value(r) ?? '—'));
@@ -99,7 +102,7 @@ export async function emit<R>(ctx: Ctx, flags: ReportFlags, out: Output<R>): Pro
   const record = (r: R) => Object.fromEntries(columns.map((c) => [c.key, c.value(r)]));
   if (flags.json) {
     return ctx.json({
-      report: out.report, since: iso(resolved.period.since), until: iso(resolved.period.until), tz: resolved.tz, by: resolved.by,
+      report: out.report, since: iso(resolved.period.since), until: iso(resolved.period.until), tz: resolved.tz, by: resolved.by, ...out.meta,
       rows: rows.map(record), ...(total ? { total: record(total) } : {}),
     });
   }
@@ -115,7 +118,7 @@ export async function emit<R>(ctx: Ctx, flags: ReportFlags, out: Output<R>): Pro
   const style = (row: number, _col: number, cell: string) => (row === lastRow ? paint(ctx.color, 'bold', cell) : cell);
   if (body.length) ctx.out(table(align(headers), body.map(align), { maxWidth: ctx.io.stdout.columns ?? Infinity, flexible: 0, style }));
   const from = resolved.period.since === null ? 'the first ticket' : stamp(resolved.period.since, resolved.tz);
-  ctx.note(`${out.report}: ${from} → ${stamp(resolved.period.until, resolved.tz)} (${resolved.tz})${body.length ? '' : ': nothing to report'}`);
+  ctx.note(`${out.report}: ${from} → ${stamp(resolved.period.until, resolved.tz)} (${resolved.tz})${out.caption ? `; ${out.caption}` : ''}${body.length ? '' : ': nothing to report'}`);
 }
 
 /** `2026-03-01 09:00` in the report's zone. */

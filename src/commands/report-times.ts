@@ -1,6 +1,7 @@
 /** `deskline report times`: median and p90 first-response and resolution times, in business hours. */
 import { toHours } from '../domain/report-stats.js';
-import { DEFAULT_CALENDAR, describeWeek, formatSpan } from '../domain/sla/index.js';
+import { describeWeek, formatSpan } from '../domain/sla/index.js';
+import { getCalendar } from '../store/sla-config.js';
 import { timesReport, type TimesRow } from '../store/reports-times.js';
 import type { Ctx } from './context.js';
 import { thousands } from './format.js';
@@ -11,11 +12,12 @@ const SPEC: ReportSpec = {
   description: 'median and p90 time to first response and to resolution, in business hours, over tickets created in the period',
   by: ['category', 'priority', 'assignee', 'tier'],
   defaultSince: '30d',
-  notes: `Business hours of the ${DEFAULT_CALENDAR.name} calendar (${describeWeek(DEFAULT_CALENDAR.week)}, ${DEFAULT_CALENDAR.tz}), from creation to the
-first public reply / to resolution. JSON and CSV give hours with two decimals.`,
+  notes: `Business time of an SLA calendar (see: deskline sla calendar), from creation to the first public reply / to
+resolution; pauses are not subtracted. JSON and CSV give hours with two decimals.`,
   examples: [
     'deskline report times',
     'deskline report times --since 4w --by category',
+    'deskline report times --calendar night-shift',
     'deskline report times --by assignee --json | jq ".rows[] | {assignee, resolution_p90_hours}"',
   ],
 };
@@ -36,12 +38,19 @@ const COLUMNS: ReadonlyArray<Column<TimesRow>> = [
 ];
 
 export function reportTimesCommand(ctx: Ctx) {
-  return reportSubcommand(SPEC).action(async (flags: ReportFlags) => {
-    const resolved = resolveFlags(ctx, flags, SPEC);
-    const { db } = await ctx.desk();
-    const report = await timesReport(db, { by: resolved.by, since: resolved.period.since, until: resolved.period.until, hours: DEFAULT_CALENDAR });
-    const columns = [...groupColumn<TimesRow>(resolved.by), ...COLUMNS];
-    const rows = resolved.by === null ? [report.total] : report.rows;
-    await emit(ctx, flags, { report: 'times', resolved, columns, rows, ...(resolved.by === null ? {} : { total: report.total }) });
-  });
+  return reportSubcommand(SPEC)
+    .option('--calendar <name>', 'the SLA calendar whose business hours count', 'default')
+    .action(async (flags: ReportFlags & { calendar: string }) => {
+      const resolved = resolveFlags(ctx, flags, SPEC);
+      const { db } = await ctx.desk();
+      const calendar = await getCalendar(db, flags.calendar);
+      const report = await timesReport(db, { by: resolved.by, since: resolved.period.since, until: resolved.period.until, hours: calendar });
+      const columns = [...groupColumn<TimesRow>(resolved.by), ...COLUMNS];
+      const rows = resolved.by === null ? [report.total] : report.rows;
+      await emit(ctx, flags, {
+        report: 'times', resolved, columns, rows, ...(resolved.by === null ? {} : { total: report.total }),
+        meta: { calendar: { name: calendar.name, tz: calendar.tz } },
+        caption: `business hours of calendar ${calendar.name}: ${describeWeek(calendar.week)}, ${calendar.tz}`,
+      });
+    });
 }

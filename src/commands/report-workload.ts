@@ -1,5 +1,5 @@
 /** `deskline report workload`: per technician, open tickets now, resolved and minutes logged in the period. */
-import { formatMinutes } from '../domain/sla/index.js';
+import { MINUTE, formatSpan } from '../domain/sla/index.js';
 import { workloadReport, type WorkloadRow } from '../store/reports-workload.js';
 import type { Ctx } from './context.js';
 import { cleanLine, thousands } from './format.js';
@@ -25,7 +25,7 @@ const COLUMNS: ReadonlyArray<Column<WorkloadRow>> = [
   { key: 'tier', header: 'TIER', value: (r) => r.tier },
   num('open', 'OPEN', (r) => r.open),
   num('resolved', 'RESOLVED', (r) => r.resolved),
-  { key: 'minutes', header: 'LOGGED', value: (r) => r.minutes, text: (r) => (r.minutes ? formatMinutes(r.minutes) : '0m'), numeric: true },
+  { key: 'minutes', header: 'LOGGED', value: (r) => r.minutes, text: (r) => formatSpan(r.minutes * MINUTE), numeric: true },
 ];
 
 export function reportWorkloadCommand(ctx: Ctx) {

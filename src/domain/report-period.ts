@@ -4,7 +4,7 @@
  * date given to `--until` includes that whole day. A period is [since, until) in epoch ms. Pure.
  */
 import type { Parsed } from './sla/calendar.js';
-import { DAY, HOUR, dayNumber, dayString, instantToWall, isValidZone, localDate, wallToInstant } from './sla/zone.js';
+import { DAY, HOUR, dayNumber, dayString, instantToWall, isValidZone, wallToInstant } from './sla/zone.js';
 
 export type { Parsed } from './sla/calendar.js';
 
@@ -90,14 +90,41 @@ export function parsePeriod(input: PeriodInput, ctx: PeriodContext): Parsed<Peri
 
 /** The local dates (`YYYY-MM-DD`) a period touches, oldest first. */
 export function periodDays(since: number, until: number, tz: string): string[] {
+  return localDays(since, until, tz).map((d) => d.date);
+}
+
+export interface LocalDay {
+  date: string;
+  /** The instants the local day starts and ends (the first may start before the period). */
+  start: number;
+  end: number;
+}
+
+/** The local days a period touches with the instants they span, oldest first. */
+export function localDays(since: number, until: number, tz: string): LocalDay[] {
   const first = Math.floor(instantToWall(tz, since) / DAY);
   const last = Math.floor(instantToWall(tz, Math.max(since, until - 1)) / DAY);
-  const out: string[] = [];
-  for (let d = first; d <= last; d++) out.push(dayString(d));
+  const out: LocalDay[] = [];
+  let start = wallToInstant(tz, first * DAY);
+  for (let d = first; d <= last; d++) {
+    const end = wallToInstant(tz, (d + 1) * DAY);
+    out.push({ date: dayString(d), start, end });
+    start = end;
+  }
   return out;
 }
 
-/** The local date of an instant; re-exported so callers need not know where zones live. */
-export function dateIn(tz: string, instant: number): string {
-  return localDate(tz, instant);
+/**
+ * Adds counts at ascending instants into the days they fall in: one pass, no zone lookup per
+ * instant. Instants outside the days are ignored. Returns one total per day.
+ */
+export function countByDay(days: readonly LocalDay[], points: Iterable<{ at: number; n: number }>): number[] {
+  const out = days.map(() => 0);
+  let i = 0;
+  for (const p of points) {
+    while (i < days.length && days[i]!.end <= p.at) i++;
+    if (i === days.length) break;
+    if (p.at >= days[i]!.start) out[i]! += p.n;
+  }
+  return out;
 }

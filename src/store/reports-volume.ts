@@ -4,7 +4,7 @@
  * days); the quarters are then added into days of the report's zone, zero days included.
  */
 import { sql } from 'kysely';
-import { dateIn, periodDays } from '../domain/report-period.js';
+import { countByDay, localDays } from '../domain/report-period.js';
 import type { Executor } from './executor.js';
 import { inPeriod } from './reports-group.js';
 
@@ -22,28 +22,22 @@ export interface VolumeOptions {
   tz: string;
 }
 
+/** Counts per quarter hour, in time order. */
 async function perQuarter(db: Executor, column: 'created_at' | 'resolved_at', since: number, until: number) {
-  return db
+  const rows = await db
     .selectFrom('tickets')
-    .select([sql<number>`${sql.ref(column)} / ${QUARTER}`.as('q'), db.fn.countAll<number>().as('n')])
+    // A literal divisor: a bound number arrives as REAL and would make every instant its own group.
+    .select([sql<number>`${sql.ref(column)} / ${sql.lit(QUARTER)}`.as('q'), db.fn.countAll<number>().as('n')])
     .where(inPeriod(column, since, until))
     .groupBy(sql`q`)
+    .orderBy(sql`q`)
     .execute();
+  return rows.map((r) => ({ at: Number(r.q) * QUARTER, n: Number(r.n) }));
 }
 
 export async function volumeReport(db: Executor, opts: VolumeOptions): Promise<VolumeRow[]> {
-  const rows = periodDays(opts.since, opts.until, opts.tz).map((date) => ({ date, created: 0, resolved: 0 }));
-  const byDate = new Map(rows.map((r) => [r.date, r]));
-  const [created, resolved] = await Promise.all([
-    perQuarter(db, 'created_at', opts.since, opts.until),
-    perQuarter(db, 'resolved_at', opts.since, opts.until),
-  ]);
-  for (const [list, field] of [[created, 'created'], [resolved, 'resolved']] as const) {
-    for (const c of list) {
-      // Integer division in SQLite truncates towards zero; instants before 1970 are not expected.
-      const row = byDate.get(dateIn(opts.tz, Math.max(opts.since, Number(c.q) * QUARTER)));
-      if (row) row[field] += Number(c.n);
-    }
-  }
-  return rows;
+  const days = localDays(opts.since, opts.until, opts.tz);
+  const created = countByDay(days, await perQuarter(db, 'created_at', opts.since, opts.until));
+  const resolved = countByDay(days, await perQuarter(db, 'resolved_at', opts.since, opts.until));
+  return days.map((d, i) => ({ date: d.date, created: created[i]!, resolved: resolved[i]! }));
 }

@@ -92,6 +92,23 @@ describe('report times', () => {
       resolved: 2, resolution_median_hours: 4.75, resolution_p90_hours: 7.35,
     }]);
   });
+
+  it('counts in the stored SLA calendar, holidays included', async () => {
+    const env = await desk();
+    expect((await runCli(['sla', 'holiday', 'add', '2026-03-02', 'Founders day'], { env })).code).toBe(0);
+    // HD-1 was created on the holiday: its reply took 0 business h and its resolution 1 h (Tue 09–10).
+    const r = await runCli(['report', 'times', ...MARCH, '--json'], { env });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.calendar).toEqual({ name: 'default', tz: 'UTC' });
+    expect(doc.rows).toEqual([{
+      responded: 2, first_response_median_hours: 2, first_response_p90_hours: 3.6,
+      resolved: 2, resolution_median_hours: 1.25, resolution_p90_hours: 1.45,
+    }]);
+    const human = await runCli(['report', 'times', ...MARCH], { env });
+    expect(human.stderr).toBe('times: 2026-03-01 00:00 → 2026-03-15 00:00 (UTC); business hours of calendar default: Mon–Fri 09:00-17:00, UTC\n');
+    const unknown = await runCli(['report', 'times', '--calendar', 'nights'], { env });
+    expect([unknown.code, unknown.stderr]).toEqual([2, "deskline: no sla calendar named 'nights'\n"]);
+  });
 });
 
 describe('report volume', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBy } from '../../src/domain/report-group.js';
-import { parseBound, parsePeriod, periodDays } from '../../src/domain/report-period.js';
+import { countByDay, localDays, parseBound, parsePeriod, periodDays } from '../../src/domain/report-period.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -70,6 +70,17 @@ describe('periodDays', () => {
     // Europe/London springs forward on 29 March 2026.
     const days = periodDays(Date.UTC(2026, 2, 27), Date.UTC(2026, 2, 31), 'Europe/London');
     expect(days).toEqual(['2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30', '2026-03-31']);
+  });
+
+  it('adds sorted counts into local days of 23 and 25 hours', () => {
+    // Europe/London: 29 March 2026 has 23 hours, 25 October 2026 has 25.
+    const spring = localDays(Date.UTC(2026, 2, 29), Date.UTC(2026, 2, 30, 12), 'Europe/London');
+    expect(spring.map((d) => (d.end - d.start) / H)).toEqual([23, 24]);
+    const points = [Date.UTC(2026, 2, 28, 23, 59), Date.UTC(2026, 2, 29), Date.UTC(2026, 2, 29, 22, 59), Date.UTC(2026, 2, 29, 23), Date.UTC(2026, 2, 31)];
+    expect(countByDay(spring, points.map((at) => ({ at, n: 1 })))).toEqual([2, 1]);
+    const autumn = localDays(Date.UTC(2026, 9, 24, 23), Date.UTC(2026, 9, 26), 'Europe/London');
+    expect(autumn.map((d) => [d.date, (d.end - d.start) / H])).toEqual([['2026-10-25', 25]]);
+    expect(countByDay(autumn, [{ at: Date.UTC(2026, 9, 25, 23, 30), n: 3 }])).toEqual([3]);
   });
 
   it('is consecutive and covers both ends (property)', () => {
