@@ -4,16 +4,20 @@ import type { Ctx } from './context.js';
 import { completionCommand } from './completion.js';
 import { configCommand } from './config.js';
 import { dbCommand } from './db.js';
+import { kbCommand } from './kb.js';
 import { reportCommand } from './report.js';
 import { requesterCommand } from './requester.js';
+import { slaCommand } from './sla.js';
 import { technicianCommand } from './technician.js';
 import { ticketCommand } from './ticket.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: Ctx) => Command> = [
   ticketCommand,
+  kbCommand,
   requesterCommand,
   technicianCommand,
   reportCommand,
+  slaCommand,
   configCommand,
   dbCommand,
   completionCommand,

@@ -1,11 +1,11 @@
 /** The timeline: replies, notes, calls, chats, emails and system events, with minutes spent. */
 import type { InteractionRow } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { dueTimes } from '../domain/sla-targets.js';
-import { PUBLIC_KINDS, type InteractionKind, type Priority, type Status } from '../domain/ticket.js';
+import { PUBLIC_KINDS, type InteractionKind, type Status } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
+import { recomputeDue } from './sla.js';
 import { getTicket } from './ticket-view.js';
 
 export interface InteractionInput {
@@ -42,12 +42,12 @@ export async function insertInteraction(trx: Executor, ticketId: number, input: 
       first_response_at: firstResponse,
       status,
       ...(status !== ticket.status ? { resolved_at: null } : {}),
-      ...dueTimes({ priority: ticket.priority as Priority, status: status as Status, created_at: ticket.created_at, first_response_at: firstResponse }),
     })
     .where('id', '=', ticketId)
     .execute();
   const changes = status !== ticket.status ? [{ field: 'status', old: ticket.status, new: status }] : [];
   await recordEvent(trx, ticketId, actor, input.kind, [...changes, { field: 'minutes', old: null, new: String(minutes) }], now);
+  await recomputeDue(trx, ticketId, now);
   return row;
 }
 

@@ -4,11 +4,11 @@
  */
 import type { TicketUpdate } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { dueTimes } from '../domain/sla-targets.js';
 import { canTransition, PRIORITY_RANK, TRANSITIONS, type Priority, type Status, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { describeChange, latestChange, recordEvent, type FieldChange } from './audit.js';
 import type { Actor, Executor } from './executor.js';
+import { recomputeDue } from './sla.js';
 import { addTags, removeTags } from './tags.js';
 import { resolveAssignee } from './tickets.js';
 import { getTicket, type TicketView } from './ticket-view.js';
@@ -100,8 +100,6 @@ export async function applyChanges(trx: Executor, id: number, changes: TicketCha
   const tagLog = await changeTags(trx, before, changes);
   if (log.length === 0 && tagLog.length === 0) return { ticket: before, changes: [] };
 
-  const merged = { ...before, ...set } as TicketView;
-  Object.assign(set, dueTimes({ priority: merged.priority as Priority, status: merged.status as Status, created_at: merged.created_at, first_response_at: merged.first_response_at }));
   const result = await trx
     .updateTable('tickets')
     .set({ ...set, updated_at: now, version: before.version + 1 })
@@ -111,6 +109,7 @@ export async function applyChanges(trx: Executor, id: number, changes: TicketCha
   if (Number(result.numUpdatedRows) !== 1) fail(EXIT.conflict, `${before.ref} changed while it was being updated: try again`);
   const all = [...log, ...tagLog];
   await recordEvent(trx, id, actor, opts.action ?? 'update', all, now);
+  await recomputeDue(trx, id, now);
   return { ticket: await getTicket(trx, id), changes: all };
 }
 

@@ -1,5 +1,4 @@
 /** Creating tickets: validated input in, a stored ticket with due times and an audit event out. */
-import { dueTimes } from '../domain/sla-targets.js';
 import type { TicketInput } from '../domain/ticket-input.js';
 import { PRIORITY_RANK } from '../domain/ticket.js';
 import { withImmediate } from '../db/immediate.js';
@@ -7,6 +6,7 @@ import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { resolveRequester } from './requesters.js';
 import { addTags } from './tags.js';
+import { recomputeDue } from './sla.js';
 import { findTechnician } from './technicians.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
@@ -46,7 +46,6 @@ export async function insertTicket(trx: Executor, input: TicketInput, actor: Act
   const assigneeId = await resolveAssignee(trx, input.assignee, actor);
   const status = input.status === 'new' && assigneeId !== null ? 'open' : input.status;
   const done = status === 'resolved' || status === 'closed';
-  const due = dueTimes({ priority: input.priority, status, created_at: now, first_response_at: null });
   const { id } = await trx
     .insertInto('tickets')
     .values({
@@ -67,11 +66,11 @@ export async function insertTicket(trx: Executor, input: TicketInput, actor: Act
       resolved_at: done ? now : null,
       closed_at: status === 'closed' ? now : null,
       resolution: null,
-      ...due,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await addTags(trx, id, input.tags);
   await recordEvent(trx, id, actor, 'create', [], now);
+  await recomputeDue(trx, id, now);
   return { ticket: await getTicket(trx, id), existing: false };
 }
