@@ -4,7 +4,6 @@ import type { Ctx } from './context.js';
 import { completionCommand } from './completion.js';
 import { configCommand } from './config.js';
 import { dbCommand } from './db.js';
-import { kbCommand } from './kb.js';
 import { reportCommand } from './report.js';
 import { requesterCommand } from './requester.js';
 import { slaCommand } from './sla.js';
@@ -13,7 +12,6 @@ import { ticketCommand } from './ticket.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: Ctx) => Command> = [
   ticketCommand,
-  kbCommand,
   requesterCommand,
   technicianCommand,
   reportCommand,
