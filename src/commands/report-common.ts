@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { parsePeriod, type Period } from '../domain/report-period.js';
 import { parseBy, type By } from '../domain/report-group.js';
+import { isValidZone } from '../domain/sla/zone.js';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
 import { cleanLine, iso, paint, table } from './format.js';
@@ -44,10 +45,10 @@ Examples:
 ${spec.examples.map((e) => `  ${e}`).join('\n')}`);
 }
 
-/** The zone reports count days in: $TZ when it names a zone, else the system's. */
+/** The zone reports count days in: $TZ when it names an IANA zone, else the system's. */
 export function reportZone(ctx: Ctx): string {
   const tz = ctx.io.env.TZ?.replace(/^:/, '');
-  if (tz) return tz;
+  if (tz && isValidZone(tz)) return tz;
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
