@@ -49,7 +49,7 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   const restore = () => {
     if (restored) return;
     restored = true;
-    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(LEAVE_ALT + SHOW_CURSOR);
   };
   process.once('exit', restore);
   stdout.write(ENTER_ALT);

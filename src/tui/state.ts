@@ -124,8 +124,17 @@ function settle(s: State, text: string): State {
 function reduce(s: State, a: StateAction): State {
   switch (a.type) {
     case 'key': {
+      // Several characters in one read (fast typing, key repeat, paste) are several keys.
+      if (a.name === null && a.printable && [...a.input].length > 1) {
+        return [...a.input].reduce((st, ch) => reduce(st, { type: 'key', name: ch, input: ch, printable: true }), s);
+      }
       const binding = lookup(s.keymap, modeOf(s), a.name);
       if (binding) return command(s, binding.action, binding.arg);
+      // Esc and the next key in one read arrive as Alt+key: when Alt+key means nothing, they are two keys.
+      if (a.name?.startsWith('meta+') && a.input) {
+        const afterEscape = reduce(s, { type: 'key', name: 'escape', input: '', printable: false });
+        return reduce(afterEscape, { type: 'key', name: [...a.input].length === 1 ? a.input : null, input: a.input, printable: true });
+      }
       return modeOf(s) === 'filter' && a.printable ? reduce(s, { type: 'filterInsert', text: a.input }) : s;
     }
     case 'command': return command(s, a.command, a.arg);

@@ -61,6 +61,16 @@ describe('console reducer', () => {
     expect([modeOf(s), s.filter.live, s.filter.text]).toEqual(['queue', '', '']);
   });
 
+  it('resolves keys against the current mode: a chunk of characters is several keys, unbound Alt+key is Esc then key', () => {
+    const key = (name: string | null, input: string, printable = true) => ({ type: 'key', name, input, printable }) as StateAction;
+    let s = run(loaded(), key(null, '/prio:high'));
+    expect([modeOf(s), s.filter.text]).toEqual(['filter', 'prio:high']);
+    s = run(loaded(), key(null, 'jjj'));
+    expect(selectedRow(s)?.id).toBe(4);
+    s = run(s, key('enter', '\r', false), key('meta+2', '2'));
+    expect([modeOf(s), s.view]).toEqual(['queue', 1]);
+  });
+
   it('ignores a settled text that is no longer in the box', () => {
     const s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'vpn' }, { type: 'filterSettled', text: 'vp', error: null });
     expect(s.filter.live).toBe('');
