@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ticketHistory } from '../store/audit.js';
 import { timeline } from '../store/interactions.js';
+import { explainTicket } from '../store/sla.js';
 import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, formatTime, paint, shortDuration } from './format.js';
@@ -12,12 +13,19 @@ export function ticketShowCommand(ctx: Ctx): Command {
   return new Command('show')
     .description('show a ticket: fields and timeline')
     .argument('<ref>', 'ticket ref, e.g. HD-7')
+    .option('--why', "explain the ticket's place in the queue: priority, time left on each SLA clock, pauses")
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  deskline ticket show HD-7\n  deskline ticket show HD-7 --json | jq .ticket.status')
-    .action(async (ref: string, flags: { json?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  deskline ticket show HD-7\n  deskline ticket show HD-7 --why\n  deskline ticket show HD-7 --json | jq .ticket.status')
+    .action(async (ref: string, flags: { json?: boolean; why?: boolean }) => {
       const { db } = await ctx.desk();
       const id = refArg(ref);
       const ticket = await getTicket(db, id);
+      if (flags.why) {
+        const why = await explainTicket(db, id, Date.now());
+        if (flags.json) return ctx.json({ ref: ticket.ref, why: why.clocks, lines: why.lines });
+        ctx.out(`${ticket.ref}  ${clean(ticket.title)}`);
+        return why.lines.forEach((line) => ctx.out(`  ${line}`));
+      }
       const entries = await timeline(db, id);
       if (flags.json) return ctx.json({ ticket: ticketJson(ticket), timeline: entries.map(interactionJson) });
       const now = Date.now();
