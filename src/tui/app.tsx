@@ -30,8 +30,8 @@ export interface ConsoleProps {
   dbName: string;
   color: boolean;
   pollMs?: number;
-  /** Loads demo data into the desk (the welcome screen's `d`). */
-  loadDemo?: (desk: Desk) => Promise<void>;
+  /** Loads demo data into the desk (the welcome screen's `d`), reporting progress as text. */
+  loadDemo?: (desk: Desk, progress: (text: string) => void) => Promise<void>;
 }
 
 function checkFilter(text: string): { message: string; column: number } | null {
@@ -62,11 +62,13 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
     if (state.quit) exit();
   }, [state.quit, exit]);
   useEffect(() => {
-    if (state.notice !== 'loading demo data…' || !loadDemo) return;
-    loadDemo(desk)
-      .then(() => bump())
-      .catch((error: Error) => dispatch({ type: 'notice', text: `demo data failed: ${error.message.split('\n')[0]}` }));
-  }, [state.notice, loadDemo, desk, bump]);
+    if (!state.loadingDemo) return;
+    if (!loadDemo) return dispatch({ type: 'demoDone', error: 'not available here' });
+    loadDemo(desk, (text) => dispatch({ type: 'notice', text }))
+      .then(() => dispatch({ type: 'demoDone', error: null }))
+      .catch((error: Error) => dispatch({ type: 'demoDone', error: error.message.split('\n')[0] ?? 'error' }))
+      .finally(bump);
+  }, [state.loadingDemo, loadDemo, desk, bump]);
 
   useQueueData(desk.db, me.id, state, dispatch);
   useCounts(desk.db, views, me.id, version, dispatch);

@@ -39,7 +39,16 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
-  const me = await ensureTechnician(desk.db, currentIdentity(settings, io.env));
+  const identity = currentIdentity(settings, io.env);
+  const me = await ensureTechnician(desk.db, identity);
+  const loadDemo = async (d: Desk, progress: (text: string) => void) => {
+    const { seedDemo, DEFAULT_DEMO_TICKETS } = await import('../store/bulk.js');
+    await seedDemo(d, {
+      tickets: DEFAULT_DEMO_TICKETS,
+      me: identity,
+      onProgress: (done, total) => progress(`loading demo data… ${Math.round((done / total) * 100)}%`),
+    });
+  };
   const views = allViews(settings.views);
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
   const color = !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
@@ -54,7 +63,7 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   process.once('exit', restore);
   stdout.write(ENTER_ALT);
   const app = render(
-    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color }),
+    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color, loadDemo }),
     { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   const onSignal = () => app.unmount();

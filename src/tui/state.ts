@@ -28,6 +28,8 @@ export interface State {
   /** True when the database has no ticket at all (welcome screen); null until known. */
   empty: boolean | null;
   notice: string | null;
+  /** The welcome screen's `d` asked for demo data and it is being written. */
+  loadingDemo: boolean;
   quit: boolean;
 }
 
@@ -43,7 +45,8 @@ export type StateAction =
   | { type: 'detailMeasured'; max: number }
   | { type: 'counts'; counts: Record<string, number> }
   | { type: 'empty'; empty: boolean }
-  | { type: 'notice'; text: string | null };
+  | { type: 'notice'; text: string | null }
+  | { type: 'demoDone'; error: string | null };
 
 export function initialState(views: readonly View[], keymap: readonly Binding[] = [...viewBindings(views), ...DEFAULT_KEYMAP], pageSize = 10): State {
   return {
@@ -51,7 +54,7 @@ export function initialState(views: readonly View[], keymap: readonly Binding[] 
     filter: { text: '', live: '', error: null },
     queue: EMPTY_WINDOW, gen: 1, request: { kind: 'start' }, loaded: false,
     pageSize, detail: { scroll: 0, max: 0, page: 10 },
-    counts: {}, empty: null, notice: null, quit: false,
+    counts: {}, empty: null, notice: null, loadingDemo: false, quit: false,
   };
 }
 
@@ -111,7 +114,7 @@ function command(s: State, c: Command, arg: string | undefined): State {
     case 'filterBackspace': return { ...s, filter: { ...s.filter, text: [...s.filter.text].slice(0, -1).join('') } };
     case 'filterErase': return { ...s, filter: { ...s.filter, text: '' } };
     case 'quit': return { ...s, quit: true };
-    case 'loadDemo': return { ...s, notice: 'loading demo data…' };
+    case 'loadDemo': return s.loadingDemo ? s : { ...s, loadingDemo: true, notice: 'loading demo data…' };
   }
 }
 
@@ -160,6 +163,7 @@ function reduce(s: State, a: StateAction): State {
     case 'counts': return { ...s, counts: a.counts };
     case 'empty': return a.empty === s.empty ? s : { ...s, empty: a.empty, notice: a.empty ? s.notice : null };
     case 'notice': return { ...s, notice: a.text };
+    case 'demoDone': return reload({ ...s, loadingDemo: false, notice: a.error ? `demo data failed: ${a.error}` : null }, { kind: 'start' });
   }
 }
 

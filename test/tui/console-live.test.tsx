@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Desk } from '../../src/db/database.js';
+import { seedDemo } from '../../src/store/bulk.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { createTicket } from '../../src/store/tickets.js';
@@ -50,14 +52,15 @@ describe('console: live data', () => {
 describe('console: welcome, saved views, remapped keys', () => {
   it('opens a welcome screen on an empty database; d loads demo data and shows the queue', async () => {
     const desk = await tempDb();
-    const loadDemo = async () => {
-      await addTickets(desk, [{ title: 'Demo ticket one', assignee: 'me' }, { title: 'Demo ticket two' }]);
+    const loadDemo = async (d: Desk, progress: (text: string) => void) => {
+      await seedDemo(d, { tickets: 300, me: ME, onProgress: (done, total) => progress(`loading demo data… ${done}/${total}`) });
     };
     const tui = renderTui(await consoleElement(desk, { loadDemo }), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('has no tickets yet') && f.includes('d load demo data'));
     tui.type('d');
-    const frame = await tui.waitForFrame((f) => selectedLine(f).includes('Demo ticket one'));
+    const frame = await tui.waitForFrame((f) => selectedLine(f) !== '' && /1 My queue [1-9]/.test(f));
     expect(frame).not.toContain('has no tickets yet');
+    expect(frame).toMatch(/1 My queue [1-9]/);
   });
 
   it('leaves the welcome screen when another process adds the first ticket', async () => {
