@@ -50,7 +50,7 @@ export function machine() {
   };
 }
 
-/** A warning when other work competes for the CPU: timings are then noisy and ratios squeezed toward 1. */
+/** A warning when other work competes for the CPU: wall times are then noisy and ratios drift (usually up). */
 export function loadWarning(): string | null {
   const [one] = loadavg();
   const cores = cpus().length;
