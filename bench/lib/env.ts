@@ -10,16 +10,27 @@ import { fileURLToPath } from 'node:url';
 export const BIN = fileURLToPath(new URL('../../bin/deskline.js', import.meta.url));
 export const DIST = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 
+/** The variables every bench desk sets, typed so that `{ ...desk.env, X: '1' }` keeps them. */
+export interface BenchEnv extends NodeJS.ProcessEnv {
+  PATH: string;
+  HOME: string;
+  XDG_DATA_HOME: string;
+  XDG_CONFIG_HOME: string;
+  XDG_STATE_HOME: string;
+  XDG_CACHE_HOME: string;
+  DESKLINE_DB: string;
+}
+
 export interface BenchDesk {
   dir: string;
-  env: NodeJS.ProcessEnv;
+  env: BenchEnv;
   /** Removes the folder. */
   dispose(): void;
 }
 
 export function benchDesk(prefix = 'deskline-bench-'): BenchDesk {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const env: NodeJS.ProcessEnv = {
+  const env: BenchEnv = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
     XDG_DATA_HOME: join(dir, 'data'),
