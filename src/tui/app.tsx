@@ -18,7 +18,7 @@ import { useQuery, useQueueData } from './data/use-queue-data.js';
 import { useTerminalSize } from './data/use-terminal-size.js';
 import type { Binding } from './keymap.js';
 import { layout } from './layout.js';
-import { initialState, modeOf, reducer, selectedRow } from './state.js';
+import { initialState, modeOf, reducer, selectedRow, type Preload } from './state.js';
 import { useClock } from './use-clock.js';
 import { SORTS, type View } from './views.js';
 
@@ -30,6 +30,8 @@ export interface ConsoleProps {
   dbName: string;
   color: boolean;
   pollMs?: number;
+  /** The first rows, loaded before the first frame. */
+  preload?: Preload;
   /** Loads demo data into the desk (the welcome screen's `d`), reporting progress as text. */
   loadDemo?: (desk: Desk, progress: (text: string) => void) => Promise<void>;
 }
@@ -44,10 +46,11 @@ function checkFilter(text: string): { message: string; column: number } | null {
   }
 }
 
-export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo }: ConsoleProps) {
+export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo, preload }: ConsoleProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, views, (v) => initialState(v, keymap));
+  const [state, dispatch] = useReducer(reducer, null, () =>
+    initialState(views, keymap, layout(size.columns, size.rows, { filter: false, error: false, detailFocused: false }).pageSize, preload));
   const editing = state.focus === 'filter';
   const lay = layout(size.columns, size.rows, { filter: editing || state.filter.live !== '', error: editing && state.filter.error !== null, detailFocused: state.focus === 'detail' });
   const { version, bump } = useDataVersion(desk.db, pollMs);
@@ -92,7 +95,7 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
   );
   return (
     <ConsoleContext.Provider value={ctx}>
-      <Box flexDirection="column" width={lay.columns} height={lay.height} overflow="hidden">
+      <Box flexDirection="column" width={lay.columns} height={lay.height}>
         <Header views={views} active={state.view} counts={state.counts} dbName={dbName} technician={me.name} columns={lay.columns} />
         {lay.filterLines > 0 && mode !== 'welcome' && (
           <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} check={check} />

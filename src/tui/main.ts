@@ -2,6 +2,7 @@
  * The console's entry, loaded lazily by src/cli.ts: opens the desk, takes over the terminal (the
  * alternate screen), runs the Ink app, and gives the terminal back as it found it on any way out.
  */
+import { restoreGlobals } from './quick-yoga.js';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
@@ -12,6 +13,8 @@ import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp } from './app.js';
+import { preloadRows } from './data/preload.js';
+import { layout } from './layout.js';
 import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keymap.js';
 import { allViews } from './views.js';
 
@@ -30,6 +33,7 @@ export function dbFlag(args: readonly string[]): string | undefined {
 }
 
 export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
+  restoreGlobals();
   const settings = readSettings(io.env);
   let desk: Desk;
   try {
@@ -53,6 +57,8 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
   const color = !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
   const stdout = io.stdout as NodeJS.WriteStream;
+  const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
+  const preload = await preloadRows(desk.db, views[0]!, me.id, pageSize);
 
   let restored = false;
   const restore = () => {
@@ -63,7 +69,7 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   process.once('exit', restore);
   stdout.write(ENTER_ALT);
   const app = render(
-    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color, loadDemo }),
+    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color, loadDemo, preload }),
     { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   const onSignal = () => app.unmount();

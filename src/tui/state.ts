@@ -7,7 +7,14 @@ import { SORTS, type View } from './views.js';
 export type Focus = 'queue' | 'detail' | 'filter';
 
 /** What the data hook should load next; `gen` bumps with each request so stale answers are dropped. */
-export type LoadRequest = { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number };
+export type LoadRequest = { kind: 'none' } | { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number };
+
+/** Rows loaded before the first frame (main.ts), so the first frame already shows the queue. */
+export interface Preload {
+  rows: TicketListRow[];
+  hasAfter: boolean;
+  empty: boolean;
+}
 
 export interface State {
   views: readonly View[];
@@ -48,13 +55,19 @@ export type StateAction =
   | { type: 'notice'; text: string | null }
   | { type: 'demoDone'; error: string | null };
 
-export function initialState(views: readonly View[], keymap: readonly Binding[] = [...viewBindings(views), ...DEFAULT_KEYMAP], pageSize = 10): State {
+export function initialState(
+  views: readonly View[],
+  keymap: readonly Binding[] = [...viewBindings(views), ...DEFAULT_KEYMAP],
+  pageSize = 10,
+  preload?: Preload,
+): State {
+  const queue = preload ? replaceRows(EMPTY_WINDOW, preload.rows, { hasBefore: false, hasAfter: preload.hasAfter }, null, 0, pageSize) : EMPTY_WINDOW;
   return {
     views, keymap, view: 0, sort: 0, focus: 'queue',
     filter: { text: '', live: '', error: null },
-    queue: EMPTY_WINDOW, gen: 1, request: { kind: 'start' }, loaded: false,
+    queue, gen: 1, request: preload ? { kind: 'none' } : { kind: 'start' }, loaded: preload !== undefined,
     pageSize, detail: { scroll: 0, max: 0, page: 10 },
-    counts: {}, empty: null, notice: null, loadingDemo: false, quit: false,
+    counts: {}, empty: preload ? preload.empty : null, notice: null, loadingDemo: false, quit: false,
   };
 }
 

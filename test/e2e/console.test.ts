@@ -39,7 +39,8 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
       await create(env, '--title', 'Printer jams', '-p', 'low', '--assignee', 'me');
       await create(env, '--title', 'Nobody owns me', '-p', 'high');
       const s = await open(env, cols, rows);
-      let screen = await s.waitFor((x) => selected(x).includes('VPN drops every hour') && x.includes('Since Monday.'), 10_000);
+      // Rows come with the first frame; tab counts follow it, off the start-up path.
+      let screen = await s.waitFor((x) => selected(x).includes('VPN drops every hour') && x.includes('Since Monday.') && /1 My queue 2/.test(x), 10_000);
       expect(screen.split('\n')[0]).toMatch(/1 My queue 2 +2 Unassigned 1 +4 All open 3 +5 Resolved 0 .*desk\.db · tester/);
       expect(lastRowBlank(screen, rows)).toBe(true);
       expect(await s.paneFormat('#{alternate_on}')).toBe('1');
@@ -66,7 +67,8 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
       const raw = join(tempDir(), 'raw.out');
       await s.pipePane(raw);
       await s.sendKeys('q');
-      await s.waitFor(async () => (await s.paneFormat('#{pane_dead}')) === '1');
+      // tmux may see the pty close before it reaps the process: wait for the exit status too.
+      await s.waitFor(async () => (await s.paneFormat('#{pane_dead}#{pane_dead_status}#{pane_dead_signal}')).length > 1);
       expect(await s.paneFormat('#{pane_dead_status}')).toBe('0');
       expect(await s.paneFormat('#{alternate_on}')).toBe('0');
       // Back on the main screen with the cursor shown (a dead pane no longer reports its cursor flag).

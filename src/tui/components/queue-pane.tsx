@@ -52,18 +52,15 @@ const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused }:
   const color = useColor();
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
-  const cells = rowCells(row, layout, now);
+  const [ref, status, ...rest] = rowCells(row, layout, now).map((c) => c.text);
+  // Few text nodes per row: styled glyph and status, the rest as one plain string.
   return (
     <Text wrap="truncate-end" inverse={selected && focused} bold={selected && !focused}>
       {selected ? '▸' : ' '}
       <Text color={color(p.color)} bold={p.bold} dimColor={p.dim}>{p.glyph}</Text>
-      {' '}
-      {cells.map((c, i) => (
-        <Text key={c.key} color={c.key === 'status' ? color(s.color) : undefined} dimColor={c.key === 'status' && s.dim}>
-          {i > 0 ? ' ' : ''}
-          {c.text}
-        </Text>
-      ))}
+      {` ${ref} `}
+      <Text color={color(s.color)} dimColor={s.dim}>{status}</Text>
+      {` ${rest.join(' ')}`}
     </Text>
   );
 });

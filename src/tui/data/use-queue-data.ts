@@ -25,7 +25,7 @@ export function useQuery(state: State): { query: ParsedQuery | null; error: stri
   }, [text]);
 }
 
-async function isDeskEmpty(db: Executor): Promise<boolean> {
+export async function isDeskEmpty(db: Executor): Promise<boolean> {
   const rows = await listTickets(db, { query: { filters: [], sort: 'id' }, ctx: { meId: null, now: Date.now() }, limit: 1 });
   return rows.length === 0;
 }
@@ -42,6 +42,7 @@ export function useQueueData(db: Executor, meId: number | null, state: State, di
     if (!src) return dispatch({ type: 'rowsLoaded', gen, rows: [], hasBefore: false, hasAfter: false, fallback: 0 });
     const limit = pageLimit(s.pageSize) * 2;
     const req = s.request;
+    if (req.kind === 'none') return;
     const load = req.kind === 'start' ? loadStart(src, limit)
       : req.kind === 'end' ? loadEnd(src, limit)
       : loadAround(src, req.id, Math.max(s.queue.sel - s.queue.top, 0) + pageLimit(s.pageSize), limit);

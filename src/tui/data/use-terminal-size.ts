@@ -12,7 +12,10 @@ export function useTerminalSize(): Size {
   const read = (): Size => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => {
+      const next = read();
+      setSize((prev) => (prev.columns === next.columns && prev.rows === next.rows ? prev : next));
+    };
     stdout.on('resize', onResize);
     onResize();
     return () => {
