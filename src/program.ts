@@ -1,7 +1,7 @@
 /** Assembles the commander program from src/commands/*. A fresh program per call (tests, one per run). */
 import { Command, CommanderError } from 'commander';
 import { createContext, type Ctx, type Io } from './commands/context.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
 
 declare const DESKLINE_VERSION: string | undefined;
@@ -28,11 +28,20 @@ export function createProgram(io: Io): Program {
       outputError: (s, write) => write(s.replace(/^error: /, 'deskline: ')),
     })
     .exitOverride();
-  for (const make of COMMANDS) program.addCommand(make(ctx));
-  for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+
+  /** Registers the command the args name, or every command (help, completion, a typo to suggest for). */
+  const register = async (args: readonly string[]) => {
+    const { word, rest } = firstWord(args);
+    const named = findEntry(COMMANDS, word);
+    const entries = named && named.name !== 'completion' ? [named] : COMMANDS;
+    const made = await Promise.all(entries.map(async (e) => (await e.load())(ctx, e === named ? rest : [])));
+    for (const cmd of made) program.addCommand(cmd);
+    for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+  };
 
   const run = async (args: string[]): Promise<ExitCode> => {
     try {
+      await register(args);
       await program.parseAsync(args, { from: 'user' });
       return ctx.exitCode;
     } catch (error) {

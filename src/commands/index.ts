@@ -1,22 +1,42 @@
-/** Every top-level command, in help order. Each file exports a factory taking the shared context. */
+/**
+ * Every top-level command, in help order, loaded lazily: a run loads only the command it names
+ * (startup is sacred), and all of them only for help and completion.
+ */
 import type { Command } from 'commander';
 import type { Ctx } from './context.js';
-import { completionCommand } from './completion.js';
-import { configCommand } from './config.js';
-import { dbCommand } from './db.js';
-import { reportCommand } from './report.js';
-import { requesterCommand } from './requester.js';
-import { slaCommand } from './sla.js';
-import { technicianCommand } from './technician.js';
-import { ticketCommand } from './ticket.js';
 
-export const COMMANDS: ReadonlyArray<(ctx: Ctx) => Command> = [
-  ticketCommand,
-  requesterCommand,
-  technicianCommand,
-  reportCommand,
-  slaCommand,
-  configCommand,
-  dbCommand,
-  completionCommand,
+export type CommandFactory = (ctx: Ctx, rest: readonly string[]) => Command | Promise<Command>;
+
+export interface CommandEntry {
+  name: string;
+  aliases?: readonly string[];
+  load(): Promise<CommandFactory>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'ticket', aliases: ['t'], load: async () => (await import('./ticket.js')).ticketCommand },
+  { name: 'kb', load: async () => (await import('./kb.js')).kbCommand },
+  { name: 'requester', load: async () => (await import('./requester.js')).requesterCommand },
+  { name: 'technician', load: async () => (await import('./technician.js')).technicianCommand },
+  { name: 'report', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
+  { name: 'config', load: async () => (await import('./config.js')).configCommand },
+  { name: 'db', load: async () => (await import('./db.js')).dbCommand },
+  { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },
+  { name: 'completion', load: async () => (await import('./completion.js')).completionCommand },
 ];
+
+/** The entry a word names (by name or alias), if any. */
+export function findEntry<E extends { name: string; aliases?: readonly string[] }>(entries: readonly E[], word: string | undefined): E | undefined {
+  return word === undefined ? undefined : entries.find((e) => e.name === word || e.aliases?.includes(word));
+}
+
+/** The first word that is not an option (nor the value of a global option such as `--db PATH`). */
+export function firstWord(args: readonly string[], optionsWithValue: readonly string[] = ['--db']): { word?: string; rest: string[] } {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (optionsWithValue.includes(a)) i++;
+    else if (!a.startsWith('-')) return { word: a, rest: args.slice(i + 1) };
+  }
+  return { rest: [] };
+}

@@ -1,19 +1,26 @@
-/** `deskline ticket …`: one file per subcommand, assembled here. */
+/** `deskline ticket …`: one file per subcommand, loaded only when named (all of them for help). */
 import { Command } from 'commander';
 import type { Ctx } from './context.js';
-import { ticketAssignCommand, ticketCommentCommand, ticketEscalateCommand, ticketReopenCommand, ticketResolveCommand } from './ticket-actions.js';
-import { ticketCreateCommand } from './ticket-create.js';
-import { ticketListCommand } from './ticket-list.js';
-import { ticketHistoryCommand, ticketShowCommand } from './ticket-show.js';
-import { ticketUpdateCommand } from './ticket-update.js';
+import { findEntry, firstWord } from './index.js';
 
-const SUBCOMMANDS = [
-  ticketCreateCommand, ticketListCommand, ticketShowCommand, ticketUpdateCommand, ticketAssignCommand,
-  ticketCommentCommand, ticketEscalateCommand, ticketResolveCommand, ticketReopenCommand, ticketHistoryCommand,
+type Make = (ctx: Ctx) => Command;
+
+const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<Make> }[] = [
+  { name: 'create', load: async () => (await import('./ticket-create.js')).ticketCreateCommand },
+  { name: 'list', aliases: ['ls'], load: async () => (await import('./ticket-list.js')).ticketListCommand },
+  { name: 'show', load: async () => (await import('./ticket-show.js')).ticketShowCommand },
+  { name: 'update', load: async () => (await import('./ticket-update.js')).ticketUpdateCommand },
+  { name: 'assign', load: async () => (await import('./ticket-actions.js')).ticketAssignCommand },
+  { name: 'comment', load: async () => (await import('./ticket-actions.js')).ticketCommentCommand },
+  { name: 'escalate', load: async () => (await import('./ticket-actions.js')).ticketEscalateCommand },
+  { name: 'resolve', load: async () => (await import('./ticket-actions.js')).ticketResolveCommand },
+  { name: 'reopen', load: async () => (await import('./ticket-actions.js')).ticketReopenCommand },
+  { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
 ];
 
-export function ticketCommand(ctx: Ctx): Command {
+export async function ticketCommand(ctx: Ctx, rest: readonly string[]): Promise<Command> {
   const cmd = new Command('ticket').alias('t').description('create, list, show and change tickets');
-  for (const make of SUBCOMMANDS) cmd.addCommand(make(ctx));
+  const named = findEntry(SUBCOMMANDS, firstWord(rest).word);
+  for (const entry of named ? [named] : SUBCOMMANDS) cmd.addCommand((await entry.load())(ctx));
   return cmd;
 }
