@@ -80,6 +80,8 @@ export function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
+/** `1,234,567`. Not toLocaleString: loading Intl costs ~17 ms, a tenth of a CLI run. */
 export function thousands(n: number): string {
-  return n.toLocaleString('en-US');
+  const [int, frac] = String(n).split('.');
+  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
 }
