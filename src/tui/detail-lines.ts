@@ -21,9 +21,9 @@ function field(label: string, value: string, width: number): Line[] {
   return wrap(`${label.padEnd(10)} ${value}`, width).map((text, i) => ({ text: i === 0 ? text : `           ${text.trimStart()}` }));
 }
 
+/** A section heading; kept short (a full-width rule of box-drawing characters is slow for Ink to measure). */
 function rule(label: string, width: number): Line {
-  const head = `── ${label} `;
-  return { text: head + '─'.repeat(Math.max(0, width - head.length)), dim: true };
+  return { text: `── ${label} ──`.slice(0, Math.max(0, width)), dim: true };
 }
 
 /** The lines for a ticket; with only its queue row (details still loading) the summary shows at once. */

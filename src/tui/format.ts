@@ -78,28 +78,35 @@ export interface RowLayout {
 export function rowLayout(total: number): RowLayout {
   const size = total >= 110 ? 'wide' : total >= 86 ? 'medium' : 'narrow';
   const fixed = {
-    ref: 8, status: 10, age: 4,
+    ref: 8, status: 8, age: 4,
     requester: size === 'wide' ? 16 : 12,
     assignee: size === 'wide' ? 14 : size === 'medium' ? 12 : 0,
     tier: size === 'narrow' ? 0 : 2,
   };
-  // marker and priority glyph (3), then one space between columns
-  const gaps = 3 + 4 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
+  // marker, priority and status glyphs (3), then one space before and between columns
+  const gaps = 3 + 5 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
   const used = fixed.ref + fixed.status + fixed.age + fixed.requester + fixed.assignee + fixed.tier + gaps;
   return { ...fixed, title: Math.max(8, total - used) };
 }
 
-/** The cells of a row, sanitised and fitted, in display order. */
+/** Table cells mark a cut with `~` (as tig does): ASCII keeps the row on Ink's fast measuring path. */
+const CUT = '~';
+
+/**
+ * The cells of a row after its three glyph cells (marker, priority, status), sanitised and fitted,
+ * in display order. The glyphs live apart so the rest is usually plain ASCII, which Ink measures
+ * on its fast path (measuring a line with any wide-range character segments all of it).
+ */
 export function rowCells(r: TicketListRow, l: RowLayout, now: number): { key: string; text: string }[] {
   const status = statusLook(r.status);
   const cells = [
     { key: 'ref', text: fit(r.ref, l.ref) },
-    { key: 'status', text: fit(`${status.glyph} ${status.short}`, l.status) },
+    { key: 'status', text: fit(status.short, l.status) },
     { key: 'age', text: fit(age(now - r.created_at), l.age, 'right') },
-    { key: 'requester', text: fit(sanitizeLine(r.requester_name) || '—', l.requester) },
-    { key: 'title', text: fit(sanitizeLine(r.title), l.title) },
+    { key: 'requester', text: fit(sanitizeLine(r.requester_name) || '-', l.requester, 'left', CUT) },
+    { key: 'title', text: fit(sanitizeLine(r.title), l.title, 'left', CUT) },
   ];
-  if (l.assignee) cells.push({ key: 'assignee', text: fit(sanitizeLine(r.assignee_name) || '—', l.assignee) });
+  if (l.assignee) cells.push({ key: 'assignee', text: fit(sanitizeLine(r.assignee_name) || '-', l.assignee, 'left', CUT) });
   if (l.tier) cells.push({ key: 'tier', text: fit(r.tier, l.tier) });
   return cells;
 }

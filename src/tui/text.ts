@@ -26,8 +26,8 @@ function graphemes(text: string): string[] {
   return NARROW.test(text) ? [...text] : Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-/** Cuts `text` to at most `max` cells, ending with `…` when something was cut. */
-export function truncate(text: string, max: number): string {
+/** Cuts `text` to at most `max` cells, ending with `mark` (`…`) when something was cut. */
+export function truncate(text: string, max: number, mark = '…'): string {
   if (max <= 0) return '';
   if (width(text) <= max) return text;
   let out = '';
@@ -38,12 +38,12 @@ export function truncate(text: string, max: number): string {
     out += g;
     used += w;
   }
-  return `${out}…`;
+  return out + mark;
 }
 
-/** Truncates, then pads with spaces to exactly `size` cells. */
-export function fit(text: string, size: number, align: 'left' | 'right' = 'left'): string {
-  const cut = truncate(text, size);
+/** Truncates (marking the cut with `mark`), then pads with spaces to exactly `size` cells. */
+export function fit(text: string, size: number, align: 'left' | 'right' = 'left', mark = '…'): string {
+  const cut = truncate(text, size, mark);
   const pad = ' '.repeat(Math.max(0, size - width(cut)));
   return align === 'left' ? cut + pad : pad + cut;
 }

@@ -4,7 +4,7 @@ import { tempDb } from '../helpers/temp.js';
 import { consoleElement, manyTickets } from './seed.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('▸')) ?? '';
-const queueRows = (frame: string) => frame.split('\n').filter((l) => /^[▸ ]\S HD-\d+/.test(l));
+const queueRows = (frame: string) => frame.split('\n').filter((l) => /^[▸ ]\S\S HD-\d+/.test(l));
 
 describe('console: a long queue', () => {
   it('renders only the visible rows, pages by keyset, jumps to the end with G and back with g', async () => {

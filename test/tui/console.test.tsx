@@ -25,8 +25,8 @@ describe('console: the queue', () => {
     const frame = await tui.waitForFrame((f) => f.includes('VPN drops') && f.includes('Ana Silva · ana@example.com') && /2 Unassigned 1/.test(f));
     const lines = frame.split('\n');
     expect(lines[0]).toMatch(/^ 1 My queue 2 {3}2 Unassigned 1 {3}4 All open 4 {3}5 Resolved 1 .*desk\.db · Tess T/);
-    expect(selectedLine(frame)).toMatch(/^▸‼ HD-1 +○ open +now Ana Silva +VPN drops every hour/);
-    expect(frame).toMatch(/ ↓ HD-2 +○ open/);
+    expect(selectedLine(frame)).toMatch(/^▸‼○ HD-1 +open +now Ana Silva +VPN drops every hour/);
+    expect(frame).toMatch(/ ↓○ HD-2 +open/);
     expect(frame).not.toContain('Nobody owns me');
     expect(frame).toContain('j/k move');
     expect(lineCount(frame)).toBeLessThanOrEqual(23);
@@ -60,7 +60,7 @@ describe('console: the queue', () => {
     expect(frame).not.toContain('Old and done');
     tui.type('5');
     frame = await tui.waitForFrame((f) => selectedLine(f).includes('Old and done'));
-    expect(frame).toMatch(/✓ resolved/);
+    expect(frame).toMatch(/✓ HD-5 +resolved/);
   });
 
   it('Enter focuses the detail pane, j scrolls it, Esc goes back to the queue', async () => {

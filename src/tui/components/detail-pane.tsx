@@ -42,7 +42,7 @@ export function DetailPane({ row, view, events, width, height, scroll, focused, 
       </Text>
       {shown.map((l, i) => (
         <Text key={top + i} wrap="truncate-end" bold={l.bold} dimColor={l.dim} color={color(l.color)}>
-          {fit(l.text, width)}
+          {l.text}
         </Text>
       ))}
       {shown.length < body && <Box height={body - shown.length} />}

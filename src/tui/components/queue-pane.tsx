@@ -22,7 +22,7 @@ export interface QueuePaneProps {
 export function QueuePane({ rows, selected, width, height, focused, keysActive, loaded, now }: QueuePaneProps) {
   useKeys(keysActive);
   const l = rowLayout(width);
-  const header = fit(`   ${COLUMN_ORDER.filter((k) => l[k] > 0).map((k) => fit(HEADER_LABELS[k]!, l[k])).join(' ')}`, width);
+  const header = fit(`    ${COLUMN_ORDER.filter((k) => l[k] > 0).map((k) => fit(HEADER_LABELS[k]!, l[k])).join(' ')}`, width);
   const blank = height - rows.length;
   return (
     <Box flexDirection="column" width={width} height={height + 1}>
@@ -53,14 +53,21 @@ const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused }:
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
   const [ref, status, ...rest] = rowCells(row, layout, now).map((c) => c.text);
-  // Few text nodes per row: styled glyph and status, the rest as one plain string.
+  const inverse = selected && focused;
+  const bold = selected && !focused;
+  // Two text nodes: the glyphs, and the cells (plain ASCII for ASCII data, so Ink measures it fast).
   return (
-    <Text wrap="truncate-end" inverse={selected && focused} bold={selected && !focused}>
-      {selected ? '▸' : ' '}
-      <Text color={color(p.color)} bold={p.bold} dimColor={p.dim}>{p.glyph}</Text>
-      {` ${ref} `}
-      <Text color={color(s.color)} dimColor={s.dim}>{status}</Text>
-      {` ${rest.join(' ')}`}
-    </Text>
+    <Box>
+      <Text inverse={inverse} bold={bold}>
+        {selected ? '▸' : ' '}
+        <Text color={color(p.color)} bold={p.bold} dimColor={p.dim}>{p.glyph}</Text>
+        <Text color={color(s.color)} dimColor={s.dim}>{s.glyph}</Text>
+      </Text>
+      <Text wrap="truncate-end" inverse={inverse} bold={bold}>
+        {` ${ref} `}
+        <Text color={color(s.color)} dimColor={s.dim}>{status}</Text>
+        {` ${rest.join(' ')}`}
+      </Text>
+    </Box>
   );
 });
