@@ -7,7 +7,9 @@ import { demoPeople, pickDepartment, type DemoPeople, type DemoPerson } from './
 import { DAY, HOUR, MINUTE, WORK_DAY, WorkClock, mulberry32, pick, weighted, type Rng } from './demo-random.js';
 import { TEMPLATES, type TicketTemplate } from './demo-templates.js';
 import { timeline, type DemoInteraction } from './demo-timeline.js';
-import { DEFAULT_TARGETS, dueTimes } from './sla-targets.js';
+import { DEFAULT_CALENDAR } from './sla/calendar.js';
+import { computeDue, type StatusChange } from './sla/clocks.js';
+import { DEFAULT_POLICY } from './sla/policy.js';
 import { PRIORITY_RANK, TIERS, type Channel, type Priority, type Status, type Tier } from './ticket.js';
 
 export type { DemoPerson, DemoTechnician, DemoRequester } from './demo-people.js';
@@ -141,15 +143,15 @@ function ticket(run: Run, workCreated: number): DemoTicket {
   else if (people.me !== null && (open ? run.openAssigned++ % ME_EVERY === 0 : meRoll < 0.03)) assignee = people.me;
 
   const created_at = clock.fromWork(workCreated);
-  const targets = DEFAULT_TARGETS[priority];
+  const target = DEFAULT_POLICY[priority];
   const resolution = text.fill(pick(rng, tpl.fixes));
   text.set('fix', resolution);
   const events = timeline(rng, text, {
     status, channel, tier, escalated, requesterName: who?.name ?? null, assignee, names: run.names,
     triage: pick(rng, poolOf('L1')),
     available: workNow - workCreated,
-    respond: slaDelay(run, created_at, workCreated, targets.firstResponseHours, FIRST_RESPONSE_MET),
-    resolve: slaDelay(run, created_at, workCreated, targets.resolutionHours, RESOLUTION_MET),
+    respond: slaDelay(run, created_at, workCreated, target.firstResponseMinutes / 60, FIRST_RESPONSE_MET),
+    resolve: slaDelay(run, created_at, workCreated, target.resolutionMinutes / 60, RESOLUTION_MET),
   });
 
   let updated_at = created_at;
@@ -167,10 +169,20 @@ function ticket(run: Run, workCreated: number): DemoTicket {
   return {
     title, description, status, priority, priority_rank: PRIORITY_RANK[priority], category: tpl.category, channel,
     requester, assignee, tier, created_at, updated_at: Math.max(updated_at, closed_at ?? 0), first_response_at, resolved_at, closed_at,
-    ...dueTimes({ priority, status, created_at, first_response_at }),
+    ...computeDue({ createdAt: created_at, statuses: statusHistory(status, created_at, updated_at, first_response_at, resolved_at, closed_at), firstResponseAt: first_response_at }, target, DEFAULT_CALENDAR),
     resolution: resolved_at === null ? null : resolution,
     version: 1, tags, interactions,
   };
+}
+
+/** The status changes a generated ticket went through, so its SLA clocks pause and stop as the store's would. */
+function statusHistory(status: Status, created: number, updated: number, firstResponse: number | null, resolved: number | null, closed: number | null): StatusChange[] {
+  const changes: StatusChange[] = [{ at: created, status: 'new' }];
+  if (status !== 'new') changes.push({ at: firstResponse ?? created, status: 'open' });
+  if (status === 'pending' || status === 'on_hold') changes.push({ at: Math.max(updated, firstResponse ?? created), status });
+  if (resolved !== null) changes.push({ at: resolved, status: 'resolved' });
+  if (closed !== null) changes.push({ at: closed, status: 'closed' });
+  return changes;
 }
 
 /**
