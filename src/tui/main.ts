@@ -12,10 +12,10 @@ import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
 import { ensureTechnician } from '../store/technicians.js';
-import { ConsoleApp } from './app.js';
+import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './data/preload.js';
-import { layout } from './layout.js';
 import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keymap.js';
+import { layout } from './layout.js';
 import { allViews } from './views.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
@@ -32,19 +32,15 @@ export function dbFlag(args: readonly string[]): string | undefined {
   return undefined;
 }
 
-export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
-  restoreGlobals();
+/** Everything the app needs, read before the first frame (including the first rows). */
+async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
-  let desk: Desk;
-  try {
-    desk = await openDatabase(resolveDbPath(dbFlag(args), io.env));
-  } catch (error) {
-    const { exitCode, message } = describeError(error);
-    io.stderr.write(`deskline: ${message}\n`);
-    return exitCode;
-  }
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
+  const views = allViews(settings.views);
+  const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
+  const stdout = io.stdout as NodeJS.WriteStream;
+  const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
   const loadDemo = async (d: Desk, progress: (text: string) => void) => {
     const { seedDemo, DEFAULT_DEMO_TICKETS } = await import('../store/bulk.js');
     await seedDemo(d, {
@@ -53,13 +49,32 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
       onProgress: (done, total) => progress(`loading demo data… ${Math.round((done / total) * 100)}%`),
     });
   };
-  const views = allViews(settings.views);
-  const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
-  const color = !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
-  const stdout = io.stdout as NodeJS.WriteStream;
-  const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
-  const preload = await preloadRows(desk.db, views[0]!, me.id, pageSize);
+  return {
+    desk, me, views, keymap, loadDemo,
+    dbName: basename(desk.path),
+    color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
+    preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),
+  };
+}
 
+export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
+  restoreGlobals();
+  let desk: Desk | undefined;
+  let props: ConsoleProps;
+  try {
+    desk = await openDatabase(resolveDbPath(dbFlag(args), io.env));
+    props = await prepare(io, desk);
+  } catch (error) {
+    await desk?.close();
+    const { exitCode, message } = describeError(error);
+    io.stderr.write(`deskline: ${message}\n`);
+    return exitCode;
+  }
+  return run(io, props);
+}
+
+async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
+  const stdout = io.stdout as NodeJS.WriteStream;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -68,10 +83,10 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   };
   process.once('exit', restore);
   stdout.write(ENTER_ALT);
-  const app = render(
-    createElement(ConsoleApp, { desk, me, views, keymap, dbName: basename(desk.path), color, loadDemo, preload }),
-    { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
-  );
+  const app = render(createElement(ConsoleApp, props), {
+    stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false, patchConsole: true, maxFps: 60,
+  });
   const onSignal = () => app.unmount();
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   try {
@@ -86,6 +101,6 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
     app.cleanup();
     restore();
     process.off('exit', restore);
-    await desk.close();
+    await props.desk.close();
   }
 }

@@ -1,6 +1,7 @@
 /** The `/` filter box: typed text, a debounced parse, and the error inline under the box. */
 import { Text } from 'ink';
 import { useEffect } from 'react';
+import { sanitizeLine } from '../../domain/sanitize.js';
 import { useColor, useConsole } from '../context.js';
 import { truncate, width as cells } from '../text.js';
 import { useKeys } from '../use-keys.js';
@@ -29,7 +30,7 @@ export function FilterBar({ text, live, error, editing, width, check }: FilterBa
     return () => clearTimeout(timer);
   }, [editing, text, check, dispatch]);
 
-  const shown = editing ? text : live;
+  const shown = sanitizeLine(editing ? text : live);
   const room = Math.max(1, width - PROMPT.length - 1);
   const visible = cells(shown) > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;
   return (
@@ -41,7 +42,7 @@ export function FilterBar({ text, live, error, editing, width, check }: FilterBa
       </Text>
       {editing && error && (
         <Text wrap="truncate-end" color={color('red')}>
-          {truncate(`${' '.repeat(Math.min(PROMPT.length + error.column - 1, Math.max(0, width - 20)))}^ ${error.message}`, width)}
+          {truncate(`${' '.repeat(Math.min(PROMPT.length + error.column - 1, Math.max(0, width - 20)))}^ ${sanitizeLine(error.message)}`, width)}
         </Text>
       )}
     </>

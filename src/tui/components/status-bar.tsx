@@ -1,5 +1,6 @@
 /** The bottom line: the keys that work right now (from the keymap), then sort and notices. */
 import { Text } from 'ink';
+import { sanitizeLine } from '../../domain/sanitize.js';
 import { useConsole } from '../context.js';
 import { hints, type Mode } from '../keymap.js';
 import { truncate, width } from '../text.js';
@@ -12,7 +13,7 @@ export interface StatusBarProps {
 
 export function StatusBar({ mode, columns, right }: StatusBarProps) {
   const { keymap } = useConsole();
-  const shownRight = truncate(right, Math.floor(columns / 2));
+  const shownRight = truncate(sanitizeLine(right), Math.floor(columns / 2));
   const room = columns - width(shownRight) - 1;
   const parts: { keys: string; label: string }[] = [];
   let used = 0;
