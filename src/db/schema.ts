@@ -76,6 +76,48 @@ export interface AuditEventsTable {
   new_value: string | null;
 }
 
+export interface KbArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  body: string;
+  category: string;
+  /** Comma-separated, lower-case tag slugs. */
+  tags: string;
+  audience: string;
+  status: string;
+  author_id: number | null;
+  author_name: string;
+  created_at: number;
+  updated_at: number;
+  view_count: ColumnType<number, number | undefined, number>;
+  helped_count: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  /** Normalised copies the FTS5 index reads (src/domain/kb-text.ts); written with every change. */
+  search_title: string;
+  search_tags: string;
+  search_body: string;
+}
+
+export interface KbRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  action: string;
+  actor: string;
+  at: number;
+  old_title: string | null;
+  old_body: string | null;
+  note: string | null;
+}
+
+export interface TicketKbLinksTable {
+  ticket_id: number;
+  article_id: number;
+  linked_by: string;
+  linked_at: number;
+}
+
 export interface DB {
   technicians: TechniciansTable;
   requesters: RequestersTable;
@@ -84,6 +126,9 @@ export interface DB {
   tags: TagsTable;
   ticket_tags: TicketTagsTable;
   audit_events: AuditEventsTable;
+  kb_articles: KbArticlesTable;
+  kb_revisions: KbRevisionsTable;
+  ticket_kb_links: TicketKbLinksTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
@@ -97,3 +142,6 @@ export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
+export type KbArticleRow = Selectable<KbArticlesTable>;
+export type NewKbArticle = Insertable<KbArticlesTable>;
+export type KbRevisionRow = Selectable<KbRevisionsTable>;

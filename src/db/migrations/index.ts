@@ -1,6 +1,7 @@
 /** The ordered record of migrations. `user_version` equals the number of the last one applied. */
 import type { Kysely } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-kb.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001-initial', up: m001.up },
+  { version: 2, name: '002-kb', up: m002.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

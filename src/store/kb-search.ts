@@ -1,0 +1,159 @@
+/**
+ * KB search (SQLite-only: FTS5). User text becomes quoted, synonym-expanded terms
+ * (src/domain/kb-query.ts). Candidates are ranked by bm25 (title 10, tags 4, body 1), first on the
+ * small title/tags index and, when fewer than TITLE_ENOUGH articles match there, on the full index;
+ * the top 200 are re-ranked with fuse.js against title and tags. Words that find nothing are
+ * corrected against title/tag words (src/store/kb-fuzzy.ts); when every word must match and too
+ * few articles do, any word will do (ranked lower). Each result carries a snippet with the matched
+ * words between « and ».
+ */
+import Fuse from 'fuse.js';
+import { sql } from 'kysely';
+import type { KbAudience, KbStatus } from '../domain/kb-article.js';
+import { matchExpression, parseQuery, queryWords, type QueryGroup } from '../domain/kb-query.js';
+import { makeSnippet } from '../domain/kb-snippet.js';
+import type { Executor } from './executor.js';
+import { correctWord } from './kb-fuzzy.js';
+
+export interface KbSearchOptions {
+  limit?: number;
+  /** Drafts are left out unless asked for. */
+  includeDrafts?: boolean;
+  /** `all` (default): every word must match, relaxed to `any` when too few do. */
+  mode?: 'all' | 'any';
+}
+
+export interface KbSearchResult {
+  id: number;
+  slug: string;
+  title: string;
+  category: string;
+  tags: string[];
+  audience: KbAudience;
+  status: KbStatus;
+  /** 0–1, higher is better. */
+  score: number;
+  /** Body text around the matches, matched words between « and ». */
+  snippet: string;
+  /** The words searched for, after typo correction (e.g. `printer jam` for `pritner jam`). */
+  searched: string[];
+}
+
+interface Candidate {
+  id: number;
+  slug: string;
+  title: string;
+  category: string;
+  tags: string;
+  audience: string;
+  status: string;
+  rank: number;
+  /** 1 for the best bm25 of its pass, less for worse; matches of `any` count for less. */
+  strength: number;
+}
+
+type Index = 'kb_fts' | 'kb_title_fts';
+
+const CANDIDATES = 200;
+/** With at least this many title/tag matches the body index is not consulted. */
+const TITLE_ENOUGH = 20;
+/** Share of the final score from fuse.js closeness to title and tags; the rest is bm25. */
+const TITLE_WEIGHT = 0.5;
+const LOOSE_WEIGHT = 0.6;
+
+export async function searchKb(db: Executor, query: string, options: KbSearchOptions = {}): Promise<KbSearchResult[]> {
+  const limit = Math.max(1, Math.min(options.limit ?? 10, CANDIDATES));
+  let groups = parseQuery(query);
+  if (groups.length === 0) return [];
+  let found: Candidate[];
+  if (options.mode === 'any') {
+    found = await candidates(db, 'kb_fts', matchExpression(groups, 'any'), options, 1);
+  } else {
+    found = await strict(db, groups, options, limit);
+    if (found.length < limit) {
+      const corrected = await correctMissing(db, groups);
+      if (corrected.length === 0) return [];
+      if (corrected !== groups) found = await strict(db, (groups = corrected), options, limit);
+      if (found.length < limit && groups.length > 1) {
+        const seen = new Set(found.map((c) => c.id));
+        const loose = await candidates(db, 'kb_fts', matchExpression(groups, 'any'), options, LOOSE_WEIGHT);
+        found = [...found, ...loose.filter((c) => !seen.has(c.id))];
+      }
+    }
+  }
+  const searched = queryWords(groups);
+  const ranked = rerank(found, searched).slice(0, limit);
+  const bodies = await searchBodies(db, ranked.map((c) => c.id));
+  return ranked.map((c) => ({
+    id: c.id, slug: c.slug, title: c.title, category: c.category, tags: c.tags ? c.tags.split(',') : [],
+    audience: c.audience as KbAudience, status: c.status as KbStatus, score: Number(c.score.toFixed(4)),
+    snippet: makeSnippet(bodies.get(c.id) ?? '', groups), searched,
+  }));
+}
+
+/** Every group must match: the title/tag index when it has enough, else the full index. */
+async function strict(db: Executor, groups: readonly QueryGroup[], options: KbSearchOptions, limit: number): Promise<Candidate[]> {
+  const match = matchExpression(groups, 'all');
+  const titles = await candidates(db, 'kb_title_fts', match, options, 1);
+  return titles.length >= Math.max(TITLE_ENOUGH, limit) ? titles : candidates(db, 'kb_fts', match, options, 1);
+}
+
+async function candidates(db: Executor, index: Index, match: string, options: KbSearchOptions, weight: number): Promise<Candidate[]> {
+  const published = options.includeDrafts ? sql`1` : sql`a.status = 'published'`;
+  const { rows } = await sql<Omit<Candidate, 'strength'>>`
+    SELECT a.id, a.slug, a.title, a.category, a.tags, a.audience, a.status, c.rank
+    FROM (SELECT rowid AS id, rank FROM ${sql.table(index)} WHERE ${sql.table(index)} MATCH ${match} ORDER BY rank LIMIT ${CANDIDATES * 2}) AS c
+    JOIN kb_articles AS a ON a.id = c.id
+    WHERE ${published}
+    ORDER BY c.rank LIMIT ${CANDIDATES}`.execute(db);
+  const best = rows[0]?.rank ?? -1;
+  return rows.map((r) => ({ ...r, strength: weight * (best < 0 ? r.rank / best : 1) }));
+}
+
+/** Replaces words with no match at all by their closest title/tag word; drops the hopeless ones. */
+async function correctMissing(db: Executor, groups: QueryGroup[]): Promise<QueryGroup[]> {
+  const out: QueryGroup[] = [];
+  let changed = false;
+  for (const group of groups) {
+    if (await matchesAnything(db, matchExpression([group], 'all'))) {
+      out.push(group);
+      continue;
+    }
+    changed = true;
+    const fixed = group.word.includes(' ') ? null : await correctWord(db, group.word);
+    const replacement = fixed ? parseQuery(fixed)[0] : undefined;
+    if (replacement && (await matchesAnything(db, matchExpression([replacement], 'all')))) out.push(replacement);
+  }
+  return changed ? out : groups;
+}
+
+async function matchesAnything(db: Executor, match: string): Promise<boolean> {
+  const { rows } = await sql`SELECT rowid FROM kb_fts WHERE kb_fts MATCH ${match} LIMIT 1`.execute(db);
+  return rows.length > 0;
+}
+
+/**
+ * bm25 strength blended with fuse.js closeness of title and tags to the query: each query word is
+ * a fuzzy (Bitap) search over the candidates, and closeness is the mean over words, so a title
+ * holding every word in any order beats one holding some (fuse's token search does the same job
+ * several times slower).
+ */
+function rerank(found: readonly Candidate[], words: readonly string[]): (Candidate & { score: number })[] {
+  const fuse = new Fuse(found, {
+    keys: [{ name: 'title', weight: 3 }, { name: 'tags', weight: 1 }],
+    includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2,
+  });
+  const closeness = new Map<number, number>();
+  for (const word of words) {
+    for (const hit of fuse.search(word)) closeness.set(hit.item.id, (closeness.get(hit.item.id) ?? 0) + (1 - (hit.score ?? 1)) / words.length);
+  }
+  return found
+    .map((c) => ({ ...c, score: (1 - TITLE_WEIGHT) * c.strength + TITLE_WEIGHT * (closeness.get(c.id) ?? 0) }))
+    .sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+async function searchBodies(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('kb_articles').select(['id', 'search_body']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.search_body]));
+}
