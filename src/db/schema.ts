@@ -76,6 +76,32 @@ export interface AuditEventsTable {
   new_value: string | null;
 }
 
+export interface SlaCalendarsTable {
+  id: Generated<number>;
+  name: string;
+  tz: string;
+  /** JSON: { mon: ['09:00-17:00'], …, sun: [] }. */
+  week: string;
+  updated_at: number;
+}
+
+export interface SlaHolidaysTable {
+  id: Generated<number>;
+  calendar_id: number;
+  /** YYYY-MM-DD in the calendar's zone. */
+  date: string;
+  name: string;
+}
+
+export interface SlaPoliciesTable {
+  priority: string;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  is_24x7: number;
+  calendar_id: number;
+  updated_at: number;
+}
+
 export interface KbArticlesTable {
   id: Generated<number>;
   slug: string;
@@ -129,6 +155,9 @@ export interface DB {
   kb_articles: KbArticlesTable;
   kb_revisions: KbRevisionsTable;
   ticket_kb_links: TicketKbLinksTable;
+  sla_calendars: SlaCalendarsTable;
+  sla_holidays: SlaHolidaysTable;
+  sla_policies: SlaPoliciesTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
@@ -142,6 +171,9 @@ export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
+export type SlaCalendarRow = Selectable<SlaCalendarsTable>;
+export type SlaHolidayRow = Selectable<SlaHolidaysTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type KbArticleRow = Selectable<KbArticlesTable>;
 export type NewKbArticle = Insertable<KbArticlesTable>;
 export type KbRevisionRow = Selectable<KbRevisionsTable>;
