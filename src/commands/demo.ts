@@ -2,12 +2,13 @@
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
+import { thousands } from './format.js';
 
 // Mirrors DEFAULT_DEMO_TICKETS / MAX_DEMO_TICKETS in store/bulk.ts, which is imported lazily so
 // the generator and its catalog never load on the CLI's start-up path.
 const DEFAULT_TICKETS = 2_000;
 const MAX_TICKETS = 1_000_000;
-const count = new Intl.NumberFormat('en-US');
+const count = { format: thousands };
 
 /** "100000", "100,000" or "100_000" → 100000; anything else is refused with one line. */
 export function parseCount(flag: string, text: string, min: number, max: number): number {
@@ -52,7 +53,7 @@ Examples:
       }
       if (flags.json) return ctx.json({ seeded: summary });
       ctx.out(`seeded ${count.format(summary.tickets)} tickets, ${count.format(summary.requesters)} requesters, `
-        + `${count.format(summary.technicians)} technicians in ${(summary.ms / 1000).toFixed(1)} s`);
+        + `${count.format(summary.technicians)} technicians, ${count.format(summary.articles)} KB articles in ${(summary.ms / 1000).toFixed(1)} s`);
     });
 
   return demo;

@@ -6,6 +6,7 @@
  * The transaction yields to the event loop between batches so a console can draw progress; do not
  * write through the same desk until the promise settles (those writes would join this transaction).
  */
+import { loadStarterKb } from './kb-import.js';
 import type { Desk } from '../db/database.js';
 import { DEFAULT_SEED, demoData, type DemoPerson } from '../domain/demo-data.js';
 import { EXIT, fail } from '../errors.js';
@@ -37,6 +38,8 @@ export interface SeedSummary {
   ticket_tags: number;
   interactions: number;
   audit_events: number;
+  /** Starter KB articles added or updated (fixtures/kb). */
+  articles: number;
   first_id: number | null;
   last_id: number | null;
   seed: number;
@@ -65,7 +68,7 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
   }
   const now = options.now ?? Date.now();
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
-  const summary: SeedSummary = { tickets: 0, requesters: 0, technicians: 0, tags: 0, ticket_tags: 0, interactions: 0, audit_events: 0, first_id: null, last_id: null, seed, ms: 0 };
+  const summary: SeedSummary = { tickets: 0, requesters: 0, technicians: 0, tags: 0, ticket_tags: 0, interactions: 0, audit_events: 0, articles: 0, first_id: null, last_id: null, seed, ms: 0 };
 
   sqlite.exec('BEGIN IMMEDIATE');
   try {
@@ -130,6 +133,10 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw error;
   }
+  // The starter knowledge base (idempotent), then fresh planner statistics for the queue's indexes.
+  const kb = await loadStarterKb(desk.db);
+  summary.articles = kb.created + kb.updated;
+  sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
   options.onProgress?.(total, total);
   summary.ms = Math.round(performance.now() - started);
   return summary;

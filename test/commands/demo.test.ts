@@ -36,7 +36,7 @@ describe('deskline demo seed', () => {
     const first = await runCli(['demo', 'seed', '--tickets', '1,200'], { env });
     expect(first.code).toBe(0);
     expect(first.stderr).toBe(''); // no progress bar when stderr is not a terminal
-    expect(first.stdout).toMatch(/^seeded 1,200 tickets, 60 requesters, 21 technicians in \d+\.\d s\n$/);
+    expect(first.stdout).toMatch(/^seeded 1,200 tickets, 60 requesters, 21 technicians, 34 KB articles in \d+\.\d s\n$/);
 
     const again = await runCli(['demo', 'seed'], { env });
     expect(again).toMatchObject({ code: 3, stdout: '', stderr: 'deskline: the desk already has 1,200 tickets: use --append to add demo data anyway\n' });
