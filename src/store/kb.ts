@@ -10,15 +10,9 @@ import { searchColumns } from '../domain/kb-text.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
 
-export interface KbArticle {
+/** A stored article: the validated input plus who wrote it, when, and how it is used. */
+export interface KbArticle extends ArticleInput {
   id: number;
-  slug: string;
-  title: string;
-  body: string;
-  category: string;
-  tags: string[];
-  audience: KbAudience;
-  status: KbStatus;
   author: string;
   author_id: number | null;
   created_at: number;
