@@ -21,11 +21,20 @@ export async function escalate(db: Executor, id: number, to: Tier, reason: strin
 }
 
 export async function resolve(db: Executor, id: number, resolution: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
+  return (await resolveTickets(db, [id], resolution, actor, opts))[0]!;
+}
+
+/** Resolves several tickets with one resolution in one transaction: all or nothing. */
+export async function resolveTickets(db: Executor, ids: readonly number[], resolution: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed[]> {
   if (!resolution.trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
   return withImmediate(db, async (trx) => {
-    const changed = await applyChanges(trx, id, { status: 'resolved', resolution: resolution.trim() }, actor, { ...opts, action: 'resolve' });
-    await insertInteraction(trx, id, { kind: 'system', body: `Resolved: ${resolution.trim()}` }, actor, opts.now ?? Date.now());
-    return { ...changed, ticket: await getTicket(trx, id) };
+    const out: Changed[] = [];
+    for (const id of ids) {
+      const changed = await applyChanges(trx, id, { status: 'resolved', resolution: resolution.trim() }, actor, { ...opts, action: 'resolve' });
+      await insertInteraction(trx, id, { kind: 'system', body: `Resolved: ${resolution.trim()}` }, actor, opts.now ?? Date.now());
+      out.push({ ...changed, ticket: await getTicket(trx, id) });
+    }
+    return out;
   });
 }
 

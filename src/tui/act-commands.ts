@@ -54,7 +54,7 @@ function onTicket(s: State, c: ActCommand, row: TicketListRow | undefined): Stat
       return enqueue(s, { kind: 'reopen', target: one });
     case 'copyRef': return enqueue(s, { kind: 'copy', text: one.label });
     case 'replyInEditor':
-      return enqueue(setOverlay(s, compose(one, 'reply')), { kind: 'editor', text: '' }, true);
+      return enqueue(setOverlay(s, compose(one, 'reply')), { kind: 'editor', text: '' });
     default: return s;
   }
 }
@@ -70,8 +70,8 @@ function toggleMark(s: State, row: TicketListRow | undefined): State {
 export function actCommand(s: State, c: ActCommand, arg?: string): State {
   if (s.act.overlay) return overlayCommand(s, c, arg);
   switch (c) {
-    case 'help': return setOverlay(s, { kind: 'help', scroll: 0, target: null, busy: null, ask: null });
-    case 'newTicket': return setOverlay(s, { kind: 'form', form: newForm(s.act.categories), target: null, busy: null, ask: null });
+    case 'help': return setOverlay(s, { kind: 'help', scroll: 0, target: null, ask: null });
+    case 'newTicket': return setOverlay(s, { kind: 'form', form: newForm(s.act.categories), target: null, ask: null });
     case 'mark': return toggleMark(s, selectedTicket(s));
     case 'clearMarks': return s.act.marks.length ? notice(withAct(s, { marks: [] }), 'marks cleared', false) : s;
     default: return onTicket(s, c, selectedTicket(s));

@@ -45,14 +45,25 @@ export function allowedStatuses(t: Target): Status[] {
   return (lists[0] ?? []).filter((x) => lists.every((l) => l.includes(x)));
 }
 
-/** Queues an intent; `busy` marks the open overlay as waiting for it. */
-export function enqueue(s: State, intent: Intent, busy = false): State {
+/** Queues an intent. `submit`: it comes from the open dialog, which closes (and returns if the write fails). */
+export function enqueue(s: State, intent: Intent, submit = false): State {
   const seq = s.act.seq + 1;
-  const overlay = busy && s.act.overlay ? { ...s.act.overlay, busy: seq, ask: null } : s.act.overlay;
-  return withAct(s, { seq, queue: [...s.act.queue, { seq, intent }], overlay });
+  const draft = submit && s.act.overlay ? { ...s.act.overlay, ask: null } : null;
+  const next = withAct(s, { seq, queue: [...s.act.queue, { seq, intent, draft }] });
+  return submit ? closeOverlay(next) : next;
+}
+
+/** Closes the dialog; a dialog waiting to come back (its write failed meanwhile) opens instead. */
+export function closeOverlay(s: State): State {
+  return withAct(s, { overlay: s.act.restore, restore: null });
 }
 
 /** The intent's target, when it has one. */
 export function targetOfIntent(i: Intent): Target | null {
   return 'target' in i ? i.target : null;
+}
+
+/** The keymap mode of a dialog: a pending question makes any dialog a confirmation. */
+export function overlayMode(o: Overlay): 'picker' | 'compose' | 'form' | 'confirm' | 'help' {
+  return o.ask ? 'confirm' : o.kind;
 }

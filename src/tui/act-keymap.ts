@@ -50,3 +50,5 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'n', action: 'confirmNo', help: 'no', hint: 'no', when: ['confirm'] },
   { key: 'escape', action: 'confirmNo', help: 'no', hint: 'no', when: ['confirm'] },
 ];
+
+export const ACT_COMMANDS: ReadonlySet<string> = new Set(ACT_KEYMAP.map((b) => b.action));

@@ -6,6 +6,7 @@
 import type { TicketInput } from '../domain/ticket-input.js';
 import { DEFAULT_CATEGORIES, type Tier } from '../domain/ticket.js';
 import type { InteractionInput } from '../store/interactions.js';
+import type { TicketListRow } from '../store/ticket-list.js';
 import type { TicketChanges } from '../store/ticket-changes.js';
 import type { EditorState } from './editor-state.js';
 import type { FormState } from './form-state.js';
@@ -38,6 +39,8 @@ export type Intent =
 export interface Queued {
   seq: number;
   intent: Intent;
+  /** The dialog it came from, closed at once (typing ahead works) and given back if the write fails. */
+  draft: Overlay | null;
 }
 
 /** What a run of an intent reports back. */
@@ -48,6 +51,8 @@ export interface Outcome {
   conflict?: boolean;
   /** Versions after the write (or the fresh version after a conflict). */
   versions?: { id: number; version: number }[];
+  /** The written tickets as queue rows: the screen shows the change at once, before the reload. */
+  rows?: TicketListRow[];
   /** The form field an input error is about. */
   field?: string;
   createdId?: number;
@@ -62,7 +67,7 @@ export interface PickOption {
   key?: string;
 }
 
-export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier';
+export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink';
 export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
@@ -70,8 +75,6 @@ export type Ask = { question: string; intent: Intent } | { question: string; dis
 
 interface Common {
   target: Target | null;
-  /** The seq of the intent being written; keys wait meanwhile. */
-  busy: number | null;
   ask: Ask | null;
 }
 
@@ -90,6 +93,8 @@ export interface Mark {
 
 export interface ActState {
   overlay: Overlay | null;
+  /** A dialog whose write failed while another was open: it comes back when that one closes. */
+  restore: Overlay | null;
   marks: Mark[];
   queue: Queued[];
   seq: number;
@@ -113,7 +118,7 @@ export interface Technician {
 }
 
 export const INITIAL_ACT: ActState = {
-  overlay: null, marks: [], queue: [], seq: 0, seen: null, keep: null, written: 0, loud: false, technicians: [], categories: DEFAULT_CATEGORIES,
+  overlay: null, restore: null, marks: [], queue: [], seq: 0, seen: null, keep: null, written: 0, loud: false, technicians: [], categories: DEFAULT_CATEGORIES,
 };
 
 /** Data arriving for the act slice. */

@@ -3,15 +3,20 @@
  * come) are generated from it; `keymap.<action> = key` in the settings remaps without code.
  */
 import type { Key } from 'ink';
+import { ACT_KEYMAP, type ActCommand } from './act-keymap.js';
+import { KB_KEYMAP, type KbCommand, type KbMode } from './kb-keymap.js';
 
-/** Where a binding works: the focused pane, or the filter box while typing. */
-export type Mode = 'queue' | 'detail' | 'filter' | 'welcome';
+/** Where a binding works: the focused pane, the filter box while typing, or the open dialog. */
+export type Mode = 'queue' | 'detail' | 'filter' | 'welcome' | 'picker' | 'compose' | 'form' | 'confirm' | 'help' | 'dashboard' | KbMode;
 
 export type Action =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'focusDetail' | 'back' | 'view' | 'openFilter' | 'cycleSort' | 'quit'
   | 'filterKeep' | 'filterClear' | 'filterBackspace' | 'filterErase'
-  | 'loadDemo';
+  | 'loadDemo'
+  | 'toggleTimer' | 'dashboard' | 'closeDashboard'
+  | ActCommand
+  | KbCommand;
 
 export interface Binding {
   /** A key name as `keyName()` produces it: `j`, `G`, `enter`, `pagedown`, `ctrl+c` … */
@@ -53,8 +58,14 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'delete', action: 'filterBackspace', help: 'delete a character', when: ['filter'] },
   { key: 'ctrl+u', action: 'filterErase', help: 'erase the filter text', when: ['filter'] },
   { key: 'd', action: 'loadDemo', help: 'load demo data', hint: 'load demo data', when: ['welcome'] },
-  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome'] },
-  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome'] },
+  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome', 'dashboard'] },
+  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome', 'dashboard'] },
+  ...ACT_KEYMAP,
+  ...KB_KEYMAP,
+  { key: 'T', action: 'toggleTimer', help: 'start / stop a timer on the ticket (stopping logs the minutes as a note)', hint: 'timer', when: LIST },
+  { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
+  { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard'] },
+  { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
 ];
 
 /** Bindings for the view tabs: one per view, from the views' own keys. */
@@ -108,7 +119,12 @@ export function keyName(input: string, key: Key): string | null {
   return input.length === 1 ? input : null;
 }
 
-const SHOWN: Record<string, string> = { enter: '⏎', escape: 'Esc', tab: 'Tab', pagedown: 'PgDn', pageup: 'PgUp', ' ': 'Space' };
+const SHOWN: Record<string, string> = { enter: '⏎', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', pagedown: 'PgDn', pageup: 'PgUp', ' ': 'Space' };
+
+/** How a key name is shown: `⏎`, `Esc`, `^S` for ctrl+s. */
+export function keyLabel(key: string): string {
+  return SHOWN[key] ?? (key.startsWith('ctrl+') ? `^${key.slice(5).toUpperCase()}` : key);
+}
 
 /** Status-bar hints for a mode, in keymap order: `j/k move`, `1-5 views` … */
 export function hints(keymap: readonly Binding[], mode: Mode): { keys: string; label: string }[] {
@@ -123,7 +139,7 @@ export function hints(keymap: readonly Binding[], mode: Mode): { keys: string; l
 }
 
 function showKeys(keys: string[]): string {
-  const shown = keys.map((k) => SHOWN[k] ?? k);
+  const shown = keys.map(keyLabel);
   if (shown.length > 2 && shown.every((k) => /^\d$/.test(k))) return `${shown[0]}-${shown[shown.length - 1]}`;
   return shown.join('/');
 }

@@ -51,6 +51,7 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   };
   return {
     desk, me, views, keymap, loadDemo,
+    categories: settings.categories, env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),

@@ -6,7 +6,7 @@ import type { State } from './state.js';
 
 export function picker(target: Target, purpose: PickPurpose, title: string, options: PickOption[], current?: string): Overlay {
   const index = Math.max(0, options.findIndex((o) => o.value === current));
-  return { kind: 'picker', purpose, title, options, index, target, busy: null, ask: null };
+  return { kind: 'picker', purpose, title, options, index, target, ask: null };
 }
 
 const TITLES: Record<ComposePurpose, string> = {
@@ -19,13 +19,13 @@ export function compose(target: Target, purpose: ComposePurpose, extra: Partial<
   const single = purpose === 'tags';
   return {
     kind: 'compose', purpose, title: `${TITLES[purpose]} ${target.label}`, text: editorFrom('', single),
-    minutes: call ? editorFrom('', true) : null, field: call ? 'minutes' : 'text', tier: null, target, busy: null, ask: null, ...extra,
+    minutes: call ? editorFrom('', true) : null, field: call ? 'minutes' : 'text', tier: null, target, ask: null, ...extra,
   };
 }
 
 /** A question before a bulk write; a single ticket is written at once. */
 export function confirmOrRun(s: State, target: Target, question: string, intent: Intent): State {
   if (!target.bulk) return enqueue(s, intent, true);
-  const overlay = s.act.overlay ?? { kind: 'confirm' as const, target, busy: null, ask: null };
+  const overlay = s.act.overlay ?? { kind: 'confirm' as const, target, ask: null };
   return setOverlay(s, { ...overlay, ask: { question: `${question} (${target.label})`, intent } });
 }

@@ -3,6 +3,16 @@ import type { TicketListRow } from '../store/ticket-list.js';
 import { DEFAULT_KEYMAP, lookup, viewBindings, type Action as Command, type Binding, type Mode } from './keymap.js';
 import { addPage, EMPTY_WINDOW, move, replaceRows, scrollIntoView, selected, type QueueWindow } from './queue-window.js';
 import { SORTS, type View } from './views.js';
+import { actCommand } from './act-commands.js';
+import { overlayMode } from './act-helpers.js';
+import { actData, afterSelect } from './act-reduce.js';
+import { INITIAL_ACT, type ActAction, type ActState } from './act-types.js';
+import { overlayKey } from './overlay-keys.js';
+import { isKbCommand } from './kb-keymap.js';
+import { kbData, kbKey, offerDraft } from './kb-reduce.js';
+import { kbCommand, kbModeOf } from './kb-state.js';
+import { INITIAL_KB, isKbAction, type KbAction, type KbState } from './kb-types.js';
+import { loggedNotice, NO_TIMER, quitAfterLog, quitTimer, reduceTimer, toggleTimer, type TimerAction, type TimerState } from './timer-state.js';
 
 export type Focus = 'queue' | 'detail' | 'filter';
 
@@ -38,6 +48,14 @@ export interface State {
   /** The welcome screen's `d` asked for demo data and it is being written. */
   loadingDemo: boolean;
   quit: boolean;
+  /** Acting on tickets: dialogs, marks, queued writes (act-types.ts). */
+  act: ActState;
+  /** The running timer (`T`), timer-state.ts. */
+  timer: TimerState;
+  /** The dashboard (`D`) fills the body. */
+  dashboard: boolean;
+  /** The knowledge base: the KB screen (`K`), suggestions, links and drafts (kb-types.ts). */
+  kb: KbState;
 }
 
 export type StateAction =
@@ -53,7 +71,10 @@ export type StateAction =
   | { type: 'counts'; counts: Record<string, number> }
   | { type: 'empty'; empty: boolean }
   | { type: 'notice'; text: string | null }
-  | { type: 'demoDone'; error: string | null };
+  | { type: 'demoDone'; error: string | null }
+  | TimerAction
+  | ActAction
+  | KbAction;
 
 export function initialState(
   views: readonly View[],
@@ -67,13 +88,19 @@ export function initialState(
     filter: { text: '', live: '', error: null },
     queue, gen: 1, request: preload ? { kind: 'none' } : { kind: 'start' }, loaded: preload !== undefined,
     pageSize, detail: { scroll: 0, max: 0, page: 10 },
-    counts: {}, empty: preload ? preload.empty : null, notice: null, loadingDemo: false, quit: false,
+    counts: {}, empty: preload ? preload.empty : null, notice: null, loadingDemo: false, quit: false, act: INITIAL_ACT,
+    timer: NO_TIMER, dashboard: false, kb: INITIAL_KB,
   };
+}
+
+/** The settings' ticket categories, for the new-ticket form. */
+export function withCategories(s: State, categories: readonly string[] | undefined): State {
+  return categories?.length ? { ...s, act: { ...s.act, categories } } : s;
 }
 
 /** The keymap mode right now. */
 export function modeOf(s: State): Mode {
-  return s.empty ? 'welcome' : s.focus;
+  return s.act.overlay ? overlayMode(s.act.overlay) : s.empty ? 'welcome' : kbModeOf(s.kb) ?? (s.dashboard ? 'dashboard' : s.focus);
 }
 
 export function selectedRow(s: State): TicketListRow | undefined {
@@ -126,8 +153,15 @@ function command(s: State, c: Command, arg: string | undefined): State {
     }
     case 'filterBackspace': return { ...s, filter: { ...s.filter, text: [...s.filter.text].slice(0, -1).join('') } };
     case 'filterErase': return { ...s, filter: { ...s.filter, text: '' } };
-    case 'quit': return { ...s, quit: true };
+    case 'quit': {
+      const timer = quitTimer(s.timer);
+      return timer ? { ...s, timer, notice: 'logging the timer before quitting…' } : { ...s, quit: true };
+    }
+    case 'toggleTimer': return { ...s, timer: toggleTimer(s.timer, selectedRow(s)) };
+    case 'dashboard': return { ...s, dashboard: true };
+    case 'closeDashboard': return { ...s, dashboard: false };
     case 'loadDemo': return s.loadingDemo ? s : { ...s, loadingDemo: true, notice: 'loading demo data…' };
+    default: return isKbCommand(c) ? kbCommand(s, c) : actCommand(s, c, arg);
   }
 }
 
@@ -140,6 +174,7 @@ function settle(s: State, text: string): State {
 function reduce(s: State, a: StateAction): State {
   switch (a.type) {
     case 'key': {
+      if (s.act.overlay) return overlayKey(s, a, reduce);
       // Several characters in one read (fast typing, key repeat, paste) are several keys.
       if (a.name === null && a.printable && [...a.input].length > 1) {
         return [...a.input].reduce((st, ch) => reduce(st, { type: 'key', name: ch, input: ch, printable: true }), s);
@@ -151,7 +186,7 @@ function reduce(s: State, a: StateAction): State {
         const afterEscape = reduce(s, { type: 'key', name: 'escape', input: '', printable: false });
         return reduce(afterEscape, { type: 'key', name: [...a.input].length === 1 ? a.input : null, input: a.input, printable: true });
       }
-      return modeOf(s) === 'filter' && a.printable ? reduce(s, { type: 'filterInsert', text: a.input }) : s;
+      return modeOf(s) === 'filter' && a.printable ? reduce(s, { type: 'filterInsert', text: a.input }) : kbKey(s, modeOf(s), a, reduce);
     }
     case 'command': return command(s, a.command, a.arg);
     case 'filterInsert': return { ...s, filter: { ...s.filter, text: s.filter.text + a.text.replace(/[\r\n\t]/g, ' ') } };
@@ -177,12 +212,16 @@ function reduce(s: State, a: StateAction): State {
     case 'empty': return a.empty === s.empty ? s : { ...s, empty: a.empty, notice: a.empty ? s.notice : null };
     case 'notice': return { ...s, notice: a.text };
     case 'demoDone': return reload({ ...s, loadingDemo: false, notice: a.error ? `demo data failed: ${a.error}` : null }, { kind: 'start' });
+    case 'timerStamp': return { ...s, timer: reduceTimer(s.timer, a) };
+    case 'timerLogged': return { ...s, timer: reduceTimer(s.timer, a), notice: loggedNotice(a), quit: s.quit || quitAfterLog(s.timer, a) };
+    default: return isKbAction(a) ? kbData(s, a) : actData(s, a);
   }
 }
 
 /** The reducer: a new selection starts the detail pane at its top. */
 export function reducer(s: State, a: StateAction): State {
-  const next = reduce(s, a);
+  const reduced = offerDraft(s, a, reduce(s, a));
+  const next = a.type === 'key' || a.type === 'command' ? afterSelect(s, reduced) : reduced;
   if (next !== s && selectedRow(next)?.id !== selectedRow(s)?.id && next.detail.scroll !== 0) {
     return { ...next, detail: { ...next.detail, scroll: 0 } };
   }

@@ -1,5 +1,6 @@
 /** The top line: view tabs with counts, then the database file and the technician. */
 import { Text } from 'ink';
+import { useColor } from '../context.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { truncate, width } from '../text.js';
 import type { View } from '../views.js';
@@ -11,6 +12,10 @@ export interface HeaderProps {
   dbName: string;
   technician: string;
   columns: number;
+  /** Tickets marked for a bulk change (`x`). */
+  marked?: number;
+  /** My tickets at risk or breached: first on the right, in full or short (`✗2 !3`) as room allows. */
+  alert?: { full: string; short: string } | null;
 }
 
 /** 987, 1.5k, 15k, 100k, 1.2M: tab counts stay short. */
@@ -28,17 +33,23 @@ function tabText(v: View, count: number | undefined, style: 'full' | 'short' | '
   return ` ${v.key} ${style === 'short' ? truncate(name, 7) : name}${n} `;
 }
 
-export function Header({ views, active, counts, dbName, technician, columns }: HeaderProps) {
-  const right = ` ${sanitizeLine(dbName)} · ${sanitizeLine(technician)}`;
+export function Header({ views, active, counts, dbName, technician, columns, marked = 0, alert = null }: HeaderProps) {
+  const color = useColor();
+  const right = ` ${marked ? `*${marked} marked · ` : ''}${sanitizeLine(dbName)} · ${sanitizeLine(technician)}`;
+  // Full tab names keep room for the right side; short names (five tabs on 80 columns) win over it,
+  // but never over the SLA warning.
+  const reserve = (style: 'full' | 'short' | 'key') => (alert ? width(alert.short) + 1 : style === 'full' ? Math.min(width(right), 12) : 0);
   let tabs: string[] = [];
   for (const style of ['full', 'short', 'key'] as const) {
     tabs = views.map((v) => tabText(v, counts[v.key], style));
-    if (tabs.reduce((n, t) => n + width(t) + 1, 0) + Math.min(width(right), 12) <= columns) break;
+    if (tabs.reduce((n, t) => n + width(t) + 1, 0) + reserve(style) <= columns) break;
   }
   const used = tabs.reduce((n, t) => n + width(t) + 1, 0);
   const room = Math.max(0, columns - used);
-  const shownRight = truncate(right, room);
-  const gap = ' '.repeat(Math.max(0, room - width(shownRight)));
+  const shownAlert = !alert ? '' : width(alert.full) + 1 <= room ? `${alert.full} ` : truncate(`${alert.short} `, room);
+  const rightRoom = room - width(shownAlert);
+  const shownRight = rightRoom >= 8 ? truncate(right, rightRoom) : '';
+  const gap = ' '.repeat(Math.max(0, room - width(shownAlert) - width(shownRight)));
   return (
     <Text wrap="truncate-end">
       {tabs.map((t, i) => (
@@ -48,6 +59,7 @@ export function Header({ views, active, counts, dbName, technician, columns }: H
         </Text>
       ))}
       {gap}
+      {shownAlert && <Text color={color('red')} bold>{shownAlert}</Text>}
       <Text dimColor>{shownRight}</Text>
     </Text>
   );

@@ -1,6 +1,7 @@
 /** The queue: a column header and only the visible rows; keys work while it has the focus. */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { dueBadge, DUE_LOOK, DEFAULT_SLA_SETTINGS, type SlaSettings } from '../../domain/sla-badge.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
 import { useColor } from '../context.js';
 import { COLUMN_ORDER, HEADER_LABELS, priorityLook, rowCells, rowLayout, statusLook, type RowLayout } from '../format.js';
@@ -17,9 +18,13 @@ export interface QueuePaneProps {
   keysActive: boolean;
   loaded: boolean;
   now: number;
+  /** Ids of marked tickets (`x`): a `*` before the ref. */
+  marks?: ReadonlySet<number>;
+  /** SLA targets and calendars for the due column. */
+  sla?: SlaSettings;
 }
 
-export function QueuePane({ rows, selected, width, height, focused, keysActive, loaded, now }: QueuePaneProps) {
+export function QueuePane({ rows, selected, width, height, focused, keysActive, loaded, now, marks, sla = DEFAULT_SLA_SETTINGS }: QueuePaneProps) {
   useKeys(keysActive);
   const l = rowLayout(width);
   const header = fit(`    ${COLUMN_ORDER.filter((k) => l[k] > 0).map((k) => fit(HEADER_LABELS[k]!, l[k])).join(' ')}`, width);
@@ -28,7 +33,7 @@ export function QueuePane({ rows, selected, width, height, focused, keysActive, 
     <Box flexDirection="column" width={width} height={height + 1}>
       <Text dimColor wrap="truncate-end">{header}</Text>
       {rows.map((r, i) => (
-        <QueueRow key={r.id} row={r} layout={l} now={now} selected={i === selected} focused={focused} />
+        <QueueRow key={r.id} row={r} layout={l} now={now} selected={i === selected} focused={focused} marked={marks?.has(r.id) ?? false} sla={sla} />
       ))}
       {blank > 0 && (
         <Text dimColor wrap="truncate-end">
@@ -46,16 +51,20 @@ interface RowProps {
   now: number;
   selected: boolean;
   focused: boolean;
+  marked: boolean;
+  sla: SlaSettings;
 }
 
-const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused }: RowProps) {
+const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused, marked, sla }: RowProps) {
   const color = useColor();
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
-  const [ref, status, ...rest] = rowCells(row, layout, now).map((c) => c.text);
+  const due = dueBadge(row, sla, now);
+  const [ref, status, dueText, ...rest] = rowCells(row, layout, now, due).map((c) => c.text);
   const inverse = selected && focused;
   const bold = selected && !focused;
-  // Two text nodes: the glyphs, and the cells (plain ASCII for ASCII data, so Ink measures it fast).
+  // The glyphs and the due cell in text nodes of their own: the other cells stay plain ASCII for ASCII
+  // data, so Ink measures them fast.
   return (
     <Box>
       <Text inverse={inverse} bold={bold}>
@@ -64,8 +73,11 @@ const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused }:
         <Text color={color(s.color)} dimColor={s.dim}>{s.glyph}</Text>
       </Text>
       <Text wrap="truncate-end" inverse={inverse} bold={bold}>
-        {` ${ref} `}
+        {`${marked ? '*' : ' '}${ref} `}
         <Text color={color(s.color)} dimColor={s.dim}>{status}</Text>
+      </Text>
+      <Text inverse={inverse} bold={bold} color={color(due ? DUE_LOOK[due.state].color : undefined)}>{` ${dueText}`}</Text>
+      <Text wrap="truncate-end" inverse={inverse} bold={bold}>
         {` ${rest.join(' ')}`}
       </Text>
     </Box>

@@ -21,7 +21,10 @@ export function Welcome({ dbName, height, notice, keysActive }: WelcomeProps) {
         <Text bold>d</Text> load demo data (a few hundred tickets to explore)
       </Text>
       <Text wrap="truncate-end">
-        <Text bold>n</Text> create the first ticket (coming soon; meanwhile: deskline ticket create)
+        <Text bold>n</Text> create the first ticket
+      </Text>
+      <Text wrap="truncate-end">
+        <Text bold>?</Text> every key
       </Text>
       <Text wrap="truncate-end">
         <Text bold>q</Text> quit

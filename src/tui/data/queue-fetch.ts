@@ -48,20 +48,21 @@ export async function loadPage(src: Source, dir: 'after' | 'before', cursor: Tic
   return { rows: rows.slice(rows.length > limit ? 1 : 0), hasMore: rows.length > limit };
 }
 
-/** A ticket as a keyset cursor: its current sort values (it may no longer match the query). */
-function cursorOf(t: TicketView): TicketListRow {
+/** A ticket as a keyset cursor (and as a queue row): its current values (it may no longer match the query). */
+export function cursorOf(t: TicketView): TicketListRow {
   return {
     id: t.id, ref: t.ref, title: t.title, status: t.status, priority: t.priority, priority_rank: t.priority_rank,
     category: t.category, channel: t.channel, tier: t.tier, created_at: t.created_at, updated_at: t.updated_at,
-    next_due_at: t.next_due_at, requester_name: t.requester?.name ?? null, assignee_name: t.assignee?.name ?? null,
+    next_due_at: t.next_due_at, first_response_due_at: t.first_response_due_at, resolution_due_at: t.resolution_due_at, requester_name: t.requester?.name ?? null, assignee_name: t.assignee?.name ?? null,
   };
 }
 
 /**
  * `above` rows before ticket `id` (at its current place in the order), the ticket itself if it still
- * matches, and `below` rows after it. A ticket gone from the view leaves the selection on its successor.
+ * matches, and `below` rows after it. A ticket gone from the view leaves the selection on its successor,
+ * unless `sticky` (the console just acted on it): then it stays, at its place in the order.
  */
-export async function loadAround(src: Source, id: number, above: number, below: number): Promise<Loaded> {
+export async function loadAround(src: Source, id: number, above: number, below: number, sticky = false): Promise<Loaded> {
   const ticket = await findTicket(src.db, id);
   if (!ticket) return loadStart(src, above + below + 1);
   const cursor = cursorOf(ticket);
@@ -70,6 +71,6 @@ export async function loadAround(src: Source, id: number, above: number, below: 
   const [first] = await list(src, 1, prev ? { after: prev } : {});
   const member = first?.id === id;
   const head = before.slice(Math.max(0, before.length - above));
-  const rows = [...head, ...(member ? [first!] : []), ...after.slice(0, below)];
+  const rows = [...head, ...(member ? [first!] : sticky ? [cursor] : []), ...after.slice(0, below)];
   return { rows, hasBefore: before.length > above, hasAfter: after.length > below, fallback: head.length };
 }

@@ -45,7 +45,7 @@ export function useQueueData(db: Executor, meId: number | null, state: State, di
     if (req.kind === 'none') return;
     const load = req.kind === 'start' ? loadStart(src, limit)
       : req.kind === 'end' ? loadEnd(src, limit)
-      : loadAround(src, req.id, Math.max(s.queue.sel - s.queue.top, 0) + pageLimit(s.pageSize), limit);
+      : loadAround(src, req.id, Math.max(s.queue.sel - s.queue.top, 0) + pageLimit(s.pageSize), limit, s.act.keep === req.id);
     load
       .then(async (loaded) => {
         dispatch({ type: 'rowsLoaded', gen, ...loaded });

@@ -1,0 +1,64 @@
+/**
+ * The new-ticket form: one line per field, the focused one marked, errors beside their field,
+ * requester completions under the requester, the description's editor taking the rest.
+ */
+import { Text } from 'ink';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { Overlay } from '../act-types.js';
+import { FORM_FIELDS, isText, type FormField } from '../form-state.js';
+import { fit, truncate, width as cells } from '../text.js';
+import { AskLine, Filler, TitleBar } from './dialog-parts.js';
+import { Editor } from './editor.js';
+
+type Form = Extract<Overlay, { kind: 'form' }>;
+
+const LABELS: Record<FormField, string> = {
+  title: 'Title', requester: 'Requester', category: 'Category', priority: 'Priority', channel: 'Channel', description: 'Description',
+};
+const LABEL = 13;
+
+export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
+  const f = o.form;
+  const ask = o.ask ? 1 : 0;
+  const suggestions = f.focus === 'requester' ? f.suggest.items.slice(0, 3) : [];
+  const fixed = 1 + 6 + suggestions.length + ask;
+  const descRows = Math.max(1, height - fixed);
+  const label = (field: FormField) => {
+    const on = f.focus === field && !o.ask;
+    return <Text bold={on}>{fit(`${on ? '▸' : ' '} ${LABELS[field]}`, LABEL)}</Text>;
+  };
+  const error = (field: FormField) => (f.errors[field] ? `  ✗ ${f.errors[field]}` : '');
+  const line = (field: FormField) => {
+    const err = truncate(error(field), Math.max(0, Math.floor(width / 2)));
+    const room = Math.max(4, width - LABEL - cells(err));
+    const on = f.focus === field && !o.ask;
+    return (
+      <Text key={field} wrap="truncate-end">
+        {label(field)}
+        {isText(field) && field !== 'description' ? (
+          <Editor state={f[field]} width={room} height={1} focused={on} placeholder={field === 'requester' ? 'name, email or Name <email>' : ''} />
+        ) : field === 'description' ? (
+          <Text dimColor>{on ? '(↑ at the top goes back; ⏎ new line)' : ''}</Text>
+        ) : (
+          <Text>{fit(`‹ ${f[field as 'category' | 'priority' | 'channel']} ›`, Math.min(room, 24))}<Text dimColor>{on ? ' ←/→ or type a letter' : ''}</Text></Text>
+        )}
+        <Text color="red">{err}</Text>
+      </Text>
+    );
+  };
+  return (
+    <>
+      <TitleBar title="New ticket" width={width} right="^S save · Esc cancel " />
+      {FORM_FIELDS.slice(0, 2).map(line)}
+      {suggestions.map((s, i) => (
+        <Text key={`s${i}`} inverse={i === f.suggest.index} wrap="truncate-end">
+          {fit(`${' '.repeat(LABEL)}${i === f.suggest.index ? '▸' : '·'} ${sanitizeLine(s)}`, width)}
+        </Text>
+      ))}
+      {FORM_FIELDS.slice(2).map(line)}
+      <Editor state={f.description} width={width} height={descRows} focused={f.focus === 'description' && !o.ask} indent="  " placeholder="what happened, since when, what was tried" />
+      <Filler lines={height - fixed - descRows} />
+      {o.ask && <AskLine question={o.ask.question} width={width} />}
+    </>
+  );
+}

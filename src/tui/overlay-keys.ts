@@ -1,0 +1,76 @@
+/**
+ * Keys while a dialog is open, pure: bindings of the dialog's mode first (keymap), then the dialog's
+ * own editing. A read of several characters is a paste, except for control characters inside it,
+ * which are keys (fast typing can put `text` and Ctrl+S in one read).
+ */
+import { ACT_COMMANDS, type ActCommand } from './act-keymap.js';
+import { overlayMode, setOverlay } from './act-helpers.js';
+import { editorKey, insert } from './editor-state.js';
+import { formKey, formPaste } from './form-state.js';
+import { lookup } from './keymap.js';
+import { isKbCommand } from './kb-keymap.js';
+import { kbCommand } from './kb-state.js';
+import { overlayCommand, pick } from './overlay-commands.js';
+import type { State } from './state.js';
+
+export interface KeyAction {
+  type: 'key';
+  name: string | null;
+  input: string;
+  printable: boolean;
+}
+
+const key = (name: string | null, input: string, printable: boolean): KeyAction => ({ type: 'key', name, input, printable });
+
+/** Splits a read into text runs and control keys. */
+function chunks(input: string): KeyAction[] {
+  const out: KeyAction[] = [];
+  // eslint-disable-next-line no-control-regex
+  for (const part of input.split(/([\x00-\x08\x0b\x0c\x0e-\x1a\x7f])/)) {
+    if (part === '') continue;
+    const code = part.charCodeAt(0);
+    if (part.length === 1 && code === 0x7f) out.push(key('delete', '', false));
+    else if (part.length === 1 && code <= 0x1a && !'\t\n\r'.includes(part)) out.push(key(`ctrl+${String.fromCharCode(code + 96)}`, String.fromCharCode(code + 96), false));
+    else out.push(key(null, part, true));
+  }
+  return out;
+}
+
+function typed(s: State, a: KeyAction, paste: boolean): State {
+  const o = s.act.overlay!;
+  if (o.ask) return s;
+  switch (o.kind) {
+    case 'picker': {
+      const option = a.printable && !paste ? o.options.find((x) => x.key === a.input) : undefined;
+      return option ? pick(s, o, option) : s;
+    }
+    case 'compose': {
+      const field = o.field === 'minutes' && o.minutes ? 'minutes' : 'text';
+      const current = field === 'minutes' ? o.minutes! : o.text;
+      if (field === 'minutes' && a.printable && !/^\d+$/.test(a.input)) return s;
+      const next = paste ? insert(current, a.input) : editorKey(current, a.name, a.input, a.printable);
+      return next && next !== current ? setOverlay(s, { ...o, [field]: next }) : s;
+    }
+    case 'form':
+      return setOverlay(s, { ...o, form: paste ? formPaste(o.form, a.input) : formKey(o.form, a.name, a.input, a.printable) });
+    default: return s;
+  }
+}
+
+/** `rest` handles keys that arrive after the dialog closed (the console's own key handling). */
+export function overlayKey(s: State, a: KeyAction, rest: (s: State, a: KeyAction) => State): State {
+  if (a.name === null && a.printable && [...a.input].length > 1) {
+    return chunks(a.input).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
+  }
+  const o = s.act.overlay!;
+  const binding = lookup(s.keymap, overlayMode(o), a.name);
+  if (binding && ACT_COMMANDS.has(binding.action)) return overlayCommand(s, binding.action as ActCommand, binding.arg);
+  if (binding && isKbCommand(binding.action)) return kbCommand(s, binding.action);
+  // Esc and the next key in one read arrive as Alt+key: unbound, they are two keys.
+  if (a.name?.startsWith('meta+') && a.input) {
+    const afterEscape = overlayKey(s, key('escape', '', false), rest);
+    const next = key([...a.input].length === 1 ? a.input : null, a.input, true);
+    return afterEscape.act.overlay ? overlayKey(afterEscape, next, rest) : rest(afterEscape, next);
+  }
+  return typed(s, a, false);
+}
