@@ -40,7 +40,8 @@ export class Filler {
     if (parts.length === 1) return pattern;
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : (this.vars[part] ??= this.draw(part));
-    return out;
+    // Catalog values may bring their own article ("the hot-desk docking station"): no "the the".
+    return out.replace(/\b([Tt]he) the /g, '$1 ');
   }
 
   private draw(slot: number): string {
