@@ -11,7 +11,8 @@ const staging = `dist.tmp-${process.pid}`;
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The dashboard's worker thread is an entry of its own: the console starts it from dist/ by URL.
+  entryPoints: { cli: 'src/cli.ts', 'dashboard-worker': 'src/tui/dashboard-worker.ts' },
   outdir: staging,
   outExtension: { '.js': '.mjs' },
   bundle: true,

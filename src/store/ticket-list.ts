@@ -17,6 +17,9 @@ export interface TicketListRow {
   created_at: number;
   updated_at: number;
   next_due_at: number | null;
+  /** The clocks' due times: which one next_due_at is tells the due column its target (25 % rule). */
+  first_response_due_at: number | null;
+  resolution_due_at: number | null;
   requester_name: string | null;
   assignee_name: string | null;
 }
@@ -41,6 +44,7 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
       .select([
         'tickets.id', 'tickets.title', 'tickets.status', 'tickets.priority', 'tickets.priority_rank', 'tickets.category',
         'tickets.channel', 'tickets.tier', 'tickets.created_at', 'tickets.updated_at', 'tickets.next_due_at',
+        'tickets.first_response_due_at', 'tickets.resolution_due_at',
         'requesters.name as requester_name', 'technicians.name as assignee_name',
       ]),
     opts.query,

@@ -1,4 +1,5 @@
 /** How ticket fields look in the console: symbols that read without colour, colours on top, short ages. */
+import { DUE_LOOK, type DueBadge } from '../domain/sla-badge.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { TicketListRow } from '../store/ticket-list.js';
 import { fit } from './text.js';
@@ -68,6 +69,8 @@ export function stamp(ms: number): string {
 export interface RowLayout {
   ref: number;
   status: number;
+  /** Time left on the next SLA target: `✓  45m`, `!  12m`, `✗  -2h`. */
+  due: number;
   age: number;
   requester: number;
   title: number;
@@ -78,14 +81,14 @@ export interface RowLayout {
 export function rowLayout(total: number): RowLayout {
   const size = total >= 110 ? 'wide' : total >= 86 ? 'medium' : 'narrow';
   const fixed = {
-    ref: 8, status: 8, age: 4,
+    ref: 8, status: 8, due: 6, age: 4,
     requester: size === 'wide' ? 16 : 12,
     assignee: size === 'wide' ? 14 : size === 'medium' ? 12 : 0,
     tier: size === 'narrow' ? 0 : 2,
   };
   // marker, priority and status glyphs (3), then one space before and between columns
-  const gaps = 3 + 5 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
-  const used = fixed.ref + fixed.status + fixed.age + fixed.requester + fixed.assignee + fixed.tier + gaps;
+  const gaps = 3 + 6 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
+  const used = fixed.ref + fixed.status + fixed.due + fixed.age + fixed.requester + fixed.assignee + fixed.tier + gaps;
   return { ...fixed, title: Math.max(8, total - used) };
 }
 
@@ -97,11 +100,12 @@ const CUT = '~';
  * in display order. The glyphs live apart so the rest is usually plain ASCII, which Ink measures
  * on its fast path (measuring a line with any wide-range character segments all of it).
  */
-export function rowCells(r: TicketListRow, l: RowLayout, now: number): { key: string; text: string }[] {
+export function rowCells(r: TicketListRow, l: RowLayout, now: number, due: DueBadge | null = null): { key: string; text: string }[] {
   const status = statusLook(r.status);
   const cells = [
     { key: 'ref', text: fit(r.ref, l.ref) },
     { key: 'status', text: fit(status.short, l.status) },
+    { key: 'due', text: dueCell(due, l.due) },
     { key: 'age', text: fit(age(now - r.created_at), l.age, 'right') },
     { key: 'requester', text: fit(sanitizeLine(r.requester_name) || '-', l.requester, 'left', CUT) },
     { key: 'title', text: fit(sanitizeLine(r.title), l.title, 'left', CUT) },
@@ -111,9 +115,14 @@ export function rowCells(r: TicketListRow, l: RowLayout, now: number): { key: st
   return cells;
 }
 
+/** The due cell: the state's symbol (reads without colour), then the time left, right-aligned; blank with no running clock. */
+export function dueCell(due: DueBadge | null, size: number): string {
+  return due ? fit(`${DUE_LOOK[due.state].glyph}${due.text.padStart(size - 1)}`, size) : ' '.repeat(size);
+}
+
 /** The order cells appear in (rowCells follows it). */
-export const COLUMN_ORDER: readonly (keyof RowLayout)[] = ['ref', 'status', 'age', 'requester', 'title', 'assignee', 'tier'];
+export const COLUMN_ORDER: readonly (keyof RowLayout)[] = ['ref', 'status', 'due', 'age', 'requester', 'title', 'assignee', 'tier'];
 
 export const HEADER_LABELS: Record<string, string> = {
-  ref: 'REF', status: 'STATUS', age: 'AGE', requester: 'REQUESTER', title: 'TITLE', assignee: 'ASSIGNEE', tier: 'T',
+  ref: 'REF', status: 'STATUS', due: '   DUE', age: 'AGE', requester: 'REQUESTER', title: 'TITLE', assignee: 'ASSIGNEE', tier: 'T',
 };

@@ -9,10 +9,11 @@ export interface View {
 
 const OPEN = `status:${OPEN_STATUSES.join(',')}`;
 
-/** `3` (Breaching soon) arrives with the SLA engine. */
+/** `3` Breaching soon: open tickets whose next SLA target falls within 2 h, overdue included, most urgent first. */
 export const BUILTIN_VIEWS: readonly View[] = [
   { key: '1', name: 'My queue', query: `assignee:me ${OPEN}` },
   { key: '2', name: 'Unassigned', query: `assignee:none ${OPEN}` },
+  { key: '3', name: 'Breaching soon', query: 'status:active due:<2h sort:urgency' },
   { key: '4', name: 'All open', query: OPEN },
   { key: '5', name: 'Resolved', query: 'status:resolved,closed sort:-updated' },
 ];
@@ -20,7 +21,7 @@ export const BUILTIN_VIEWS: readonly View[] = [
 /** Built-in views plus `views.<name> = query` from the settings, keyed 6–9 in name order. */
 export function allViews(saved: Record<string, string> | undefined): View[] {
   const used = new Set(BUILTIN_VIEWS.map((v) => v.key));
-  const free = ['3', '6', '7', '8', '9'].filter((k) => !used.has(k) && k !== '3');
+  const free = ['6', '7', '8', '9'].filter((k) => !used.has(k));
   const extra = Object.entries(saved ?? {})
     .filter(([name, query]) => name.trim() !== '' && typeof query === 'string')
     .sort(([a], [b]) => a.localeCompare(b))

@@ -22,10 +22,11 @@ describe('console: the queue', () => {
   it('opens on My queue: tabs with counts, database, technician, rows, detail and key hints in rows − 1 lines', async () => {
     const desk = await deskWithTickets();
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
-    const frame = await tui.waitForFrame((f) => f.includes('VPN drops') && f.includes('Ana Silva · ana@example.com') && /2 Unassigned 1/.test(f));
+    const frame = await tui.waitForFrame((f) => f.includes('VPN drops') && f.includes('Ana Silva · ana@example.com') && /2 Unassi… 1/.test(f));
     const lines = frame.split('\n');
-    expect(lines[0]).toMatch(/^ 1 My queue 2 {3}2 Unassigned 1 {3}4 All open 4 {3}5 Resolved 1 .*desk\.db · Tess T/);
-    expect(selectedLine(frame)).toMatch(/^▸‼○ HD-1 +open +now Ana Silva +VPN drops every hour/);
+    // Five tabs on 80 columns: short names, the right side gets what is left.
+    expect(lines[0]).toMatch(/^ 1 My que… 2 {3}2 Unassi… 1 {3}3 Breach… 1 {3}4 All op… 4 {3}5 Resolv… 1 .*desk\.db/);
+    expect(selectedLine(frame)).toMatch(/^▸‼○ HD-1 +open +✓ +(59m|1h) +now Ana Silva +VPN drops every hour/);
     expect(frame).toMatch(/ ↓○ HD-2 +open/);
     expect(frame).not.toContain('Nobody owns me');
     expect(frame).toContain('j/k move');

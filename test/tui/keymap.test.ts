@@ -55,7 +55,7 @@ describe('keymap', () => {
 
   it('appends saved views after the built-in ones with free keys', () => {
     const views = allViews({ 'vpn issues': 'tag:vpn', 'L2 urgent': 'tier:L2 prio:urgent' });
-    expect(views.map((v) => `${v.key} ${v.name}`)).toEqual(['1 My queue', '2 Unassigned', '4 All open', '5 Resolved', '6 L2 urgent', '7 vpn issues']);
+    expect(views.map((v) => `${v.key} ${v.name}`)).toEqual(['1 My queue', '2 Unassigned', '3 Breaching soon', '4 All open', '5 Resolved', '6 L2 urgent', '7 vpn issues']);
     expect(lookup(viewBindings(views), 'queue', '7')).toMatchObject({ action: 'view', arg: '7' });
   });
 });

@@ -5,7 +5,7 @@ import { BUILTIN_VIEWS } from '../../src/tui/views.js';
 
 const row = (id: number): TicketListRow => ({
   id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, requester_name: null, assignee_name: null,
+  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null, requester_name: null, assignee_name: null,
 });
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1));
 const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);

@@ -1,0 +1,38 @@
+/**
+ * The timer's effects: stamps a started timer with the console's clock, writes a stopped one as an
+ * internal note with its minutes (so `report workload` sums them), and ticks once a second while one
+ * runs so the status bar's `⏱ HD-42 12:34` moves. The clock is injected (tests pass a fake one).
+ */
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { Actor, Executor } from '../../store/executor.js';
+import { addInteraction } from '../../store/interactions.js';
+import { minutesFor, timerLabel, type TimerAction, type TimerState } from '../timer-state.js';
+
+export function useTimer(db: Executor, me: Actor, timer: TimerState, dispatch: (a: TimerAction) => void, now: () => number, written: () => void): string | null {
+  const running = timer.running;
+  // A layout effect: the stamp lands in the same commit as the key, before any later key is read.
+  useLayoutEffect(() => {
+    if (running && running.startedAt === null) dispatch({ type: 'timerStamp', at: now() });
+  }, [running, dispatch, now]);
+
+  const stopping = timer.stopping;
+  useEffect(() => {
+    if (!stopping) return;
+    const at = now();
+    const minutes = minutesFor(stopping.startedAt, at);
+    const { id, ref } = stopping;
+    addInteraction(db, id, { kind: 'note', body: `Time logged: ${minutes} min`, minutes }, me, at)
+      .then(() => dispatch({ type: 'timerLogged', id, ref, minutes, error: null }))
+      .catch((error: Error) => dispatch({ type: 'timerLogged', id, ref, minutes, error: error.message.split('\n')[0] ?? 'error' }))
+      .finally(written);
+  }, [stopping, db, me, dispatch, now, written]);
+
+  const [, setTick] = useState(0);
+  const ticking = running !== null && running.startedAt !== null;
+  useEffect(() => {
+    if (!ticking) return;
+    const interval = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(interval);
+  }, [ticking]);
+  return timerLabel(timer, now());
+}
