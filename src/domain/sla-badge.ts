@@ -1,8 +1,10 @@
 /**
- * The queue's "time left" badge, read off a row's stored due times (no history walk): the next
- * running target's time left at `now`, counted as the SLA engine counts it (business time of the
- * priority's calendar unless the target is 24×7), and its state: ok, at risk (under 25 % of that
- * target left) or breached. Pure; the same rule as readClock() for a running clock.
+ * The queue's "time left" badge, read off a row's stored due times (no history walk). Its state is
+ * the SLA engine's: ok, at risk (under 25 % of the next target left, counted in business time of the
+ * priority's calendar unless the target is 24×7) or breached — readClock()'s rule for a running
+ * clock. Its text is the wall-clock time to the due instant (`45m`, `17h`, `-2h`), as the detail pane
+ * and `ticket list` show it: at 16:30 a ticket due 10:00 tomorrow with 1 h 30 m of working time left
+ * reads `! 17h` — at risk, breaching in 17 hours.
  */
 import type { BusinessCalendar } from './sla/calendar.js';
 import { businessTimeBetween, type Hours } from './sla/business-time.js';
@@ -30,7 +32,9 @@ export interface DueBadge {
   state: SlaState;
   /** Time left on the next target at `now` (negative once over), in the target's own counting. */
   leftMs: number;
-  /** `45m`, `3h`, `2d`, `-2h`. */
+  /** Wall-clock time to the due instant (negative once past). */
+  dueInMs: number;
+  /** dueInMs as `45m`, `3h`, `2d`, `-2h`. */
   text: string;
 }
 
@@ -67,8 +71,8 @@ export function dueBadge(row: DueRow, settings: SlaSettings, now: number): DueBa
   const hours: Hours = target.is24x7 || !settings.calendars ? null : settings.calendars[priority];
   const leftMs = due > now ? businessTimeBetween(now, due, hours) : -businessTimeBetween(due, now, hours);
   const state: SlaState = due < now ? 'breached' : leftMs < nextTarget(row, target) / 4 ? 'at_risk' : 'ok';
-  // Breached outside business hours counts 0 over: still shown with its sign.
-  return { state, leftMs, text: state === 'breached' ? `-${formatLeft(Math.abs(leftMs))}` : formatLeft(leftMs) };
+  const dueInMs = due - now;
+  return { state, leftMs, dueInMs, text: state === 'breached' ? `-${formatLeft(-dueInMs)}` : formatLeft(dueInMs) };
 }
 
 export interface AlertCounts {
@@ -80,9 +84,10 @@ export interface AlertCounts {
 export function countAlerts(rows: readonly DueRow[], settings: SlaSettings, now: number): AlertCounts {
   const out: AlertCounts = { atRisk: 0, breached: 0 };
   for (const r of rows) {
-    const b = dueBadge(r, settings, now);
-    if (b?.state === 'breached') out.breached++;
-    else if (b?.state === 'at_risk') out.atRisk++;
+    if (r.next_due_at === null) continue;
+    // Past due is breached without walking the calendar back over a long-overdue ticket.
+    if (r.next_due_at < now) out.breached++;
+    else if (dueBadge(r, settings, now)?.state === 'at_risk') out.atRisk++;
   }
   return out;
 }

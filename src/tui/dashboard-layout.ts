@@ -125,6 +125,17 @@ function pack(blocks: readonly Block[], columns: number, height: number): Line[]
   return cols;
 }
 
+/** Open tickets as the bar; resolved (`12✓`) and time logged this week as aligned notes. */
+function technicianRows(d: DashboardData): BarRow[] {
+  const logged = (m: number) => (m ? formatLeft(m * 60_000) : '');
+  const rw = Math.max(0, ...d.workload.map((t) => String(t.resolved).length));
+  const mw = Math.max(0, ...d.workload.map((t) => logged(t.minutes).length));
+  return d.workload.map((t) => ({
+    label: sanitizeLine(t.technician), n: t.open, color: 'blue',
+    note: `${String(t.resolved).padStart(rw)}✓${mw ? ` ${logged(t.minutes).padStart(mw)}` : ''}`,
+  }));
+}
+
 export function dashboardLines(d: DashboardData, width: number, height: number): Line[] {
   const columns = width >= 120 ? 3 : width >= 60 ? 2 : 1;
   const colW = Math.floor((width - GAP * (columns - 1)) / columns);
@@ -142,9 +153,7 @@ export function dashboardLines(d: DashboardData, width: number, height: number):
       return { label: b.label, n: b.n, glyph: look.glyph, color: look.color };
     }), colW),
     slaBlock(d, colW),
-    bars('Technicians: open · ✓ this week', d.workload.map((t) => ({
-      label: sanitizeLine(t.technician), n: t.open, color: 'blue', note: `${t.resolved}✓${t.minutes ? ` ${formatLeft(t.minutes * 60_000)}` : ''}`,
-    })), colW),
+    bars('Technicians: open · ✓ this week', technicianRows(d), colW),
   ];
   const cols = pack(blocks, columns, top);
   const rowsUsed = Math.max(0, ...cols.map((c) => c.length));

@@ -20,10 +20,10 @@ const row = (priority: string, fr: number | null, res: number | null, next = fr 
 describe('dueBadge', () => {
   it('reads ok, at risk under 25 % of the next target, breached past due (24×7 urgent: first response 1 h)', () => {
     const r = row('urgent', T0 + HOUR, T0 + 4 * HOUR);
-    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0)).toEqual({ state: 'ok', leftMs: HOUR, text: '1h' });
+    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0)).toEqual({ state: 'ok', leftMs: HOUR, dueInMs: HOUR, text: '1h' });
     expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0 + 45 * MIN)?.state).toBe('ok');
     expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0 + 46 * MIN)).toMatchObject({ state: 'at_risk', text: '14m' });
-    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0 + 3 * HOUR)).toMatchObject({ state: 'breached', leftMs: -2 * HOUR, text: '-2h' });
+    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, T0 + 3 * HOUR)).toMatchObject({ state: 'breached', leftMs: -2 * HOUR, dueInMs: -2 * HOUR, text: '-2h' });
   });
 
   it('uses the resolution target once the first response is done, and nothing without a running clock', () => {
@@ -34,13 +34,14 @@ describe('dueBadge', () => {
     expect(dueBadge(row('normal', null, null, null), DEFAULT_SLA_SETTINGS, T0)).toBeNull();
   });
 
-  it('counts business time in the priority calendar: overnight does not count, breach after hours still reads as late', () => {
+  it('judges risk in business time of the priority calendar, but shows the wall-clock time to the due instant', () => {
     // normal: first response 8 business hours (09:00–17:00), due Tuesday 10:00; at Monday 16:30, 1 h 30 m counted left.
     const r = row('normal', T0 + 25 * HOUR, T0 + 3 * 24 * HOUR);
     const at = T0 + 7.5 * HOUR;
-    expect(dueBadge(r, business, at)).toMatchObject({ state: 'at_risk', leftMs: 1.5 * HOUR, text: '1h' });
-    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, at)).toMatchObject({ state: 'ok', text: '17h' });
-    expect(dueBadge(row('normal', T0 + 8 * HOUR, null), business, T0 + 10 * HOUR)).toMatchObject({ state: 'breached', text: '-0m' });
+    expect(dueBadge(r, business, at)).toMatchObject({ state: 'at_risk', leftMs: 1.5 * HOUR, text: '17h' });
+    expect(dueBadge(r, DEFAULT_SLA_SETTINGS, at)).toMatchObject({ state: 'ok', leftMs: 17.5 * HOUR, text: '17h' });
+    // Breached at 17:00, read at 19:00: no working time has passed since, yet it is 2 h late.
+    expect(dueBadge(row('normal', T0 + 8 * HOUR, null), business, T0 + 10 * HOUR)).toMatchObject({ state: 'breached', leftMs: -0, text: '-2h' });
   });
 
   it('agrees with readClock on a running clock (property)', () => {

@@ -7,12 +7,15 @@ import { seedDemo } from '../../src/store/bulk.js';
 import { KEYS, renderTui } from '../helpers/render-tui.js';
 import { tempDb } from '../helpers/temp.js';
 import { workerSource } from '../../src/tui/data/use-dashboard.js';
-import { addTickets, consoleElement, ME } from './seed.js';
+import { validateTicketInput } from '../../src/domain/ticket-input.js';
+import { ensureTechnician } from '../../src/store/technicians.js';
+import { createTicket } from '../../src/store/tickets.js';
+import { addTickets, consoleElement, ME, secondConnection } from './seed.js';
 
 const lineCount = (frame: string) => frame.split('\n').length;
 
 describe('console: dashboard', () => {
-  it('D opens the dashboard: a spinner, then backlog by category and priority, 30 days of volume, SLA and technicians; Esc returns', async () => {
+  it('D opens the dashboard: a spinner, then backlog by category and priority, 30 days of volume, SLA and technicians; refreshes on a change by another process; Esc returns', async () => {
     const desk = await tempDb();
     await addTickets(desk, [
       { title: 'VPN drops', priority: 'urgent', category: 'network', assignee: 'me' },
@@ -24,7 +27,7 @@ describe('console: dashboard', () => {
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('VPN drops'));
     tui.type('D');
-    await tui.waitForFrame((f) => f.includes('Loading the dashboard'));
+    await tui.waitForFrame((f) => /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Loading the dashboard/.test(f));
     const frame = await tui.waitForFrame((f) => f.includes('Backlog by category'), 15_000);
     expect(frame).not.toContain('VPN drops');
     expect(frame).toMatch(/Dashboard · 4 open/);
@@ -40,11 +43,20 @@ describe('console: dashboard', () => {
     expect(frame).toContain('Esc back');
     expect(lineCount(frame)).toBeLessThanOrEqual(23);
 
+    // Another process adds a ticket: the open dashboard asks its worker again.
+    const other = await secondConnection(desk);
+    try {
+      await createTicket(other.db, validateTicketInput({ title: 'Phones down', priority: 'urgent', category: 'network' }), await ensureTechnician(other.db, ME));
+    } finally {
+      await other.close();
+    }
+    await tui.waitForFrame((f) => /Dashboard · 5 open/.test(f) && /network +█+ +2/.test(f));
+
     tui.type(KEYS.escape);
     await tui.waitForFrame((f) => f.includes('VPN drops') && !f.includes('Backlog by category'));
   });
 
-  it('fits 80×24 and uses the room of 160×48 on a seeded desk; refreshes while open', async () => {
+  it('fits 80×24 and uses the room of 160×48 on a seeded desk', async () => {
     const desk = await tempDb();
     await seedDemo(desk, { tickets: 800, me: ME });
     const small = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
