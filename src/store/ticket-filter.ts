@@ -14,6 +14,12 @@ export interface FilterContext {
   meId: number | null;
   /** The clock `age:` and `due:` are resolved against (epoch ms). */
   now: number;
+  /**
+   * Paging a sorted list: status terms are written `+tickets.status` so SQLite walks the sort's own
+   * index and stops after a page, instead of taking the status index and sorting every open ticket
+   * (measured at 100k: 39 ms → 0.1 ms for status:active in urgency order). Counts leave it unset.
+   */
+  sortDriven?: boolean;
 }
 
 /** Tickets with no running clock sort after every due time; must match the `tickets_urgency` index expression. */
@@ -29,8 +35,10 @@ const anyOf = (parts: Expression<SqlBool>[]) => (parts.length === 1 ? parts[0]! 
 
 /** The condition one term compiles to (before negation). */
 function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
-  const within = (column: 'status' | 'priority' | 'tier' | 'category' | 'channel', values: readonly string[]) =>
-    values.length === 1 ? eb(`tickets.${column}`, '=', values[0]!) : eb(`tickets.${column}`, 'in', values);
+  const within = (column: 'status' | 'priority' | 'tier' | 'category' | 'channel', values: readonly string[]) => {
+    const ref = column === 'status' && ctx.sortDriven ? sql<string>`+tickets.status` : eb.ref(`tickets.${column}`);
+    return values.length === 1 ? eb(ref, '=', values[0]!) : eb(ref, 'in', values);
+  };
   switch (f.field) {
     case 'status': case 'priority': case 'tier': case 'category': case 'channel':
       return within(f.field, f.values);
@@ -67,7 +75,8 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       return anyOf(f.values.map((v) => {
         if (v.kind === 'none') return eb('tickets.next_due_at', 'is', null);
         const [op, at] = v.kind === 'overdue' ? ['<' as const, ctx.now] : [v.op, ctx.now + v.ms];
-        return eb.and([eb('tickets.next_due_at', 'is not', null), eb('tickets.next_due_at', op, at)]);
+        // Written on the urgency index's own expression so the range seeks it (NULL, no clock, never matches).
+        return eb.and([eb('tickets.next_due_at', 'is not', null), eb(sql.raw(`ifnull(tickets.next_due_at, ${NO_DUE})`), op, at)]);
       }));
   }
 }

@@ -48,7 +48,7 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
         'requesters.name as requester_name', 'technicians.name as assignee_name',
       ]),
     opts.query,
-    opts.ctx,
+    { ...opts.ctx, sortDriven: true },
   );
   const cursor = opts.before ?? opts.after;
   if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after');
