@@ -18,6 +18,11 @@ import { useCounts } from './data/use-counts.js';
 import { useDataVersion } from './data/use-data-version.js';
 import { useRequesterSuggestions, useTechnicians } from './data/use-act-data.js';
 import { useDetail } from './data/use-detail.js';
+import { useKbJobs } from './data/use-kb-jobs.js';
+import { useKbSearch } from './data/use-kb-search.js';
+import { useSuggestions } from './data/use-suggestions.js';
+import { KbOfferKeys, KbScreen } from './components/kb-screen.js';
+import { suggestionLines } from './kb-lines.js';
 import { useIntents } from './data/use-intents.js';
 import { useQuery, useQueueData } from './data/use-queue-data.js';
 import { useSla } from './data/use-sla.js';
@@ -103,6 +108,12 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
   useRequesterSuggestions(desk.db, requesterText, dispatch);
   const sla = useSla(desk.db, me.id, version + state.act.written, now);
   const timerText = useTimer(desk.db, me, state.timer, dispatch, clock, bump);
+  const kb = state.kb;
+  useSuggestions(desk.db, row?.id ?? null, detail.view && detail.view.id === row?.id ? detail.view.version : null, kb.links, dispatch);
+  useKbSearch(desk.db, kb.screen === 'search', kb.query, dispatch);
+  useKbJobs(desk, me, kb.jobs, dispatch);
+  const rowId = row?.id ?? null;
+  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
 
   const ctx = useMemo(() => ({ keymap, dispatch, color }), [keymap, color]);
   const check = useCallback(checkFilter, []);
@@ -121,20 +132,22 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
     <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
   ) : (
     <DetailPane row={row} view={detail.view} events={detail.events} width={lay.detailWidth}
-      height={lay.detailHeight} scroll={state.detail.scroll} focused={state.focus === 'detail'} keysActive={mode === 'detail'} now={now} />
+      height={lay.detailHeight} scroll={state.detail.scroll} focused={state.focus === 'detail'} keysActive={mode === 'detail'} now={now} extra={kbLines} />
   );
   return (
     <ConsoleContext.Provider value={ctx}>
       <Box flexDirection="column" width={lay.columns} height={lay.height}>
         <Header views={views} active={state.view} counts={state.counts} dbName={dbName} technician={me.name} columns={lay.columns} marked={state.act.marks.length}
           alert={sla.alerts && alertText(sla.alerts)} />
-        {lay.filterLines > 0 && !state.empty && !state.dashboard && (
+        {lay.filterLines > 0 && !state.empty && !state.dashboard && kb.screen === 'off' && (
           <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} check={check} />
         )}
         {overlayFillsBody(overlay) ? (
           <OverlayView overlay={overlay!} width={lay.columns} height={body} />
         ) : mode === 'welcome' ? (
           <Welcome dbName={dbName} height={lay.height - 2} notice={state.notice} keysActive />
+        ) : kb.screen !== 'off' ? (
+          <KbScreen kb={kb} db={desk.db} width={lay.columns} height={lay.height - 2} />
         ) : state.dashboard ? (
           <LazyDashboard path={desk.path} version={version + state.act.written} now={clock} width={lay.columns} height={lay.height - 2} keysActive={mode === 'dashboard'} />
         ) : lay.wide ? (
@@ -151,6 +164,7 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
             {detailPane}
           </Box>
         )}
+        <KbOfferKeys active={mode === 'kbOffer'} />
         <StatusBar mode={mode} columns={lay.columns} right={notice} wide={state.act.loud && notice === state.notice} />
       </Box>
     </ConsoleContext.Provider>

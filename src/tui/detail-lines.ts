@@ -27,7 +27,7 @@ function rule(label: string, width: number): Line {
 }
 
 /** The lines for a ticket; with only its queue row (details still loading) the summary shows at once. */
-export function detailLines(row: TicketListRow, view: TicketView | null, events: readonly InteractionRow[] | null, width: number, now: number): Line[] {
+export function detailLines(row: TicketListRow, view: TicketView | null, events: readonly InteractionRow[] | null, width: number, now: number, extra: readonly Line[] = []): Line[] {
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
   const out: Line[] = wrap(`${row.ref}  ${sanitizeLine(row.title)}`, width).map((text) => ({ text, bold: true }));
@@ -46,6 +46,8 @@ export function detailLines(row: TicketListRow, view: TicketView | null, events:
   out.push(rule('Description', width));
   const description = sanitizeText(view.description).trim();
   out.push(...(description ? wrap(description, width).map((text) => ({ text })) : [{ text: '(no description)', dim: true }]));
+  // Sections other features add (suggested KB articles) go between the description and the timeline.
+  out.push(...extra);
   const list = events ?? [];
   const minutes = list.reduce((n, e) => n + e.minutes, 0);
   out.push(rule(`Timeline (${list.length}${minutes ? `, ${minutes} min` : ''})`, width));

@@ -5,9 +5,11 @@ import type { InteractionRow } from '../../db/schema.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
 import type { TicketView } from '../../store/ticket-view.js';
 import { useColor, useConsole } from '../context.js';
-import { detailLines } from '../detail-lines.js';
+import { detailLines, type Line } from '../detail-lines.js';
 import { fit } from '../text.js';
 import { useKeys } from '../use-keys.js';
+
+const NO_LINES: readonly Line[] = [];
 
 export interface DetailPaneProps {
   row: TicketListRow | undefined;
@@ -20,14 +22,16 @@ export interface DetailPaneProps {
   focused: boolean;
   keysActive: boolean;
   now: number;
+  /** Lines between the description and the timeline (suggested KB articles). */
+  extra?: readonly Line[];
 }
 
-export function DetailPane({ row, view, events, width, height, scroll, focused, keysActive, now }: DetailPaneProps) {
+export function DetailPane({ row, view, events, width, height, scroll, focused, keysActive, now, extra = NO_LINES }: DetailPaneProps) {
   useKeys(keysActive);
   const { dispatch } = useConsole();
   const color = useColor();
   const body = Math.max(0, height - 1);
-  const lines = useMemo(() => (row ? detailLines(row, view, events, Math.max(10, width - 1), now) : []), [row, view, events, width, now]);
+  const lines = useMemo(() => (row ? detailLines(row, view, events, Math.max(10, width - 1), now, extra) : []), [row, view, events, width, now, extra]);
   const max = Math.max(0, lines.length - body);
   useEffect(() => dispatch({ type: 'detailMeasured', max }), [dispatch, max]);
   const top = Math.min(scroll, max);

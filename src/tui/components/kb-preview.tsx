@@ -1,0 +1,50 @@
+/**
+ * An article as the KB shows it: beside the results (preview, its top only) or full screen (scrolled
+ * with j/k, Space, g/G; its length measured for the reducer). Exactly `height` lines.
+ */
+import { Box, Text } from 'ink';
+import { useEffect } from 'react';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { useConsole } from '../context.js';
+import type { ShownArticle } from '../data/use-kb-article.js';
+import { articleMeta, kbRef } from '../kb-lines.js';
+import { fit } from '../text.js';
+import { Filler } from './dialog-parts.js';
+
+export interface KbPreviewProps {
+  shown: ShownArticle | null;
+  width: number;
+  height: number;
+  /** Full screen: a scroll position and a measured length. */
+  full?: { scroll: number } | null;
+}
+
+export function KbPreview({ shown, width, height, full = null }: KbPreviewProps) {
+  const { dispatch } = useConsole();
+  const a = shown?.article ?? null;
+  const body = Math.max(0, height - 2);
+  const lines = shown?.lines ?? null;
+  const max = lines ? Math.max(0, lines.length - body) : 0;
+  const isFull = full !== null;
+  useEffect(() => {
+    if (isFull) dispatch({ type: 'kbMeasured', max, page: Math.max(1, body - 1) });
+  }, [dispatch, isFull, max, body]);
+  const top = full ? Math.min(full.scroll, max) : 0;
+  const slice = lines ? lines.slice(top, top + body) : [];
+  const where = full && lines && lines.length > body ? ` ${top + 1}-${top + slice.length}/${lines.length} ` : '';
+  const title = a ? `${full ? '' : 'Preview · '}${kbRef(a.id)} · ${sanitizeLine(a.title)}` : shown ? `${full ? '' : 'Preview · '}${kbRef(shown.id)}` : 'Preview';
+  const status = !shown ? 'Nothing selected' : shown.error ? shown.error : !lines ? 'Loading…' : null;
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text wrap="truncate-end" inverse={full !== null} dimColor={full === null} bold={full === null}>
+        {fit(` ${title}`, Math.max(0, width - where.length))}
+        {where}
+      </Text>
+      <Text wrap="truncate-end" dimColor>{a ? ` ${articleMeta(a)}` : ' '}</Text>
+      {status ? <Text dimColor wrap="truncate-end">{` ${status}`}</Text> : slice.map((l, i) => (
+        <Text key={top + i} wrap="truncate-end">{` ${l}`}</Text>
+      ))}
+      <Filler lines={body - (status ? 1 : slice.length)} />
+    </Box>
+  );
+}
