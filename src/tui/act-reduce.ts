@@ -49,8 +49,8 @@ function giveBack(s: State, draft: Overlay, outcome: Outcome): State {
   return s.act.overlay ? withAct(s, { restore: back }) : withAct(s, { overlay: back });
 }
 
-function reloadAround(s: State, id: number | undefined): State {
-  return id === undefined ? s : { ...s, gen: s.gen + 1, request: { kind: 'anchor', id } };
+function reloadAround(s: State, id: number | undefined, select = false): State {
+  return id === undefined ? s : { ...s, gen: s.gen + 1, request: { kind: 'anchor', id, ...(select ? { select } : {}) } };
 }
 
 /** Written tickets show their new values at once (the reload that follows places them). */
@@ -82,7 +82,7 @@ function finished(s: State, seq: number, outcome: Outcome): State {
   const here = selectedTicket(next)?.id;
   const anchor = outcome.createdId ?? (keep === here ? keep : here);
   next = withAct(next, { keep: outcome.ok ? keep ?? next.act.keep : next.act.keep, written: next.act.written + (wrote ? 1 : 0), loud: true });
-  return { ...(wrote ? reloadAround(next, anchor) : next), notice: outcome.message };
+  return { ...(wrote ? reloadAround(next, anchor, outcome.createdId !== undefined) : next), notice: outcome.message };
 }
 
 export function actData(s: State, a: ActAction): State {

@@ -112,7 +112,8 @@ export function formKey(form: FormState, name: string | null, input: string, pri
 /** Pasted text goes into the focused text field. */
 export function formPaste(form: FormState, text: string): FormState {
   const field = form.focus;
-  return isText(field) ? { ...form, [field]: insert(form[field], text) } : form;
+  if (!isText(field)) return form;
+  return { ...form, [field]: insert(form[field], text), errors: { ...form.errors, [field]: undefined }, suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest };
 }
 
 export function formText(form: FormState, text: string): FormState {

@@ -14,6 +14,7 @@ const GROUPS: readonly { title: string; test: (when: readonly Mode[]) => boolean
   { title: 'Queue', test: (w) => w.includes('queue') },
   { title: 'Detail', test: (w) => w.includes('detail') },
   { title: 'Filter box (/)', test: (w) => w.includes('filter') },
+  { title: 'Knowledge base (K)', test: (w) => w.some((m) => m.startsWith('kb')) },
   { title: 'Pickers', test: (w) => w.includes('picker') },
   { title: 'Text boxes and the new-ticket form', test: (w) => w.includes('compose') || w.includes('form') },
   { title: 'Questions', test: (w) => w.includes('confirm') },
@@ -26,9 +27,17 @@ const TEXT_KEYS = '←/→/↑/↓ Home/End move · Backspace deletes · ⏎ new
 const KEY_WIDTH = 13;
 
 export function helpLines(keymap: readonly Binding[]): HelpLine[] {
-  const groups = GROUPS.map(() => new Map<string, { keys: string[]; help: string }>());
+  // Modes no group names (a newer screen) get a group of their own, titled by the mode.
+  const all = [...GROUPS];
   for (const b of keymap) {
-    const g = GROUPS.findIndex((x) => x.test(b.when));
+    if (b.when.length && !all.some((x) => x.test(b.when))) {
+      const mode = b.when[0]!;
+      all.push({ title: mode[0]!.toUpperCase() + mode.slice(1), test: (w) => w.includes(mode) });
+    }
+  }
+  const groups = all.map(() => new Map<string, { keys: string[]; help: string }>());
+  for (const b of keymap) {
+    const g = all.findIndex((x) => x.test(b.when));
     if (g < 0) continue;
     const id = `${b.action}\u0000${b.help}`;
     const entry = groups[g]!.get(id) ?? { keys: [], help: b.help };
@@ -37,7 +46,7 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
     groups[g]!.set(id, entry);
   }
   const out: HelpLine[] = [];
-  GROUPS.forEach((group, i) => {
+  all.forEach((group, i) => {
     const entries = [...groups[i]!.values()];
     if (entries.length === 0) return;
     if (out.length) out.push({ text: '' });

@@ -17,7 +17,7 @@ import { loggedNotice, NO_TIMER, quitAfterLog, quitTimer, reduceTimer, toggleTim
 export type Focus = 'queue' | 'detail' | 'filter';
 
 /** What the data hook should load next; `gen` bumps with each request so stale answers are dropped. */
-export type LoadRequest = { kind: 'none' } | { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number };
+export type LoadRequest = { kind: 'none' } | { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number; select?: boolean };
 
 /** Rows loaded before the first frame (main.ts), so the first frame already shows the queue. */
 export interface Preload {
@@ -196,7 +196,8 @@ function reduce(s: State, a: StateAction): State {
     case 'refresh': return reloadHere(s);
     case 'rowsLoaded': {
       if (a.gen !== s.gen) return s;
-      const keep = selectedRow(s)?.id ?? (s.request.kind === 'anchor' ? s.request.id : null);
+      // `select`: a ticket just created is selected even though another row still is.
+      const keep = s.request.kind === 'anchor' && s.request.select ? s.request.id : selectedRow(s)?.id ?? (s.request.kind === 'anchor' ? s.request.id : null);
       const queue = replaceRows(s.queue, a.rows, a, keep, a.fallback, s.pageSize);
       return { ...s, queue, loaded: true };
     }

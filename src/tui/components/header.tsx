@@ -35,17 +35,20 @@ function tabText(v: View, count: number | undefined, style: 'full' | 'short' | '
 
 export function Header({ views, active, counts, dbName, technician, columns, marked = 0, alert = null }: HeaderProps) {
   const color = useColor();
-  const right = ` ${marked ? `*${marked} marked · ` : ''}${sanitizeLine(dbName)} · ${sanitizeLine(technician)}`;
+  const right = ` ${sanitizeLine(dbName)} · ${sanitizeLine(technician)}`;
+  // The count of marked tickets (`x`) is kept in full like the SLA warning: bulk keys act on them.
+  const markText = marked ? `*${marked} marked ` : '';
   // Full tab names keep room for the right side; short names (five tabs on 80 columns) win over it,
   // but never over the SLA warning.
-  const reserve = (style: 'full' | 'short' | 'key') => (alert ? width(alert.short) + 1 : style === 'full' ? Math.min(width(right), 12) : 0);
+  const reserve = (style: 'full' | 'short' | 'key') => width(markText) + (alert ? width(alert.short) + 1 : style === 'full' ? Math.min(width(right), 12) : 0);
   let tabs: string[] = [];
   for (const style of ['full', 'short', 'key'] as const) {
     tabs = views.map((v) => tabText(v, counts[v.key], style));
     if (tabs.reduce((n, t) => n + width(t) + 1, 0) + reserve(style) <= columns) break;
   }
   const used = tabs.reduce((n, t) => n + width(t) + 1, 0);
-  const room = Math.max(0, columns - used);
+  const shownMark = truncate(markText, Math.max(0, columns - used));
+  const room = Math.max(0, columns - used - width(shownMark));
   const shownAlert = !alert ? '' : width(alert.full) + 1 <= room ? `${alert.full} ` : truncate(`${alert.short} `, room);
   const rightRoom = room - width(shownAlert);
   const shownRight = rightRoom >= 8 ? truncate(right, rightRoom) : '';
@@ -59,6 +62,7 @@ export function Header({ views, active, counts, dbName, technician, columns, mar
         </Text>
       ))}
       {gap}
+      {shownMark && <Text bold>{shownMark}</Text>}
       {shownAlert && <Text color={color('red')} bold>{shownAlert}</Text>}
       <Text dimColor>{shownRight}</Text>
     </Text>

@@ -8,7 +8,7 @@ import { helpLines, type HelpLine } from '../help-lines.js';
 import { fit } from '../text.js';
 import { Filler, TitleBar } from './dialog-parts.js';
 
-const COLUMN = 64;
+const COLUMN = 50;
 
 export function HelpView({ scroll, width, height }: { scroll: number; width: number; height: number }) {
   const { keymap } = useConsole();
