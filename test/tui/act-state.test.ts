@@ -179,7 +179,8 @@ describe('act reducer: results of writes', () => {
     expect(intents(s)[0]).toMatchObject({ target: { version: 5 } });
     s = keys(loaded(), 'a', 'p', 'h');
     s = done(s, { ok: false, conflict: true, message: 'HD-1: Olga changed priority meanwhile — reloaded', versions: [{ id: 1, version: 9 }] });
-    expect([intents(s)[0]?.kind === 'update' && intents(s)[0]!.target.version, s.act.seen?.version]).toEqual([4, 9]);
+    const first = intents(s)[0];
+    expect([first?.kind === 'update' ? first.target.version : null, s.act.seen?.version]).toEqual([4, 9]);
   });
 
   it('a failed write gives its dialog back with the text (and the fresh version after a conflict)', () => {
