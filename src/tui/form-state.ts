@@ -112,7 +112,8 @@ export function formKey(form: FormState, name: string | null, input: string, pri
 /** Pasted text goes into the focused text field. */
 export function formPaste(form: FormState, text: string): FormState {
   const field = form.focus;
-  if (!isText(field)) return form;
+  // Several letters in one read on a choice are several keys (fast typing).
+  if (!isText(field)) return [...text].reduce((f, ch) => formKey(f, ch, ch, true), form);
   return { ...form, [field]: insert(form[field], text), errors: { ...form.errors, [field]: undefined }, suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest };
 }
 

@@ -22,18 +22,31 @@ export interface KeyAction {
 
 const key = (name: string | null, input: string, printable: boolean): KeyAction => ({ type: 'key', name, input, printable });
 
-/** Splits a read into text runs and control keys. */
-function chunks(input: string): KeyAction[] {
+/**
+ * Splits a read into text runs and control keys. Tab and Enter are text inside a multi-line box (a
+ * paste), keys elsewhere (typing `title⏎` or `ana⇥` fast can arrive as one read).
+ */
+function chunks(input: string, multiline: boolean): KeyAction[] {
   const out: KeyAction[] = [];
   // eslint-disable-next-line no-control-regex
-  for (const part of input.split(/([\x00-\x08\x0b\x0c\x0e-\x1a\x7f])/)) {
+  const controls = multiline ? /([\x00-\x08\x0b\x0c\x0e-\x1a\x7f])/ : /([\x00-\x1a\x7f])/;
+  for (const part of input.split(controls)) {
     if (part === '') continue;
     const code = part.charCodeAt(0);
     if (part.length === 1 && code === 0x7f) out.push(key('delete', '', false));
+    else if (part === '\t') out.push(key('tab', '', false));
+    else if (part === '\r' || part === '\n') out.push(key('enter', part, false));
     else if (part.length === 1 && code <= 0x1a && !'\t\n\r'.includes(part)) out.push(key(`ctrl+${String.fromCharCode(code + 96)}`, String.fromCharCode(code + 96), false));
     else out.push(key(null, part, true));
   }
   return out;
+}
+
+/** The focused text of the dialog is a multi-line editor. */
+function multiline(s: State): boolean {
+  const o = s.act.overlay;
+  if (o?.kind === 'compose') return o.field === 'text' && !o.text.single;
+  return o?.kind === 'form' && o.form.focus === 'description';
 }
 
 function typed(s: State, a: KeyAction, paste: boolean): State {
@@ -60,7 +73,8 @@ function typed(s: State, a: KeyAction, paste: boolean): State {
 /** `rest` handles keys that arrive after the dialog closed (the console's own key handling). */
 export function overlayKey(s: State, a: KeyAction, rest: (s: State, a: KeyAction) => State): State {
   if (a.name === null && a.printable && [...a.input].length > 1) {
-    return chunks(a.input).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
+    // Split as the dialog is when the read starts; a multi-line box keeps its tabs and newlines.
+    return chunks(a.input, multiline(s)).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
   }
   const o = s.act.overlay!;
   const binding = lookup(s.keymap, overlayMode(o), a.name);
