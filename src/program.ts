@@ -33,7 +33,9 @@ export function createProgram(io: Io): Program {
   const register = async (args: readonly string[]) => {
     const { word, rest } = firstWord(args);
     const named = findEntry(COMMANDS, word);
-    const entries = named && named.name !== 'completion' ? [named] : COMMANDS;
+    // A named command alone; every command for help, completion or a typo to suggest for; none for --version.
+    const listing = word !== undefined || args.some((a) => a === '-h' || a === '--help');
+    const entries = named && named.name !== 'completion' ? [named] : listing ? COMMANDS : [];
     const made = await Promise.all(entries.map(async (e) => (await e.load())(ctx, e === named ? rest : [])));
     for (const cmd of made) program.addCommand(cmd);
     for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
