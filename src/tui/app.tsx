@@ -120,7 +120,7 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
   const mode = modeOf(state);
   const q = state.queue;
   const visible = q.rows.slice(q.top, q.top + lay.pageSize);
-  const notice = [timerText, queryError ?? state.notice ?? `sort: ${SORTS[state.sort]!.label}`].filter(Boolean).join(' · ');
+  const notice = [timerText, queryError ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')].filter(Boolean).join(' · ');
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
 
   const queue = (

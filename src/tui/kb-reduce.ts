@@ -38,7 +38,9 @@ export function kbData(s: State, a: KbAction): State {
       const focus = a.results.length ? kb.focus : 'box';
       return withKb(s, { answered: a.query, results: a.results, searched: a.results[0]?.searched ?? [], error: a.error, sel, focus });
     }
-    case 'kbSuggestions': return withKb(s, { suggest: { ticketId: a.ticketId, items: a.items } });
+    case 'kbSuggestions':
+      if (kb.suggest?.ticketId === a.ticketId && kb.suggest.items === a.items) return s;
+      return withKb(s, { suggest: { ticketId: a.ticketId, items: a.items } });
     case 'kbMeasured': {
       const art = kb.article;
       if (!art || (art.max === a.max && art.page === a.page)) return s;

@@ -119,7 +119,7 @@ export function keyName(input: string, key: Key): string | null {
   return input.length === 1 ? input : null;
 }
 
-const SHOWN: Record<string, string> = { enter: '⏎', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', pagedown: 'PgDn', pageup: 'PgUp', ' ': 'Space' };
+const SHOWN: Record<string, string> = { enter: '⏎', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', pagedown: 'PgDn', pageup: 'PgUp', ' ': 'Space', up: '↑', down: '↓' };
 
 /** How a key name is shown: `⏎`, `Esc`, `^S` for ctrl+s. */
 export function keyLabel(key: string): string {

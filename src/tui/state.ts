@@ -177,7 +177,8 @@ function reduce(s: State, a: StateAction): State {
       if (s.act.overlay) return overlayKey(s, a, reduce);
       // Several characters in one read (fast typing, key repeat, paste) are several keys.
       if (a.name === null && a.printable && [...a.input].length > 1) {
-        return [...a.input].reduce((st, ch) => reduce(st, { type: 'key', name: ch, input: ch, printable: true }), s);
+        // A Tab among them is the Tab key where one is bound (`Tab j j` at once on the KB screen).
+        return [...a.input].reduce((st, ch) => reduce(st, { type: 'key', name: ch === '\t' ? 'tab' : ch, input: ch, printable: true }), s);
       }
       const binding = lookup(s.keymap, modeOf(s), a.name);
       if (binding) return command(s, binding.action, binding.arg);

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Executor } from '../../store/executor.js';
 import type { KbArticle } from '../../store/kb.js';
+import { sgrOnly, wrapAnsi } from '../ansi-wrap.js';
 
 export const PREVIEW_DELAY_MS = 60;
 
@@ -20,9 +21,12 @@ export interface ShownArticle {
 export function useKbArticle(db: Executor, id: number | null, width: number, color: boolean, full: boolean): ShownArticle | null {
   const [shown, setShown] = useState<ShownArticle | null>(null);
   const rendered = useRef(new Map<string, string[]>());
+  /** The article whose full-screen reading was counted (once per opening, not per resize). */
+  const viewed = useRef<number | null>(null);
   // Warm the renderer (marked, marked-terminal, its highlighter) while the first words are typed.
   useEffect(() => void import('../../io/markdown-render.js').catch(() => undefined), []);
   useEffect(() => {
+    if (!full) viewed.current = null;
     if (id === null) return;
     let alive = true;
     const timer = setTimeout(async () => {
@@ -30,7 +34,10 @@ export function useKbArticle(db: Executor, id: number | null, width: number, col
         const { findArticle, recordView } = await import('../../store/kb.js');
         const article = await findArticle(db, id);
         if (!article) return alive && setShown({ id, article: null, lines: [], error: `KB-${id} is gone` });
-        if (full) await recordView(db, id);
+        if (full && viewed.current !== id) {
+          viewed.current = id;
+          await recordView(db, id);
+        }
         const key = `${id}:${article.version}:${width}:${color}`;
         let lines = rendered.current.get(key);
         if (!lines) {
@@ -38,7 +45,7 @@ export function useKbArticle(db: Executor, id: number | null, width: number, col
           // A body opening with the title as its heading would repeat the title bar: drop that line.
           const heading = /^#\s+(.*)\n*/.exec(article.body);
           const body = heading && heading[1]!.trim() === article.title.trim() ? article.body.slice(heading[0].length) : article.body;
-          lines = renderMarkdown(body, { color, width }).replace(/^\s*\n/, '').split('\n');
+          lines = renderMarkdown(body, { color, width }).replace(/^\s*\n/, '').split('\n').flatMap((l) => wrapAnsi(sgrOnly(l), width));
           if (rendered.current.size > 50) rendered.current.clear();
           rendered.current.set(key, lines);
         }
