@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KbSearchResult } from '../../src/store/kb-search.js';
 import { sgrOnly, wrapAnsi } from '../../src/tui/ansi-wrap.js';
 import { snippetParts, suggestionLines } from '../../src/tui/kb-lines.js';
 import { width } from '../../src/tui/text.js';
@@ -21,7 +22,7 @@ describe('KB text', () => {
   it('suggestions: loading, none, and linked marks', () => {
     expect(suggestionLines(null, 1).map((l) => l.text)).toEqual(['── Suggested articles ──', 'Looking…']);
     expect(suggestionLines({ ticketId: 1, items: [] }, 1)[0]!.text).toMatch(/none/);
-    const item = { id: 24, slug: 'x', title: 'Clear a \x1b[31mjam', category: 'printer', tags: [], audience: 'public', status: 'published', score: 1, snippet: '', searched: [] } as const;
+    const item: KbSearchResult = { id: 24, slug: 'x', title: 'Clear a \x1b[31mjam', category: 'printer', tags: [], audience: 'public', status: 'published', score: 1, snippet: '', searched: [] };
     const lines = suggestionLines({ ticketId: 1, items: [{ ...item, linked: true }, { ...item, id: 25, linked: false }] }, 1);
     expect(lines.map((l) => l.text)).toEqual(['── Suggested articles (L links) ──', '✓ KB-24  Clear a jam  (linked)', '· KB-25  Clear a jam']);
     expect(lines[1]!.color).toBe('green');
