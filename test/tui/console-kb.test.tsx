@@ -60,6 +60,26 @@ describe('console: the knowledge base', () => {
     expect(selectedLine(frame)).toContain('Printer jams on 4th floor');
   });
 
+  it('never draws more than rows − 1 lines or wider than the terminal; a short terminal drops the preview', async () => {
+    const d = await desk();
+    for (const [columns, rows] of [[60, 12], [80, 24], [100, 20], [160, 48]] as const) {
+      const tui = renderTui(await consoleElement(d), { columns, rows });
+      await tui.waitForFrame((f) => f.includes('Mouse broken'));
+      tui.type('K', 'printer');
+      let frame = await tui.waitForFrame((f) => /\d+ results/.test(f) && (rows < 16 || f.includes('Preview · KB-')));
+      const check = (f: string) => {
+        expect(lineCount(f), `${columns}×${rows}`).toBeLessThanOrEqual(rows - 1);
+        expect(Math.max(...f.split('\n').map((l) => [...l].length)), `${columns}×${rows}`).toBeLessThanOrEqual(columns);
+      };
+      check(frame);
+      if (rows < 16) expect(frame).not.toContain('Preview');
+      tui.type(KEYS.enter);
+      frame = await tui.waitForFrame((f) => !f.includes('KB search ›') && !f.includes('Loading…') && /KB-\d+ · /.test(f));
+      check(frame);
+      tui.unmount();
+    }
+  });
+
   it('Tab gives the results the keys: j/k move, / goes back to typing', async () => {
     const d = await desk();
     const tui = renderTui(await consoleElement(d), { columns: 130, rows: 30 });
