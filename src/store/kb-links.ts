@@ -65,7 +65,9 @@ export interface Suggestion extends KbSearchResult {
 /** Published articles that match the ticket's title and tags, best first. */
 export async function suggestForTicket(db: Executor, ticketId: number, limit = 5): Promise<Suggestion[]> {
   const ticket = await getTicket(db, ticketId);
-  const results = await searchKb(db, [ticket.title, ...ticket.tags].join(' '), { limit });
+  // Title, tags and the description's first words: every word must match, relaxed to any when too few do.
+  const words = ticket.description.split(/\s+/).slice(0, 40);
+  const results = await searchKb(db, [ticket.title, ...ticket.tags, ...words].join(' '), { limit });
   const linked = new Set((await linkedArticles(db, ticketId)).map((l) => l.id));
   return results.map((r) => ({ ...r, linked: linked.has(r.id) }));
 }

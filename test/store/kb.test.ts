@@ -95,6 +95,13 @@ describe('KB and tickets', () => {
     expect(suggestions[0]!.snippet).toMatch(/«/);
   });
 
+  it('suggests from the description when the title says little', async () => {
+    const { db, actor } = await deskWithTicket();
+    const { ticket } = await createTicket(db, validateTicketInput({ title: 'Help please', description: 'Outlook is not syncing my mailbox since this morning' }), actor);
+    const slugs = (await suggestForTicket(db, ticket.id)).map((s) => s.slug);
+    expect(slugs).toContain('outlook-not-syncing');
+  });
+
   it('drafts an internal article from a ticket and audits it on the ticket', async () => {
     const { db, actor, ticket } = await deskWithTicket();
     await addInteraction(db, ticket.id, { kind: 'note', body: 'Worn pickup roller in tray 3.' }, actor);
