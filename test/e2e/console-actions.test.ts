@@ -148,9 +148,7 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     await s.sendKeys('G');
     screen = await s.waitFor((x) => selected(x).includes('VPN drops every hour') && x.includes('Timeline (1)'));
     await s.sendKeys('q');
-    // tmux may see the pty close before it reaps the process: wait for the exit status too.
-    await s.waitFor(async () => (await s.paneFormat('#{pane_dead}#{pane_dead_status}#{pane_dead_signal}')).length > 1);
-    expect(await s.paneFormat('#{pane_dead_status}')).toBe('0');
+    expect(await s.exited()).toBe('0');
     const { timeline } = await show(env, 'HD-1');
     expect(timeline).toEqual([expect.objectContaining({ kind: 'reply', body: 'Reset the VPN profile.\nTry again from home tonight.' })]);
   });

@@ -50,7 +50,7 @@ describe.skipIf(!hasTmux() || !built)('console dashboard and timer in tmux (buil
       await s.sendKeys('T');
       await s.waitFor(`Time logged: 1 min on ${ref}`);
       await s.sendKeys('q');
-      await s.waitFor(async () => (await s.paneFormat('#{pane_dead}')) === '1');
+      await s.exited();
       const shown = await runBin(['ticket', 'show', ref, '--json'], { env });
       expect(shown.stdout).toContain('Time logged: 1 min');
     });

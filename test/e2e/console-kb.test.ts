@@ -57,7 +57,7 @@ describe.skipIf(!hasTmux() || !built)('console KB screen in tmux (built binary)'
       screen = await s.waitFor((x) => x.includes(`Detail · ${ref}`) && !x.includes('KB search'));
       expect(selected(screen)).toBe(before);
       await s.sendKeys('q');
-      await s.waitFor(async () => (await s.paneFormat('#{pane_dead}')) === '1');
+      await s.exited();
     });
   }
 });

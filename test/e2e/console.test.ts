@@ -70,9 +70,7 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
       const raw = join(tempDir(), 'raw.out');
       await s.pipePane(raw);
       await s.sendKeys('q');
-      // tmux may see the pty close before it reaps the process: wait for the exit status too.
-      await s.waitFor(async () => (await s.paneFormat('#{pane_dead}#{pane_dead_status}#{pane_dead_signal}')).length > 1);
-      expect(await s.paneFormat('#{pane_dead_status}')).toBe('0');
+      expect(await s.exited()).toBe('0');
       expect(await s.paneFormat('#{alternate_on}')).toBe('0');
       // Back on the main screen with the cursor shown (a dead pane no longer reports its cursor flag).
       const bytes = readFileSync(raw, 'latin1');
@@ -110,7 +108,7 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     await s.sendKeys('j');
     await s.waitFor((x) => selected(x).includes('evil esrever') && x.includes('body link  end'));
     await s.sendKeys('q');
-    await s.waitFor(async () => (await s.paneFormat('#{pane_dead}')) === '1');
+    await s.exited();
     const bytes = readFileSync(raw, 'latin1');
     expect(bytes.length).toBeGreaterThan(100);
     expect(bytes).toContain('evil');

@@ -35,6 +35,8 @@ export interface TmuxSession {
   paneFormat(format: string): Promise<string>;
   resize(cols: number, rows: number): Promise<void>;
   kill(): Promise<void>;
+  /** Waits until the pane's program has exited and tmux has its exit status; returns the status. */
+  exited(timeoutMs?: number): Promise<string>;
 }
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -57,7 +59,7 @@ export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
     sendKeys: async (...keys) => void (await tmux('send-keys', '-t', target, ...keys)),
     type: async (text) => void (await tmux('send-keys', '-t', target, '-l', text)),
     capture,
-    waitFor: async (match, timeoutMs = 5000) => {
+    waitFor: async (match, timeoutMs = 10_000) => {
       const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
       const deadline = Date.now() + timeoutMs;
       let screen = '';
@@ -71,6 +73,17 @@ export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
     pipePane: async (file) => void (await tmux('pipe-pane', '-o', '-t', target, `cat >> ${shellQuote(file)}`)),
     paneFormat: async (format) => (await tmux('display-message', '-p', '-t', target, format)).stdout.trim(),
     resize: async (cols, rows) => void (await tmux('resize-window', '-t', 'main', '-x', String(cols), '-y', String(rows))),
+    exited: async (timeoutMs = 10_000) => {
+      // tmux sometimes misses the SIGCHLD (seen when a pipe-pane reader exits at the same moment):
+      // the pane reads dead with no status and the program stays a zombie. Running any child makes
+      // tmux's SIGCHLD handler reap it, and the status appears.
+      await session.waitFor(async () => {
+        const [dead, status] = (await session.paneFormat('#{pane_dead}|#{pane_dead_status}#{pane_dead_signal}')).split('|');
+        if (dead === '1' && !status) await tmux('run-shell', 'true');
+        return dead === '1' && Boolean(status);
+      }, timeoutMs);
+      return session.paneFormat('#{pane_dead_status}');
+    },
     kill: async () => {
       try {
         await tmux('kill-server');
