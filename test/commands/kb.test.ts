@@ -6,20 +6,12 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
 import { runCli } from '../helpers/cli.js';
-import { tempDir, tempEnv } from '../helpers/temp.js';
+import { dbRows, tempDir, tempEnv } from '../helpers/temp.js';
 
 const STARTER = fileURLToPath(new URL('../../fixtures/kb/', import.meta.url));
 
-async function rows(env: Record<string, string>, sql: string): Promise<unknown[]> {
-  const desk = await openDatabase(env.DESKLINE_DB!);
-  try {
-    return desk.sqlite.prepare(sql).all();
-  } finally {
-    await desk.close();
-  }
-}
+const rows = dbRows;
 
 const ARTICLE_COLUMNS = 'SELECT slug, title, body, category, tags, audience, status FROM kb_articles ORDER BY slug';
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { runCli } from '../helpers/cli.js';
-import { tempEnv } from '../helpers/temp.js';
+import { dbRows, tempEnv } from '../helpers/temp.js';
 
-async function rows(env: Record<string, string>, sql: string): Promise<unknown[]> {
-  const desk = await openDatabase(env.DESKLINE_DB!);
-  try {
-    return desk.sqlite.prepare(sql).all();
-  } finally {
-    await desk.close();
-  }
-}
+const rows = dbRows;
 
 describe('sla policy', () => {
   it('lists the seeded defaults and changes one priority, recomputing due times', async () => {

@@ -44,3 +44,13 @@ export async function tempDb(): Promise<Desk> {
   opened.push(desk);
   return desk;
 }
+
+/** Rows of one SQL query against the desk a test environment points at (opened, read, closed). */
+export async function dbRows(env: Record<string, string>, query: string): Promise<unknown[]> {
+  const desk = await openDatabase(env.DESKLINE_DB!);
+  try {
+    return desk.sqlite.prepare(query).all();
+  } finally {
+    await desk.close();
+  }
+}
