@@ -58,14 +58,17 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     await s.sendKeys('i');
     await s.waitFor('Internal note on HD-1');
     await s.type('Cached credentials in the vault.');
+    await s.waitFor('Cached credentials in the vault.');
     await s.sendKeys('C-s');
     await s.waitFor('HD-1 internal note added');
     await s.sendKeys('r');
     await s.type('Please sign in again; it should stick now.');
+    await s.waitFor('Please sign in again; it should stick now.');
     await s.sendKeys('C-s');
     await s.waitFor('HD-1 reply sent');
     await s.sendKeys('R');
     await s.type('Removed stale credentials.');
+    await s.waitFor('Removed stale credentials.');
     await s.sendKeys('C-s');
     const screen = await s.waitFor((x) => x.includes('HD-1 resolved') && /HD-1 +resolved/.test(selected(x)));
     expect(lastRowBlank(screen, 24)).toBe(true);
@@ -118,6 +121,7 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     await s.type('Laptop and phone both drop.');
     await s.sendKeys('Enter');
     await s.type('Started after the AP firmware update.');
+    await s.waitFor('Started after the AP firmware update.');
     await s.sendKeys('C-s');
     await s.waitFor((x) => x.includes('HD-2 created') && selected(x).includes('Wi-Fi drops in room 4.12'));
     const { ticket } = await show(env, 'HD-2');
