@@ -22,7 +22,7 @@ export interface FilterContext {
   sortDriven?: boolean;
 }
 
-/** Tickets with no running clock sort after every due time; must match the `tickets_urgency` index expression. */
+/** Tickets with no running clock sort after every due time; must match the `tickets_urgency` and `tickets_assignee_urgency` index expressions. */
 export const NO_DUE = 8_640_000_000_000_000;
 
 // A kysely SelectQueryBuilder over `tickets`, possibly with joins (their types differ, hence the loose bound).

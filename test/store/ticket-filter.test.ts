@@ -307,6 +307,14 @@ describe('query plans', () => {
     expect(plan('sort:-created', cursor)).toMatch(/SEARCH tickets USING INDEX tickets_created \(created_at<\?\)/);
   });
 
+  it('My queue and Unassigned walk tickets_assignee_urgency in order: no sort step, first page or next', () => {
+    const mine = 'assignee:me status:new,open,pending,on_hold';
+    for (const p of [plan(mine), plan(mine, cursor), plan('assignee:none status:open')]) {
+      expect(p).toContain('USING INDEX tickets_assignee_urgency (assignee_id');
+      expect(p).not.toContain('TEMP B-TREE');
+    }
+  });
+
   it('status:open,new in urgency order uses an index (the status index, then sorts the matches: documented)', () => {
     const p = plan('status:open,new');
     expect(p).toMatch(/SEARCH tickets USING INDEX tickets_(status_rank|status_priority|urgency)/);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-kb.js';
 import * as m003 from './003-sla.js';
+import * as m004 from './004-assignee-urgency.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', up: m001.up },
   { version: 2, name: '002-kb', up: m002.up },
   { version: 3, name: '003-sla', up: m003.up },
+  { version: 4, name: '004-assignee-urgency', up: m004.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
