@@ -1,5 +1,6 @@
 /** Opens the one database file: private on disk, checked before any write, migrated, tuned. */
 import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { Kysely, SqliteDialect } from 'kysely';
 import { EXIT, fail } from '../errors.js';
 import { backupBeforeMigration } from './backup.js';
@@ -50,9 +51,18 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return { db, sqlite, path, backup, close: () => db.destroy() };
 }
 
+/** better-sqlite3's addon by its path: the default loader (the `bindings` package) probes a dozen paths first. */
+function addonPath(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined; // built elsewhere: let better-sqlite3 find it
+  }
+}
+
 function openSqlite(path: string, readonly: boolean): Database.Database {
   try {
-    const sqlite = new Database(path, { readonly, fileMustExist: !isMemoryPath(path) });
+    const sqlite = new Database(path, { readonly, fileMustExist: !isMemoryPath(path), nativeBinding: addonPath() });
     if (!readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
