@@ -1,23 +1,23 @@
-// Builds dist/ with esbuild: minified ESM, code splitting (the CLI path never loads ink/react),
-// better-sqlite3 external (native addon), NODE_ENV fixed, react-devtools-core stubbed.
+// Builds dist/ with esbuild, in two parts:
+// - the CLI: minified ESM with code splitting (each command loads only its own code), entries cli and
+//   the dashboard worker;
+// - the console: one minified CommonJS file, dist/console.cjs, which src/boot/ runs through V8's code
+//   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts).
+// better-sqlite3 stays external (native addon); NODE_ENV is fixed; react-devtools-core is stubbed.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { consoleWithoutTopLevelAwait, lazyEmojiPattern } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 // Build beside dist/ and swap it in, so a test running the binary never sees a half-written dist.
 const staging = `dist.tmp-${process.pid}`;
 
-await build({
+const common = {
   absWorkingDir: root,
-  // The dashboard's worker thread is an entry of its own: the console starts it from dist/ by URL.
-  entryPoints: { cli: 'src/cli.ts', 'dashboard-worker': 'src/tui/dashboard-worker.ts' },
   outdir: staging,
-  outExtension: { '.js': '.mjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
@@ -25,12 +25,44 @@ await build({
   legalComments: 'none',
   external: ['better-sqlite3'],
   alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
-  define: { 'process.env.NODE_ENV': '"production"', DESKLINE_VERSION: JSON.stringify(version) },
-  banner: {
-    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-  },
+  // Node 20 has both; lowered to `new RegExp(…)`, string-width's \p{RGI_Emoji} pattern is compiled at
+  // load (~25 ms) instead of on first use.
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   logLevel: 'warning',
+};
+const define = { 'process.env.NODE_ENV': '"production"', DESKLINE_VERSION: JSON.stringify(version) };
+
+await build({
+  ...common,
+  // The dashboard's worker thread is an entry of its own: the console starts it from dist/ by URL.
+  entryPoints: { cli: 'src/cli.ts', 'dashboard-worker': 'src/tui/dashboard-worker.ts' },
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  format: 'esm',
+  define,
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
+
+await build({
+  ...common,
+  entryPoints: { console: 'src/tui/main.ts' },
+  // string-width with a counted fast path for narrow text (src/tui/string-width-fast.ts).
+  alias: { ...common.alias, 'string-width': './src/tui/string-width-fast.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import.meta does not exist in CommonJS: the bundle's own file URL stands in (worker, starter KB).
+  define: { ...define, 'import.meta.url': '__bundleUrl', 'import.meta.resolve': '__bundleResolve' },
+  banner: {
+    js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
+      "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
+  },
+  plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern],
+});
+
+// A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is
+// pure ASCII, which src/boot/code-cache.ts reads without UTF-8 decoding (1 ms instead of 17 ms).
+const consoleFile = `${root}${staging}/console.cjs`;
+writeFileSync(consoleFile, readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const retired = `${root}dist.old-${process.pid}`;
 try {

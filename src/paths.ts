@@ -5,12 +5,13 @@ import { join } from 'node:path';
 type Env = Record<string, string | undefined>;
 
 /** On Linux the XDG folders of the given env win (tests pass their own); elsewhere env-paths decides. */
-function paths(env: Env): { data: string; config: string } {
+function paths(env: Env): { data: string; config: string; cache: string } {
   const base = envPaths('deskline', { suffix: '' });
   const linux = process.platform === 'linux';
   return {
     data: linux && env.XDG_DATA_HOME ? join(env.XDG_DATA_HOME, 'deskline') : base.data,
     config: linux && env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, 'deskline') : base.config,
+    cache: linux && env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'deskline') : base.cache,
   };
 }
 
@@ -25,4 +26,9 @@ export function configFolder(env: Env): string {
 
 export function settingsFile(env: Env): string {
   return join(configFolder(env), 'config.json');
+}
+
+/** Where the console keeps V8's compiled code (src/boot/code-cache.ts): safe to delete at any time. */
+export function cacheFolder(env: Env): string {
+  return join(paths(env).cache, 'code');
 }

@@ -1,8 +1,7 @@
 /**
- * The console's entry, loaded lazily by src/cli.ts: opens the desk, takes over the terminal (the
+ * The console's entry, bundled as dist/console.cjs and run by src/boot/console.ts: opens the desk, takes over the terminal (the
  * alternate screen), runs the Ink app, and gives the terminal back as it found it on any way out.
  */
-import { restoreGlobals } from './quick-yoga.js';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
@@ -59,7 +58,6 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
 }
 
 export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
-  restoreGlobals();
   let desk: Desk | undefined;
   let props: ConsoleProps;
   try {

@@ -1,22 +1,15 @@
 /** Display-width text helpers (CJK and emoji take two cells): truncate, pad, wrap. Input is sanitised text. */
 import stringWidth from 'string-width';
+import { NARROW, narrowWidth } from './narrow-text.js';
 
 const ASCII = /^[\x20-\x7e]*$/;
 
-/**
- * Characters that always take one cell on their own (Latin, Greek, Cyrillic, punctuation, arrows,
- * maths, box drawing, shapes, ✓ ✗ ⏎): for strings of only these the width is the code point count,
- * without grapheme segmentation. Anything else (CJK, emoji, combining marks) goes to string-width.
- */
-export const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2100-\u2187\u2190-\u21ff\u2200-\u22ff\u23ce\u2500-\u25fc\u2713-\u2717]*$/;
+export { NARROW };
 
+/** Display width: counted for ASCII and NARROW text, string-width for the rest (CJK, emoji, marks). */
 export function width(text: string): number {
   if (ASCII.test(text)) return text.length;
-  if (NARROW.test(text)) {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) n += (text.charCodeAt(i) & 0xfc00) === 0xdc00 ? 0 : 1;
-    return n;
-  }
+  if (NARROW.test(text)) return narrowWidth(text);
   return stringWidth(text);
 }
 

@@ -26,7 +26,7 @@ interface Channel {
  * that registers tsx in the worker first (Node 20 does not apply `--import` hooks to a worker's entry).
  */
 export function workerSource(here = import.meta.url, resolve = (s: string) => import.meta.resolve(s)): { script: string | URL; eval: boolean } {
-  if (here.endsWith('.mjs')) return { script: new URL('./dashboard-worker.mjs', here), eval: false };
+  if (/\.[cm]js$/.test(here)) return { script: new URL('./dashboard-worker.mjs', here), eval: false };
   const entry = new URL('../dashboard-worker.ts', here).href;
   const tsx = resolve('tsx/esm/api');
   return { script: `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`, eval: true };

@@ -1,0 +1,80 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheFileFor, requireWithCodeCache } from '../../src/boot/code-cache.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** A CommonJS bundle with enough code that V8's cache has something to keep. */
+function writeBundle(dir: string, answer: number): string {
+  const file = join(dir, 'bundle.cjs');
+  const body = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x * ${i} + ${answer}; }`).join('\n');
+  writeFileSync(file, `${body}\nmodule.exports = { answer: f1(0), dir: __dirname, file: __filename, req: typeof require('node:path').join };\n`);
+  return file;
+}
+
+const dir = () => tempDir();
+
+describe('requireWithCodeCache', () => {
+  it('compiles without a cache, writes one (0600 in 0700), then starts from it', () => {
+    const root = dir();
+    const file = writeBundle(root, 42);
+    const folder = join(root, 'cache', 'code');
+    const first = requireWithCodeCache<{ answer: number; dir: string; file: string; req: string }>(file, folder);
+    expect(first.exports).toEqual({ answer: 42, dir: root, file, req: 'function' });
+    expect(first.cache).toBe('miss');
+    first.saveCache();
+    const cacheFile = cacheFileFor(file, folder);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const second = requireWithCodeCache<{ answer: number }>(file, folder);
+    expect(second.cache).toBe('hit');
+    expect(second.exports.answer).toBe(42);
+  });
+
+  it('a rebuilt bundle gets a new cache file and the old one is removed', () => {
+    const root = dir();
+    const folder = join(root, 'code');
+    const file = writeBundle(root, 1);
+    const old = requireWithCodeCache(file, folder);
+    old.saveCache();
+    const oldCache = cacheFileFor(file, folder);
+    writeFileSync(file, `${'// a longer build\n'.repeat(3)}module.exports = { answer: 2 };\n`);
+    const rebuilt = requireWithCodeCache<{ answer: number }>(file, folder);
+    expect(rebuilt.cache).toBe('miss');
+    expect(rebuilt.exports.answer).toBe(2);
+    rebuilt.saveCache();
+    expect(existsSync(oldCache)).toBe(false);
+    expect(readdirSync(folder)).toEqual([cacheFileFor(file, folder).slice(folder.length + 1)]);
+  });
+
+  it('a corrupt cache is rejected, the bundle still runs, and a good cache replaces it', () => {
+    const root = dir();
+    const folder = join(root, 'code');
+    const file = writeBundle(root, 7);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(cacheFileFor(file, folder), 'not V8 code');
+    const run = requireWithCodeCache<{ answer: number }>(file, folder);
+    expect(run.cache).toBe('rejected');
+    expect(run.exports.answer).toBe(7);
+    run.saveCache();
+    expect(requireWithCodeCache(file, folder).cache).toBe('hit');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unwritable cache folder costs only the cache', () => {
+    const root = dir();
+    const folder = join(root, 'code');
+    mkdirSync(folder, { mode: 0o500 });
+    const file = writeBundle(root, 3);
+    const run = requireWithCodeCache<{ answer: number }>(file, folder);
+    expect(() => run.saveCache()).not.toThrow();
+    expect(readdirSync(folder)).toEqual([]);
+    chmodSync(folder, 0o700);
+  });
+
+  it('with no folder there is no cache at all', () => {
+    const root = dir();
+    const run = requireWithCodeCache<{ answer: number }>(writeBundle(root, 5), null);
+    expect(run.cache).toBe('off');
+    expect(run.exports.answer).toBe(5);
+  });
+});
