@@ -3,7 +3,7 @@
 //   the dashboard worker;
 // - the console: one minified CommonJS file, dist/console.cjs, which src/boot/ runs through V8's code
 //   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts).
-// better-sqlite3 stays external (native addon); NODE_ENV is fixed; react-devtools-core is stubbed.
+// better-sqlite3's addon stays in node_modules; NODE_ENV is fixed; react-devtools-core is stubbed.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,9 @@ const common = {
   minify: true,
   sourcemap: false,
   legalComments: 'none',
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled (and so code-cached in the console); its native addon is
+  // loaded by path from node_modules (src/db/database.ts), never through `bindings`.
+  external: ['bindings'],
   alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
   // Node 20 has both; lowered to `new RegExp(…)`, string-width's \p{RGI_Emoji} pattern is compiled at
   // load (~25 ms) instead of on first use.

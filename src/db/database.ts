@@ -51,12 +51,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return { db, sqlite, path, backup, close: () => db.destroy() };
 }
 
-/** better-sqlite3's addon by its path: the default loader (the `bindings` package) probes a dozen paths first. */
+/**
+ * better-sqlite3's native addon by its path. The bundles carry better-sqlite3's JavaScript but not the
+ * addon, and its default loader (the `bindings` package) would search beside the bundle; it also
+ * probes a dozen paths before finding it.
+ */
 function addonPath(): string | undefined {
   try {
     return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
-    return undefined; // built elsewhere: let better-sqlite3 find it
+    return undefined; // from the sources, better-sqlite3 finds its own addon
   }
 }
 
