@@ -1,5 +1,6 @@
 /** Online backups (SQLite's backup API, WAL-safe), verified and private, with rotation. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { connect } from './sqlite.js';
 import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
@@ -18,7 +19,7 @@ export async function backupTo(source: Database.Database, dest: string): Promise
   await source.backup(dest);
   // The copy inherits WAL mode from its header; switch it to a plain single file, or every read-only
   // open (the integrity check below, a restore test) leaves -wal/-shm files beside it.
-  const copy = new Database(dest, { fileMustExist: true });
+  const copy = connect(dest, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -31,7 +32,7 @@ export async function backupTo(source: Database.Database, dest: string): Promise
 
 /** `PRAGMA integrity_check` on a file opened read-only: [] when sound. */
 export function integrityProblems(path: string): string[] {
-  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  const copy = connect(path, { readonly: true, fileMustExist: true });
   try {
     const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
@@ -51,7 +52,7 @@ export async function backupBeforeMigration(dbPath: string, version: number, now
   const stem = basename(dbPath).replace(/\.db$/, '');
   const stamp = now.toISOString().replace(/[-:.]/g, '');
   const dest = join(folder, `${stem}-${stamp}-v${version}.db`);
-  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const source = connect(dbPath, { readonly: true, fileMustExist: true });
   try {
     await backupTo(source, dest);
   } finally {

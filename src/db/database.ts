@@ -1,12 +1,12 @@
 /** Opens the one database file: private on disk, checked before any write, migrated, tuned. */
-import Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { EXIT, fail } from '../errors.js';
 import { backupBeforeMigration } from './backup.js';
 import { ensurePrivateFile, isMemoryPath } from './file.js';
 import { inspectFile } from './inspect.js';
 import { runMigrations } from './migrate.js';
+import { connect } from './sqlite.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -51,22 +51,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return { db, sqlite, path, backup, close: () => db.destroy() };
 }
 
-/**
- * better-sqlite3's native addon by its path. The bundles carry better-sqlite3's JavaScript but not the
- * addon, and its default loader (the `bindings` package) would search beside the bundle; it also
- * probes a dozen paths before finding it.
- */
-function addonPath(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined; // from the sources, better-sqlite3 finds its own addon
-  }
-}
-
 function openSqlite(path: string, readonly: boolean): Database.Database {
   try {
-    const sqlite = new Database(path, { readonly, fileMustExist: !isMemoryPath(path), nativeBinding: addonPath() });
+    const sqlite = connect(path, { readonly, fileMustExist: !isMemoryPath(path) });
     if (!readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');

@@ -1,5 +1,6 @@
 /** Read-only look at a database file before anything writes to it. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { connect } from './sqlite.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { EXIT, fail } from '../errors.js';
 
@@ -66,7 +67,7 @@ function fromHeader(path: string): Facts | null {
 function probe(path: string): Facts {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = connect(path, { readonly: true, fileMustExist: true });
     return {
       appId: db.pragma('application_id', { simple: true }) as number,
       version: db.pragma('user_version', { simple: true }) as number,
