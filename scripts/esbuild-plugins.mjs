@@ -51,7 +51,9 @@ const Yoga = wrapAssembly(yogaModule);`, path);
 export const lazyEmojiPattern = {
   name: 'lazy-emoji-pattern',
   setup(b) {
+    // The top-level copy only (string-width-fast.ts imports it); nested copies keep their own code.
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async ({ path }) => {
+      if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
       const text = patch(await readFile(path, 'utf8'), 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
         'let rgiEmojiPattern;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(s) };', path);
       return { contents: text, loader: 'js' };

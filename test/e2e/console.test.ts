@@ -3,7 +3,7 @@
  * another process creates appears without a keypress; escape sequences in a title never reach the
  * terminal. `npm test` builds dist/ first.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
@@ -116,5 +116,27 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     expect(bytes).not.toContain('\x1b]');
     expect(bytes).not.toContain('\x1b[2J');
     expect(Buffer.from(bytes, 'latin1').toString('utf8')).not.toMatch(/[\u202a-\u202e\u2066-\u2069\x9b]/);
+  });
+
+  it('leaves V8 code cache behind (private), and the next start runs from it without rewriting it', async () => {
+    const env = tempEnv();
+    await create(env, '--title', 'Cached start', '--assignee', 'me');
+    const folder = join(env.HOME!, '.cache', 'deskline', 'code');
+    const startAndQuit = async () => {
+      const s = await open(env, 80, 24);
+      await s.waitFor((x) => selected(x).includes('Cached start'), 10_000);
+      await s.sendKeys('q');
+      expect(await s.exited()).toBe('0');
+    };
+    await startAndQuit();
+    const [file, ...others] = readdirSync(folder);
+    expect(others).toEqual([]);
+    expect(file).toMatch(/^console\.cjs-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8$/);
+    const first = statSync(join(folder, file!));
+    expect(first.mode & 0o777).toBe(0o600);
+    expect(first.size).toBeGreaterThan(100_000);
+    await startAndQuit();
+    expect(readdirSync(folder)).toEqual([file]);
+    expect(statSync(join(folder, file!)).mtimeMs).toBe(first.mtimeMs);
   });
 });
