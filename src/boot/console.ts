@@ -1,6 +1,7 @@
 /**
  * Opens the console from dist/console.cjs through the code cache (src/boot/code-cache.ts). The cache
- * is written once start-up has run: a second after the first frame, or at exit if that comes first.
+ * is written once start-up has run: a second after the start (the first frame is drawn by then), or
+ * at exit if that comes first.
  * DESKLINE_CODE_CACHE=0 turns it off.
  */
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 /**
- * The console's entry, bundled as dist/console.cjs and run by src/boot/console.ts: opens the desk, takes over the terminal (the
- * alternate screen), runs the Ink app, and gives the terminal back as it found it on any way out.
+ * The console's entry, bundled as dist/console.cjs and run by src/boot/console.ts: opens the desk,
+ * takes over the terminal (the alternate screen), runs the Ink app, and gives the terminal back as
+ * it found it on any way out.
  */
 import { render } from 'ink';
 import { createElement } from 'react';
