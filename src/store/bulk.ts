@@ -77,6 +77,8 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
       fail(EXIT.conflict, `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`);
     }
     options.onProgress?.(0, total);
+    // Into an empty desk, the ticket indexes are built once after the rows instead of row by row.
+    const rebuild = existing === 0 ? dropIndexes(sqlite, 'tickets') : [];
     const data = demoData({ tickets: total, seed, now, me: options.me, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
 
     const technicianIds = upsertByKey(sqlite,
@@ -121,6 +123,7 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    for (const create of rebuild) sqlite.exec(create);
     // One 'create' event per ticket, written set-based from the rows just inserted.
     summary.audit_events = sqlite
       .prepare("INSERT INTO audit_events (ticket_id, actor, at, action) SELECT id, ?, created_at, 'create' FROM tickets WHERE id >= ? ORDER BY id")
@@ -140,6 +143,17 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
   options.onProgress?.(total, total);
   summary.ms = Math.round(performance.now() - started);
   return summary;
+}
+
+/**
+ * Drops a table's own indexes (not those behind PRIMARY KEY or UNIQUE) and returns the statements that
+ * create them again. SQLite builds an index from sorted rows far faster than it updates one per row.
+ * Inside the seeding transaction, so a failed seed rolls the drop back too.
+ */
+function dropIndexes(sqlite: Desk['sqlite'], table: string): string[] {
+  const indexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.sql);
 }
 
 /**

@@ -38,6 +38,26 @@ describe('seedDemo', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 
+  it('builds the ticket indexes after the rows: the same indexes, same definitions, as before', async () => {
+    const desk = await tempDb();
+    const indexes = () => desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(5);
+    await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
+    expect(indexes()).toEqual(before);
+  });
+
+  it('a seed that fails half way rolls back its rows and the dropped indexes with them', async () => {
+    const desk = await tempDb();
+    const indexes = () => desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const before = indexes();
+    desk.sqlite.exec("CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END");
+    await expect(seedDemo(desk, { tickets: 500, now: NOW, me: ME })).rejects.toThrow('disk went away');
+    expect(indexes()).toEqual(before);
+    expect(counts(desk).tickets).toBe(0);
+    expect(desk.sqlite.inTransaction).toBe(false);
+  });
+
   it('gives the user about a tenth of the open tickets, readable through the store', async () => {
     const desk = await tempDb();
     await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME });
