@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { consoleWithoutTopLevelAwait, lazyEmojiPattern } from './esbuild-plugins.mjs';
+import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -43,6 +43,7 @@ await build({
   format: 'esm',
   define,
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  plugins: [envPathsWithGlobalProcess],
 });
 
 await build({

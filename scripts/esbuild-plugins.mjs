@@ -60,3 +60,14 @@ export const lazyEmojiPattern = {
     });
   },
 };
+
+/** env-paths imports `node:process`; in ESM that builds a namespace of every property of `process`. */
+export const envPathsWithGlobalProcess = {
+  name: 'env-paths-with-global-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]env-paths[\\/]index\.js$/ }, async ({ path }) => ({
+      contents: patch(await readFile(path, 'utf8'), "import process from 'node:process';\n", '', path),
+      loader: 'js',
+    }));
+  },
+};
