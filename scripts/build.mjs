@@ -24,7 +24,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   // better-sqlite3's JavaScript is bundled (and so code-cached in the console); its native addon is
-  // loaded by path from node_modules (src/db/database.ts), never through `bindings`.
+  // loaded by path from node_modules (src/db/sqlite.ts), never through `bindings`.
   external: ['bindings'],
   alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
   // Node 20 has both; lowered to `new RegExp(…)`, string-width's \p{RGI_Emoji} pattern is compiled at
