@@ -32,6 +32,7 @@ import type { Binding } from './keymap.js';
 import { layout } from './layout.js';
 import { initialState, modeOf, reducer, selectedRow, withCategories, type Preload } from './state.js';
 import { editorText } from './editor-state.js';
+import type { TimedTicket } from './timer-state.js';
 import { useClock } from './use-clock.js';
 import { useHoldRawMode } from './use-hold-raw-mode.js';
 import { SORTS, type View } from './views.js';
@@ -54,6 +55,8 @@ export interface ConsoleProps {
   env?: Record<string, string | undefined>;
   /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */
   clock?: () => number;
+  /** Kept up to date with the running timer, so that main.ts can log it when a signal ends the console. */
+  runningTimer?: { current: TimedTicket | null };
 }
 
 function checkFilter(text: string): { message: string; column: number } | null {
@@ -66,7 +69,7 @@ function checkFilter(text: string): { message: string; column: number } | null {
   }
 }
 
-export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo, preload, categories, env = process.env, clock = Date.now }: ConsoleProps) {
+export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo, preload, categories, env = process.env, clock = Date.now, runningTimer }: ConsoleProps) {
   const { exit } = useApp();
   useHoldRawMode();
   const size = useTerminalSize();
@@ -108,6 +111,9 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
   useRequesterSuggestions(desk.db, requesterText, dispatch);
   const sla = useSla(desk.db, me.id, version + state.act.written, now);
   const timerText = useTimer(desk.db, me, state.timer, dispatch, clock, bump);
+  useEffect(() => {
+    if (runningTimer) runningTimer.current = state.timer.running;
+  }, [runningTimer, state.timer.running]);
   const kb = state.kb;
   useSuggestions(desk.db, row?.id ?? null, detail.view && detail.view.id === row?.id ? detail.view.version : null, kb.links, dispatch);
   useKbSearch(desk.db, kb.screen === 'search', kb.query, dispatch);

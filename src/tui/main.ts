@@ -13,9 +13,11 @@ import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
+import { logTimer } from './data/timer-note.js';
 import { preloadRows } from './data/preload.js';
 import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keymap.js';
 import { layout } from './layout.js';
+import type { TimedTicket } from './timer-state.js';
 import { allViews } from './views.js';
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H';
@@ -83,11 +85,15 @@ async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
   };
   process.once('exit', restore);
   stdout.write(ENTER_ALT);
-  const app = render(createElement(ConsoleApp, props), {
+  const runningTimer: { current: TimedTicket | null } = { current: null };
+  const app = render(createElement(ConsoleApp, { ...props, runningTimer }), {
     stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false, patchConsole: true, maxFps: 60,
   });
-  const onSignal = () => app.unmount();
+  // A kill or a closed terminal (SIGHUP) still logs a running timer, as `q` does, then leaves.
+  const onSignal = () => {
+    void logRunningTimer(props, runningTimer.current).finally(() => app.unmount());
+  };
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   try {
     await app.waitUntilExit();
@@ -102,5 +108,14 @@ async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
     restore();
     process.off('exit', restore);
     await props.desk.close();
+  }
+}
+
+async function logRunningTimer(props: ConsoleProps, timer: TimedTicket | null): Promise<void> {
+  if (timer?.startedAt == null) return;
+  try {
+    await logTimer(props.desk.db, props.me, { id: timer.id, startedAt: timer.startedAt }, Date.now());
+  } catch {
+    // leaving anyway: the signal asked for it
   }
 }

@@ -5,8 +5,8 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Actor, Executor } from '../../store/executor.js';
-import { addInteraction } from '../../store/interactions.js';
 import { minutesFor, timerLabel, type TimerAction, type TimerState } from '../timer-state.js';
+import { logTimer } from './timer-note.js';
 
 export function useTimer(db: Executor, me: Actor, timer: TimerState, dispatch: (a: TimerAction) => void, now: () => number, written: () => void): string | null {
   const running = timer.running;
@@ -21,7 +21,7 @@ export function useTimer(db: Executor, me: Actor, timer: TimerState, dispatch: (
     const at = now();
     const minutes = minutesFor(stopping.startedAt, at);
     const { id, ref } = stopping;
-    addInteraction(db, id, { kind: 'note', body: `Time logged: ${minutes} min`, minutes }, me, at)
+    logTimer(db, me, stopping, at)
       .then(() => dispatch({ type: 'timerLogged', id, ref, minutes, error: null }))
       .catch((error: Error) => dispatch({ type: 'timerLogged', id, ref, minutes, error: error.message.split('\n')[0] ?? 'error' }))
       .finally(written);
