@@ -4,7 +4,7 @@
  * and the draft question offered after a resolve. Pure.
  */
 import { notice, withAct } from './act-helpers.js';
-import type { KeyAction } from './overlay-keys.js';
+import type { KeyAction } from './key-chunks.js';
 import type { KbMode } from './kb-keymap.js';
 import type { KbAction } from './kb-types.js';
 import { kbInsert, openArticle, withKb } from './kb-state.js';

@@ -9,38 +9,10 @@ import { editorKey, insert } from './editor-state.js';
 import { formKey, formPaste } from './form-state.js';
 import { lookup } from './keymap.js';
 import { isKbCommand } from './kb-keymap.js';
+import { key, splitRead, type KeyAction } from './key-chunks.js';
 import { kbCommand } from './kb-state.js';
 import { overlayCommand, pick } from './overlay-commands.js';
 import type { State } from './state.js';
-
-export interface KeyAction {
-  type: 'key';
-  name: string | null;
-  input: string;
-  printable: boolean;
-}
-
-const key = (name: string | null, input: string, printable: boolean): KeyAction => ({ type: 'key', name, input, printable });
-
-/**
- * Splits a read into text runs and control keys. Tab and Enter are text inside a multi-line box (a
- * paste), keys elsewhere (typing `title⏎` or `ana⇥` fast can arrive as one read).
- */
-function chunks(input: string, multiline: boolean): KeyAction[] {
-  const out: KeyAction[] = [];
-  // eslint-disable-next-line no-control-regex
-  const controls = multiline ? /([\x00-\x08\x0b\x0c\x0e-\x1a\x7f])/ : /([\x00-\x1a\x7f])/;
-  for (const part of input.split(controls)) {
-    if (part === '') continue;
-    const code = part.charCodeAt(0);
-    if (part.length === 1 && code === 0x7f) out.push(key('delete', '', false));
-    else if (part === '\t') out.push(key('tab', '', false));
-    else if (part === '\r' || part === '\n') out.push(key('enter', part, false));
-    else if (part.length === 1 && code <= 0x1a && !'\t\n\r'.includes(part)) out.push(key(`ctrl+${String.fromCharCode(code + 96)}`, String.fromCharCode(code + 96), false));
-    else out.push(key(null, part, true));
-  }
-  return out;
-}
 
 /** The focused text of the dialog is a multi-line editor. */
 function multiline(s: State): boolean {
@@ -74,7 +46,7 @@ function typed(s: State, a: KeyAction, paste: boolean): State {
 export function overlayKey(s: State, a: KeyAction, rest: (s: State, a: KeyAction) => State): State {
   if (a.name === null && a.printable && [...a.input].length > 1) {
     // Split as the dialog is when the read starts; a multi-line box keeps its tabs and newlines.
-    return chunks(a.input, multiline(s)).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
+    return splitRead(a.input, multiline(s)).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
   }
   const o = s.act.overlay!;
   const binding = lookup(s.keymap, overlayMode(o), a.name);

@@ -7,6 +7,7 @@ import { actCommand } from './act-commands.js';
 import { overlayMode } from './act-helpers.js';
 import { actData, afterSelect } from './act-reduce.js';
 import { INITIAL_ACT, type ActAction, type ActState } from './act-types.js';
+import { splitRead } from './key-chunks.js';
 import { overlayKey } from './overlay-keys.js';
 import { isKbCommand } from './kb-keymap.js';
 import { kbData, kbKey, offerDraft } from './kb-reduce.js';
@@ -171,14 +172,19 @@ function settle(s: State, text: string): State {
   return reload({ ...s, filter: { ...s.filter, live: text, error: null } }, { kind: 'start' });
 }
 
+/** One character of a read as a key; a Tab is the Tab key where one is bound (`Tab j j` at once on the KB screen). */
+const charKey = (ch: string): StateAction => ({ type: 'key', name: ch === '\t' ? 'tab' : ch, input: ch, printable: true });
+
 function reduce(s: State, a: StateAction): State {
   switch (a.type) {
     case 'key': {
       if (s.act.overlay) return overlayKey(s, a, reduce);
-      // Several characters in one read (fast typing, key repeat, paste) are several keys.
+      // Several characters in one read (fast typing, key repeat, paste) are several keys: control
+      // characters as the keys they are (a held Backspace is DEL DEL DEL), the text one character at a time.
       if (a.name === null && a.printable && [...a.input].length > 1) {
-        // A Tab among them is the Tab key where one is bound (`Tab j j` at once on the KB screen).
-        return [...a.input].reduce((st, ch) => reduce(st, { type: 'key', name: ch === '\t' ? 'tab' : ch, input: ch, printable: true }), s);
+        return splitRead(a.input, true)
+          .flatMap((k) => (k.printable ? [...k.input].map(charKey) : [k]))
+          .reduce((st, k) => reduce(st, k), s);
       }
       const binding = lookup(s.keymap, modeOf(s), a.name);
       if (binding) return command(s, binding.action, binding.arg);

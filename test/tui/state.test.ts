@@ -71,6 +71,15 @@ describe('console reducer', () => {
     expect([modeOf(s), s.view]).toEqual(['queue', 1]);
   });
 
+  it('a held Backspace (DEL DEL DEL in one read) deletes in the filter box instead of typing DEL characters', () => {
+    const key = (name: string | null, input: string, printable = true) => ({ type: 'key', name, input, printable }) as StateAction;
+    let s = run(loaded(), key(null, '/prio:hgh'));
+    s = run(s, key(null, '\x7f\x7f'), key(null, 'igh'));
+    expect([modeOf(s), s.filter.text]).toEqual(['filter', 'prio:high']);
+    s = run(s, key(null, 'x\x7fx\x08'));
+    expect(s.filter.text).toBe('prio:high');
+  });
+
   it('ignores a settled text that is no longer in the box', () => {
     const s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'vpn' }, { type: 'filterSettled', text: 'vp', error: null });
     expect(s.filter.live).toBe('');
