@@ -68,7 +68,7 @@ function writeCache(cacheFile: string, data: Buffer): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(temp, data, { mode: 0o600 });
   renameSync(temp, cacheFile);
-  const prefix = `${cacheFile.slice(folder.length + 1).split('-')[0]}-`;
+  const prefix = `${basename(cacheFile).split('-')[0]}-`;
   for (const name of readdirSync(folder)) {
     if (name.startsWith(prefix) && name.endsWith('.v8') && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
   }

@@ -4,8 +4,6 @@ import { NARROW, narrowWidth } from './narrow-text.js';
 
 const ASCII = /^[\x20-\x7e]*$/;
 
-export { NARROW };
-
 /** Display width: counted for ASCII and NARROW text, string-width for the rest (CJK, emoji, marks). */
 export function width(text: string): number {
   if (ASCII.test(text)) return text.length;
