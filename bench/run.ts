@@ -31,7 +31,9 @@ interface Loaded {
  * are imported, so a scenario still being written elsewhere cannot break the others.
  */
 async function load(wanted: readonly string[], errors: string[]): Promise<Loaded[]> {
-  const files = readdirSync(SCENARIOS).filter((f) => /\.(ts|mts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(SCENARIOS)
+    .filter((f) => /\.(ts|mts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
   const stem = (f: string) => basename(f).replace(/\.\w+$/, '');
   const byFile = wanted.length > 0 && wanted.every((w) => files.some((f) => stem(f) === w));
   const found: Loaded[] = [];

@@ -56,7 +56,8 @@ await build({
   // import.meta does not exist in CommonJS: the bundle's own file URL stands in (worker, starter KB).
   define: { ...define, 'import.meta.url': '__bundleUrl', 'import.meta.resolve': '__bundleResolve' },
   banner: {
-    js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
+    js:
+      "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
       "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
   },
   plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern],
@@ -65,7 +66,10 @@ await build({
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is
 // pure ASCII, which src/boot/code-cache.ts reads without UTF-8 decoding (1 ms instead of 17 ms).
 const consoleFile = `${root}${staging}/console.cjs`;
-writeFileSync(consoleFile, readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+writeFileSync(
+  consoleFile,
+  readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 
 const retired = `${root}dist.old-${process.pid}`;
 try {

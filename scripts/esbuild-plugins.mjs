@@ -26,7 +26,10 @@ export const consoleWithoutTopLevelAwait = {
       const binary = await readFile(new URL('../binaries/yoga-wasm-base64-esm.js', `file://${path}`), 'utf8');
       const base64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(binary)?.[1];
       if (!base64) throw new Error(`build: no embedded wasm in yoga-layout next to ${path}`);
-      const text = patch(await readFile(path, 'utf8'), 'const Yoga = wrapAssembly(await loadYoga());', `
+      const text = patch(
+        await readFile(path, 'utf8'),
+        'const Yoga = wrapAssembly(await loadYoga());',
+        `
 const wasm = new WebAssembly.Module(Buffer.from(${JSON.stringify(base64)}, 'base64'));
 const yogaModule = {
   instantiateWasm(imports, receive) {
@@ -37,7 +40,9 @@ const yogaModule = {
 };
 loadYoga(yogaModule);
 if (!yogaModule.calledRun) throw new Error('yoga-layout did not initialise synchronously');
-const Yoga = wrapAssembly(yogaModule);`, path);
+const Yoga = wrapAssembly(yogaModule);`,
+        path,
+      );
       return { contents: text, loader: 'js' };
     });
   },
@@ -54,8 +59,12 @@ export const lazyEmojiPattern = {
     // The top-level copy only (string-width-fast.ts imports it); nested copies keep their own code.
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async ({ path }) => {
       if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
-      const text = patch(await readFile(path, 'utf8'), 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-        'let rgiEmojiPattern;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(s) };', path);
+      const text = patch(
+        await readFile(path, 'utf8'),
+        'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+        'let rgiEmojiPattern;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(s) };',
+        path,
+      );
       return { contents: text, loader: 'js' };
     });
   },

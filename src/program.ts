@@ -1,6 +1,7 @@
 /** Assembles the commander program from src/commands/*. A fresh program per call (tests, one per run). */
 import { Command, CommanderError } from 'commander';
-import { createContext, type Ctx, type Io } from './commands/context.js';
+import { createContext, type Ctx } from './commands/context.js';
+import type { Io } from './streams.js';
 import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
 

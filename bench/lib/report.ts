@@ -30,7 +30,10 @@ export function table(rows: readonly Row[]): string {
   const widths = HEADERS.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const numeric = new Set([2, 3, 4, 6]);
   const line = (r: string[]) =>
-    r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    r
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 

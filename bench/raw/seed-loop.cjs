@@ -8,7 +8,9 @@ const n = Number(process.argv[3]);
 const ticket = db.prepare(`INSERT INTO tickets (id, title, description, status, priority, priority_rank, category, channel, tier,
   created_at, updated_at, next_due_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'L1', ?, ?, ?, 1)`);
 const tagLink = db.prepare('INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)');
-const interaction = db.prepare('INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)');
+const interaction = db.prepare(
+  'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)',
+);
 const audit = db.prepare("INSERT INTO audit_events (ticket_id, actor, at, action) VALUES (?, 'demo', ?, 'create')");
 const statuses = ['new', 'open', 'pending', 'resolved', 'closed'];
 const priorities = ['urgent', 'high', 'normal', 'low'];
@@ -18,8 +20,19 @@ db.transaction(() => {
   for (let i = 1; i <= n; i++) {
     const p = i % 4;
     const at = now - i * 60_000;
-    ticket.run(i, `Printer on floor ${i % 9} jams when printing duplex`, 'The printer shows a paper jam after every second page.',
-      statuses[i % 5], priorities[p], p + 1, 'printer', 'email', at, at, at + 8 * 3600e3);
+    ticket.run(
+      i,
+      `Printer on floor ${i % 9} jams when printing duplex`,
+      'The printer shows a paper jam after every second page.',
+      statuses[i % 5],
+      priorities[p],
+      p + 1,
+      'printer',
+      'email',
+      at,
+      at,
+      at + 8 * 3600e3,
+    );
     tagLink.run(i, 1 + (i % 10));
     tagLink.run(i, 1 + ((i + 5) % 10));
     interaction.run(i, 'email_in', 'Requester', 'It happened again this morning.', 0, at);

@@ -16,18 +16,45 @@ import { benchDesk } from '../lib/env.js';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 import { median, percentile } from '../lib/stats.js';
 
-const TOPICS = ('printer vpn outlook mailbox laptop monitor dock wifi password account mfa teams browser driver disk backup onedrive ' +
+const TOPICS = (
+  'printer vpn outlook mailbox laptop monitor dock wifi password account mfa teams browser driver disk backup onedrive ' +
   'sharepoint bitlocker phone licence keyboard mouse headset webcam server firewall certificate proxy dns dhcp citrix excel word ' +
-  'powerpoint adobe zoom scanner projector badge tablet intune bios ssd battery charger usb bluetooth sso calendar spooler').split(' ');
-const PROBLEMS = ["won't connect", 'keeps crashing', 'is slow', 'not syncing', 'access denied', 'jammed', 'offline', 'locked out',
-  'expired', 'missing', 'not detected', 'flickering', 'no sound', 'freezes', 'fails to install', 'blue screen', 'times out',
-  'disconnects', 'asks for password', 'shows error', 'cannot print', 'out of space', 'not charging', 'update failed'];
+  'powerpoint adobe zoom scanner projector badge tablet intune bios ssd battery charger usb bluetooth sso calendar spooler'
+).split(' ');
+const PROBLEMS = [
+  "won't connect",
+  'keeps crashing',
+  'is slow',
+  'not syncing',
+  'access denied',
+  'jammed',
+  'offline',
+  'locked out',
+  'expired',
+  'missing',
+  'not detected',
+  'flickering',
+  'no sound',
+  'freezes',
+  'fails to install',
+  'blue screen',
+  'times out',
+  'disconnects',
+  'asks for password',
+  'shows error',
+  'cannot print',
+  'out of space',
+  'not charging',
+  'update failed',
+];
 const VERBS = ['How to fix:', 'Troubleshoot', 'Reset', 'Configure', 'Install', 'Replace', 'Recover', 'Enable', 'Remove', 'Update', 'Check'];
-const COMMON = ('the a to and of in on for with is it this that your you if then check open select click restart sign user device ' +
+const COMMON = (
+  'the a to and of in on for with is it this that your you if then check open select click restart sign user device ' +
   'settings network connection error message update install account admin policy group service status log ticket manager team ' +
   'windows macos office cloud portal console access data file folder share drive profile cache reset reboot cable port screen ' +
   'system software hardware version latest support escalate verify confirm identity remote session tool menu option tab button ' +
-  'window app application client server request approval asset tag serial model vendor warranty replace repair temporary').split(' ');
+  'window app application client server request approval asset tag serial model vendor warranty replace repair temporary'
+).split(' ');
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -43,7 +70,8 @@ function random(seed: number): () => number {
 /** Vocabulary ordered by frequency rank: common words, topics, then a long tail of rare tokens. */
 function vocabulary(): string[] {
   const tail = Array.from({ length: 6000 }, (_, i) =>
-    i % 3 === 0 ? `0x8007${((i * 2654435761) >>> 0).toString(16).slice(0, 4)}` : i % 3 === 1 ? `srv-${i}` : `kb${500000 + i}`);
+    i % 3 === 0 ? `0x8007${((i * 2654435761) >>> 0).toString(16).slice(0, 4)}` : i % 3 === 1 ? `srv-${i}` : `kb${500000 + i}`,
+  );
   return [...COMMON, ...TOPICS, ...PROBLEMS.flatMap((p) => p.split(' ')), ...tail];
 }
 
@@ -108,9 +136,24 @@ export function generate(desk: Desk, count: number, seed: number): Doc[] {
   return docs;
 }
 
-const QUERIES = ["vpn won't connect", 'printer jammed', 'outlook not syncing', 'laptop is slow', 'password expired', 'teams no sound',
-  'monitor flickering dock', 'bitlocker recover', 'wifi disconnects', 'onedrive sync', 'certificate proxy', 'pritner offline',
-  'install adobe', 'scanner', 'srv-1234', 'webcam not detected'];
+const QUERIES = [
+  "vpn won't connect",
+  'printer jammed',
+  'outlook not syncing',
+  'laptop is slow',
+  'password expired',
+  'teams no sound',
+  'monitor flickering dock',
+  'bitlocker recover',
+  'wifi disconnects',
+  'onedrive sync',
+  'certificate proxy',
+  'pritner offline',
+  'install adobe',
+  'scanner',
+  'srv-1234',
+  'webcam not detected',
+];
 
 const time = async (f: () => Promise<unknown> | unknown) => {
   const start = process.hrtime.bigint();
@@ -152,19 +195,31 @@ const kbSearch: Scenario = {
   async run({ quick }) {
     const tmp = benchDesk('deskline-bench-kb-');
     try {
-      const [small, large] = [await measure(quick ? 2_000 : 10_000, quick, tmp.dir), await measure(quick ? 10_000 : 50_000, quick, tmp.dir)];
+      const [small, large] = [
+        await measure(quick ? 2_000 : 10_000, quick, tmp.dir),
+        await measure(quick ? 10_000 : 50_000, quick, tmp.dir),
+      ];
       const out: Measurement[] = [small, large].map((s) => ({
-        label: `kb search p50 (${s.articles.toLocaleString('en-US')} articles)`, unit: 'ms', samples: s.ours,
+        label: `kb search p50 (${s.articles.toLocaleString('en-US')} articles)`,
+        unit: 'ms',
+        samples: s.ours,
         baseline: { label: 'plain fuse.js ignoreLocation, same corpus', samples: s.fuse },
         target: { op: '<=', value: 0.05 },
         extra: {
-          p50_ms: round(median(s.ours)), p95_ms: round(percentile(s.ours, 95)), fuse_p50_ms: round(median(s.fuse)),
-          fuse_p95_ms: round(percentile(s.fuse, 95)), speedup: round(median(s.fuse) / median(s.ours)), corpus_build_ms: s.build,
+          p50_ms: round(median(s.ours)),
+          p95_ms: round(percentile(s.ours, 95)),
+          fuse_p50_ms: round(median(s.fuse)),
+          fuse_p95_ms: round(percentile(s.fuse, 95)),
+          speedup: round(median(s.fuse) / median(s.ours)),
+          corpus_build_ms: s.build,
         },
       }));
       out.push({
-        label: `kb search ${large.articles / 1000}k vs ${small.articles / 1000}k`, unit: 'ms', samples: large.ours,
-        baseline: { label: `kb search at ${small.articles / 1000}k`, samples: small.ours }, target: { op: '<=', value: 3 },
+        label: `kb search ${large.articles / 1000}k vs ${small.articles / 1000}k`,
+        unit: 'ms',
+        samples: large.ours,
+        baseline: { label: `kb search at ${small.articles / 1000}k`, samples: small.ours },
+        target: { op: '<=', value: 3 },
         extra: { ratio_p95: round(percentile(large.ours, 95) / percentile(small.ours, 95)) },
       });
       return out;

@@ -41,21 +41,39 @@ const CASES: Case[] = [
   {
     label: 'report backlog',
     ours: (d, now) => backlogReport(d.db, { by: null, since: null, until: now, now }),
-    raw: (db, now) => db.prepare(`SELECT status, priority, CASE ${AGE_BUCKETS.slice(0, -1).map((b, i) => `WHEN ${now} - created_at < ${b.below} THEN ${i}`).join(' ')} ELSE 4 END AS bucket, count(*) AS n
-      FROM tickets WHERE status IN ${OPEN} GROUP BY status, priority, bucket`).all(),
-    check: (o, r) => [(o as Awaited<ReturnType<typeof backlogReport>>).total.byAge, AGE_BUCKETS.map((_, i) => (r as Rows).filter((x) => x.bucket === i).reduce((a, x) => a + num(x.n), 0))],
+    raw: (db, now) =>
+      db
+        .prepare(
+          `SELECT status, priority, CASE ${AGE_BUCKETS.slice(0, -1)
+            .map((b, i) => `WHEN ${now} - created_at < ${b.below} THEN ${i}`)
+            .join(' ')} ELSE 4 END AS bucket, count(*) AS n
+      FROM tickets WHERE status IN ${OPEN} GROUP BY status, priority, bucket`,
+        )
+        .all(),
+    check: (o, r) => [
+      (o as Awaited<ReturnType<typeof backlogReport>>).total.byAge,
+      AGE_BUCKETS.map((_, i) => (r as Rows).filter((x) => x.bucket === i).reduce((a, x) => a + num(x.n), 0)),
+    ],
     cli: ['report', 'backlog', '--json'],
   },
   {
     label: 'report sla --by priority',
     ours: (d, now) => slaReport(d.db, { by: 'priority', since: SINCE, until: now, now }),
-    raw: (db, now) => db.prepare(`SELECT priority, count(*) AS n,
+    raw: (db, now) =>
+      db
+        .prepare(
+          `SELECT priority, count(*) AS n,
         sum(first_response_at <= first_response_due_at) AS fm,
         sum(first_response_at > first_response_due_at OR (first_response_at IS NULL AND status IN ${OPEN} AND first_response_due_at < @now)) AS fb,
         sum(resolved_at <= resolution_due_at) AS rm,
         sum(resolved_at > resolution_due_at OR (resolved_at IS NULL AND status IN ${OPEN} AND resolution_due_at < @now)) AS rb
-      FROM tickets WHERE created_at >= @since AND created_at < @now GROUP BY priority`).all({ now, since: SINCE }),
-    check: (o, r) => [(o as Awaited<ReturnType<typeof slaReport>>).rows.map((x) => x.resolutionBreached).sort(), (r as Rows).map((x) => num(x.rb)).sort()],
+      FROM tickets WHERE created_at >= @since AND created_at < @now GROUP BY priority`,
+        )
+        .all({ now, since: SINCE }),
+    check: (o, r) => [
+      (o as Awaited<ReturnType<typeof slaReport>>).rows.map((x) => x.resolutionBreached).sort(),
+      (r as Rows).map((x) => num(x.rb)).sort(),
+    ],
     cli: ['report', 'sla', '--by', 'priority', '--since', '2000-01-01', '--json'],
   },
   {
@@ -63,7 +81,10 @@ const CASES: Case[] = [
     ours: (d, now) => timesReport(d.db, { by: 'priority', since: SINCE, until: now, hours: DEFAULT_CALENDAR }),
     raw: (db, now) => {
       const groups = new Map<string, [Samples, Samples]>();
-      const rows = db.prepare('SELECT priority, created_at, first_response_at, resolved_at FROM tickets WHERE created_at >= ? AND created_at < ?').raw().iterate(SINCE, now);
+      const rows = db
+        .prepare('SELECT priority, created_at, first_response_at, resolved_at FROM tickets WHERE created_at >= ? AND created_at < ?')
+        .raw()
+        .iterate(SINCE, now);
       for (const [p, c, f, r] of rows as Iterable<[string, number, number | null, number | null]>) {
         let g = groups.get(p);
         if (!g) groups.set(p, (g = [new Samples(), new Samples()]));
@@ -72,15 +93,28 @@ const CASES: Case[] = [
       }
       return [...groups.values()].map(([f, r]) => [f.percentile(50), r.percentile(90)]);
     },
-    check: (o, r) => [(o as Awaited<ReturnType<typeof timesReport>>).rows.map((x) => [x.firstResponseMedianMs, x.resolutionP90Ms].join()).sort(), (r as unknown[][]).map((x) => x.join()).sort()],
+    check: (o, r) => [
+      (o as Awaited<ReturnType<typeof timesReport>>).rows.map((x) => [x.firstResponseMedianMs, x.resolutionP90Ms].join()).sort(),
+      (r as unknown[][]).map((x) => x.join()).sort(),
+    ],
     cli: ['report', 'times', '--by', 'priority', '--since', '2000-01-01', '--json'],
   },
   {
     label: 'report volume (UTC days)',
     ours: (d, now) => volumeReport(d.db, { since: SINCE, until: now, tz: 'UTC' }),
-    raw: (db, now) => ['created_at', 'resolved_at'].map((c) => db.prepare(`SELECT date(${c} / 1000, 'unixepoch') AS d, count(*) AS n FROM tickets WHERE ${c} >= ? AND ${c} < ? GROUP BY d`).all(SINCE, now)),
-    check: (o, r) => [(o as Awaited<ReturnType<typeof volumeReport>>).filter((x) => x.created || x.resolved).map((x) => `${x.date}:${x.created}`).slice(-5),
-      ((r as Rows[])[0]!).map((x) => `${x.d}:${x.n}`).slice(-5)],
+    raw: (db, now) =>
+      ['created_at', 'resolved_at'].map((c) =>
+        db
+          .prepare(`SELECT date(${c} / 1000, 'unixepoch') AS d, count(*) AS n FROM tickets WHERE ${c} >= ? AND ${c} < ? GROUP BY d`)
+          .all(SINCE, now),
+      ),
+    check: (o, r) => [
+      (o as Awaited<ReturnType<typeof volumeReport>>)
+        .filter((x) => x.created || x.resolved)
+        .map((x) => `${x.date}:${x.created}`)
+        .slice(-5),
+      (r as Rows[])[0]!.map((x) => `${x.d}:${x.n}`).slice(-5),
+    ],
     cli: ['report', 'volume', '--since', '2000-01-01', '--json'],
   },
   {
@@ -89,10 +123,19 @@ const CASES: Case[] = [
     raw: (db, now) => [
       db.prepare('SELECT id, name, tier, active FROM technicians').all(),
       db.prepare(`SELECT assignee_id, count(*) AS n FROM tickets WHERE status IN ${OPEN} GROUP BY assignee_id`).all(),
-      db.prepare('SELECT assignee_id, count(*) AS n FROM tickets WHERE resolved_at >= ? AND resolved_at < ? GROUP BY assignee_id').all(SINCE, now),
-      db.prepare('SELECT author_id, sum(minutes) AS n FROM interactions WHERE created_at >= ? AND created_at < ? AND author_id IS NOT NULL GROUP BY author_id').all(SINCE, now),
+      db
+        .prepare('SELECT assignee_id, count(*) AS n FROM tickets WHERE resolved_at >= ? AND resolved_at < ? GROUP BY assignee_id')
+        .all(SINCE, now),
+      db
+        .prepare(
+          'SELECT author_id, sum(minutes) AS n FROM interactions WHERE created_at >= ? AND created_at < ? AND author_id IS NOT NULL GROUP BY author_id',
+        )
+        .all(SINCE, now),
     ],
-    check: (o, r) => [(o as Awaited<ReturnType<typeof workloadReport>>).reduce((a, x) => a + x.minutes, 0), ((r as Rows[])[3]!).reduce((a, x) => a + num(x.n), 0)],
+    check: (o, r) => [
+      (o as Awaited<ReturnType<typeof workloadReport>>).reduce((a, x) => a + x.minutes, 0),
+      (r as Rows[])[3]!.reduce((a, x) => a + num(x.n), 0),
+    ],
     cli: ['report', 'workload', '--since', '2000-01-01', '--json'],
   },
 ];
@@ -125,18 +168,27 @@ const reports: Scenario = {
       try {
         for (const c of CASES) {
           const [a, b] = c.check(await c.ours(desk, now), c.raw(raw, now));
-          if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${c.label}: report and raw SQL disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+          if (JSON.stringify(a) !== JSON.stringify(b))
+            throw new Error(`${c.label}: report and raw SQL disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
           const samples: number[] = [];
           const base: number[] = [];
           for (let i = 0; i < (quick ? 3 : 9); i++) {
             // Alternate who goes first, so drift hits both alike.
-            if (i % 2) { samples.push(await ms(() => c.ours(desk, now))); base.push(await ms(() => c.raw(raw, now))); }
-            else { base.push(await ms(() => c.raw(raw, now))); samples.push(await ms(() => c.ours(desk, now))); }
+            if (i % 2) {
+              samples.push(await ms(() => c.ours(desk, now)));
+              base.push(await ms(() => c.raw(raw, now)));
+            } else {
+              base.push(await ms(() => c.raw(raw, now)));
+              samples.push(await ms(() => c.ours(desk, now)));
+            }
           }
           const cli = timeOnce({ label: c.label, argv: deskline('--db', file, ...c.cli), env: tmp.env });
           out.push({
-            label: `${c.label} (${total.toLocaleString('en-US')} tickets)`, unit: 'ms', samples,
-            baseline: { label: 'raw better-sqlite3, same aggregate', samples: base }, target: TARGET,
+            label: `${c.label} (${total.toLocaleString('en-US')} tickets)`,
+            unit: 'ms',
+            samples,
+            baseline: { label: 'raw better-sqlite3, same aggregate', samples: base },
+            target: TARGET,
             extra: { cli_wall_ms: Math.round(cli), tickets: total },
           });
         }

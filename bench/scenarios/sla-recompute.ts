@@ -21,7 +21,11 @@ function bareMs(file: string, updates: number): number {
   try {
     const started = performance.now();
     db.transaction(() => {
-      const tickets = db.prepare('SELECT id, priority, status, created_at, first_response_at, first_response_due_at, resolution_due_at, next_due_at FROM tickets ORDER BY id').all() as Array<{ id: number; next_due_at: number | null }>;
+      const tickets = db
+        .prepare(
+          'SELECT id, priority, status, created_at, first_response_at, first_response_due_at, resolution_due_at, next_due_at FROM tickets ORDER BY id',
+        )
+        .all() as Array<{ id: number; next_due_at: number | null }>;
       db.prepare("SELECT ticket_id, at, old_value, new_value FROM audit_events WHERE field = 'status' ORDER BY ticket_id, at, id").all();
       const write = db.prepare('UPDATE tickets SET first_response_due_at = ?, resolution_due_at = ?, next_due_at = ? WHERE id = ?');
       for (const t of tickets.slice(0, updates)) write.run(t.next_due_at, t.next_due_at, t.next_due_at, t.id);

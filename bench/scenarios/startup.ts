@@ -21,9 +21,13 @@ const startup: Scenario = {
       ];
       const samples = timeInterleaved([baseline, ...commands], { samples: quick ? 10 : 30, warmup: quick ? 2 : 5 });
       const base = { label: baseline.label, samples: samples.get(baseline.label)! };
-      return commands.map(
-        (c): Measurement => ({ label: c.label, unit: 'ms', samples: samples.get(c.label)!, baseline: base, target: TARGET }),
-      );
+      return commands.map((c): Measurement => ({
+        label: c.label,
+        unit: 'ms',
+        samples: samples.get(c.label)!,
+        baseline: base,
+        target: TARGET,
+      }));
     } finally {
       desk.dispose();
     }

@@ -31,19 +31,49 @@ const ticketsCli: Scenario = {
     const small = seeded(1_000);
     try {
       const node: Command = { label: 'node -e 0', argv: [process.execPath, '-e', '0'], env: large.env };
-      const create: Command = { label: `ticket create (${big / 1000}k)`, argv: deskline('ticket', 'create', '-t', 'Bench: printer jams', '-q'), env: large.env };
-      const rawCreate: Command = { label: 'raw insert script', argv: [process.execPath, raw('insert-ticket.cjs'), large.env.DESKLINE_DB, 'Bench: printer jams'], env: large.env };
+      const create: Command = {
+        label: `ticket create (${big / 1000}k)`,
+        argv: deskline('ticket', 'create', '-t', 'Bench: printer jams', '-q'),
+        env: large.env,
+      };
+      const rawCreate: Command = {
+        label: 'raw insert script',
+        argv: [process.execPath, raw('insert-ticket.cjs'), large.env.DESKLINE_DB, 'Bench: printer jams'],
+        env: large.env,
+      };
       const listArgs = ['ticket', 'list', 'status:open prio:high', '--limit', '50'];
       const listBig: Command = { label: `ticket list (${big / 1000}k)`, argv: deskline(...listArgs), env: large.env };
       const listSmall: Command = { label: 'ticket list (1k)', argv: deskline(...listArgs), env: small.env };
-      const rawList: Command = { label: 'raw list script', argv: [process.execPath, raw('list-tickets.cjs'), large.env.DESKLINE_DB], env: large.env };
+      const rawList: Command = {
+        label: 'raw list script',
+        argv: [process.execPath, raw('list-tickets.cjs'), large.env.DESKLINE_DB],
+        env: large.env,
+      };
       const t = timeInterleaved([node, create, rawCreate, listBig, listSmall, rawList], { samples, warmup: 3 });
       const s = (c: Command) => ({ label: c.label, samples: t.get(c.label)! });
       const out: Measurement[] = [
         { label: `${create.label} vs node`, unit: 'ms', samples: s(create).samples, baseline: s(node), target: { op: '<=', value: 1.8 } },
-        { label: `${create.label} vs raw`, unit: 'ms', samples: s(create).samples, baseline: s(rawCreate), target: { op: '<=', value: 1.3 } },
-        { label: `${listBig.label} vs raw`, unit: 'ms', samples: s(listBig).samples, baseline: s(rawList), target: { op: '<=', value: 1.3 } },
-        { label: `${listBig.label} vs 1k`, unit: 'ms', samples: s(listBig).samples, baseline: s(listSmall), target: { op: '<=', value: 1.2 } },
+        {
+          label: `${create.label} vs raw`,
+          unit: 'ms',
+          samples: s(create).samples,
+          baseline: s(rawCreate),
+          target: { op: '<=', value: 1.3 },
+        },
+        {
+          label: `${listBig.label} vs raw`,
+          unit: 'ms',
+          samples: s(listBig).samples,
+          baseline: s(rawList),
+          target: { op: '<=', value: 1.3 },
+        },
+        {
+          label: `${listBig.label} vs 1k`,
+          unit: 'ms',
+          samples: s(listBig).samples,
+          baseline: s(listSmall),
+          target: { op: '<=', value: 1.2 },
+        },
       ];
       out.push(seedMeasurement(big, quick ? 1 : 3));
       return out;
@@ -64,7 +94,13 @@ function seedMeasurement(tickets: number, rounds: number): Measurement {
     try {
       ours.push(timeOnce({ label: 'demo seed', argv: deskline('demo', 'seed', '--tickets', String(tickets)), env: a.env }));
       timeOnce({ label: 'migrate', argv: deskline('db', 'check'), env: b.env });
-      bare.push(timeOnce({ label: 'raw seed loop', argv: [process.execPath, raw('seed-loop.cjs'), join(b.dir, 'desk.db'), String(tickets)], env: b.env }));
+      bare.push(
+        timeOnce({
+          label: 'raw seed loop',
+          argv: [process.execPath, raw('seed-loop.cjs'), join(b.dir, 'desk.db'), String(tickets)],
+          env: b.env,
+        }),
+      );
     } finally {
       a.dispose();
       b.dispose();

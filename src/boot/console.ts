@@ -5,7 +5,7 @@
  * DESKLINE_CODE_CACHE=0 turns it off.
  */
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../commands/context.js';
+import type { Io } from '../streams.js';
 import { cacheFolder } from '../paths.js';
 import { requireWithCodeCache } from './code-cache.js';
 

@@ -40,12 +40,11 @@ compdef _deskline deskline desk
       .flatMap((n) =>
         n.words.map((w) => {
           const cond = n.path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${n.path[n.path.length - 1]}`;
-          return w.startsWith('--')
-            ? `complete -c deskline -n '${cond}' -l ${w.slice(2)}`
-            : `complete -c deskline -f -n '${cond}' -a ${w}`;
+          return w.startsWith('--') ? `complete -c deskline -n '${cond}' -l ${w.slice(2)}` : `complete -c deskline -f -n '${cond}' -a ${w}`;
         }),
       )
-      .join('\n') + '\n',
+      .join('\n') +
+    '\n',
 };
 
 export function completionCommand(ctx: Ctx): Command {

@@ -10,18 +10,27 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   'user.name': { help: 'your name, shown in history', parse: (v) => v.trim() },
   'user.email': {
     help: 'your email; identifies you as a technician ("me")',
-    parse: (v) => (/^[^\s@]+@[^\s@]+$/.test(v.trim()) ? v.trim().toLowerCase() : fail(EXIT.invalid, `user.email: '${v}' is not an email address`)),
+    parse: (v) =>
+      /^[^\s@]+@[^\s@]+$/.test(v.trim()) ? v.trim().toLowerCase() : fail(EXIT.invalid, `user.email: '${v}' is not an email address`),
   },
   'user.tier': {
     help: 'your tier: L1, L2 or L3',
-    parse: (v) => (TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`)),
+    parse: (v) =>
+      TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
   },
   categories: {
     help: `ticket categories, comma-separated (default ${DEFAULT_CATEGORIES.join(',')})`,
-    parse: (v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean),
+    parse: (v) =>
+      v
+        .split(',')
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean),
   },
 };
-const PREFIX_KEYS: Record<string, string> = { 'views.': 'a saved view: views.<name> = query', 'keymap.': 'a key binding: keymap.<action> = key' };
+const PREFIX_KEYS: Record<string, string> = {
+  'views.': 'a saved view: views.<name> = query',
+  'keymap.': 'a key binding: keymap.<action> = key',
+};
 
 function keySpec(key: string) {
   if (KEYS[key]) return KEYS[key]!;
@@ -32,34 +41,65 @@ function keySpec(key: string) {
 
 async function store(ctx: Ctx) {
   const { default: Conf } = await import('conf');
-  return new Conf<Record<string, unknown>>({ projectName: 'deskline', projectSuffix: '', cwd: configFolder(ctx.io.env), configName: 'config' });
+  return new Conf<Record<string, unknown>>({
+    projectName: 'deskline',
+    projectSuffix: '',
+    cwd: configFolder(ctx.io.env),
+    configName: 'config',
+  });
 }
 
 export function configCommand(ctx: Ctx): Command {
   const cmd = new Command('config').description('settings: your identity, categories, saved views, key bindings');
-  cmd.command('get').argument('<key>').description('print one setting').action((key: string) => {
-    keySpec(key);
-    const value = ctx.settings()[key] ?? (key.includes('.') ? (ctx.settings()[key.split('.')[0]!] as Record<string, unknown> | undefined)?.[key.split('.').slice(1).join('.')] : undefined);
-    if (value === undefined) fail(EXIT.notFound, `${key} is not set`);
-    ctx.out(Array.isArray(value) ? value.join(',') : String(value));
-  });
-  cmd.command('set').argument('<key>').argument('<value>').description('change a setting')
-    .addHelpText('after', `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(16)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(16)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`)
+  cmd
+    .command('get')
+    .argument('<key>')
+    .description('print one setting')
+    .action((key: string) => {
+      keySpec(key);
+      const value =
+        ctx.settings()[key] ??
+        (key.includes('.')
+          ? (ctx.settings()[key.split('.')[0]!] as Record<string, unknown> | undefined)?.[key.split('.').slice(1).join('.')]
+          : undefined);
+      if (value === undefined) fail(EXIT.notFound, `${key} is not set`);
+      ctx.out(Array.isArray(value) ? value.join(',') : String(value));
+    });
+  cmd
+    .command('set')
+    .argument('<key>')
+    .argument('<value>')
+    .description('change a setting')
+    .addHelpText(
+      'after',
+      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(16)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(16)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
+    )
     .action(async (key: string, value: string) => {
       const parsed = keySpec(key).parse(value);
       (await store(ctx)).set(key, parsed);
       ctx.out(`${key} = ${Array.isArray(parsed) ? parsed.join(',') : String(parsed)}`);
     });
-  cmd.command('unset').argument('<key>').description('remove a setting').action(async (key: string) => {
-    keySpec(key);
-    (await store(ctx)).delete(key);
-    ctx.out(`${key} removed`);
-  });
-  cmd.command('list').option('--json', 'print JSON').description('print every setting').action((flags: { json?: boolean }) => {
-    const settings = ctx.settings();
-    if (flags.json) return ctx.json({ settings });
-    for (const [k, v] of Object.entries(settings)) ctx.out(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-  });
-  cmd.command('path').description('print the settings file path').action(() => ctx.out(settingsFile(ctx.io.env)));
+  cmd
+    .command('unset')
+    .argument('<key>')
+    .description('remove a setting')
+    .action(async (key: string) => {
+      keySpec(key);
+      (await store(ctx)).delete(key);
+      ctx.out(`${key} removed`);
+    });
+  cmd
+    .command('list')
+    .option('--json', 'print JSON')
+    .description('print every setting')
+    .action((flags: { json?: boolean }) => {
+      const settings = ctx.settings();
+      if (flags.json) return ctx.json({ settings });
+      for (const [k, v] of Object.entries(settings)) ctx.out(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    });
+  cmd
+    .command('path')
+    .description('print the settings file path')
+    .action(() => ctx.out(settingsFile(ctx.io.env)));
   return cmd;
 }

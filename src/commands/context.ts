@@ -1,18 +1,11 @@
 /** What every command gets: the streams it writes through, settings, identity and the lazily opened desk. */
 import type { Command } from 'commander';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { Desk } from '../db/database.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings, type Identity, type Settings } from '../settings.js';
-
-export type Env = Record<string, string | undefined>;
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: Env;
-}
+import type { Io } from '../streams.js';
 
 export interface Ctx {
   io: Io;
@@ -48,8 +41,8 @@ export function createContext(io: Io, program: Command): Ctx {
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
     dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env),
-    desk: () =>
-      (opened ??= import('../db/database.js').then(({ openDatabase }) => openDatabase(ctx.dbPath()))),
+    // eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
+    desk: () => (opened ??= import('../db/database.js').then(({ openDatabase }) => openDatabase(ctx.dbPath()))),
     exitCode: EXIT.ok,
     close: async () => {
       if (opened) await (await opened.catch(() => null))?.close();

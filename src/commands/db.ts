@@ -15,6 +15,7 @@ export function dbCommand(ctx: Ctx): Command {
     .argument('<path>', 'file to write; must not exist')
     .addHelpText('after', '\nExample:\n  deskline db backup ~/desk-2026-11-23.db')
     .action(async (path: string) => {
+      // eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
       const { backupTo } = await import('../db/backup.js');
       const { sqlite } = await ctx.desk();
       await backupTo(sqlite, path);

@@ -23,13 +23,16 @@ export function parseCount(flag: string, text: string, min: number, max: number)
 export function demoCommand(ctx: Ctx): Command {
   const demo = new Command('demo').description('demo data to try Deskline with');
 
-  demo.command('seed')
+  demo
+    .command('seed')
     .description('fill the desk with realistic demo tickets, requesters and technicians')
     .option('-n, --tickets <n>', `how many tickets, 1 to ${count.format(MAX_TICKETS)}`, String(DEFAULT_TICKETS))
     .option('--seed <n>', 'random seed: the same seed gives the same desk', '1')
     .option('--append', 'add demo data to a desk that already has tickets')
     .option('--json', 'print a JSON summary')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Tickets span the last two years (denser recently): most old ones are closed, recent ones are new,
 open, pending or on hold. You are added as a technician with a share of the open tickets.
 
@@ -37,7 +40,8 @@ Examples:
   deskline demo seed                      ${count.format(DEFAULT_TICKETS)} tickets into an empty desk
   deskline demo seed --tickets 100,000    a big desk, to feel the speed
   deskline --db /tmp/demo.db demo seed    a throwaway desk, leaving yours alone
-  deskline demo seed --append --seed 7    more (different) tickets on top of existing ones`)
+  deskline demo seed --append --seed 7    more (different) tickets on top of existing ones`,
+    )
     .action(async (flags: { tickets: string; seed: string; append?: boolean; json?: boolean }) => {
       const tickets = parseCount('--tickets', flags.tickets, 1, MAX_TICKETS);
       const seed = parseCount('--seed', flags.seed, 0, 2 ** 32 - 1);
@@ -52,8 +56,10 @@ Examples:
         bar?.clear();
       }
       if (flags.json) return ctx.json({ seeded: summary });
-      ctx.out(`seeded ${count.format(summary.tickets)} tickets, ${count.format(summary.requesters)} requesters, `
-        + `${count.format(summary.technicians)} technicians, ${count.format(summary.articles)} KB articles in ${(summary.ms / 1000).toFixed(1)} s`);
+      ctx.out(
+        `seeded ${count.format(summary.tickets)} tickets, ${count.format(summary.requesters)} requesters, ` +
+          `${count.format(summary.technicians)} technicians, ${count.format(summary.articles)} KB articles in ${(summary.ms / 1000).toFixed(1)} s`,
+      );
     });
 
   return demo;
@@ -69,7 +75,9 @@ function progressBar(stream: NodeJS.WritableStream): { update(done: number, tota
       if (percent === shown) return;
       shown = percent;
       const filled = Math.round((percent / 100) * WIDTH);
-      stream.write(`\r\u001b[Kseeding [${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}%  ${count.format(done)}/${count.format(total)}`);
+      stream.write(
+        `\r\u001b[Kseeding [${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}%  ${count.format(done)}/${count.format(total)}`,
+      );
     },
     clear() {
       if (shown >= 0) stream.write('\r\u001b[K');

@@ -27,7 +27,10 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 /** The entry a word names (by name or alias), if any. */
-export function findEntry<E extends { name: string; aliases?: readonly string[] }>(entries: readonly E[], word: string | undefined): E | undefined {
+export function findEntry<E extends { name: string; aliases?: readonly string[] }>(
+  entries: readonly E[],
+  word: string | undefined,
+): E | undefined {
   return word === undefined ? undefined : entries.find((e) => e.name === word || e.aliases?.includes(word));
 }
 

@@ -12,7 +12,9 @@ export function kbImportCommand(ctx: Ctx): Command {
     .option('--starter', 'the starter articles that ship with Deskline (fixtures/kb)')
     .option('--dry-run', 'check every file, write nothing')
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Front matter keys: title, category, tags, audience (internal|public), status (draft|published).
 Without them the title is the first # heading (else the file name) and the category the folder.
 The file name is the slug: importing the same file again updates its article.
@@ -20,26 +22,41 @@ The file name is the slug: importing the same file again updates its article.
 Examples:
   deskline kb import ./kb
   deskline kb import ./kb --dry-run
-  deskline kb import --starter`)
+  deskline kb import --starter`,
+    )
     .action(async (dir: string | undefined, flags: { starter?: boolean; dryRun?: boolean; json?: boolean }) => {
       if ((dir === undefined) === !flags.starter) fail(EXIT.usage, 'give a folder to import, or --starter (not both)');
-      const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([import('../io/markdown-import.js'), import('../store/kb-import.js')]);
+      const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([
+        import('../io/markdown-import.js'),
+        import('../store/kb-import.js'),
+      ]);
       const files = readMarkdownDir(dir ?? starterKbDir());
       if (flags.dryRun) {
-        if (flags.json) return ctx.json({ dry_run: true, articles: files.map((f) => ({ path: f.path, slug: f.article.slug, title: f.article.title })) });
+        if (flags.json)
+          return ctx.json({ dry_run: true, articles: files.map((f) => ({ path: f.path, slug: f.article.slug, title: f.article.title })) });
         for (const f of files) ctx.out(`ok  ${cleanLine(f.path)}  ${cleanLine(f.article.title)}`);
         return ctx.note(`dry run: ${files.length} article(s) valid, nothing written`);
       }
       const { db } = await ctx.desk();
-      const [{ upsertArticles }, { ensureTechnician }] = await Promise.all([import('../store/kb-import.js'), import('../store/technicians.js')]);
-      const summary = await upsertArticles(db, files.map((f) => f.article), await ensureTechnician(db, ctx.me()));
+      const [{ upsertArticles }, { ensureTechnician }] = await Promise.all([
+        import('../store/kb-import.js'),
+        import('../store/technicians.js'),
+      ]);
+      const summary = await upsertArticles(
+        db,
+        files.map((f) => f.article),
+        await ensureTechnician(db, ctx.me()),
+      );
       if (flags.json) {
         return ctx.json({
-          created: summary.created, updated: summary.updated, unchanged: summary.unchanged,
+          created: summary.created,
+          updated: summary.updated,
+          unchanged: summary.unchanged,
           articles: summary.articles.map((u, i) => ({ path: files[i]!.path, outcome: u.outcome, ...articleJson(u.article, false) })),
         });
       }
-      for (const [i, u] of summary.articles.entries()) if (u.outcome !== 'unchanged') ctx.out(`${u.outcome.padEnd(7)} KB-${u.article.id}  ${cleanLine(files[i]!.path)}`);
+      for (const [i, u] of summary.articles.entries())
+        if (u.outcome !== 'unchanged') ctx.out(`${u.outcome.padEnd(7)} KB-${u.article.id}  ${cleanLine(files[i]!.path)}`);
       ctx.out(`imported ${files.length} file(s): ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
     });
 }

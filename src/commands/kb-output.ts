@@ -6,17 +6,35 @@ import { cleanLine, iso, paint, table } from './format.js';
 
 export function articleJson(a: KbArticle, withBody = true): Record<string, unknown> {
   return {
-    id: a.id, slug: a.slug, title: a.title, category: a.category, tags: a.tags, audience: a.audience, status: a.status,
-    author: a.author, views: a.view_count, helped: a.helped_count, version: a.version,
-    created_at: iso(a.created_at), updated_at: iso(a.updated_at),
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    category: a.category,
+    tags: a.tags,
+    audience: a.audience,
+    status: a.status,
+    author: a.author,
+    views: a.view_count,
+    helped: a.helped_count,
+    version: a.version,
+    created_at: iso(a.created_at),
+    updated_at: iso(a.updated_at),
     ...(withBody ? { body: a.body } : {}),
   };
 }
 
 export function resultJson(r: KbSearchResult & { linked?: boolean }): Record<string, unknown> {
   return {
-    id: r.id, slug: r.slug, title: r.title, category: r.category, tags: r.tags, audience: r.audience, status: r.status,
-    score: r.score, snippet: r.snippet, ...(r.linked === undefined ? {} : { linked: r.linked }),
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    category: r.category,
+    tags: r.tags,
+    audience: r.audience,
+    status: r.status,
+    score: r.score,
+    snippet: r.snippet,
+    ...(r.linked === undefined ? {} : { linked: r.linked }),
   };
 }
 

@@ -51,7 +51,8 @@ export function kbShowCommand(ctx: Ctx): Command {
         return ctx.out(clean(articleFile(article)));
       }
       const { renderMarkdown } = await import('../io/markdown-render.js');
-      const meta = `KB-${article.id}  ${article.slug}  ·  ${article.category}  ·  ${article.audience}  ·  ${article.status}` +
+      const meta =
+        `KB-${article.id}  ${article.slug}  ·  ${article.category}  ·  ${article.audience}  ·  ${article.status}` +
         `${article.tags.length ? `  ·  ${article.tags.join(', ')}` : ''}\nby ${article.author}, updated ${formatTime(article.updated_at)}` +
         `  ·  version ${article.version}  ·  helped ${article.helped_count} ticket(s)`;
       const startsWithTitle = /^#\s/.test(article.body);
@@ -75,10 +76,21 @@ export function kbHistoryCommand(ctx: Ctx): Command {
       if (flags.json) {
         return ctx.json({
           article: articleJson(article, false),
-          revisions: revisions.map((r) => ({ version: r.version, action: r.action, actor: r.actor, at: new Date(r.at).toISOString(), note: r.note, old_title: r.old_title, old_body: r.old_body })),
+          revisions: revisions.map((r) => ({
+            version: r.version,
+            action: r.action,
+            actor: r.actor,
+            at: new Date(r.at).toISOString(),
+            note: r.note,
+            old_title: r.old_title,
+            old_body: r.old_body,
+          })),
         });
       }
       ctx.out(paint(ctx.color, 'bold', `KB-${article.id}  ${cleanLine(article.title)}`));
-      for (const r of revisions) ctx.out(`  v${String(r.version).padEnd(3)} ${formatTime(r.at)}  ${r.action.padEnd(7)} ${cleanLine(r.actor)}${r.note ? `  ${cleanLine(r.note)}` : ''}`);
+      for (const r of revisions)
+        ctx.out(
+          `  v${String(r.version).padEnd(3)} ${formatTime(r.at)}  ${r.action.padEnd(7)} ${cleanLine(r.actor)}${r.note ? `  ${cleanLine(r.note)}` : ''}`,
+        );
     });
 }

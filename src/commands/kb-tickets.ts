@@ -16,10 +16,15 @@ export function kbLinkCommand(ctx: Ctx): Command {
     .action(async (ticket: string, ref: string, flags: { json?: boolean }) => {
       const id = refArg(ticket);
       const { db } = await ctx.desk();
-      const [{ linkArticle }, { ensureTechnician }] = await Promise.all([import('../store/kb-links.js'), import('../store/technicians.js')]);
+      const [{ linkArticle }, { ensureTechnician }] = await Promise.all([
+        import('../store/kb-links.js'),
+        import('../store/technicians.js'),
+      ]);
       const linked = await linkArticle(db, id, ref, await ensureTechnician(db, ctx.me()));
       if (flags.json) return ctx.json({ ticket: linked.ticketRef, created: linked.created, article: articleJson(linked.article, false) });
-      ctx.out(`${linked.created ? 'linked' : 'already linked'} ${linked.ticketRef} → KB-${linked.article.id}  ${cleanLine(linked.article.title)}`);
+      ctx.out(
+        `${linked.created ? 'linked' : 'already linked'} ${linked.ticketRef} → KB-${linked.article.id}  ${cleanLine(linked.article.title)}`,
+      );
     });
 }
 
@@ -50,7 +55,10 @@ export function kbDraftCommand(ctx: Ctx): Command {
     .action(async (ticket: string, flags: { json?: boolean }) => {
       const id = refArg(ticket);
       const { db } = await ctx.desk();
-      const [{ draftFromTicket }, { ensureTechnician }] = await Promise.all([import('../store/kb-links.js'), import('../store/technicians.js')]);
+      const [{ draftFromTicket }, { ensureTechnician }] = await Promise.all([
+        import('../store/kb-links.js'),
+        import('../store/technicians.js'),
+      ]);
       const article = await draftFromTicket(db, id, await ensureTechnician(db, ctx.me()));
       if (flags.json) return ctx.json({ article: articleJson(article) });
       ctx.out(`drafted KB-${article.id}  ${article.slug}  from HD-${id} (edit it, then: deskline kb edit ${article.slug} --publish)`);

@@ -54,14 +54,17 @@ export function kbAddCommand(ctx: Ctx): Command {
     .option('-b, --body <markdown>', 'the body as an argument')
     .option('--slug <slug>', 'slug (default: the file name, else from the title)')
     .option('-e, --editor', 'write it in $EDITOR (the default on a terminal)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   deskline kb add -t "Map a network drive" -c access --tag drives -b "1. Open File Explorer…"
   deskline kb add notes/vpn-split-tunnel.md --status draft
-  cat fix.md | deskline kb add - --title "Teams cache reset"`)
+  cat fix.md | deskline kb add - --title "Teams cache reset"`,
+    )
     .action(async (file: string | undefined, flags: FieldFlags & { body?: string; slug?: string; editor?: boolean }) => {
       let text: string;
-      let shown = file === '-' ? 'stdin' : file ?? 'article';
+      let shown = file === '-' ? 'stdin' : (file ?? 'article');
       if (file === '-') text = await readAll(ctx.io.stdin);
       else if (file !== undefined) text = readFile(file);
       else if (flags.body !== undefined) text = flags.body;
@@ -85,11 +88,17 @@ export function kbEditCommand(ctx: Ctx): Command {
     .argument('<article>', 'KB-12, 12 or a slug')
     .argument('[file]', 'replace with this Markdown file (front matter optional); - reads stdin')
     .option('--publish', 'same as --status published')
-    .addHelpText('after', '\nExamples:\n  deskline kb edit vpn-connection\n  deskline kb edit KB-12 --tag vpn,remote --publish\n  deskline kb edit KB-12 fixed.md')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  deskline kb edit vpn-connection\n  deskline kb edit KB-12 --tag vpn,remote --publish\n  deskline kb edit KB-12 fixed.md',
+    )
     .action(async (ref: string, file: string | undefined, flags: FieldFlags & { publish?: boolean }) => {
       const { db } = await ctx.desk();
       const [{ getArticle, updateArticle }, { parseArticle }, { articleFile }, { ensureTechnician }] = await Promise.all([
-        import('../store/kb.js'), import('../io/markdown-import.js'), import('../io/markdown-export.js'), import('../store/technicians.js'),
+        import('../store/kb.js'),
+        import('../io/markdown-import.js'),
+        import('../io/markdown-export.js'),
+        import('../store/technicians.js'),
       ]);
       const before = await getArticle(db, ref);
       if (flags.publish) flags.status = 'published';
@@ -102,12 +111,18 @@ export function kbEditCommand(ctx: Ctx): Command {
       else text = editText(ctx.io, articleFile(before));
       const shown = file === undefined || file === '-' ? before.slug : file;
       const input = parseArticle(text, shown, {
-        slug: before.slug, fallbackTitle: before.title, overrides: overrides(flags),
+        slug: before.slug,
+        fallbackTitle: before.title,
+        overrides: overrides(flags),
         base: { category: before.category, tags: before.tags, audience: before.audience, status: before.status },
       });
       const { slug: _slug, ...changes } = input;
       const after = await updateArticle(db, before.id, changes, await ensureTechnician(db, ctx.me()), { expectedVersion: before.version });
       if (flags.json) return ctx.json({ article: articleJson(after), changed: after.version !== before.version });
-      ctx.out(after.version === before.version ? `unchanged KB-${after.id}  ${after.slug}` : `updated KB-${after.id}  ${after.slug}  (version ${after.version})`);
+      ctx.out(
+        after.version === before.version
+          ? `unchanged KB-${after.id}  ${after.slug}`
+          : `updated KB-${after.id}  ${after.slug}  (version ${after.version})`,
+      );
     });
 }

@@ -10,8 +10,16 @@ import { kbDraftCommand, kbLinkCommand, kbSuggestCommand } from './kb-tickets.js
 import { kbAddCommand, kbEditCommand } from './kb-write.js';
 
 const SUBCOMMANDS = [
-  kbSearchCommand, kbShowCommand, kbAddCommand, kbEditCommand, kbHistoryCommand, kbImportCommand, kbExportCommand,
-  kbLinkCommand, kbSuggestCommand, kbDraftCommand,
+  kbSearchCommand,
+  kbShowCommand,
+  kbAddCommand,
+  kbEditCommand,
+  kbHistoryCommand,
+  kbImportCommand,
+  kbExportCommand,
+  kbLinkCommand,
+  kbSuggestCommand,
+  kbDraftCommand,
 ];
 
 export function kbCommand(ctx: Ctx): Command {

@@ -11,7 +11,8 @@ const SPEC: ReportSpec = {
   description: 'open tickets (new, open, pending, on hold) by status × priority, with their ages',
   by: ['category', 'assignee', 'tier'],
   defaultSince: null,
-  notes: 'A snapshot of now: every open ticket unless --since/--until limit when they were created.\nAges: <1d, 1–3d, 3–7d, 1–4w, >4w since creation.',
+  notes:
+    'A snapshot of now: every open ticket unless --since/--until limit when they were created.\nAges: <1d, 1–3d, 3–7d, 1–4w, >4w since creation.',
   examples: [
     'deskline report backlog',
     'deskline report backlog --by assignee',
@@ -20,7 +21,13 @@ const SPEC: ReportSpec = {
   ],
 };
 
-const num = (key: string, header: string, get: (r: BacklogRow) => number): Column<BacklogRow> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+const num = (key: string, header: string, get: (r: BacklogRow) => number): Column<BacklogRow> => ({
+  key,
+  header,
+  value: get,
+  text: (r) => thousands(get(r)),
+  numeric: true,
+});
 
 const COLUMNS: ReadonlyArray<Column<BacklogRow>> = [
   { key: 'status', header: 'STATUS', value: (r) => r.status },
@@ -33,7 +40,12 @@ export function reportBacklogCommand(ctx: Ctx) {
   return reportSubcommand(SPEC).action(async (flags: ReportFlags) => {
     const resolved = resolveFlags(ctx, flags, SPEC);
     const { db } = await ctx.desk();
-    const { rows, total } = await backlogReport(db, { by: resolved.by, since: resolved.period.since, until: resolved.period.until, now: resolved.now });
+    const { rows, total } = await backlogReport(db, {
+      by: resolved.by,
+      since: resolved.period.since,
+      until: resolved.period.until,
+      now: resolved.now,
+    });
     await emit(ctx, flags, { report: 'backlog', resolved, columns: [...groupColumn<BacklogRow>(resolved.by), ...COLUMNS], rows, total });
   });
 }

@@ -39,10 +39,13 @@ export function reportSubcommand(spec: ReportSpec): Command {
     .option('--until <when>', 'end, same forms; a date includes that whole day (default: now)');
   if (spec.by.length) cmd.option('--by <field>', `group rows by ${spec.by.join(' | ')}`);
   cmd.addOption(new Option('--json', 'print JSON').conflicts('csv')).addOption(new Option('--csv', 'print CSV'));
-  return cmd.addHelpText('after', `${spec.notes ? `\n${spec.notes}\n` : ''}
+  return cmd.addHelpText(
+    'after',
+    `${spec.notes ? `\n${spec.notes}\n` : ''}
 Dates and days are read in $TZ (else the system zone). Relative spans count back from now: 7d = the last 7×24 hours.
 Examples:
-${spec.examples.map((e) => `  ${e}`).join('\n')}`);
+${spec.examples.map((e) => `  ${e}`).join('\n')}`,
+  );
 }
 
 /** The zone reports count days in: $TZ when it names an IANA zone, else the system's. */
@@ -103,8 +106,14 @@ export async function emit<R>(ctx: Ctx, flags: ReportFlags, out: Output<R>): Pro
   const record = (r: R) => Object.fromEntries(columns.map((c) => [c.key, c.value(r)]));
   if (flags.json) {
     return ctx.json({
-      report: out.report, since: iso(resolved.period.since), until: iso(resolved.period.until), tz: resolved.tz, by: resolved.by, ...out.meta,
-      rows: rows.map(record), ...(total ? { total: record(total) } : {}),
+      report: out.report,
+      since: iso(resolved.period.since),
+      until: iso(resolved.period.until),
+      tz: resolved.tz,
+      by: resolved.by,
+      ...out.meta,
+      rows: rows.map(record),
+      ...(total ? { total: record(total) } : {}),
     });
   }
   if (flags.csv) {
@@ -119,11 +128,21 @@ export async function emit<R>(ctx: Ctx, flags: ReportFlags, out: Output<R>): Pro
   const style = (row: number, _col: number, cell: string) => (row === lastRow ? paint(ctx.color, 'bold', cell) : cell);
   if (body.length) ctx.out(table(align(headers), body.map(align), { maxWidth: ctx.io.stdout.columns ?? Infinity, flexible: 0, style }));
   const from = resolved.period.since === null ? 'the first ticket' : stamp(resolved.period.since, resolved.tz);
-  ctx.note(`${out.report}: ${from} → ${stamp(resolved.period.until, resolved.tz)} (${resolved.tz})${out.caption ? `; ${out.caption}` : ''}${body.length ? '' : ': nothing to report'}`);
+  ctx.note(
+    `${out.report}: ${from} → ${stamp(resolved.period.until, resolved.tz)} (${resolved.tz})${out.caption ? `; ${out.caption}` : ''}${body.length ? '' : ': nothing to report'}`,
+  );
 }
 
 /** `2026-03-01 09:00` in the report's zone. */
 function stamp(ms: number, tz: string): string {
-  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return f.format(new Date(ms));
 }

@@ -9,7 +9,8 @@ const SPEC: ReportSpec = {
   description: 'SLA compliance: first response and resolution met / breached, over tickets created in the period',
   by: ['category', 'priority', 'assignee', 'tier'],
   defaultSince: '30d',
-  notes: 'Compliance = met / (met + breached). A clock is met when it stopped by its due time; breached when it\nstopped later or is still running past due now. Tickets without a due time are not counted.',
+  notes:
+    'Compliance = met / (met + breached). A clock is met when it stopped by its due time; breached when it\nstopped later or is still running past due now. Tickets without a due time are not counted.',
   examples: [
     'deskline report sla',
     'deskline report sla --since 7d --by priority',
@@ -18,7 +19,13 @@ const SPEC: ReportSpec = {
 };
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-const num = (key: string, header: string, get: (r: SlaRow) => number): Column<SlaRow> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+const num = (key: string, header: string, get: (r: SlaRow) => number): Column<SlaRow> => ({
+  key,
+  header,
+  value: get,
+  text: (r) => thousands(get(r)),
+  numeric: true,
+});
 
 const COLUMNS: ReadonlyArray<Column<SlaRow>> = [
   num('tickets', 'TICKETS', (r) => r.tickets),

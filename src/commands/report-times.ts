@@ -24,9 +24,22 @@ resolution; pauses are not subtracted. JSON and CSV give hours with two decimals
 
 type Ms = (r: TimesRow) => number | null;
 const hours = (key: string, header: string, get: Ms): Column<TimesRow> => ({
-  key, header, value: (r) => toHours(get(r)), text: (r) => { const v = get(r); return v === null ? '—' : formatSpan(v); }, numeric: true,
+  key,
+  header,
+  value: (r) => toHours(get(r)),
+  text: (r) => {
+    const v = get(r);
+    return v === null ? '—' : formatSpan(v);
+  },
+  numeric: true,
 });
-const count = (key: string, header: string, get: (r: TimesRow) => number): Column<TimesRow> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+const count = (key: string, header: string, get: (r: TimesRow) => number): Column<TimesRow> => ({
+  key,
+  header,
+  value: get,
+  text: (r) => thousands(get(r)),
+  numeric: true,
+});
 
 const COLUMNS: ReadonlyArray<Column<TimesRow>> = [
   count('responded', 'RESPONDED', (r) => r.responded),
@@ -44,11 +57,20 @@ export function reportTimesCommand(ctx: Ctx) {
       const resolved = resolveFlags(ctx, flags, SPEC);
       const { db } = await ctx.desk();
       const calendar = await getCalendar(db, flags.calendar);
-      const report = await timesReport(db, { by: resolved.by, since: resolved.period.since, until: resolved.period.until, hours: calendar });
+      const report = await timesReport(db, {
+        by: resolved.by,
+        since: resolved.period.since,
+        until: resolved.period.until,
+        hours: calendar,
+      });
       const columns = [...groupColumn<TimesRow>(resolved.by), ...COLUMNS];
       const rows = resolved.by === null ? [report.total] : report.rows;
       await emit(ctx, flags, {
-        report: 'times', resolved, columns, rows, ...(resolved.by === null ? {} : { total: report.total }),
+        report: 'times',
+        resolved,
+        columns,
+        rows,
+        ...(resolved.by === null ? {} : { total: report.total }),
         meta: { calendar: { name: calendar.name, tz: calendar.tz } },
         caption: `business hours of calendar ${calendar.name}: ${describeWeek(calendar.week)}, ${calendar.tz}`,
       });

@@ -9,7 +9,8 @@ const SPEC: ReportSpec = {
   description: 'tickets created and resolved per day over the period (every day listed, zero days included)',
   by: [],
   defaultSince: '30d',
-  notes: 'Days are local days in the report zone; the first and last day may be partial.\nNET = created − resolved: positive days grew the backlog.',
+  notes:
+    'Days are local days in the report zone; the first and last day may be partial.\nNET = created − resolved: positive days grew the backlog.',
   examples: [
     'deskline report volume',
     'deskline report volume --since 2026-03-01 --until 2026-03-31',
@@ -19,7 +20,13 @@ const SPEC: ReportSpec = {
 
 type Row = VolumeRow & { net: number };
 
-const num = (key: string, header: string, get: (r: Row) => number): Column<Row> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+const num = (key: string, header: string, get: (r: Row) => number): Column<Row> => ({
+  key,
+  header,
+  value: get,
+  text: (r) => thousands(get(r)),
+  numeric: true,
+});
 
 const COLUMNS: ReadonlyArray<Column<Row>> = [
   { key: 'date', header: 'DATE', value: (r) => r.date },
@@ -33,7 +40,10 @@ export function reportVolumeCommand(ctx: Ctx) {
     const resolved = resolveFlags(ctx, flags, SPEC);
     const since = resolved.period.since!; // volume always has a start (default 30d)
     const { db } = await ctx.desk();
-    const rows: Row[] = (await volumeReport(db, { since, until: resolved.period.until, tz: resolved.tz })).map((r) => ({ ...r, net: r.created - r.resolved }));
+    const rows: Row[] = (await volumeReport(db, { since, until: resolved.period.until, tz: resolved.tz })).map((r) => ({
+      ...r,
+      net: r.created - r.resolved,
+    }));
     const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
     const total: Row = { date: 'total', created: sum((r) => r.created), resolved: sum((r) => r.resolved), net: sum((r) => r.net) };
     await emit(ctx, flags, { report: 'volume', resolved, columns: COLUMNS, rows, total });

@@ -10,7 +10,8 @@ const SPEC: ReportSpec = {
   description: 'per technician: open tickets assigned now, tickets resolved and time logged in the period',
   by: [],
   defaultSince: '30d',
-  notes: 'OPEN counts new/open/pending/on-hold tickets assigned now, whatever the period. RESOLVED credits the\nassignee; LOGGED adds the minutes on the interactions each technician wrote.',
+  notes:
+    'OPEN counts new/open/pending/on-hold tickets assigned now, whatever the period. RESOLVED credits the\nassignee; LOGGED adds the minutes on the interactions each technician wrote.',
   examples: [
     'deskline report workload',
     'deskline report workload --since 7d',
@@ -18,7 +19,13 @@ const SPEC: ReportSpec = {
   ],
 };
 
-const num = (key: string, header: string, get: (r: WorkloadRow) => number): Column<WorkloadRow> => ({ key, header, value: get, text: (r) => thousands(get(r)), numeric: true });
+const num = (key: string, header: string, get: (r: WorkloadRow) => number): Column<WorkloadRow> => ({
+  key,
+  header,
+  value: get,
+  text: (r) => thousands(get(r)),
+  numeric: true,
+});
 
 const COLUMNS: ReadonlyArray<Column<WorkloadRow>> = [
   { key: 'technician', header: 'TECHNICIAN', value: (r) => r.technician, text: (r) => cleanLine(r.technician) },
@@ -34,7 +41,14 @@ export function reportWorkloadCommand(ctx: Ctx) {
     const { db } = await ctx.desk();
     const rows = await workloadReport(db, { since: resolved.period.since, until: resolved.period.until });
     const sum = (f: (r: WorkloadRow) => number) => rows.reduce((a, r) => a + f(r), 0);
-    const total: WorkloadRow = { technicianId: null, technician: 'total', tier: null, open: sum((r) => r.open), resolved: sum((r) => r.resolved), minutes: sum((r) => r.minutes) };
+    const total: WorkloadRow = {
+      technicianId: null,
+      technician: 'total',
+      tier: null,
+      open: sum((r) => r.open),
+      resolved: sum((r) => r.resolved),
+      minutes: sum((r) => r.minutes),
+    };
     await emit(ctx, flags, { report: 'workload', resolved, columns: COLUMNS, rows, total });
   });
 }

@@ -10,13 +10,14 @@ import { reportWorkloadCommand } from './report-workload.js';
 const SUBCOMMANDS = [reportBacklogCommand, reportSlaCommand, reportTimesCommand, reportVolumeCommand, reportWorkloadCommand];
 
 export function reportCommand(ctx: Ctx): Command {
-  const cmd = new Command('report')
-    .description('backlog, SLA compliance, response times, volume and workload reports')
-    .addHelpText('after', `
+  const cmd = new Command('report').description('backlog, SLA compliance, response times, volume and workload reports').addHelpText(
+    'after',
+    `
 Every report takes --since/--until (12h, 7d, 4w, 2026-03-01, 2026-03-01T09:00, today; default: the last 30 days),
 and prints a table, --json or --csv. Examples:
   deskline report sla --since 7d --by priority
-  deskline report volume --since 2026-03-01 --until 2026-03-31 --csv > march.csv`);
+  deskline report volume --since 2026-03-01 --until 2026-03-31 --csv > march.csv`,
+  );
   for (const make of SUBCOMMANDS) cmd.addCommand(make(ctx));
   return cmd;
 }

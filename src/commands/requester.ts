@@ -7,7 +7,8 @@ import { cleanLine, table } from './format.js';
 export function requesterCommand(ctx: Ctx): Command {
   const cmd = new Command('requester').description('requesters: the people asking for help');
 
-  cmd.command('add')
+  cmd
+    .command('add')
     .description('add a requester')
     .argument('<name>', 'full name')
     .option('-e, --email <email>', 'email address')
@@ -22,7 +23,8 @@ export function requesterCommand(ctx: Ctx): Command {
       ctx.out(`added requester ${row.id}  ${cleanLine(row.name)}${row.email ? ` <${row.email}>` : ''}`);
     });
 
-  cmd.command('list')
+  cmd
+    .command('list')
     .description('list requesters, optionally matching a name or email')
     .argument('[search]', 'part of a name or email')
     .option('--limit <n>', 'at most this many', '100')
@@ -31,10 +33,16 @@ export function requesterCommand(ctx: Ctx): Command {
       const { db } = await ctx.desk();
       const rows = await listRequesters(db, search ?? '', Math.max(1, Number(flags.limit) || 100));
       if (flags.json) return ctx.json({ requesters: rows });
-      ctx.out(table(['ID', 'NAME', 'EMAIL', 'PHONE', 'DEPARTMENT'], rows.map((r) => [String(r.id), cleanLine(r.name), r.email ?? '', cleanLine(r.phone), cleanLine(r.department)])));
+      ctx.out(
+        table(
+          ['ID', 'NAME', 'EMAIL', 'PHONE', 'DEPARTMENT'],
+          rows.map((r) => [String(r.id), cleanLine(r.name), r.email ?? '', cleanLine(r.phone), cleanLine(r.department)]),
+        ),
+      );
     });
 
-  cmd.command('show')
+  cmd
+    .command('show')
     .description('show a requester and their recent tickets')
     .argument('<who>', 'id, email or name')
     .option('--json', 'print JSON')

@@ -9,7 +9,8 @@ import { cleanLine, table } from './format.js';
 export function technicianCommand(ctx: Ctx): Command {
   const cmd = new Command('technician').description('technicians: the people working the desk');
 
-  cmd.command('add')
+  cmd
+    .command('add')
     .description('add a technician')
     .argument('<name>', 'full name')
     .requiredOption('-e, --email <email>', 'email address (unique)')
@@ -26,7 +27,8 @@ export function technicianCommand(ctx: Ctx): Command {
       ctx.out(`added technician ${cleanLine(row.name)} <${row.email}> ${row.tier}`);
     });
 
-  cmd.command('list')
+  cmd
+    .command('list')
     .description('list technicians with their open ticket counts')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
@@ -34,7 +36,12 @@ export function technicianCommand(ctx: Ctx): Command {
       const rows = await listTechnicians(db);
       const open = await openCounts(db);
       if (flags.json) return ctx.json({ technicians: rows.map((r) => ({ ...r, open: open.get(r.id) ?? 0 })) });
-      ctx.out(table(['NAME', 'EMAIL', 'TIER', 'OPEN'], rows.map((r) => [cleanLine(r.name), r.email, r.tier, String(open.get(r.id) ?? 0)])));
+      ctx.out(
+        table(
+          ['NAME', 'EMAIL', 'TIER', 'OPEN'],
+          rows.map((r) => [cleanLine(r.name), r.email, r.tier, String(open.get(r.id) ?? 0)]),
+        ),
+      );
     });
   return cmd;
 }

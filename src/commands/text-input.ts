@@ -4,7 +4,7 @@ import { fstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
-import type { Io } from './context.js';
+import type { Io } from '../streams.js';
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -49,11 +49,15 @@ export function ticketCommentCommand(ctx: Ctx): Command {
     .description('add a reply, note, call or chat to the timeline')
     .argument('<ref>', 'ticket ref')
     .argument('[text]', 'the text; - reads stdin; none opens $EDITOR on a terminal');
-  for (const [flag, , help] of KIND_FLAGS) cmd.addOption(new Option(`--${flag}`, help).conflicts(KIND_FLAGS.map((k) => k[0]).filter((f) => f !== flag)));
+  for (const [flag, , help] of KIND_FLAGS)
+    cmd.addOption(new Option(`--${flag}`, help).conflicts(KIND_FLAGS.map((k) => k[0]).filter((f) => f !== flag)));
   return cmd
     .option('-m, --minutes <n>', 'time spent in minutes', '0')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  deskline ticket comment HD-7 --reply "Restarted the spooler; please try again"\n  deskline ticket comment HD-7 --call --minutes 15 "Walked Ana through the VPN profile"\n  git log -1 | deskline ticket comment HD-7 --note -')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  deskline ticket comment HD-7 --reply "Restarted the spooler; please try again"\n  deskline ticket comment HD-7 --call --minutes 15 "Walked Ana through the VPN profile"\n  git log -1 | deskline ticket comment HD-7 --note -',
+    )
     .action(async (ref: string, text: string | undefined, flags: Record<string, string | boolean | undefined>) => {
       const kind = KIND_FLAGS.find(([flag]) => flags[flag])?.[1] ?? 'reply';
       const minutes = Number(flags.minutes);
@@ -63,7 +67,8 @@ export function ticketCommentCommand(ctx: Ctx): Command {
       await getTicket(db, id);
       const body = (await textFrom(ctx.io, text, 'text')).trim();
       const row = await addInteraction(db, id, { kind, body, minutes }, actor);
-      if (flags.json) return ctx.json({ ref: `HD-${id}`, interaction: { id: row.id, kind: row.kind, minutes: row.minutes, author: row.author_name } });
+      if (flags.json)
+        return ctx.json({ ref: `HD-${id}`, interaction: { id: row.id, kind: row.kind, minutes: row.minutes, author: row.author_name } });
       ctx.out(`HD-${id} ${kind} added${minutes ? ` (${minutes} min)` : ''}`);
     });
 }

@@ -47,19 +47,33 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
-  deskline ticket create --from-json tickets.jsonl`)
+  deskline ticket create --from-json tickets.jsonl`,
+    )
     .action(async (flags: CreateFlags) => {
       const inputs = await gatherInputs(ctx, flags);
-      if (flags.dryRun) return report(ctx, flags, inputs.map((i) => ({ ref: '(new)', title: i.title, existing: false })), true);
+      if (flags.dryRun)
+        return report(
+          ctx,
+          flags,
+          inputs.map((i) => ({ ref: '(new)', title: i.title, existing: false })),
+          true,
+        );
       const { db } = await ctx.desk();
       const actor = await ensureTechnician(db, ctx.me());
       const created = await createTickets(db, inputs, actor);
       if (flags.json) return ctx.json({ tickets: created.map((c) => ({ ...ticketJson(c.ticket), existing: c.existing })) });
-      report(ctx, flags, created.map((c) => ({ ref: c.ticket.ref, title: c.ticket.title, existing: c.existing })), false);
+      report(
+        ctx,
+        flags,
+        created.map((c) => ({ ref: c.ticket.ref, title: c.ticket.title, existing: c.existing })),
+        false,
+      );
     });
 }
 
@@ -72,13 +86,30 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
   }
   const description = flags.description ?? (stdinIsPiped(ctx.io) ? await readAll(ctx.io.stdin) : undefined);
   try {
-    return [validateTicketInput({
-      title: flags.title, description, priority: flags.priority, category: flags.category, channel: flags.channel,
-      status: flags.status, tier: flags.tier, tags: flags.tag, requester: flags.requester, assignee: flags.assignee,
-      externalId: flags.externalId,
-    }, categories)];
+    return [
+      validateTicketInput(
+        {
+          title: flags.title,
+          description,
+          priority: flags.priority,
+          category: flags.category,
+          channel: flags.channel,
+          status: flags.status,
+          tier: flags.tier,
+          tags: flags.tag,
+          requester: flags.requester,
+          assignee: flags.assignee,
+          externalId: flags.externalId,
+        },
+        categories,
+      ),
+    ];
   } catch (error) {
-    if (error instanceof InputError) fail(EXIT.invalid, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.field.length + 2)}`);
+    if (error instanceof InputError)
+      fail(
+        EXIT.invalid,
+        `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.field.length + 2)}`,
+      );
     throw error;
   }
 }

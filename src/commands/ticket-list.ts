@@ -21,7 +21,12 @@ export const COLUMNS: Record<string, Column> = {
   prio: { header: 'PRIO', text: (r) => r.priority, json: (r) => r.priority, color: (r) => PRIORITY_COLOR[r.priority] },
   status: { header: 'STATUS', text: (r) => r.status, json: (r) => r.status },
   age: { header: 'AGE', text: (r, now) => shortDuration(now - r.created_at), json: (r) => iso(r.created_at) },
-  due: { header: 'DUE', text: (r, now) => (r.next_due_at === null ? '—' : shortDuration(r.next_due_at - now)), json: (r) => iso(r.next_due_at), color: (r) => (r.next_due_at !== null && r.next_due_at < Date.now() ? 'red' : undefined) },
+  due: {
+    header: 'DUE',
+    text: (r, now) => (r.next_due_at === null ? '—' : shortDuration(r.next_due_at - now)),
+    json: (r) => iso(r.next_due_at),
+    color: (r) => (r.next_due_at !== null && r.next_due_at < Date.now() ? 'red' : undefined),
+  },
   requester: { header: 'REQUESTER', text: (r) => cleanLine(r.requester_name) || '—', json: (r) => r.requester_name },
   assignee: { header: 'ASSIGNEE', text: (r) => cleanLine(r.assignee_name) || '—', json: (r) => r.assignee_name },
   tier: { header: 'TIER', text: (r) => r.tier, json: (r) => r.tier },
@@ -51,26 +56,35 @@ export function ticketListCommand(ctx: Ctx): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .option('-q, --quiet', 'print only refs')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Query fields: status prio assignee tier tag category channel requester created updated age due id sort
   ',' is OR inside a field, terms are ANDed, '-' negates; quote '<' and '>' for the shell.
 Examples:
   deskline ticket list status:open prio:urgent,high
   deskline ticket list assignee:me 'due:<2h'
   deskline ticket list tag:vpn -tag:spam "cannot connect" --json
-  deskline ticket list 'age:>30d' status:pending --csv > stale.csv`)
+  deskline ticket list 'age:>30d' status:pending --csv > stale.csv`,
+    )
     .action(async (words: string[], flags: ListFlags) => {
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) fail(EXIT.invalid, `--limit: '${flags.limit}' must be a whole number from 1 to 100000`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+        fail(EXIT.invalid, `--limit: '${flags.limit}' must be a whole number from 1 to 100000`);
       const names = flags.columns ? flags.columns.split(',').map((c) => c.trim()) : DEFAULT_COLUMNS;
-      for (const n of names) if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);
+      for (const n of names)
+        if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);
       const query = parseOrFail(joinArgs(words.length ? words : ['status:active']));
       const { db } = await ctx.desk();
       const fctx = await filterContext(ctx, db);
       const [rows, total] = await Promise.all([listTickets(db, { query, ctx: fctx, limit }), countTickets(db, query, fctx)]);
       const columns = names.map((n) => COLUMNS[n]!);
       if (flags.json) {
-        return ctx.json({ total, count: rows.length, tickets: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, columns[i]!.json(r)]))) });
+        return ctx.json({
+          total,
+          count: rows.length,
+          tickets: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, columns[i]!.json(r)]))),
+        });
       }
       if (flags.csv) {
         const { stringify } = await import('csv-stringify/sync');
@@ -84,7 +98,16 @@ Examples:
         return color ? paint(true, color, cell) : cell;
       };
       const flexible = names.includes('title') ? names.indexOf('title') : names.length - 1;
-      if (rows.length) ctx.out(table(columns.map((c) => c.header), cells, { maxWidth: ctx.io.stdout.columns ?? Infinity, flexible, style }));
-      ctx.note(rows.length < total ? `showing ${thousands(rows.length)} of ${thousands(total)} (use --limit)` : `${thousands(total)} ticket(s)`);
+      if (rows.length)
+        ctx.out(
+          table(
+            columns.map((c) => c.header),
+            cells,
+            { maxWidth: ctx.io.stdout.columns ?? Infinity, flexible, style },
+          ),
+        );
+      ctx.note(
+        rows.length < total ? `showing ${thousands(rows.length)} of ${thousands(total)} (use --limit)` : `${thousands(total)} ticket(s)`,
+      );
     });
 }

@@ -15,7 +15,10 @@ export function ticketShowCommand(ctx: Ctx): Command {
     .argument('<ref>', 'ticket ref, e.g. HD-7')
     .option('--why', "explain the ticket's place in the queue: priority, time left on each SLA clock, pauses")
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  deskline ticket show HD-7\n  deskline ticket show HD-7 --why\n  deskline ticket show HD-7 --json | jq .ticket.status')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  deskline ticket show HD-7\n  deskline ticket show HD-7 --why\n  deskline ticket show HD-7 --json | jq .ticket.status',
+    )
     .action(async (ref: string, flags: { json?: boolean; why?: boolean }) => {
       const { db } = await ctx.desk();
       const id = refArg(ref);
@@ -37,11 +40,21 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ['channel', ticket.channel],
         ['tier', ticket.tier],
         ['assignee', ticket.assignee?.name ?? '—'],
-        ['requester', ticket.requester ? `${ticket.requester.name}${ticket.requester.email ? ` <${ticket.requester.email}>` : ''}${ticket.requester.phone ? `  ${ticket.requester.phone}` : ''}${ticket.requester.department ? `  (${ticket.requester.department})` : ''}` : '—'],
+        [
+          'requester',
+          ticket.requester
+            ? `${ticket.requester.name}${ticket.requester.email ? ` <${ticket.requester.email}>` : ''}${ticket.requester.phone ? `  ${ticket.requester.phone}` : ''}${ticket.requester.department ? `  (${ticket.requester.department})` : ''}`
+            : '—',
+        ],
         ['tags', ticket.tags.join(', ') || '—'],
         ['created', `${formatTime(ticket.created_at)} (${shortDuration(now - ticket.created_at)} ago)`],
         ['updated', formatTime(ticket.updated_at)],
-        ['next due', ticket.next_due_at === null ? '—' : `${formatTime(ticket.next_due_at)} (${ticket.next_due_at < now ? `overdue ${shortDuration(now - ticket.next_due_at)}` : `in ${shortDuration(ticket.next_due_at - now)}`})`],
+        [
+          'next due',
+          ticket.next_due_at === null
+            ? '—'
+            : `${formatTime(ticket.next_due_at)} (${ticket.next_due_at < now ? `overdue ${shortDuration(now - ticket.next_due_at)}` : `in ${shortDuration(ticket.next_due_at - now)}`})`,
+        ],
         ['version', String(ticket.version)],
       ];
       if (ticket.external_id) fields.push(['external id', ticket.external_id]);
@@ -69,7 +82,17 @@ export function ticketHistoryCommand(ctx: Ctx): Command {
       await getTicket(db, id);
       const events = await ticketHistory(db, id);
       if (flags.json) {
-        return ctx.json({ ref: `HD-${id}`, events: events.map((e) => ({ at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, field: e.field, old: e.old_value, new: e.new_value })) });
+        return ctx.json({
+          ref: `HD-${id}`,
+          events: events.map((e) => ({
+            at: new Date(e.at).toISOString(),
+            actor: e.actor,
+            action: e.action,
+            field: e.field,
+            old: e.old_value,
+            new: e.new_value,
+          })),
+        });
       }
       for (const e of events) {
         const change = e.field ? `  ${e.field}: ${e.old_value ?? '—'} → ${e.new_value ?? '—'}` : '';

@@ -40,7 +40,8 @@ function changesFrom(flags: UpdateFlags, categories?: readonly string[]): Ticket
     if (flags.assignee !== undefined) c.assignee = flags.assignee.trim();
     if (flags.addTag.length) c.addTags = tagList(flags.addTag, 'add-tag');
     if (flags.removeTag.length) c.removeTags = tagList(flags.removeTag, 'remove-tag');
-    if (Object.keys(c).length === 0) fail(EXIT.usage, 'nothing to change: give --status, --priority, --assignee, --tier, --category, --title, --add-tag or --remove-tag');
+    if (Object.keys(c).length === 0)
+      fail(EXIT.usage, 'nothing to change: give --status, --priority, --assignee, --tier, --category, --title, --add-tag or --remove-tag');
     return c;
   } catch (error) {
     if (error instanceof InputError) fail(EXIT.invalid, `--${error.field}: ${error.message.slice(error.field.length + 2)}`);
@@ -65,11 +66,14 @@ export function ticketUpdateCommand(ctx: Ctx): Command {
     .option('-y, --yes', 'bulk: do not ask for confirmation')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   deskline ticket update HD-7 --priority high --add-tag vpn
   deskline ticket update HD-7 --status pending --if-version 4
-  deskline ticket update --where "tag:spam status:new" --status closed --yes`)
+  deskline ticket update --where "tag:spam status:new" --status closed --yes`,
+    )
     .action(async (ref: string | undefined, flags: UpdateFlags) => {
       const changes = changesFrom(flags, ctx.settings().categories);
       if ((ref === undefined) === (flags.where === undefined)) fail(EXIT.usage, 'give a ticket ref or --where "query" (not both)');
@@ -77,7 +81,8 @@ Examples:
       const actor = await ensureTechnician(db, ctx.me());
       if (ref !== undefined) {
         const ifVersion = flags.ifVersion === undefined ? undefined : Number(flags.ifVersion);
-        if (ifVersion !== undefined && !Number.isInteger(ifVersion)) fail(EXIT.invalid, `--if-version: '${flags.ifVersion}' is not a whole number`);
+        if (ifVersion !== undefined && !Number.isInteger(ifVersion))
+          fail(EXIT.invalid, `--if-version: '${flags.ifVersion}' is not a whole number`);
         return print(ctx, flags, [await updateTicket(db, refArg(ref), changes, actor, { ifVersion })]);
       }
       const ids = await findIds(ctx, db, flags.where!, actor.id);
@@ -97,5 +102,6 @@ function print(ctx: Ctx, flags: UpdateFlags, results: Changed[]): void {
     else if (r.changes.length === 0) ctx.out(`${r.ticket.ref}  unchanged`);
     else ctx.out(clean(`${r.ticket.ref}  ${r.changes.map((c) => `${c.field} ${c.old ?? '—'} → ${c.new ?? '—'}`).join(', ')}`));
   }
-  if (results.length > 1 && !flags.quiet) ctx.note(`updated ${thousands(results.filter((r) => r.changes.length).length)} of ${thousands(results.length)} ticket(s)`);
+  if (results.length > 1 && !flags.quiet)
+    ctx.note(`updated ${thousands(results.filter((r) => r.changes.length).length)} of ${thousands(results.length)} ticket(s)`);
 }

@@ -64,6 +64,8 @@ export async function backupBeforeMigration(dbPath: string, version: number, now
 
 function pruneBackups(folder: string, stem: string): void {
   const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{8}T\\d{9}Z-v\\d+\\.db$`);
-  const mine = readdirSync(folder).filter((f) => pattern.test(f)).sort();
+  const mine = readdirSync(folder)
+    .filter((f) => pattern.test(f))
+    .sort();
   for (const old of mine.slice(0, Math.max(0, mine.length - KEEP_BACKUPS))) rmSync(join(folder, old), { force: true });
 }

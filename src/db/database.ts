@@ -36,9 +36,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     fail(EXIT.database, `${path} needs a schema upgrade: open it once without --readonly`);
   }
 
-  const backup = !memory && state.version > 0 && state.version < latest
-    ? await backupBeforeMigration(path, state.version)
-    : null;
+  const backup = !memory && state.version > 0 && state.version < latest ? await backupBeforeMigration(path, state.version) : null;
 
   const sqlite = openSqlite(path, options.readonly === true);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -17,7 +17,7 @@ export function ensurePrivateFile(path: string): boolean {
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'permission denied' : code ?? 'error';
+    const reason = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
     return fail(EXIT.database, `cannot create database ${path}: ${reason}`);
   }
 }

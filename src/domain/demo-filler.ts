@@ -24,7 +24,11 @@ function compile(pattern: string): readonly (string | number)[] {
 export class Filler {
   private readonly vars: (string | undefined)[] = [];
 
-  constructor(private readonly rng: Rng, first: string, dept: string) {
+  constructor(
+    private readonly rng: Rng,
+    first: string,
+    dept: string,
+  ) {
     this.vars[0] = first;
     this.vars[1] = dept;
   }

@@ -82,9 +82,10 @@ export function demoPeople(rng: Rng, tickets: number, now: number, me?: DemoPers
     used.add(email);
     const department = pickDepartment(rng);
     // Ofcom's drama ranges: numbers reserved for fiction.
-    const phone = rng() < 0.7
-      ? `+44 20 7946 0${String(int(rng, 0, 999)).padStart(3, '0')}`
-      : `+44 7700 900${String(int(rng, 0, 999)).padStart(3, '0')}`;
+    const phone =
+      rng() < 0.7
+        ? `+44 20 7946 0${String(int(rng, 0, 999)).padStart(3, '0')}`
+        : `+44 7700 900${String(int(rng, 0, 999)).padStart(3, '0')}`;
     requesters.push({ name, email, phone, department, created_at: start - int(rng, 0, 365) * DAY });
     const list = byDepartment.get(department) ?? [];
     list.push(i);

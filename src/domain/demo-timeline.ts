@@ -45,17 +45,29 @@ export interface Timeline {
 }
 
 const FIRST_KIND: Partial<Record<Channel, InteractionKind>> = { phone: 'call', chat: 'chat', email: 'email_out' };
-const MIDDLE = weighted<'note' | 'call' | 'email_in'>([['note', 45], ['call', 20], ['email_in', 35]]);
+const MIDDLE = weighted<'note' | 'call' | 'email_in'>([
+  ['note', 45],
+  ['call', 20],
+  ['email_in', 35],
+]);
 
 export function timeline(rng: Rng, text: { fill(pattern: string): string }, t: TimelineInput): Timeline {
   const items: DemoInteraction[] = [];
   const byTech = (kind: InteractionKind, body: string, minutes: number, at: number, author = t.assignee) =>
-    items.push({ kind, author, author_name: author === null ? 'system' : t.names[author]!, body: text.fill(body), minutes, created_at: at });
+    items.push({
+      kind,
+      author,
+      author_name: author === null ? 'system' : t.names[author]!,
+      body: text.fill(body),
+      minutes,
+      created_at: at,
+    });
   const byRequester = (body: string, at: number) =>
     items.push({ kind: 'email_in', author: null, author_name: t.requesterName!, body: text.fill(body), minutes: 0, created_at: at });
 
   if (t.status === 'new') {
-    if (t.requesterName !== null && t.available > 2 * HOUR && rng() < 0.6) byRequester(pick(rng, REQUESTER_EMAILS), t.available * (0.5 + 0.45 * rng()));
+    if (t.requesterName !== null && t.available > 2 * HOUR && rng() < 0.6)
+      byRequester(pick(rng, REQUESTER_EMAILS), t.available * (0.5 + 0.45 * rng()));
     else byTech('note', pick(rng, TRIAGE), int(rng, 1, 5), t.available * 0.9 * rng(), t.triage);
     return { items, firstResponse: null };
   }

@@ -45,13 +45,13 @@ export function validateArticle(raw: RawArticle, defaults: ArticleDefaults = {})
   if (!title) throw new InputError('title', 'must not be empty');
   if (title.length > MAX_KB_TITLE) throw new InputError('title', `must be at most ${MAX_KB_TITLE} characters`);
   const body = raw.body === undefined || raw.body === null ? '' : tidyBody(text(raw.body, 'body'));
-  if (title.includes('\0') || body.includes('\0')) throw new InputError(title.includes('\0') ? 'title' : 'body', 'must not contain NUL characters');
+  if (title.includes('\0') || body.includes('\0'))
+    throw new InputError(title.includes('\0') ? 'title' : 'body', 'must not contain NUL characters');
   if (body.length > MAX_KB_BODY) throw new InputError('body', `must be at most ${MAX_KB_BODY} characters`);
   const slug = raw.slug === undefined || raw.slug === null ? slugify(title) : slugify(text(raw.slug, 'slug'));
   if (!slug) throw new InputError('slug', 'must contain a letter or digit');
-  const category = raw.category === undefined || raw.category === null
-    ? defaults.category ?? 'general'
-    : slugify(text(raw.category, 'category'), 40);
+  const category =
+    raw.category === undefined || raw.category === null ? (defaults.category ?? 'general') : slugify(text(raw.category, 'category'), 40);
   if (!category) throw new InputError('category', 'must contain a letter or digit');
   return {
     slug,
@@ -66,7 +66,10 @@ export function validateArticle(raw: RawArticle, defaults: ArticleDefaults = {})
 
 /** LF line ends, no leading blank lines, no trailing white space: what a Markdown file gives back. */
 export function tidyBody(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .replace(/\s+$/, '');
 }
 
 function text(value: unknown, field: string): string {
@@ -111,6 +114,9 @@ export function firstHeading(markdown: string): string | null {
 
 /** `vpn-split-tunnel` → `Vpn split tunnel` (title from a file name). */
 export function titleFromName(name: string): string {
-  const spaced = name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  const spaced = name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return spaced ? spaced[0]!.toUpperCase() + spaced.slice(1) : 'Untitled';
 }

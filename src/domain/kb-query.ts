@@ -45,7 +45,7 @@ function undouble(base: string, word: string): string {
 export function parseQuery(text: string): QueryGroup[] {
   const tokens = words(text);
   const groups: QueryGroup[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let taken = 0;
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1 && !taken; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');

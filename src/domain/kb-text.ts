@@ -19,7 +19,9 @@ export function indexText(text: string): string {
 
 /** Query side: lower-case words, accents stripped, apostrophes dropped; everything else splits. */
 export function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** NFKD, combining marks removed, lower case, apostrophes dropped. */
@@ -29,7 +31,9 @@ export function fold(text: string): string {
 
 /** A URL- and file-safe slug: `Can't print (4th floor)` → `cant-print-4th-floor`. */
 export function slugify(text: string, max = 60): string {
-  const slug = fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug.slice(0, max).replace(/-+$/, '');
 }
 

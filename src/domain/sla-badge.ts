@@ -94,7 +94,12 @@ export function countAlerts(rows: readonly DueRow[], settings: SlaSettings, now:
 
 /** `✗ 2 breached · ! 3 at risk` in full, `✗2 !3` short (only the parts that are not zero); null when all is well. */
 export function alertText(c: AlertCounts): { full: string; short: string } | null {
-  const parts = ([['breached', c.breached], ['at_risk', c.atRisk]] as const).filter(([, n]) => n > 0);
+  const parts = (
+    [
+      ['breached', c.breached],
+      ['at_risk', c.atRisk],
+    ] as const
+  ).filter(([, n]) => n > 0);
   if (!parts.length) return null;
   const label = { breached: 'breached', at_risk: 'at risk' } as const;
   return {

@@ -3,7 +3,17 @@
  * each field names its rule; an error names the field. Hand-written instead of zod because
  * `ticket create` is on the startup budget and zod costs ~50 ms to import (DESIGN.md §6).
  */
-import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES, STATUSES, TIERS, type Channel, type Priority, type Status, type Tier } from './ticket.js';
+import {
+  CHANNELS,
+  DEFAULT_CATEGORIES,
+  PRIORITIES,
+  STATUSES,
+  TIERS,
+  type Channel,
+  type Priority,
+  type Status,
+  type Tier,
+} from './ticket.js';
 
 export interface TicketInput {
   title: string;
@@ -20,7 +30,10 @@ export interface TicketInput {
 }
 
 export class InputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
     this.name = 'InputError';
   }
@@ -32,25 +45,29 @@ const TAG = /^[a-z0-9][a-z0-9_.+-]{0,39}$/;
 
 type Rule = (value: unknown, field: string) => unknown;
 
-const text = (max: number, required: boolean): Rule => (value, field) => {
-  if (value === undefined || value === null || value === '') {
-    if (required) throw new InputError(field, 'is required');
-    return required ? '' : null;
-  }
-  if (typeof value !== 'string') throw new InputError(field, 'must be text');
-  const trimmed = value.trim();
-  if (required && trimmed === '') throw new InputError(field, 'is required');
-  if (trimmed.length > max) throw new InputError(field, `is longer than ${max} characters`);
-  return trimmed;
-};
+const text =
+  (max: number, required: boolean): Rule =>
+  (value, field) => {
+    if (value === undefined || value === null || value === '') {
+      if (required) throw new InputError(field, 'is required');
+      return required ? '' : null;
+    }
+    if (typeof value !== 'string') throw new InputError(field, 'must be text');
+    const trimmed = value.trim();
+    if (required && trimmed === '') throw new InputError(field, 'is required');
+    if (trimmed.length > max) throw new InputError(field, `is longer than ${max} characters`);
+    return trimmed;
+  };
 
-const oneOf = (values: readonly string[], fallback: string): Rule => (value, field) => {
-  if (value === undefined || value === null || value === '') return fallback;
-  const v = typeof value === 'string' ? value.trim().toLowerCase().replace(/[- ]/g, '_') : value;
-  const match = values.find((x) => x.toLowerCase() === v);
-  if (!match) throw new InputError(field, `must be one of ${values.join(', ')} (got '${String(value)}')`);
-  return match;
-};
+const oneOf =
+  (values: readonly string[], fallback: string): Rule =>
+  (value, field) => {
+    if (value === undefined || value === null || value === '') return fallback;
+    const v = typeof value === 'string' ? value.trim().toLowerCase().replace(/[- ]/g, '_') : value;
+    const match = values.find((x) => x.toLowerCase() === v);
+    if (!match) throw new InputError(field, `must be one of ${values.join(', ')} (got '${String(value)}')`);
+    return match;
+  };
 
 export function tagList(value: unknown, field = 'tags'): string[] {
   if (value === undefined || value === null || value === '') return [];

@@ -26,9 +26,7 @@ export type Priority = (typeof PRIORITIES)[number];
 /** P1..P4: the rank is what the queue sorts and indexes on. */
 export const PRIORITY_RANK: Readonly<Record<Priority, number>> = { urgent: 1, high: 2, normal: 3, low: 4 };
 
-export const DEFAULT_CATEGORIES = [
-  'hardware', 'software', 'network', 'account', 'access', 'email', 'printer', 'other',
-] as const;
+export const DEFAULT_CATEGORIES = ['hardware', 'software', 'network', 'account', 'access', 'email', 'printer', 'other'] as const;
 
 export const CHANNELS = ['phone', 'email', 'chat', 'walk_in', 'web', 'cli', 'monitoring'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -5,7 +5,10 @@
 import { LineCounter, parseDocument, isMap, isScalar, stringify } from 'yaml';
 
 export class MarkdownError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'MarkdownError';
   }

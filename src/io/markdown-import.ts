@@ -88,12 +88,13 @@ export function parseArticle(text: string, shown: string, options: ParseOptions 
   const given = Object.fromEntries(Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined));
   const raw: RawArticle = { slug: options.slug, ...options.base, ...front, ...given, body };
   raw.title ??= firstHeading(body) ?? options.fallbackTitle;
-  if (raw.title === undefined) fail(EXIT.invalid, `${shown}:1: title: missing (give --title, a title: line in front matter, or a # heading)`);
+  if (raw.title === undefined)
+    fail(EXIT.invalid, `${shown}:1: title: missing (give --title, a title: line in front matter, or a # heading)`);
   try {
     return validateArticle(raw);
   } catch (error) {
     if (error instanceof InputError) {
-      const line = error.field in given ? null : lines[error.field] ?? 1;
+      const line = error.field in given ? null : (lines[error.field] ?? 1);
       fail(EXIT.invalid, line === null ? `--${error.message}` : `${shown}:${line}: ${error.message}`);
     }
     throw error;

@@ -29,14 +29,21 @@ export async function ticketHistory(db: Executor, ticketId: number): Promise<Aud
 /** The newest change's events (one action by one actor at one time), for conflict messages. */
 export async function latestChange(db: Executor, ticketId: number): Promise<AuditEventRow[]> {
   const last = await db
-    .selectFrom('audit_events').selectAll()
+    .selectFrom('audit_events')
+    .selectAll()
     .where('ticket_id', '=', ticketId)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!last) return [];
   return db
-    .selectFrom('audit_events').selectAll()
-    .where('ticket_id', '=', ticketId).where('at', '=', last.at).where('actor', '=', last.actor)
-    .orderBy('id').execute();
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('at', '=', last.at)
+    .where('actor', '=', last.actor)
+    .orderBy('id')
+    .execute();
 }
 
 export function describeChange(events: readonly AuditEventRow[]): string {

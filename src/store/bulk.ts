@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /**
  * THE bulk-write module (DESIGN.md §3): demo data written with better-sqlite3 prepared statements
  * on the desk's raw handle, in one IMMEDIATE transaction: all of it lands or none of it does.
@@ -49,9 +50,27 @@ export interface SeedSummary {
 /** Tickets between progress reports (and turns of the event loop). */
 const BATCH = 2_000;
 const TICKET_COLUMNS = [
-  'id', 'title', 'description', 'status', 'priority', 'priority_rank', 'category', 'channel', 'requester_id', 'assignee_id',
-  'tier', 'created_at', 'updated_at', 'first_response_at', 'resolved_at', 'closed_at', 'first_response_due_at',
-  'resolution_due_at', 'next_due_at', 'resolution', 'version',
+  'id',
+  'title',
+  'description',
+  'status',
+  'priority',
+  'priority_rank',
+  'category',
+  'channel',
+  'requester_id',
+  'assignee_id',
+  'tier',
+  'created_at',
+  'updated_at',
+  'first_response_at',
+  'resolved_at',
+  'closed_at',
+  'first_response_due_at',
+  'resolution_due_at',
+  'next_due_at',
+  'resolution',
+  'version',
 ] as const;
 
 /**
@@ -68,49 +87,92 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
   }
   const now = options.now ?? Date.now();
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
-  const summary: SeedSummary = { tickets: 0, requesters: 0, technicians: 0, tags: 0, ticket_tags: 0, interactions: 0, audit_events: 0, articles: 0, first_id: null, last_id: null, seed, ms: 0 };
+  const summary: SeedSummary = {
+    tickets: 0,
+    requesters: 0,
+    technicians: 0,
+    tags: 0,
+    ticket_tags: 0,
+    interactions: 0,
+    audit_events: 0,
+    articles: 0,
+    first_id: null,
+    last_id: null,
+    seed,
+    ms: 0,
+  };
 
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     const existing = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
     if (existing > 0 && !options.append) {
-      fail(EXIT.conflict, `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`);
+      fail(
+        EXIT.conflict,
+        `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`,
+      );
     }
     options.onProgress?.(0, total);
     // Into an empty desk, the ticket indexes are built once after the rows instead of row by row.
     const rebuild = existing === 0 ? dropIndexes(sqlite, 'tickets') : [];
     const data = demoData({ tickets: total, seed, now, me: options.me, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
 
-    const technicianIds = upsertByKey(sqlite,
+    const technicianIds = upsertByKey(
+      sqlite,
       'INSERT INTO technicians (name, email, tier, active, created_at) VALUES (?, ?, ?, 1, ?) ON CONFLICT (email) DO NOTHING',
       'SELECT id FROM technicians WHERE email = ?',
-      data.technicians.map((t) => [t.email, t.name, t.email, t.tier, t.created_at]));
-    const requesterIds = upsertByKey(sqlite,
+      data.technicians.map((t) => [t.email, t.name, t.email, t.tier, t.created_at]),
+    );
+    const requesterIds = upsertByKey(
+      sqlite,
       'INSERT INTO requesters (name, email, phone, department, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
       'SELECT id FROM requesters WHERE email = ?',
-      data.requesters.map((r) => [r.email, r.name, r.email, r.phone, r.department, r.created_at]));
-    const tagIds = upsertByKey(sqlite,
+      data.requesters.map((r) => [r.email, r.name, r.email, r.phone, r.department, r.created_at]),
+    );
+    const tagIds = upsertByKey(
+      sqlite,
       'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING',
       'SELECT id FROM tags WHERE name = ?',
-      data.tagNames.map((name) => [name, name]));
+      data.tagNames.map((name) => [name, name]),
+    );
     const tagOf = new Map(data.tagNames.map((name, i) => [name, tagIds.ids[i]!]));
     summary.technicians = technicianIds.inserted;
     summary.requesters = requesterIds.inserted;
     summary.tags = tagIds.inserted;
 
-    const insertTicket = sqlite.prepare(`INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})`);
+    const insertTicket = sqlite.prepare(
+      `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})`,
+    );
     const insertTag = sqlite.prepare('INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)');
     const insertInteraction = sqlite.prepare(
-      'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const person = (ids: number[], index: number | null) => (index === null ? null : ids[index]!);
     const firstId = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM tickets').pluck().get() as number) + 1;
     let id = firstId;
     for (const t of data.tickets()) {
       insertTicket.run(
-        id, t.title, t.description, t.status, t.priority, t.priority_rank, t.category, t.channel,
-        person(requesterIds.ids, t.requester), person(technicianIds.ids, t.assignee), t.tier, t.created_at, t.updated_at,
-        t.first_response_at, t.resolved_at, t.closed_at, t.first_response_due_at, t.resolution_due_at, t.next_due_at,
-        t.resolution, t.version);
+        id,
+        t.title,
+        t.description,
+        t.status,
+        t.priority,
+        t.priority_rank,
+        t.category,
+        t.channel,
+        person(requesterIds.ids, t.requester),
+        person(technicianIds.ids, t.assignee),
+        t.tier,
+        t.created_at,
+        t.updated_at,
+        t.first_response_at,
+        t.resolved_at,
+        t.closed_at,
+        t.first_response_due_at,
+        t.resolution_due_at,
+        t.next_due_at,
+        t.resolution,
+        t.version,
+      );
       for (const tag of t.tags) insertTag.run(id, tagOf.get(tag)!);
       for (const x of t.interactions) {
         insertInteraction.run(id, x.kind, person(technicianIds.ids, x.author), x.author_name, x.body, x.minutes, x.created_at);
@@ -126,7 +188,9 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
     for (const create of rebuild) sqlite.exec(create);
     // One 'create' event per ticket, written set-based from the rows just inserted.
     summary.audit_events = sqlite
-      .prepare("INSERT INTO audit_events (ticket_id, actor, at, action) SELECT id, ?, created_at, 'create' FROM tickets WHERE id >= ? ORDER BY id")
+      .prepare(
+        "INSERT INTO audit_events (ticket_id, actor, at, action) SELECT id, ?, created_at, 'create' FROM tickets WHERE id >= ? ORDER BY id",
+      )
       .run(DEMO_ACTOR, firstId).changes;
     sqlite.exec('COMMIT');
     summary.tickets = id - firstId;
@@ -151,7 +215,9 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
  * Inside the seeding transaction, so a failed seed rolls the drop back too.
  */
 function dropIndexes(sqlite: Desk['sqlite'], table: string): string[] {
-  const indexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  const indexes = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .all(table) as Array<{ name: string; sql: string }>;
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   return indexes.map((i) => i.sql);
 }

@@ -17,23 +17,45 @@ export interface InteractionInput {
 /** A requester writing back reopens the conversation: status moves as data. */
 const ON_REQUESTER_REPLY: Partial<Record<Status, Status>> = { pending: 'open', resolved: 'open' };
 
-export async function addInteraction(db: Executor, ticketId: number, input: InteractionInput, actor: Actor, now = Date.now()): Promise<InteractionRow> {
+export async function addInteraction(
+  db: Executor,
+  ticketId: number,
+  input: InteractionInput,
+  actor: Actor,
+  now = Date.now(),
+): Promise<InteractionRow> {
   return withImmediate(db, (trx) => insertInteraction(trx, ticketId, input, actor, now));
 }
 
-export async function insertInteraction(trx: Executor, ticketId: number, input: InteractionInput, actor: Actor, now: number): Promise<InteractionRow> {
+export async function insertInteraction(
+  trx: Executor,
+  ticketId: number,
+  input: InteractionInput,
+  actor: Actor,
+  now: number,
+): Promise<InteractionRow> {
   const minutes = input.minutes ?? 0;
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) fail(EXIT.invalid, `minutes: must be a whole number from 0 to 1440 (got ${minutes})`);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
+    fail(EXIT.invalid, `minutes: must be a whole number from 0 to 1440 (got ${minutes})`);
   if (input.kind !== 'system' && input.body.trim() === '' && minutes === 0) fail(EXIT.invalid, 'text: is empty');
   const ticket = await getTicket(trx, ticketId);
   const row = await trx
     .insertInto('interactions')
-    .values({ ticket_id: ticketId, kind: input.kind, author_id: actor.id, author_name: actor.name, body: input.body, minutes, created_at: now })
+    .values({
+      ticket_id: ticketId,
+      kind: input.kind,
+      author_id: actor.id,
+      author_name: actor.name,
+      body: input.body,
+      minutes,
+      created_at: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  const firstResponse = ticket.first_response_at === null && actor.id !== null && PUBLIC_KINDS.includes(input.kind) ? now : ticket.first_response_at;
-  const status = input.kind === 'email_in' ? ON_REQUESTER_REPLY[ticket.status as Status] ?? ticket.status : ticket.status;
+  const firstResponse =
+    ticket.first_response_at === null && actor.id !== null && PUBLIC_KINDS.includes(input.kind) ? now : ticket.first_response_at;
+  const status = input.kind === 'email_in' ? (ON_REQUESTER_REPLY[ticket.status as Status] ?? ticket.status) : ticket.status;
   await trx
     .updateTable('tickets')
     .set({

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withImmediate } from '../db/immediate.js';
 import type { ArticleInput } from '../domain/kb-article.js';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import { readMarkdownDir } from '../io/markdown-import.js';
 import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { applyChanges, insertArticle, type KbArticle } from './kb.js';
@@ -26,7 +27,12 @@ export interface ImportSummary {
   articles: Upserted[];
 }
 
-export async function upsertArticles(db: Executor, inputs: readonly ArticleInput[], actor: Actor, now = Date.now()): Promise<ImportSummary> {
+export async function upsertArticles(
+  db: Executor,
+  inputs: readonly ArticleInput[],
+  actor: Actor,
+  now = Date.now(),
+): Promise<ImportSummary> {
   const articles = await withImmediate(db, async (trx) => {
     const out: Upserted[] = [];
     for (const input of inputs) {
@@ -62,5 +68,9 @@ export function starterKbDir(): string {
 
 /** Loads (or refreshes) the starter articles; safe to run again. */
 export async function loadStarterKb(db: Executor, dir = starterKbDir(), actor: Actor = SYSTEM_ACTOR): Promise<ImportSummary> {
-  return upsertArticles(db, readMarkdownDir(dir).map((f) => f.article), actor);
+  return upsertArticles(
+    db,
+    readMarkdownDir(dir).map((f) => f.article),
+    actor,
+  );
 }

@@ -21,7 +21,13 @@ export interface Linked {
 }
 
 /** Records that an article (id or slug) helped a ticket; idempotent. */
-export async function linkArticle(db: Executor, ticketId: number, article: number | string, actor: Actor, now = Date.now()): Promise<Linked> {
+export async function linkArticle(
+  db: Executor,
+  ticketId: number,
+  article: number | string,
+  actor: Actor,
+  now = Date.now(),
+): Promise<Linked> {
   return withImmediate(db, async (trx) => {
     const ticket = await getTicket(trx, ticketId);
     const found = await getArticle(trx, article);
@@ -32,7 +38,11 @@ export async function linkArticle(db: Executor, ticketId: number, article: numbe
       .executeTakeFirst();
     const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
     if (!created) return { article: found, ticketRef: ticket.ref, created };
-    await trx.updateTable('kb_articles').set((eb) => ({ helped_count: eb('helped_count', '+', 1) })).where('id', '=', found.id).execute();
+    await trx
+      .updateTable('kb_articles')
+      .set((eb) => ({ helped_count: eb('helped_count', '+', 1) }))
+      .where('id', '=', found.id)
+      .execute();
     await recordEvent(trx, ticket.id, actor, 'kb_link', [{ field: 'kb', old: null, new: found.slug }], now);
     return { article: { ...found, helped_count: found.helped_count + 1 }, ticketRef: ticket.ref, created };
   });
@@ -53,7 +63,8 @@ export async function linkedArticles(db: Executor, ticketId: number): Promise<Li
     .innerJoin('kb_articles as a', 'a.id', 'l.article_id')
     .select(['a.id', 'a.slug', 'a.title', 'l.linked_by', 'l.linked_at'])
     .where('l.ticket_id', '=', ticketId)
-    .orderBy('l.linked_at').orderBy('a.id')
+    .orderBy('l.linked_at')
+    .orderBy('a.id')
     .execute();
 }
 
@@ -82,8 +93,14 @@ export async function draftFromTicket(db: Executor, ticketId: number, actor: Act
       .map((i) => `- ${i.body.trim().replace(/\s*\n\s*/g, ' ')}`);
     const body = [
       `> Drafted from ${ticket.ref} on ${new Date(now).toISOString().slice(0, 10)}. Check and edit before publishing.`,
-      '', '## Symptoms', '', ticket.description.trim() || ticket.title,
-      '', '## Resolution', '', ticket.resolution?.trim() || '_Describe the fix that worked._',
+      '',
+      '## Symptoms',
+      '',
+      ticket.description.trim() || ticket.title,
+      '',
+      '## Resolution',
+      '',
+      ticket.resolution?.trim() || '_Describe the fix that worked._',
       ...(notes.length ? ['', '## Notes from the ticket', '', ...notes] : []),
     ].join('\n');
     const input = validateArticle(

@@ -83,11 +83,21 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   }
   const searched = queryWords(groups);
   const ranked = rerank(found, searched).slice(0, limit);
-  const bodies = await searchBodies(db, ranked.map((c) => c.id));
+  const bodies = await searchBodies(
+    db,
+    ranked.map((c) => c.id),
+  );
   return ranked.map((c) => ({
-    id: c.id, slug: c.slug, title: c.title, category: c.category, tags: c.tags ? c.tags.split(',') : [],
-    audience: c.audience as KbAudience, status: c.status as KbStatus, score: Number(c.score.toFixed(4)),
-    snippet: makeSnippet(bodies.get(c.id) ?? '', groups), searched,
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    category: c.category,
+    tags: c.tags ? c.tags.split(',') : [],
+    audience: c.audience as KbAudience,
+    status: c.status as KbStatus,
+    score: Number(c.score.toFixed(4)),
+    snippet: makeSnippet(bodies.get(c.id) ?? '', groups),
+    searched,
   }));
 }
 
@@ -140,12 +150,19 @@ async function matchesAnything(db: Executor, match: string): Promise<boolean> {
  */
 function rerank(found: readonly Candidate[], words: readonly string[]): (Candidate & { score: number })[] {
   const fuse = new Fuse(found, {
-    keys: [{ name: 'title', weight: 3 }, { name: 'tags', weight: 1 }],
-    includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2,
+    keys: [
+      { name: 'title', weight: 3 },
+      { name: 'tags', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.3,
+    minMatchCharLength: 2,
   });
   const closeness = new Map<number, number>();
   for (const word of words) {
-    for (const hit of fuse.search(word)) closeness.set(hit.item.id, (closeness.get(hit.item.id) ?? 0) + (1 - (hit.score ?? 1)) / words.length);
+    for (const hit of fuse.search(word))
+      closeness.set(hit.item.id, (closeness.get(hit.item.id) ?? 0) + (1 - (hit.score ?? 1)) / words.length);
   }
   return found
     .map((c) => ({ ...c, score: (1 - TITLE_WEIGHT) * c.strength + TITLE_WEIGHT * (closeness.get(c.id) ?? 0) }))

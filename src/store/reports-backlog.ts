@@ -44,25 +44,24 @@ function ageCase(now: number) {
 export async function backlogReport(db: Executor, opts: BacklogOptions): Promise<BacklogReport> {
   const counts = await db
     .selectFrom('tickets')
-    .select([
-      groupKey(opts.by).as('grp'),
-      'status',
-      'priority',
-      ageCase(opts.now).as('bucket'),
-      db.fn.countAll<number>().as('n'),
-    ])
+    .select([groupKey(opts.by).as('grp'), 'status', 'priority', ageCase(opts.now).as('bucket'), db.fn.countAll<number>().as('n')])
     .where('status', 'in', OPEN_STATUSES)
     .where(inPeriod('created_at', opts.since, opts.until))
     .groupBy([sql`grp`, 'status', 'priority', sql`bucket`])
     .execute();
 
-  const groups = await labelGroups(db, opts.by, counts.map((c) => c.grp));
+  const groups = await labelGroups(
+    db,
+    opts.by,
+    counts.map((c) => c.grp),
+  );
   const rows = new Map<string, BacklogRow>();
   const keyOf = (grp: unknown, status: string) => `${String(grp)}\u0000${status}`;
   // Ungrouped: every open status gets a row, zeros included; grouped: only statuses present.
   for (const g of groups) {
     for (const status of OPEN_STATUSES) {
-      if (opts.by === null || counts.some((c) => c.grp === g.key && c.status === status)) rows.set(keyOf(g.key, status), emptyRow(g.label, status));
+      if (opts.by === null || counts.some((c) => c.grp === g.key && c.status === status))
+        rows.set(keyOf(g.key, status), emptyRow(g.label, status));
     }
   }
   if (opts.by === null && groups.length === 0) for (const s of OPEN_STATUSES) rows.set(keyOf(null, s), emptyRow('all', s));

@@ -29,7 +29,7 @@ export async function labelGroups(db: Executor, by: By | null, keys: Iterable<st
   }
   const label = (k: string | number | null): string => {
     if (by === null) return 'all';
-    if (by === 'assignee') return k === null ? UNASSIGNED : names.get(k as number) ?? `#${k}`;
+    if (by === 'assignee') return k === null ? UNASSIGNED : (names.get(k as number) ?? `#${k}`);
     return String(k);
   };
   return unique.map((key) => ({ key, label: label(key) })).sort(compareGroups(by));

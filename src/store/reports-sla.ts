@@ -45,29 +45,49 @@ export async function slaReport(db: Executor, opts: SlaOptions): Promise<SlaRepo
       groupKey(opts.by).as('grp'),
       db.fn.countAll<number>().as('tickets'),
       count(sql`first_response_at <= first_response_due_at`).as('fr_met'),
-      count(sql`first_response_at > first_response_due_at OR (first_response_at IS NULL AND ${open} AND first_response_due_at < ${opts.now})`).as('fr_breached'),
+      count(
+        sql`first_response_at > first_response_due_at OR (first_response_at IS NULL AND ${open} AND first_response_due_at < ${opts.now})`,
+      ).as('fr_breached'),
       count(sql`resolved_at <= resolution_due_at`).as('res_met'),
-      count(sql`resolved_at > resolution_due_at OR (resolved_at IS NULL AND ${open} AND resolution_due_at < ${opts.now})`).as('res_breached'),
+      count(sql`resolved_at > resolution_due_at OR (resolved_at IS NULL AND ${open} AND resolution_due_at < ${opts.now})`).as(
+        'res_breached',
+      ),
     ])
     .where(inPeriod('created_at', opts.since, opts.until))
     .groupBy(sql`grp`)
     .execute();
 
-  const groups = await labelGroups(db, opts.by, rows.map((r) => r.grp));
+  const groups = await labelGroups(
+    db,
+    opts.by,
+    rows.map((r) => r.grp),
+  );
   const byKey = new Map(rows.map((r) => [r.grp, r]));
   const out = groups.map((g) => {
     const r = byKey.get(g.key)!;
     return finish(g.label, Number(r.tickets), Number(r.fr_met), Number(r.fr_breached), Number(r.res_met), Number(r.res_breached));
   });
   const sum = (f: (r: SlaRow) => number) => out.reduce((a, r) => a + f(r), 0);
-  const total = finish('all', sum((r) => r.tickets), sum((r) => r.firstResponseMet), sum((r) => r.firstResponseBreached), sum((r) => r.resolutionMet), sum((r) => r.resolutionBreached));
+  const total = finish(
+    'all',
+    sum((r) => r.tickets),
+    sum((r) => r.firstResponseMet),
+    sum((r) => r.firstResponseBreached),
+    sum((r) => r.resolutionMet),
+    sum((r) => r.resolutionBreached),
+  );
   return { rows: out, total };
 }
 
 function finish(group: string, tickets: number, frMet: number, frBreached: number, resMet: number, resBreached: number): SlaRow {
   return {
-    group, tickets,
-    firstResponseMet: frMet, firstResponseBreached: frBreached, firstResponsePct: compliance(frMet, frBreached),
-    resolutionMet: resMet, resolutionBreached: resBreached, resolutionPct: compliance(resMet, resBreached),
+    group,
+    tickets,
+    firstResponseMet: frMet,
+    firstResponseBreached: frBreached,
+    firstResponsePct: compliance(frMet, frBreached),
+    resolutionMet: resMet,
+    resolutionBreached: resBreached,
+    resolutionPct: compliance(resMet, resBreached),
   };
 }

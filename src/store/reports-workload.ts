@@ -27,23 +27,46 @@ export interface WorkloadOptions {
 export async function workloadReport(db: Executor, opts: WorkloadOptions): Promise<WorkloadRow[]> {
   const [techs, open, resolved, minutes] = await Promise.all([
     db.selectFrom('technicians').select(['id', 'name', 'tier', 'active']).execute(),
-    db.selectFrom('tickets').select(['assignee_id as id', db.fn.countAll<number>().as('n')])
-      .where('status', 'in', OPEN_STATUSES).groupBy('assignee_id').execute(),
-    db.selectFrom('tickets').select(['assignee_id as id', db.fn.countAll<number>().as('n')])
+    db
+      .selectFrom('tickets')
+      .select(['assignee_id as id', db.fn.countAll<number>().as('n')])
+      .where('status', 'in', OPEN_STATUSES)
+      .groupBy('assignee_id')
+      .execute(),
+    db
+      .selectFrom('tickets')
+      .select(['assignee_id as id', db.fn.countAll<number>().as('n')])
       // `+`: without an index on resolved_at, a plain table scan beats walking the assignee index (~3×).
-      .where(inPeriod('resolved_at', opts.since, opts.until)).groupBy(sql`+assignee_id`).execute(),
-    db.selectFrom('interactions').select(['author_id as id', db.fn.sum<number>('minutes').as('n')])
-      .where(inPeriod('created_at', opts.since, opts.until)).where('author_id', 'is not', null).groupBy('author_id').execute(),
+      .where(inPeriod('resolved_at', opts.since, opts.until))
+      .groupBy(sql`+assignee_id`)
+      .execute(),
+    db
+      .selectFrom('interactions')
+      .select(['author_id as id', db.fn.sum<number>('minutes').as('n')])
+      .where(inPeriod('created_at', opts.since, opts.until))
+      .where('author_id', 'is not', null)
+      .groupBy('author_id')
+      .execute(),
   ]);
-  const index = (list: Array<{ id: number | null; n: number | string | bigint | null }>) => new Map(list.map((r) => [r.id, Number(r.n ?? 0)]));
+  const index = (list: Array<{ id: number | null; n: number | string | bigint | null }>) =>
+    new Map(list.map((r) => [r.id, Number(r.n ?? 0)]));
   const [o, r, m] = [index(open), index(resolved), index(minutes)];
   const rows: WorkloadRow[] = techs
-    .map((t) => ({ technicianId: t.id, technician: t.name, tier: t.tier, open: o.get(t.id) ?? 0, resolved: r.get(t.id) ?? 0, minutes: m.get(t.id) ?? 0, active: t.active }))
+    .map((t) => ({
+      technicianId: t.id,
+      technician: t.name,
+      tier: t.tier,
+      open: o.get(t.id) ?? 0,
+      resolved: r.get(t.id) ?? 0,
+      minutes: m.get(t.id) ?? 0,
+      active: t.active,
+    }))
     // Inactive technicians appear only while they still have figures.
     .filter((t) => t.active || t.open || t.resolved || t.minutes)
     .map(({ active: _active, ...row }) => row)
     .sort((a, b) => a.technician.localeCompare(b.technician) || a.technicianId - b.technicianId);
   const unassigned = { open: o.get(null) ?? 0, resolved: r.get(null) ?? 0 };
-  if (unassigned.open || unassigned.resolved) rows.push({ technicianId: null, technician: UNASSIGNED, tier: null, ...unassigned, minutes: 0 });
+  if (unassigned.open || unassigned.resolved)
+    rows.push({ technicianId: null, technician: UNASSIGNED, tier: null, ...unassigned, minutes: 0 });
   return rows;
 }

@@ -43,7 +43,12 @@ export async function resolveRequester(db: Executor, who: string, now = Date.now
     if (found) return found.id;
     return (await addRequester(db, { name: name || email, email }, now)).id;
   }
-  const byName = await db.selectFrom('requesters').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).limit(2).execute();
+  const byName = await db
+    .selectFrom('requesters')
+    .select('id')
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .limit(2)
+    .execute();
   if (byName.length === 1) return byName[0]!.id;
   if (byName.length > 1) fail(EXIT.invalid, `requester '${who}' is ambiguous: give an email address`);
   return (await addRequester(db, { name }, now)).id;

@@ -58,16 +58,32 @@ export async function loadSlaConfig(db: Executor): Promise<SlaConfig> {
   const rows = await db
     .selectFrom('sla_policies as p')
     .innerJoin('sla_calendars as c', 'c.id', 'p.calendar_id')
-    .select(['p.priority', 'p.first_response_minutes', 'p.resolution_minutes', 'p.is_24x7', 'c.id as calendar_id', 'c.name', 'c.tz', 'c.week'])
+    .select([
+      'p.priority',
+      'p.first_response_minutes',
+      'p.resolution_minutes',
+      'p.is_24x7',
+      'c.id as calendar_id',
+      'c.name',
+      'c.tz',
+      'c.week',
+    ])
     .execute();
   const holidays = await db.selectFrom('sla_holidays').select(['calendar_id', 'date', 'name']).orderBy('date').execute();
   const policy = {} as Record<Priority, SlaTarget>;
   const calendars = {} as Record<Priority, BusinessCalendar>;
   const views: PolicyView[] = [];
   for (const priority of PRIORITIES) {
-    const r = rows.find((x) => x.priority === priority) ?? fail(EXIT.database, `sla policy for ${priority} is missing: run 'deskline sla policy set ${priority}'`);
+    const r =
+      rows.find((x) => x.priority === priority) ??
+      fail(EXIT.database, `sla policy for ${priority} is missing: run 'deskline sla policy set ${priority}'`);
     policy[priority] = { firstResponseMinutes: r.first_response_minutes, resolutionMinutes: r.resolution_minutes, is24x7: r.is_24x7 === 1 };
-    calendars[priority] = toCalendar(r.name, r.tz, r.week, holidays.filter((h) => h.calendar_id === r.calendar_id).map(({ date, name }) => ({ date, name })));
+    calendars[priority] = toCalendar(
+      r.name,
+      r.tz,
+      r.week,
+      holidays.filter((h) => h.calendar_id === r.calendar_id).map(({ date, name }) => ({ date, name })),
+    );
     views.push({ priority, ...policy[priority], calendar: r.name });
   }
   return { policy, calendars, rows: views };
@@ -90,7 +106,13 @@ export async function setPolicy(db: Executor, priority: string, changes: PolicyC
   const calendar = await calendarRow(db, next.calendar);
   await db
     .updateTable('sla_policies')
-    .set({ first_response_minutes: next.firstResponseMinutes, resolution_minutes: next.resolutionMinutes, is_24x7: next.is24x7 ? 1 : 0, calendar_id: calendar.id, updated_at: now })
+    .set({
+      first_response_minutes: next.firstResponseMinutes,
+      resolution_minutes: next.resolutionMinutes,
+      is_24x7: next.is24x7 ? 1 : 0,
+      calendar_id: calendar.id,
+      updated_at: now,
+    })
     .where('priority', '=', priority)
     .execute();
   return next;
@@ -122,7 +144,12 @@ export async function addHoliday(db: Executor, calendar: string, date: string, n
   if (dayNumber(date) === null) fail(EXIT.invalid, `date: '${date}' is not a date like 2026-12-25`);
   if (!name.trim()) fail(EXIT.invalid, 'name: is empty');
   const row = await calendarRow(db, calendar);
-  const exists = await db.selectFrom('sla_holidays').select('name').where('calendar_id', '=', row.id).where('date', '=', date).executeTakeFirst();
+  const exists = await db
+    .selectFrom('sla_holidays')
+    .select('name')
+    .where('calendar_id', '=', row.id)
+    .where('date', '=', date)
+    .executeTakeFirst();
   if (exists) fail(EXIT.conflict, `${date} is already a holiday in ${calendar} (${exists.name})`);
   await db.insertInto('sla_holidays').values({ calendar_id: row.id, date, name: name.trim() }).execute();
 }

@@ -3,7 +3,11 @@ import type { Executor } from './executor.js';
 
 async function tagIds(db: Executor, names: readonly string[]): Promise<number[]> {
   if (names.length === 0) return [];
-  await db.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('tags')
+    .values(names.map((name) => ({ name })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const rows = await db.selectFrom('tags').select('id').where('name', 'in', names).execute();
   return rows.map((r) => r.id);
 }

@@ -51,8 +51,12 @@ export async function findTechnician(db: Executor, who: string): Promise<Technic
     .limit(3)
     .execute();
   if (rows.length === 0) {
-    const prefix = await db.selectFrom('technicians').selectAll()
-      .where(like(sql.ref('name'), `${escapeLike(needle)}%`)).limit(3).execute();
+    const prefix = await db
+      .selectFrom('technicians')
+      .selectAll()
+      .where(like(sql.ref('name'), `${escapeLike(needle)}%`))
+      .limit(3)
+      .execute();
     if (prefix.length === 1) return prefix[0]!;
     if (prefix.length > 1) fail(EXIT.invalid, `technician '${who}' is ambiguous: ${prefix.map((r) => r.name).join(', ')}`);
     return fail(EXIT.notFound, `no technician '${who}' (see 'deskline technician list')`);

@@ -44,12 +44,24 @@ const ON_ENTER: Partial<Record<Status, (now: number, t: TicketView) => TicketUpd
   open: (_now, t) => (t.status === 'resolved' || t.status === 'closed' ? { resolved_at: null, closed_at: null, resolution: null } : {}),
 };
 
-export async function updateTicket(db: Executor, id: number, changes: TicketChanges, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
+export async function updateTicket(
+  db: Executor,
+  id: number,
+  changes: TicketChanges,
+  actor: Actor,
+  opts: ChangeOptions = {},
+): Promise<Changed> {
   return withImmediate(db, (trx) => applyChanges(trx, id, changes, actor, opts));
 }
 
 /** Applies the same changes to many tickets in one transaction: all or nothing. */
-export async function updateTickets(db: Executor, ids: readonly number[], changes: TicketChanges, actor: Actor, opts: ChangeOptions = {}): Promise<Changed[]> {
+export async function updateTickets(
+  db: Executor,
+  ids: readonly number[],
+  changes: TicketChanges,
+  actor: Actor,
+  opts: ChangeOptions = {},
+): Promise<Changed[]> {
   return withImmediate(db, async (trx) => {
     const out: Changed[] = [];
     for (const id of ids) out.push(await applyChanges(trx, id, changes, actor, opts));
@@ -57,19 +69,32 @@ export async function updateTickets(db: Executor, ids: readonly number[], change
   });
 }
 
-export async function applyChanges(trx: Executor, id: number, changes: TicketChanges, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
+export async function applyChanges(
+  trx: Executor,
+  id: number,
+  changes: TicketChanges,
+  actor: Actor,
+  opts: ChangeOptions = {},
+): Promise<Changed> {
   const now = opts.now ?? Date.now();
   const before = await getTicket(trx, id);
   if (opts.ifVersion !== undefined && opts.ifVersion !== before.version) {
     const last = await latestChange(trx, id);
-    fail(EXIT.conflict, `${before.ref} is at version ${before.version}, not ${opts.ifVersion}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`);
+    fail(
+      EXIT.conflict,
+      `${before.ref} is at version ${before.version}, not ${opts.ifVersion}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`,
+    );
   }
   const set: TicketUpdate = {};
   const log: FieldChange[] = [];
   const change = <K extends keyof TicketUpdate>(field: K, from: unknown, to: TicketUpdate[K], shown: unknown = to) => {
     if (from === to) return;
     set[field] = to;
-    log.push({ field, old: from === null || from === undefined ? null : String(from), new: shown === null || shown === undefined ? null : String(shown) });
+    log.push({
+      field,
+      old: from === null || from === undefined ? null : String(from),
+      new: shown === null || shown === undefined ? null : String(shown),
+    });
   };
 
   if (changes.title !== undefined) change('title', before.title, changes.title);
@@ -82,7 +107,10 @@ export async function applyChanges(trx: Executor, id: number, changes: TicketCha
   if (changes.assignee !== undefined) {
     const assigneeId = await resolveAssignee(trx, changes.assignee, actor);
     if (assigneeId !== before.assignee_id) {
-      const name = assigneeId === null ? null : (await trx.selectFrom('technicians').select('name').where('id', '=', assigneeId).executeTakeFirstOrThrow()).name;
+      const name =
+        assigneeId === null
+          ? null
+          : (await trx.selectFrom('technicians').select('name').where('id', '=', assigneeId).executeTakeFirstOrThrow()).name;
       change('assignee_id', before.assignee?.name ?? null, assigneeId, name);
       log[log.length - 1]!.field = 'assignee';
       if (before.status === 'new' && assigneeId !== null && changes.status === undefined) changes = { ...changes, status: 'open' };
@@ -91,7 +119,10 @@ export async function applyChanges(trx: Executor, id: number, changes: TicketCha
   if (changes.resolution !== undefined) change('resolution', before.resolution, changes.resolution);
   if (changes.status !== undefined && changes.status !== before.status) {
     if (!canTransition(before.status as Status, changes.status)) {
-      fail(EXIT.invalid, `${before.ref} cannot go from ${before.status} to ${changes.status} (allowed: ${TRANSITIONS[before.status as Status].join(', ')})`);
+      fail(
+        EXIT.invalid,
+        `${before.ref} cannot go from ${before.status} to ${changes.status} (allowed: ${TRANSITIONS[before.status as Status].join(', ')})`,
+      );
     }
     change('status', before.status, changes.status);
     Object.assign(set, ON_ENTER[changes.status]?.(now, before) ?? {});

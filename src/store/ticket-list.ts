@@ -42,10 +42,21 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
       .leftJoin('requesters', 'requesters.id', 'tickets.requester_id')
       .leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
       .select([
-        'tickets.id', 'tickets.title', 'tickets.status', 'tickets.priority', 'tickets.priority_rank', 'tickets.category',
-        'tickets.channel', 'tickets.tier', 'tickets.created_at', 'tickets.updated_at', 'tickets.next_due_at',
-        'tickets.first_response_due_at', 'tickets.resolution_due_at',
-        'requesters.name as requester_name', 'technicians.name as assignee_name',
+        'tickets.id',
+        'tickets.title',
+        'tickets.status',
+        'tickets.priority',
+        'tickets.priority_rank',
+        'tickets.category',
+        'tickets.channel',
+        'tickets.tier',
+        'tickets.created_at',
+        'tickets.updated_at',
+        'tickets.next_due_at',
+        'tickets.first_response_due_at',
+        'tickets.resolution_due_at',
+        'requesters.name as requester_name',
+        'technicians.name as assignee_name',
       ]),
     opts.query,
     { ...opts.ctx, sortDriven: true },
@@ -58,7 +69,11 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
 }
 
 export async function countTickets(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number> {
-  const qb = applyFilters(db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')), query, ctx);
+  const qb = applyFilters(
+    db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')),
+    query,
+    ctx,
+  );
   return Number((await qb.executeTakeFirst())?.n ?? 0);
 }
 

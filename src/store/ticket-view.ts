@@ -29,7 +29,11 @@ export async function findTicket(db: Executor, id: number): Promise<TicketView |
   const [requester, assignee, tags] = await Promise.all([
     row.requester_id === null
       ? null
-      : db.selectFrom('requesters').select(['id', 'name', 'email', 'phone', 'department']).where('id', '=', row.requester_id).executeTakeFirst(),
+      : db
+          .selectFrom('requesters')
+          .select(['id', 'name', 'email', 'phone', 'department'])
+          .where('id', '=', row.requester_id)
+          .executeTakeFirst(),
     row.assignee_id === null
       ? null
       : db.selectFrom('technicians').select(['id', 'name', 'email']).where('id', '=', row.assignee_id).executeTakeFirst(),

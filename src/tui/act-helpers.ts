@@ -25,7 +25,12 @@ export function setOverlay(s: State, overlay: Overlay | null): State {
 export function single(s: State, row: TicketListRow): Target {
   const seen = s.act.seen;
   return {
-    ids: [row.id], label: row.ref, bulk: false, statuses: [row.status], tier: row.tier, title: row.title,
+    ids: [row.id],
+    label: row.ref,
+    bulk: false,
+    statuses: [row.status],
+    tier: row.tier,
+    title: row.title,
     ...(seen && seen.id === row.id ? { version: seen.version } : {}),
   };
 }
@@ -34,7 +39,12 @@ export function single(s: State, row: TicketListRow): Target {
 export function targetOf(s: State, row: TicketListRow | undefined, bulk: boolean): Target | null {
   const marks = s.act.marks;
   if (bulk && marks.length > 0) {
-    return { ids: marks.map((m) => m.id), label: `${marks.length} ticket${marks.length === 1 ? '' : 's'}`, bulk: true, statuses: [...new Set(marks.map((m) => m.status))] };
+    return {
+      ids: marks.map((m) => m.id),
+      label: `${marks.length} ticket${marks.length === 1 ? '' : 's'}`,
+      bulk: true,
+      statuses: [...new Set(marks.map((m) => m.status))],
+    };
   }
   return row ? single(s, row) : null;
 }

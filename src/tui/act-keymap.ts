@@ -5,10 +5,33 @@
 import type { Binding, Mode } from './keymap.js';
 
 export type ActCommand =
-  | 'help' | 'assignMe' | 'assignTo' | 'priority' | 'status' | 'reply' | 'note' | 'call' | 'escalate'
-  | 'resolve' | 'reopen' | 'tags' | 'copyRef' | 'replyInEditor' | 'mark' | 'clearMarks' | 'newTicket'
-  | 'nextOption' | 'prevOption' | 'choose' | 'save' | 'nextField' | 'prevField' | 'externalEditor'
-  | 'cancel' | 'confirmYes' | 'confirmNo';
+  | 'help'
+  | 'assignMe'
+  | 'assignTo'
+  | 'priority'
+  | 'status'
+  | 'reply'
+  | 'note'
+  | 'call'
+  | 'escalate'
+  | 'resolve'
+  | 'reopen'
+  | 'tags'
+  | 'copyRef'
+  | 'replyInEditor'
+  | 'mark'
+  | 'clearMarks'
+  | 'newTicket'
+  | 'nextOption'
+  | 'prevOption'
+  | 'choose'
+  | 'save'
+  | 'nextField'
+  | 'prevField'
+  | 'externalEditor'
+  | 'cancel'
+  | 'confirmYes'
+  | 'confirmNo';
 
 const LIST: readonly Mode[] = ['queue', 'detail'];
 const TEXT: readonly Mode[] = ['compose', 'form'];
@@ -36,13 +59,19 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'k', action: 'prevOption', help: 'previous option / scroll up', hint: 'move', when: ['picker', 'help'] },
   { key: 'down', action: 'nextOption', help: 'next option / scroll down', when: ['picker', 'help'] },
   { key: 'up', action: 'prevOption', help: 'previous option / scroll up', when: ['picker', 'help'] },
-  { key: 'enter', action: 'choose', help: 'choose (or type the option\'s key)', hint: 'choose', when: ['picker'] },
+  { key: 'enter', action: 'choose', help: "choose (or type the option's key)", hint: 'choose', when: ['picker'] },
 
   { key: 'ctrl+s', action: 'save', help: 'save', hint: 'save', when: TEXT },
   { key: 'tab', action: 'nextField', help: 'next field', hint: 'field', when: TEXT },
   { key: 'shift+tab', action: 'prevField', help: 'previous field', hint: 'field', when: TEXT },
   { key: 'ctrl+e', action: 'externalEditor', help: 'write the text in $EDITOR', hint: '$EDITOR', when: TEXT },
-  { key: 'escape', action: 'cancel', help: 'cancel (asks first when text was typed)', hint: 'cancel', when: ['picker', 'compose', 'form', 'help'] },
+  {
+    key: 'escape',
+    action: 'cancel',
+    help: 'cancel (asks first when text was typed)',
+    hint: 'cancel',
+    when: ['picker', 'compose', 'form', 'help'],
+  },
   { key: 'q', action: 'cancel', help: 'close', when: ['help'] },
 
   { key: 'y', action: 'confirmYes', help: 'yes', hint: 'yes', when: ['confirm'] },

@@ -29,10 +29,11 @@ function rebaseAll(s: State, done: Queued, outcome: Outcome): State {
     const from = t?.version;
     const queue = act.queue.map((q) => {
       const target = targetOfIntent(q.intent);
-      return target ? { ...q, intent: { ...q.intent, target: rebase({ target }, id, from, version).target } } as Queued : q;
+      return target ? ({ ...q, intent: { ...q.intent, target: rebase({ target }, id, from, version).target } } as Queued) : q;
     });
     act = {
-      ...act, queue,
+      ...act,
+      queue,
       overlay: act.overlay ? rebase(act.overlay, id, from, version) : null,
       restore: act.restore ? rebase(act.restore, id, from, version) : null,
       seen,
@@ -44,8 +45,12 @@ function rebaseAll(s: State, done: Queued, outcome: Outcome): State {
 /** The failed dialog comes back (with the fresh version after a conflict), or waits for the open one. */
 function giveBack(s: State, draft: Overlay, outcome: Outcome): State {
   const v = outcome.versions?.[0];
-  let back: Overlay = draft.target && v && !draft.target.bulk && draft.target.ids[0] === v.id ? { ...draft, target: { ...draft.target, version: v.version } } : draft;
-  if (back.kind === 'form' && outcome.field) back = { ...back, form: formError(back.form, outcome.field, outcome.message.replace(/^[a-z_]+: /, '')) };
+  let back: Overlay =
+    draft.target && v && !draft.target.bulk && draft.target.ids[0] === v.id
+      ? { ...draft, target: { ...draft.target, version: v.version } }
+      : draft;
+  if (back.kind === 'form' && outcome.field)
+    back = { ...back, form: formError(back.form, outcome.field, outcome.message.replace(/^[a-z_]+: /, '')) };
   return s.act.overlay ? withAct(s, { restore: back }) : withAct(s, { overlay: back });
 }
 
@@ -68,8 +73,10 @@ function finished(s: State, seq: number, outcome: Outcome): State {
   const intent = done.intent;
   if (intent.kind === 'editor') {
     const o = next.act.overlay;
-    if (outcome.ok && outcome.text !== undefined && o?.kind === 'compose') next = withAct(next, { overlay: { ...o, field: 'text', text: editorFrom(outcome.text.replace(/\s+$/, ''), o.text.single) } });
-    if (outcome.ok && outcome.text !== undefined && o?.kind === 'form') next = withAct(next, { overlay: { ...o, form: formText(o.form, outcome.text.replace(/\s+$/, '')) } });
+    if (outcome.ok && outcome.text !== undefined && o?.kind === 'compose')
+      next = withAct(next, { overlay: { ...o, field: 'text', text: editorFrom(outcome.text.replace(/\s+$/, ''), o.text.single) } });
+    if (outcome.ok && outcome.text !== undefined && o?.kind === 'form')
+      next = withAct(next, { overlay: { ...o, form: formText(o.form, outcome.text.replace(/\s+$/, '')) } });
     return { ...withAct(next, { loud: true }), notice: outcome.message };
   }
   if (intent.kind === 'copy') return { ...withAct(next, { loud: true }), notice: outcome.message };
@@ -81,23 +88,30 @@ function finished(s: State, seq: number, outcome: Outcome): State {
   const keep = outcome.createdId ?? (target && !target.bulk ? target.ids[0] : undefined);
   const here = selectedTicket(next)?.id;
   const anchor = outcome.createdId ?? (keep === here ? keep : here);
-  next = withAct(next, { keep: outcome.ok ? keep ?? next.act.keep : next.act.keep, written: next.act.written + (wrote ? 1 : 0), loud: true });
+  next = withAct(next, {
+    keep: outcome.ok ? (keep ?? next.act.keep) : next.act.keep,
+    written: next.act.written + (wrote ? 1 : 0),
+    loud: true,
+  });
   return { ...(wrote ? reloadAround(next, anchor, outcome.createdId !== undefined) : next), notice: outcome.message };
 }
 
 export function actData(s: State, a: ActAction): State {
   switch (a.type) {
-    case 'intentDone': return finished(s, a.seq, a.outcome);
+    case 'intentDone':
+      return finished(s, a.seq, a.outcome);
     case 'seen': {
       const seen = s.act.seen;
       if (seen && seen.id === a.id && seen.version >= a.version) return s;
       // A dialog opened in the same instant as the detail arrived has no version yet: this is the one shown.
       const o = s.act.overlay;
       const t = o?.target;
-      const overlay = o && t && !t.bulk && t.ids[0] === a.id && t.version === undefined ? { ...o, target: { ...t, version: a.version } } : o;
+      const overlay =
+        o && t && !t.bulk && t.ids[0] === a.id && t.version === undefined ? { ...o, target: { ...t, version: a.version } } : o;
       return withAct(s, { seen: { id: a.id, version: a.version }, overlay });
     }
-    case 'technicians': return withAct(s, { technicians: a.list });
+    case 'technicians':
+      return withAct(s, { technicians: a.list });
     case 'suggestions': {
       const o = s.act.overlay;
       return o?.kind === 'form' ? withAct(s, { overlay: { ...o, form: formSuggestions(o.form, a.text, a.items) } }) : s;

@@ -78,12 +78,22 @@ interface Common {
   ask: Ask | null;
 }
 
-export type Overlay = Common & (
-  | { kind: 'picker'; purpose: PickPurpose; title: string; options: PickOption[]; index: number }
-  | { kind: 'compose'; purpose: ComposePurpose; title: string; text: EditorState; minutes: EditorState | null; field: 'text' | 'minutes'; tier: Tier | null }
-  | { kind: 'form'; form: FormState }
-  | { kind: 'confirm' }
-  | { kind: 'help'; scroll: number });
+export type Overlay = Common &
+  (
+    | { kind: 'picker'; purpose: PickPurpose; title: string; options: PickOption[]; index: number }
+    | {
+        kind: 'compose';
+        purpose: ComposePurpose;
+        title: string;
+        text: EditorState;
+        minutes: EditorState | null;
+        field: 'text' | 'minutes';
+        tier: Tier | null;
+      }
+    | { kind: 'form'; form: FormState }
+    | { kind: 'confirm' }
+    | { kind: 'help'; scroll: number }
+  );
 
 export interface Mark {
   id: number;
@@ -118,7 +128,17 @@ export interface Technician {
 }
 
 export const INITIAL_ACT: ActState = {
-  overlay: null, restore: null, marks: [], queue: [], seq: 0, seen: null, keep: null, written: 0, loud: false, technicians: [], categories: DEFAULT_CATEGORIES,
+  overlay: null,
+  restore: null,
+  marks: [],
+  queue: [],
+  seq: 0,
+  seen: null,
+  keep: null,
+  written: 0,
+  loud: false,
+  technicians: [],
+  categories: DEFAULT_CATEGORIES,
 };
 
 /** Data arriving for the act slice. */

@@ -7,9 +7,7 @@
 import { sanitizeLine } from '../domain/sanitize.js';
 import { width as cells } from './text.js';
 
-// eslint-disable-next-line no-control-regex
 const SGR_ALL = /\x1b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex
 const SGR_AT = /\x1b\[[0-9;]*m/y;
 const RESET = '\x1b[0m';
 
@@ -45,7 +43,10 @@ function styleAfter(start: string, toks: readonly Token[]): string {
 
 /** Keeps SGR styling and removes every other escape or control (an OSC 8 link, say) around it. */
 export function sgrOnly(line: string): string {
-  return line.split(/(\x1b\[[0-9;]*m)/).map((part, i) => (i % 2 ? part : sanitizeLine(part))).join('');
+  return line
+    .split(/(\x1b\[[0-9;]*m)/)
+    .map((part, i) => (i % 2 ? part : sanitizeLine(part)))
+    .join('');
 }
 
 export function wrapAnsi(line: string, max: number): string[] {

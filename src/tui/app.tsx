@@ -1,7 +1,9 @@
+/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /** The console: state from the reducer, data from the store hooks, panes laid out for the terminal. */
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { parseQuery, QueryError } from '../domain/query.js';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { Desk } from '../db/database.js';
 import { alertText } from '../domain/sla-badge.js';
 import type { Actor } from '../store/executor.js';
@@ -69,20 +71,45 @@ function checkFilter(text: string): { message: string; column: number } | null {
   }
 }
 
-export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loadDemo, preload, categories, env = process.env, clock = Date.now, runningTimer }: ConsoleProps) {
+export function ConsoleApp({
+  desk,
+  me,
+  views,
+  keymap,
+  dbName,
+  color,
+  pollMs,
+  loadDemo,
+  preload,
+  categories,
+  env = process.env,
+  clock = Date.now,
+  runningTimer,
+}: ConsoleProps) {
   const { exit } = useApp();
   useHoldRawMode();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, null, () =>
-    withCategories(initialState(views, keymap, layout(size.columns, size.rows, { filter: false, error: false, detailFocused: false }).pageSize, preload), categories));
+    withCategories(
+      initialState(views, keymap, layout(size.columns, size.rows, { filter: false, error: false, detailFocused: false }).pageSize, preload),
+      categories,
+    ),
+  );
   const overlay = state.act.overlay;
   const editing = state.focus === 'filter';
-  const lay = layout(size.columns, size.rows, { filter: editing || state.filter.live !== '', error: editing && state.filter.error !== null, detailFocused: state.focus === 'detail' || overlay !== null });
+  const lay = layout(size.columns, size.rows, {
+    filter: editing || state.filter.live !== '',
+    error: editing && state.filter.error !== null,
+    detailFocused: state.focus === 'detail' || overlay !== null,
+  });
   const { version, bump } = useDataVersion(desk.db, pollMs);
   const now = useClock();
   const { error: queryError } = useQuery(state);
 
-  useEffect(() => dispatch({ type: 'layout', pageSize: lay.pageSize, detailPage: Math.max(1, lay.detailHeight - 2) }), [lay.pageSize, lay.detailHeight]);
+  useEffect(
+    () => dispatch({ type: 'layout', pageSize: lay.pageSize, detailPage: Math.max(1, lay.detailHeight - 2) }),
+    [lay.pageSize, lay.detailHeight],
+  );
   useEffect(() => {
     if (version > 0) dispatch({ type: 'refresh' });
   }, [version]);
@@ -126,27 +153,64 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
   const mode = modeOf(state);
   const q = state.queue;
   const visible = q.rows.slice(q.top, q.top + lay.pageSize);
-  const notice = [timerText, queryError ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')].filter(Boolean).join(' · ');
+  const notice = [timerText, queryError ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
+    .filter(Boolean)
+    .join(' · ');
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
 
   const queue = (
-    <QueuePane rows={visible} selected={q.sel - q.top} width={lay.queueWidth} height={lay.pageSize}
-      focused={state.focus === 'queue' && !overlay} keysActive={mode === 'queue'} loaded={state.loaded} now={now} marks={marks} sla={sla.settings} />
+    <QueuePane
+      rows={visible}
+      selected={q.sel - q.top}
+      width={lay.queueWidth}
+      height={lay.pageSize}
+      focused={state.focus === 'queue' && !overlay}
+      keysActive={mode === 'queue'}
+      loaded={state.loaded}
+      now={now}
+      marks={marks}
+      sla={sla.settings}
+    />
   );
   const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;
   const detailPane = overlay ? (
     <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
   ) : (
-    <DetailPane row={row} view={detail.view} events={detail.events} width={lay.detailWidth}
-      height={lay.detailHeight} scroll={state.detail.scroll} focused={state.focus === 'detail'} keysActive={mode === 'detail'} now={now} extra={kbLines} />
+    <DetailPane
+      row={row}
+      view={detail.view}
+      events={detail.events}
+      width={lay.detailWidth}
+      height={lay.detailHeight}
+      scroll={state.detail.scroll}
+      focused={state.focus === 'detail'}
+      keysActive={mode === 'detail'}
+      now={now}
+      extra={kbLines}
+    />
   );
   return (
     <ConsoleContext.Provider value={ctx}>
       <Box flexDirection="column" width={lay.columns} height={lay.height}>
-        <Header views={views} active={state.view} counts={state.counts} dbName={dbName} technician={me.name} columns={lay.columns} marked={state.act.marks.length}
-          alert={sla.alerts && alertText(sla.alerts)} />
+        <Header
+          views={views}
+          active={state.view}
+          counts={state.counts}
+          dbName={dbName}
+          technician={me.name}
+          columns={lay.columns}
+          marked={state.act.marks.length}
+          alert={sla.alerts && alertText(sla.alerts)}
+        />
         {lay.filterLines > 0 && !state.empty && !state.dashboard && kb.screen === 'off' && (
-          <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} check={check} />
+          <FilterBar
+            text={state.filter.text}
+            live={state.filter.live}
+            error={state.filter.error}
+            editing={editing}
+            width={lay.columns}
+            check={check}
+          />
         )}
         {overlayFillsBody(overlay) ? (
           <OverlayView overlay={overlay!} width={lay.columns} height={body} />
@@ -155,7 +219,14 @@ export function ConsoleApp({ desk, me, views, keymap, dbName, color, pollMs, loa
         ) : kb.screen !== 'off' ? (
           <KbScreen kb={kb} db={desk.db} width={lay.columns} height={lay.height - 2} />
         ) : state.dashboard ? (
-          <LazyDashboard path={desk.path} version={version + state.act.written} now={clock} width={lay.columns} height={lay.height - 2} keysActive={mode === 'dashboard'} />
+          <LazyDashboard
+            path={desk.path}
+            version={version + state.act.written}
+            now={clock}
+            width={lay.columns}
+            height={lay.height - 2}
+            keysActive={mode === 'dashboard'}
+          />
         ) : lay.wide ? (
           <Box flexDirection="row" height={lay.detailHeight}>
             {queue}

@@ -71,7 +71,10 @@ function slaBlock(d: DashboardData, w: number): Block {
   ];
   return {
     rows: [
-      [{ text: fit('SLA compliance', labelW), bold: true }, { text: ' this wk  last wk', dim: true }],
+      [
+        { text: fit('SLA compliance', labelW), bold: true },
+        { text: ' this wk  last wk', dim: true },
+      ],
       row('first response', a.firstResponsePct, b.firstResponsePct),
       row('resolution', a.resolutionPct, b.resolutionPct),
       [{ text: fit('tickets', labelW) }, { text: grouped(a.tickets).padStart(8) + grouped(b.tickets).padStart(9), dim: true }],
@@ -90,7 +93,10 @@ function volumeBlock(d: DashboardData, width: number): Line[] {
   const first = d.volume[0]?.date ?? '';
   const last = d.volume[d.volume.length - 1]?.date ?? '';
   return [
-    [{ text: `Created vs resolved per day · ${first} → ${last}`, bold: true }, { text: ` (max ${max}/day)`, dim: true }],
+    [
+      { text: `Created vs resolved per day · ${first} → ${last}`, bold: true },
+      { text: ` (max ${max}/day)`, dim: true },
+    ],
     [{ text: 'created  ' }, { text: sparkline(created, max, per), color: 'cyan' }, { text: ` ${sum(created).padStart(totalW)}` }],
     [{ text: 'resolved ' }, { text: sparkline(resolved, max, per), color: 'green' }, { text: ` ${sum(resolved).padStart(totalW)}` }],
   ];
@@ -131,7 +137,9 @@ function technicianRows(d: DashboardData): BarRow[] {
   const rw = Math.max(0, ...d.workload.map((t) => String(t.resolved).length));
   const mw = Math.max(0, ...d.workload.map((t) => logged(t.minutes).length));
   return d.workload.map((t) => ({
-    label: sanitizeLine(t.technician), n: t.open, color: 'blue',
+    label: sanitizeLine(t.technician),
+    n: t.open,
+    color: 'blue',
     note: `${String(t.resolved).padStart(rw)}✓${mw ? ` ${logged(t.minutes).padStart(mw)}` : ''}`,
   }));
 }
@@ -147,11 +155,19 @@ export function dashboardLines(d: DashboardData, width: number, height: number):
   const volume = volumeBlock(d, width);
   const top = Math.max(0, height - 1 - volume.length - 1);
   const blocks: Block[] = [
-    bars('Backlog by category', d.backlog.byCategory.map((b) => ({ label: sanitizeLine(b.label), n: b.n })), colW),
-    bars('Backlog by priority', d.backlog.byPriority.map((b) => {
-      const look = priorityLook(b.label);
-      return { label: b.label, n: b.n, glyph: look.glyph, color: look.color };
-    }), colW),
+    bars(
+      'Backlog by category',
+      d.backlog.byCategory.map((b) => ({ label: sanitizeLine(b.label), n: b.n })),
+      colW,
+    ),
+    bars(
+      'Backlog by priority',
+      d.backlog.byPriority.map((b) => {
+        const look = priorityLook(b.label);
+        return { label: b.label, n: b.n, glyph: look.glyph, color: look.color };
+      }),
+      colW,
+    ),
     slaBlock(d, colW),
     bars('Technicians: open · ✓ this week', technicianRows(d), colW),
   ];

@@ -4,6 +4,7 @@
  * is answered with `{ id, ok, data | error }` as plain data. Bundled as dist/dashboard-worker.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import { openDatabase, type Desk } from '../db/database.js';
 import { loadDashboard } from './data/dashboard-data.js';
 

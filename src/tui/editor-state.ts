@@ -30,7 +30,6 @@ export function editorEmpty(e: EditorState): boolean {
 /** Newlines normalised; tabs as two spaces; C0/C1 controls, DEL and bidi controls removed. */
 export function clean(text: string, single = false): string {
   const t = text.replace(/\r\n?/g, '\n').replace(/\t/g, '  ');
-  // eslint-disable-next-line no-control-regex
   const out = t.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
   return single ? out.replace(/\n/g, ' ') : out;
 }
@@ -83,15 +82,26 @@ function eraseBefore(e: EditorState): EditorState {
 export function editorKey(e: EditorState, name: string | null, input: string, printable: boolean): EditorState | null {
   const len = chars(e.lines[e.row]!).length;
   switch (name) {
-    case 'left': return e.col > 0 ? at(e, e.row, e.col - 1) : e.row > 0 ? at(e, e.row - 1, Infinity) : e;
-    case 'right': return e.col < len ? at(e, e.row, e.col + 1) : e.row < e.lines.length - 1 ? at(e, e.row + 1, 0) : e;
-    case 'up': return e.single || e.row === 0 ? null : at(e, e.row - 1, e.col);
-    case 'down': return e.single || e.row === e.lines.length - 1 ? null : at(e, e.row + 1, e.col);
-    case 'home': case 'ctrl+a': return at(e, e.row, 0);
-    case 'end': return at(e, e.row, len);
-    case 'backspace': case 'delete': return backspace(e);
-    case 'ctrl+u': return eraseBefore(e);
-    case 'enter': return e.single ? null : insert(e, '\n');
+    case 'left':
+      return e.col > 0 ? at(e, e.row, e.col - 1) : e.row > 0 ? at(e, e.row - 1, Infinity) : e;
+    case 'right':
+      return e.col < len ? at(e, e.row, e.col + 1) : e.row < e.lines.length - 1 ? at(e, e.row + 1, 0) : e;
+    case 'up':
+      return e.single || e.row === 0 ? null : at(e, e.row - 1, e.col);
+    case 'down':
+      return e.single || e.row === e.lines.length - 1 ? null : at(e, e.row + 1, e.col);
+    case 'home':
+    case 'ctrl+a':
+      return at(e, e.row, 0);
+    case 'end':
+      return at(e, e.row, len);
+    case 'backspace':
+    case 'delete':
+      return backspace(e);
+    case 'ctrl+u':
+      return eraseBefore(e);
+    case 'enter':
+      return e.single ? null : insert(e, '\n');
   }
   if (printable && input !== '') return insert(e, input);
   return null;

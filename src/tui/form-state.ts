@@ -30,9 +30,15 @@ const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as 
 
 export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES): FormState {
   return {
-    title: editorFrom('', true), requester: editorFrom('', true), description: editorFrom(''),
-    ...DEFAULTS, category: categories.includes('other') ? 'other' : categories[0] ?? 'other',
-    categories, focus: 'title', errors: {}, suggest: { items: [], index: -1 },
+    title: editorFrom('', true),
+    requester: editorFrom('', true),
+    description: editorFrom(''),
+    ...DEFAULTS,
+    category: categories.includes('other') ? 'other' : (categories[0] ?? 'other'),
+    categories,
+    focus: 'title',
+    errors: {},
+    suggest: { items: [], index: -1 },
   };
 }
 
@@ -47,8 +53,14 @@ export function choicesOf(form: FormState, field: ChoiceField): readonly string[
 /** Anything typed or changed: Esc asks before throwing it away. */
 export function formDirty(form: FormState): boolean {
   const fresh = newForm(form.categories);
-  return !editorEmpty(form.title) || !editorEmpty(form.requester) || !editorEmpty(form.description)
-    || form.category !== fresh.category || form.priority !== fresh.priority || form.channel !== fresh.channel;
+  return (
+    !editorEmpty(form.title) ||
+    !editorEmpty(form.requester) ||
+    !editorEmpty(form.description) ||
+    form.category !== fresh.category ||
+    form.priority !== fresh.priority ||
+    form.channel !== fresh.channel
+  );
 }
 
 function accept(form: FormState): FormState {
@@ -103,7 +115,8 @@ export function formKey(form: FormState, name: string | null, input: string, pri
   if (!next || next === form[field]) return form;
   const changed = editorText(next) !== editorText(form[field]);
   return {
-    ...form, [field]: next,
+    ...form,
+    [field]: next,
     errors: changed ? { ...form.errors, [field]: undefined } : form.errors,
     suggest: field === 'requester' && changed ? { items: form.suggest.items, index: -1 } : form.suggest,
   };
@@ -114,7 +127,12 @@ export function formPaste(form: FormState, text: string): FormState {
   const field = form.focus;
   // Several letters in one read on a choice are several keys (fast typing).
   if (!isText(field)) return [...text].reduce((f, ch) => formKey(f, ch, ch, true), form);
-  return { ...form, [field]: insert(form[field], text), errors: { ...form.errors, [field]: undefined }, suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest };
+  return {
+    ...form,
+    [field]: insert(form[field], text),
+    errors: { ...form.errors, [field]: undefined },
+    suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest,
+  };
 }
 
 export function formText(form: FormState, text: string): FormState {
@@ -129,10 +147,17 @@ export function formSuggestions(form: FormState, text: string, items: string[]):
 /** Validates for saving: the input, or the form with the error beside its field (and focus on it). */
 export function formSubmit(form: FormState): { input: TicketInput } | { form: FormState } {
   try {
-    const input = validateTicketInput({
-      title: editorText(form.title), requester: editorText(form.requester), category: form.category,
-      priority: form.priority, channel: form.channel, description: editorText(form.description),
-    }, form.categories);
+    const input = validateTicketInput(
+      {
+        title: editorText(form.title),
+        requester: editorText(form.requester),
+        category: form.category,
+        priority: form.priority,
+        channel: form.channel,
+        description: editorText(form.description),
+      },
+      form.categories,
+    );
     return { input };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -81,7 +81,10 @@ export interface RowLayout {
 export function rowLayout(total: number): RowLayout {
   const size = total >= 110 ? 'wide' : total >= 86 ? 'medium' : 'narrow';
   const fixed = {
-    ref: 8, status: 8, due: 6, age: 4,
+    ref: 8,
+    status: 8,
+    due: 6,
+    age: 4,
     requester: size === 'wide' ? 16 : 12,
     assignee: size === 'wide' ? 14 : size === 'medium' ? 12 : 0,
     tier: size === 'narrow' ? 0 : 2,
@@ -124,5 +127,12 @@ export function dueCell(due: DueBadge | null, size: number): string {
 export const COLUMN_ORDER: readonly (keyof RowLayout)[] = ['ref', 'status', 'due', 'age', 'requester', 'title', 'assignee', 'tier'];
 
 export const HEADER_LABELS: Record<string, string> = {
-  ref: 'REF', status: 'STATUS', due: '   DUE', age: 'AGE', requester: 'REQUESTER', title: 'TITLE', assignee: 'ASSIGNEE', tier: 'T',
+  ref: 'REF',
+  status: 'STATUS',
+  due: '   DUE',
+  age: 'AGE',
+  requester: 'REQUESTER',
+  title: 'TITLE',
+  assignee: 'ASSIGNEE',
+  tier: 'T',
 };

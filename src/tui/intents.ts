@@ -3,6 +3,7 @@
  * happened in one line: "HD-42 assigned to you". A compare-and-set conflict answers with the fresh
  * version and who changed what; input errors name their field.
  */
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { Desk } from '../db/database.js';
 import { InputError } from '../domain/ticket-input.js';
 import { formatRef } from '../domain/ticket.js';
@@ -55,7 +56,11 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       await addInteraction(db, id, intent.input, r.me);
       const fresh = await findTicket(db, id);
       const minutes = intent.input.minutes ? ` (${intent.input.minutes} min)` : '';
-      return { ok: true, message: `${formatRef(id)} ${KIND_DONE[intent.input.kind] ?? 'added'}${minutes}`, ...written(fresh ? [fresh] : []) };
+      return {
+        ok: true,
+        message: `${formatRef(id)} ${KIND_DONE[intent.input.kind] ?? 'added'}${minutes}`,
+        ...written(fresh ? [fresh] : []),
+      };
     }
     case 'escalate': {
       const { id, opts } = one(intent.target);
@@ -64,7 +69,9 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
     }
     case 'resolve': {
       const t = intent.target;
-      const changed = t.bulk ? await resolveTickets(db, t.ids, intent.resolution, r.me) : [await resolve(db, one(t).id, intent.resolution, r.me, one(t).opts)];
+      const changed = t.bulk
+        ? await resolveTickets(db, t.ids, intent.resolution, r.me)
+        : [await resolve(db, one(t).id, intent.resolution, r.me, one(t).opts)];
       return { ok: true, message: said(t, changed, 'resolved'), ...versions(changed) };
     }
     case 'reopen': {
@@ -81,7 +88,9 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       return { ok: true, message: `${intent.text} copied to the clipboard` };
     case 'editor': {
       const text = r.edit(intent.text);
-      return text === null ? { ok: false, message: '$EDITOR: nothing saved, the text is as it was' } : { ok: true, message: 'text from $EDITOR: check it, then save', text };
+      return text === null
+        ? { ok: false, message: '$EDITOR: nothing saved, the text is as it was' }
+        : { ok: true, message: 'text from $EDITOR: check it, then save', text };
     }
   }
 }

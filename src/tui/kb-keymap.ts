@@ -6,9 +6,28 @@
 import type { Binding, Mode } from './keymap.js';
 
 export type KbCommand =
-  | 'kbOpen' | 'kbClose' | 'kbNext' | 'kbPrev' | 'kbRead' | 'kbFocusList' | 'kbFocusBox'
-  | 'kbBackspace' | 'kbErase' | 'kbScrollDown' | 'kbScrollUp' | 'kbPageDown' | 'kbPageUp' | 'kbTop' | 'kbBottom'
-  | 'kbBack' | 'kbLink' | 'kbLinkShown' | 'kbInsertRef' | 'kbDraft' | 'kbOfferYes' | 'kbOfferNo';
+  | 'kbOpen'
+  | 'kbClose'
+  | 'kbNext'
+  | 'kbPrev'
+  | 'kbRead'
+  | 'kbFocusList'
+  | 'kbFocusBox'
+  | 'kbBackspace'
+  | 'kbErase'
+  | 'kbScrollDown'
+  | 'kbScrollUp'
+  | 'kbPageDown'
+  | 'kbPageUp'
+  | 'kbTop'
+  | 'kbBottom'
+  | 'kbBack'
+  | 'kbLink'
+  | 'kbLinkShown'
+  | 'kbInsertRef'
+  | 'kbDraft'
+  | 'kbOfferYes'
+  | 'kbOfferNo';
 
 /** The KB screen's search box, its result list, one article full screen, the draft question. */
 export type KbMode = 'kbSearch' | 'kbList' | 'kbArticle' | 'kbOffer';

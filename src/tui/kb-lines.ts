@@ -13,7 +13,11 @@ export const kbRef = (id: number) => `KB-${id}`;
 
 /** The detail pane's section: up to five suggestions, linked ones marked (✓, and green in colour). */
 export function suggestionLines(suggest: { ticketId: number; items: readonly Suggestion[] } | null, ticketId: number): Line[] {
-  if (!suggest || suggest.ticketId !== ticketId) return [{ text: '── Suggested articles ──', dim: true }, { text: 'Looking…', dim: true }];
+  if (!suggest || suggest.ticketId !== ticketId)
+    return [
+      { text: '── Suggested articles ──', dim: true },
+      { text: 'Looking…', dim: true },
+    ];
   if (suggest.items.length === 0) return [{ text: '── Suggested articles: none (K searches the KB) ──', dim: true }];
   return [
     { text: '── Suggested articles (L links) ──', dim: true },
@@ -35,7 +39,9 @@ export interface Part {
  * matches carry their brackets, so the cut counts them.
  */
 export function snippetParts(snippet: string, max: number, color: boolean): Part[] {
-  const raw = sanitizeLine(snippet).split(/(«[^»]*»)/).filter(Boolean);
+  const raw = sanitizeLine(snippet)
+    .split(/(«[^»]*»)/)
+    .filter(Boolean);
   const parts = raw.map((p) => {
     const hit = p.startsWith('«') && p.endsWith('»');
     const word = hit ? p.slice(1, -1) : p;

@@ -18,7 +18,10 @@ function jobDone(s: State, a: Extract<KbAction, { type: 'kbJobDone' }>): State {
   const { outcome } = a;
   if (outcome.ok && job.kind === 'link') {
     const sug = next.kb.suggest;
-    const suggest = sug && sug.ticketId === job.ticketId ? { ...sug, items: sug.items.map((it) => (it.id === job.articleId ? { ...it, linked: true } : it)) } : sug;
+    const suggest =
+      sug && sug.ticketId === job.ticketId
+        ? { ...sug, items: sug.items.map((it) => (it.id === job.articleId ? { ...it, linked: true } : it)) }
+        : sug;
     next = withKb(next, { links: next.kb.links + 1, suggest });
   }
   if (outcome.ok && job.kind === 'draft' && outcome.articleId !== undefined && !next.act.overlay) {
@@ -46,7 +49,8 @@ export function kbData(s: State, a: KbAction): State {
       if (!art || (art.max === a.max && art.page === a.page)) return s;
       return withKb(s, { article: { ...art, max: a.max, page: Math.max(1, a.page), scroll: Math.min(art.scroll, a.max) } });
     }
-    case 'kbJobDone': return jobDone(s, a);
+    case 'kbJobDone':
+      return jobDone(s, a);
   }
 }
 
@@ -67,4 +71,3 @@ export function offerDraft(prev: State, a: StateAction, next: State): State {
   const said = next.notice ?? `${t.label} resolved`;
   return { ...withKb(next, { offer: { ticketId: t.ids[0]!, ref: t.label, said } }), notice: `${said} · draft a KB article from it? (y/n)` };
 }
-

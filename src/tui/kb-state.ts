@@ -30,7 +30,6 @@ export function enqueueKb(s: State, job: KbJob): State {
 
 /** Text typed into the search box: one line, no control characters. */
 export function kbInsert(s: State, text: string): State {
-  // eslint-disable-next-line no-control-regex
   const add = text.replace(/[\r\n\t]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
   return add ? withKb(s, { query: s.kb.query + add }) : s;
 }
@@ -61,7 +60,9 @@ function linkSuggested(s: State): State {
   if (items.length === 0) return notice(s, `no suggested articles for ${row.ref}: K searches the KB, L there links`);
   if (items.length === 1) return linkTo(s, items[0]!.id);
   const options: PickOption[] = items.map((it, i) => ({
-    value: String(it.id), label: `${kbRef(it.id)}  ${it.title}${it.linked ? '  (linked)' : ''}`, key: String(i + 1),
+    value: String(it.id),
+    label: `${kbRef(it.id)}  ${it.title}${it.linked ? '  (linked)' : ''}`,
+    key: String(i + 1),
   }));
   return setOverlay(s, picker(single(s, row), 'kbLink', `Link a KB article to ${row.ref}`, options));
 }
@@ -93,28 +94,46 @@ export function kbCommand(s: State, c: KbCommand): State {
   const kb = s.kb;
   const last = Math.max(0, kb.results.length - 1);
   switch (c) {
-    case 'kbOpen': return withKb(s, { screen: 'search', focus: 'box', offer: null, sel: Math.min(kb.sel, last) });
-    case 'kbClose': return withKb(s, { screen: 'off', focus: 'box', article: null });
-    case 'kbNext': return withKb(s, { sel: Math.min(last, kb.sel + 1) });
-    case 'kbPrev': return withKb(s, { sel: Math.max(0, kb.sel - 1) });
+    case 'kbOpen':
+      return withKb(s, { screen: 'search', focus: 'box', offer: null, sel: Math.min(kb.sel, last) });
+    case 'kbClose':
+      return withKb(s, { screen: 'off', focus: 'box', article: null });
+    case 'kbNext':
+      return withKb(s, { sel: Math.min(last, kb.sel + 1) });
+    case 'kbPrev':
+      return withKb(s, { sel: Math.max(0, kb.sel - 1) });
     case 'kbRead': {
       const r = kb.results[kb.sel];
       return r ? openArticle(s, r.id, 'search') : notice(s, 'no article to read: type a few words');
     }
-    case 'kbFocusList': return kb.results.length ? withKb(s, { focus: 'list' }) : s;
-    case 'kbFocusBox': return withKb(s, { focus: 'box' });
-    case 'kbBackspace': return withKb(s, { query: [...kb.query].slice(0, -1).join('') });
-    case 'kbErase': return withKb(s, { query: '' });
-    case 'kbScrollDown': return scroll(s, (kb.article?.scroll ?? 0) + 1);
-    case 'kbScrollUp': return scroll(s, (kb.article?.scroll ?? 0) - 1);
-    case 'kbPageDown': return scroll(s, (kb.article?.scroll ?? 0) + (kb.article?.page ?? 1));
-    case 'kbPageUp': return scroll(s, (kb.article?.scroll ?? 0) - (kb.article?.page ?? 1));
-    case 'kbTop': return scroll(s, 0);
-    case 'kbBottom': return scroll(s, kb.article?.max ?? Number.MAX_SAFE_INTEGER);
-    case 'kbBack': return withKb(s, { screen: kb.back === 'search' ? 'search' : 'off', article: null });
-    case 'kbLink': return linkSuggested(s);
-    case 'kbLinkShown': return linkTo(s, kb.screen === 'article' ? kb.article?.id : kb.results[kb.sel]?.id);
-    case 'kbInsertRef': return insertRef(s);
+    case 'kbFocusList':
+      return kb.results.length ? withKb(s, { focus: 'list' }) : s;
+    case 'kbFocusBox':
+      return withKb(s, { focus: 'box' });
+    case 'kbBackspace':
+      return withKb(s, { query: [...kb.query].slice(0, -1).join('') });
+    case 'kbErase':
+      return withKb(s, { query: '' });
+    case 'kbScrollDown':
+      return scroll(s, (kb.article?.scroll ?? 0) + 1);
+    case 'kbScrollUp':
+      return scroll(s, (kb.article?.scroll ?? 0) - 1);
+    case 'kbPageDown':
+      return scroll(s, (kb.article?.scroll ?? 0) + (kb.article?.page ?? 1));
+    case 'kbPageUp':
+      return scroll(s, (kb.article?.scroll ?? 0) - (kb.article?.page ?? 1));
+    case 'kbTop':
+      return scroll(s, 0);
+    case 'kbBottom':
+      return scroll(s, kb.article?.max ?? Number.MAX_SAFE_INTEGER);
+    case 'kbBack':
+      return withKb(s, { screen: kb.back === 'search' ? 'search' : 'off', article: null });
+    case 'kbLink':
+      return linkSuggested(s);
+    case 'kbLinkShown':
+      return linkTo(s, kb.screen === 'article' ? kb.article?.id : kb.results[kb.sel]?.id);
+    case 'kbInsertRef':
+      return insertRef(s);
     case 'kbDraft': {
       const row = selectedTicket(s);
       if (!row) return notice(s, 'no ticket selected');
@@ -123,8 +142,13 @@ export function kbCommand(s: State, c: KbCommand): State {
     case 'kbOfferYes': {
       const offer = kb.offer;
       if (!offer) return s;
-      return notice(enqueueKb(withKb(s, { offer: null }), { kind: 'draft', ticketId: offer.ticketId, ticketRef: offer.ref }), `drafting a KB article from ${offer.ref}…`, false);
+      return notice(
+        enqueueKb(withKb(s, { offer: null }), { kind: 'draft', ticketId: offer.ticketId, ticketRef: offer.ref }),
+        `drafting a KB article from ${offer.ref}…`,
+        false,
+      );
     }
-    case 'kbOfferNo': return kb.offer ? { ...withKb(s, { offer: null }), notice: kb.offer.said } : s;
+    case 'kbOfferNo':
+      return kb.offer ? { ...withKb(s, { offer: null }), notice: kb.offer.said } : s;
   }
 }

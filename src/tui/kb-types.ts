@@ -7,8 +7,7 @@ import type { Suggestion } from '../store/kb-links.js';
 import type { KbSearchResult } from '../store/kb-search.js';
 
 export type KbJob =
-  | { kind: 'link'; ticketId: number; ticketRef: string; articleId: number }
-  | { kind: 'draft'; ticketId: number; ticketRef: string };
+  { kind: 'link'; ticketId: number; ticketRef: string; articleId: number } | { kind: 'draft'; ticketId: number; ticketRef: string };
 
 export interface KbQueued {
   seq: number;
@@ -50,8 +49,21 @@ export interface KbState {
 }
 
 export const INITIAL_KB: KbState = {
-  screen: 'off', focus: 'box', back: 'off', query: '', answered: null, results: [], searched: [], error: null, sel: 0,
-  article: null, suggest: null, offer: null, jobs: [], seq: 0, links: 0,
+  screen: 'off',
+  focus: 'box',
+  back: 'off',
+  query: '',
+  answered: null,
+  results: [],
+  searched: [],
+  error: null,
+  sel: 0,
+  article: null,
+  suggest: null,
+  offer: null,
+  jobs: [],
+  seq: 0,
+  links: 0,
 };
 
 export type KbAction =

@@ -17,7 +17,6 @@ export const key = (name: string | null, input: string, printable: boolean): Key
  */
 export function splitRead(input: string, multiline: boolean): KeyAction[] {
   const out: KeyAction[] = [];
-  // eslint-disable-next-line no-control-regex
   const controls = multiline ? /([\x00-\x08\x0b\x0c\x0e-\x1a\x7f])/ : /([\x00-\x1a\x7f])/;
   for (const part of input.split(controls)) {
     if (part === '') continue;
@@ -27,7 +26,8 @@ export function splitRead(input: string, multiline: boolean): KeyAction[] {
     else if (part.length === 1 && code === 0x08) out.push(key('backspace', '', false));
     else if (part === '\t') out.push(key('tab', '', false));
     else if (part === '\r' || part === '\n') out.push(key('enter', part, false));
-    else if (part.length === 1 && code <= 0x1a && !'\t\n\r'.includes(part)) out.push(key(`ctrl+${String.fromCharCode(code + 96)}`, String.fromCharCode(code + 96), false));
+    else if (part.length === 1 && code <= 0x1a && !'\t\n\r'.includes(part))
+      out.push(key(`ctrl+${String.fromCharCode(code + 96)}`, String.fromCharCode(code + 96), false));
     else out.push(key(null, part, true));
   }
   return out;

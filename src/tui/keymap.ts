@@ -10,11 +10,26 @@ import { KB_KEYMAP, type KbCommand, type KbMode } from './kb-keymap.js';
 export type Mode = 'queue' | 'detail' | 'filter' | 'welcome' | 'picker' | 'compose' | 'form' | 'confirm' | 'help' | 'dashboard' | KbMode;
 
 export type Action =
-  | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
-  | 'focusDetail' | 'back' | 'view' | 'openFilter' | 'cycleSort' | 'quit'
-  | 'filterKeep' | 'filterClear' | 'filterBackspace' | 'filterErase'
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'top'
+  | 'bottom'
+  | 'focusDetail'
+  | 'back'
+  | 'view'
+  | 'openFilter'
+  | 'cycleSort'
+  | 'quit'
+  | 'filterKeep'
+  | 'filterClear'
+  | 'filterBackspace'
+  | 'filterErase'
   | 'loadDemo'
-  | 'toggleTimer' | 'dashboard' | 'closeDashboard'
+  | 'toggleTimer'
+  | 'dashboard'
+  | 'closeDashboard'
   | ActCommand
   | KbCommand;
 
@@ -62,7 +77,13 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome', 'dashboard'] },
   ...ACT_KEYMAP,
   ...KB_KEYMAP,
-  { key: 'T', action: 'toggleTimer', help: 'start / stop a timer on the ticket (stopping logs the minutes as a note)', hint: 'timer', when: LIST },
+  {
+    key: 'T',
+    action: 'toggleTimer',
+    help: 'start / stop a timer on the ticket (stopping logs the minutes as a note)',
+    hint: 'timer',
+    when: LIST,
+  },
   { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
   { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard'] },
   { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
@@ -119,7 +140,17 @@ export function keyName(input: string, key: Key): string | null {
   return input.length === 1 ? input : null;
 }
 
-const SHOWN: Record<string, string> = { enter: '⏎', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', pagedown: 'PgDn', pageup: 'PgUp', ' ': 'Space', up: '↑', down: '↓' };
+const SHOWN: Record<string, string> = {
+  enter: '⏎',
+  escape: 'Esc',
+  tab: 'Tab',
+  'shift+tab': 'S-Tab',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  ' ': 'Space',
+  up: '↑',
+  down: '↓',
+};
 
 /** How a key name is shown: `⏎`, `Esc`, `^S` for ctrl+s. */
 export function keyLabel(key: string): string {

@@ -27,9 +27,27 @@ export function layout(columns: number, rows: number, opts: { filter: boolean; e
   const wide = cols >= WIDE_FROM;
   if (wide) {
     const queueWidth = Math.max(80, Math.floor(cols * 0.6));
-    return { columns: cols, height, wide, filterLines, queueWidth, pageSize: Math.max(1, body - 1), detailWidth: cols - queueWidth - 3, detailHeight: body };
+    return {
+      columns: cols,
+      height,
+      wide,
+      filterLines,
+      queueWidth,
+      pageSize: Math.max(1, body - 1),
+      detailWidth: cols - queueWidth - 3,
+      detailHeight: body,
+    };
   }
   const share = opts.detailFocused ? 0.3 : 0.5;
   const pageSize = Math.max(2, Math.floor((body - 1) * share));
-  return { columns: cols, height, wide, filterLines, queueWidth: cols, pageSize, detailWidth: cols, detailHeight: Math.max(1, body - 1 - pageSize) };
+  return {
+    columns: cols,
+    height,
+    wide,
+    filterLines,
+    queueWidth: cols,
+    pageSize,
+    detailWidth: cols,
+    detailHeight: Math.max(1, body - 1 - pageSize),
+  };
 }

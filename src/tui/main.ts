@@ -6,7 +6,8 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
-import type { Io } from '../commands/context.js';
+import type { Io } from '../streams.js';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import { openDatabase, type Desk } from '../db/database.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
@@ -52,8 +53,13 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
     });
   };
   return {
-    desk, me, views, keymap, loadDemo,
-    categories: settings.categories, env: io.env,
+    desk,
+    me,
+    views,
+    keymap,
+    loadDemo,
+    categories: settings.categories,
+    env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),
@@ -87,8 +93,12 @@ async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
   stdout.write(ENTER_ALT);
   const runningTimer: { current: TimedTicket | null } = { current: null };
   const app = render(createElement(ConsoleApp, { ...props, runningTimer }), {
-    stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: false, patchConsole: true, maxFps: 60,
+    stdout,
+    stdin: io.stdin as NodeJS.ReadStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: 60,
   });
   // A kill or a closed terminal (SIGHUP) still logs a running timer, as `q` does, then leaves.
   const onSignal = () => {

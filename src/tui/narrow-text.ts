@@ -4,7 +4,8 @@
  * count, with no grapheme segmentation and no emoji test. test/tui/string-width-fast.test.ts checks
  * every one of them against string-width.
  */
-export const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2100-\u2187\u2190-\u21ff\u2200-\u22ff\u23ce\u2500-\u25fc\u2713-\u2717]*$/;
+export const NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2100-\u2187\u2190-\u21ff\u2200-\u22ff\u23ce\u2500-\u25fc\u2713-\u2717]*$/;
 
 /** The width of a string that matched NARROW: its code points (a surrogate pair counts once). */
 export function narrowWidth(text: string): number {

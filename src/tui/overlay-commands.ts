@@ -24,16 +24,35 @@ export function pick(s: State, o: Picker, option: PickOption | undefined): State
   switch (o.purpose) {
     case 'assign': {
       const verb = v === 'me' ? 'assigned to you' : v === 'none' ? 'unassigned' : `assigned to ${option.label}`;
-      return confirmOrRun(s, t, v === 'none' ? 'Unassign?' : `Assign to ${option.label}?`, { kind: 'update', target: t, changes: { assignee: v }, action: 'assign', verb });
+      return confirmOrRun(s, t, v === 'none' ? 'Unassign?' : `Assign to ${option.label}?`, {
+        kind: 'update',
+        target: t,
+        changes: { assignee: v },
+        action: 'assign',
+        verb,
+      });
     }
     case 'priority':
-      return confirmOrRun(s, t, `Set priority ${v}?`, { kind: 'update', target: t, changes: { priority: v as never }, action: 'priority', verb: `priority ${v}` });
+      return confirmOrRun(s, t, `Set priority ${v}?`, {
+        kind: 'update',
+        target: t,
+        changes: { priority: v as never },
+        action: 'priority',
+        verb: `priority ${v}`,
+      });
     case 'status':
       if (v === 'resolved') return setOverlay(s, compose(t, 'resolve'));
-      return confirmOrRun(s, t, `Set status ${option.label}?`, { kind: 'update', target: t, changes: { status: v as never }, action: 'status', verb: `now ${option.label}` });
+      return confirmOrRun(s, t, `Set status ${option.label}?`, {
+        kind: 'update',
+        target: t,
+        changes: { status: v as never },
+        action: 'status',
+        verb: `now ${option.label}`,
+      });
     case 'tier':
       return setOverlay(s, compose(t, 'escalate', { tier: v as Tier, title: `Escalate ${t.label} to ${v} — why?` }));
-    case 'kbLink': return kbLinkPicked(s, o, v);
+    case 'kbLink':
+      return kbLinkPicked(s, o, v);
   }
 }
 
@@ -49,13 +68,15 @@ function saveCompose(s: State, o: Compose): State {
   const text = editorText(o.text).trim();
   const need = (what: string) => notice(s, `${what} is required: type it, then save`);
   switch (o.purpose) {
-    case 'reply': case 'note':
+    case 'reply':
+    case 'note':
       if (!text) return need(o.purpose === 'reply' ? 'the reply' : 'the note');
       return enqueue(s, { kind: 'interaction', target: t, input: { kind: o.purpose, body: text } }, true);
     case 'call': {
       const raw = editorText(o.minutes!).trim();
       const minutes = raw === '' ? 0 : Number(raw);
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return notice(setOverlay(s, { ...o, field: 'minutes' }), `minutes: '${raw}' is not a whole number from 0 to 1440`);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
+        return notice(setOverlay(s, { ...o, field: 'minutes' }), `minutes: '${raw}' is not a whole number from 0 to 1440`);
       if (!text && minutes === 0) return need('the minutes or a summary');
       return enqueue(s, { kind: 'interaction', target: t, input: { kind: 'call', body: text, minutes } }, true);
     }
@@ -99,20 +120,26 @@ export function overlayCommand(s: State, c: ActCommand, _arg?: string): State {
   switch (c) {
     case 'cancel':
       return dirty(o) ? setOverlay(s, { ...o, ask: { question: 'Discard what you typed?', discard: true } }) : closeOverlay(s);
-    case 'help': return o.kind === 'help' ? closeOverlay(s) : s;
-    case 'nextOption': case 'prevOption':
+    case 'help':
+      return o.kind === 'help' ? closeOverlay(s) : s;
+    case 'nextOption':
+    case 'prevOption':
       if (o.kind === 'picker') return setOverlay(s, { ...o, index: Math.max(0, Math.min(o.options.length - 1, o.index + step)) });
       if (o.kind === 'help') return setOverlay(s, { ...o, scroll: Math.max(0, Math.min(helpLines(s.keymap).length - 1, o.scroll + step)) });
       return s;
-    case 'choose': return o.kind === 'picker' ? pick(s, o, o.options[o.index]) : s;
+    case 'choose':
+      return o.kind === 'picker' ? pick(s, o, o.options[o.index]) : s;
     case 'save':
       if (o.kind === 'compose') return saveCompose(s, o);
       if (o.kind === 'form') {
         const r = formSubmit(o.form);
-        return 'input' in r ? enqueue(s, { kind: 'create', input: r.input }, true) : notice(setOverlay(s, { ...o, form: r.form }), `${r.form.focus}: ${r.form.errors[r.form.focus]}`);
+        return 'input' in r
+          ? enqueue(s, { kind: 'create', input: r.input }, true)
+          : notice(setOverlay(s, { ...o, form: r.form }), `${r.form.focus}: ${r.form.errors[r.form.focus]}`);
       }
       return s;
-    case 'nextField': case 'prevField':
+    case 'nextField':
+    case 'prevField':
       if (o.kind === 'compose' && o.minutes) return setOverlay(s, { ...o, field: o.field === 'text' ? 'minutes' : 'text' });
       if (o.kind === 'form') return setOverlay(s, { ...o, form: formMove(o.form, c === 'nextField' ? 1 : -1) });
       return s;
@@ -120,6 +147,7 @@ export function overlayCommand(s: State, c: ActCommand, _arg?: string): State {
       if (o.kind === 'compose') return enqueue(s, { kind: 'editor', text: editorText(o.text) });
       if (o.kind === 'form') return enqueue(s, { kind: 'editor', text: editorText(o.form.description) });
       return s;
-    default: return s;
+    default:
+      return s;
   }
 }

@@ -38,7 +38,8 @@ function typed(s: State, a: KeyAction, paste: boolean): State {
     }
     case 'form':
       return setOverlay(s, { ...o, form: paste ? formPaste(o.form, a.input) : formKey(o.form, a.name, a.input, a.printable) });
-    default: return s;
+    default:
+      return s;
   }
 }
 
@@ -46,7 +47,10 @@ function typed(s: State, a: KeyAction, paste: boolean): State {
 export function overlayKey(s: State, a: KeyAction, rest: (s: State, a: KeyAction) => State): State {
   if (a.name === null && a.printable && [...a.input].length > 1) {
     // Split as the dialog is when the read starts; a multi-line box keeps its tabs and newlines.
-    return splitRead(a.input, multiline(s)).reduce((st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)), s);
+    return splitRead(a.input, multiline(s)).reduce(
+      (st, k) => (!st.act.overlay ? rest(st, k) : k.printable ? typed(st, k, true) : overlayKey(st, k, rest)),
+      s,
+    );
   }
   const o = s.act.overlay!;
   const binding = lookup(s.keymap, overlayMode(o), a.name);

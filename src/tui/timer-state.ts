@@ -21,8 +21,7 @@ export interface TimerState {
 export const NO_TIMER: TimerState = { running: null, stopping: null };
 
 export type TimerAction =
-  | { type: 'timerStamp'; at: number }
-  | { type: 'timerLogged'; id: number; ref: string; minutes: number; error: string | null };
+  { type: 'timerStamp'; at: number } | { type: 'timerLogged'; id: number; ref: string; minutes: number; error: string | null };
 
 const MINUTE = 60_000;
 /** An interaction holds at most a day of minutes. */

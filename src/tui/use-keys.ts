@@ -8,8 +8,7 @@ import { keyName } from './keymap.js';
 
 export function useKeys(isActive: boolean): void {
   const { dispatch } = useConsole();
-  useInput(
-    (input, key) => dispatch({ type: 'key', name: keyName(input, key), input, printable: input !== '' && !key.ctrl && !key.meta }),
-    { isActive },
-  );
+  useInput((input, key) => dispatch({ type: 'key', name: keyName(input, key), input, printable: input !== '' && !key.ctrl && !key.meta }), {
+    isActive,
+  });
 }

@@ -8,7 +8,10 @@ import { tempDir } from '../helpers/temp.js';
 function writeBundle(dir: string, answer: number): string {
   const file = join(dir, 'bundle.cjs');
   const body = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x * ${i} + ${answer}; }`).join('\n');
-  writeFileSync(file, `${body}\nmodule.exports = { answer: f1(0), dir: __dirname, file: __filename, req: typeof require('node:path').join };\n`);
+  writeFileSync(
+    file,
+    `${body}\nmodule.exports = { answer: f1(0), dir: __dirname, file: __filename, req: typeof require('node:path').join };\n`,
+  );
   return file;
 }
 

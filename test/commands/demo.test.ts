@@ -39,7 +39,11 @@ describe('deskline demo seed', () => {
     expect(first.stdout).toMatch(/^seeded 1,200 tickets, 60 requesters, 21 technicians, 34 KB articles in \d+\.\d s\n$/);
 
     const again = await runCli(['demo', 'seed'], { env });
-    expect(again).toMatchObject({ code: 3, stdout: '', stderr: 'deskline: the desk already has 1,200 tickets: use --append to add demo data anyway\n' });
+    expect(again).toMatchObject({
+      code: 3,
+      stdout: '',
+      stderr: 'deskline: the desk already has 1,200 tickets: use --append to add demo data anyway\n',
+    });
     expect(await ticketCount(env.DESKLINE_DB!)).toBe(1_200);
 
     const more = await runCli(['demo', 'seed', '--append', '--tickets', '300', '--seed', '5', '--json'], { env });
@@ -51,8 +55,13 @@ describe('deskline demo seed', () => {
     // The user at the keyboard (USER=tester) is one of the technicians, with open tickets.
     const desk = await openDatabase(env.DESKLINE_DB!);
     try {
-      const mine = desk.sqlite.prepare(`SELECT count(*) FROM tickets t JOIN technicians p ON p.id = t.assignee_id
-        WHERE p.email = 'tester@localhost' AND t.status IN ('new', 'open', 'pending', 'on_hold')`).pluck().get() as number;
+      const mine = desk.sqlite
+        .prepare(
+          `SELECT count(*) FROM tickets t JOIN technicians p ON p.id = t.assignee_id
+        WHERE p.email = 'tester@localhost' AND t.status IN ('new', 'open', 'pending', 'on_hold')`,
+        )
+        .pluck()
+        .get() as number;
       expect(mine).toBeGreaterThan(0);
     } finally {
       await desk.close();
@@ -70,7 +79,10 @@ describe('deskline demo seed', () => {
     const code = await createProgram({ stdout, stderr, stdin, env }).run(['demo', 'seed', '--tickets', '5000']);
     await new Promise((r) => setImmediate(r));
     expect(code).toBe(0);
-    const err = chunks.filter((c) => c.startsWith('err:')).map((c) => c.slice(4)).join('');
+    const err = chunks
+      .filter((c) => c.startsWith('err:'))
+      .map((c) => c.slice(4))
+      .join('');
     expect(err).toContain('seeding [');
     expect(err).toContain(' 40%  2,000/5,000');
     expect(err.endsWith('\r\u001b[K')).toBe(true);

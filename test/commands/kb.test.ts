@@ -31,7 +31,8 @@ describe('kb import / export', () => {
 
   it('keeps fuse.js, marked and the search modules off the CLI start-up path (loaded inside actions)', () => {
     const dir = fileURLToPath(new URL('../../src/commands/', import.meta.url));
-    const heavy = /^import (?!type ).*from '(fuse\.js|marked|marked-terminal|\.\.\/store\/kb-(search|links|fuzzy)\.js|\.\.\/io\/markdown-render\.js)';$/m;
+    const heavy =
+      /^import (?!type ).*from '(fuse\.js|marked|marked-terminal|\.\.\/store\/kb-(search|links|fuzzy)\.js|\.\.\/io\/markdown-render\.js)';$/m;
     for (const file of readdirSync(dir).filter((f) => /^kb.*\.ts$/.test(f))) {
       expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(heavy);
     }
@@ -54,7 +55,10 @@ describe('kb import / export', () => {
   it('exports every article so that importing the export into a new desk gives the same articles', async () => {
     const env = tempEnv();
     await runCli(['kb', 'import', STARTER], { env });
-    await runCli(['kb', 'add', '-t', 'Draft: Teams cache', '--status', 'draft', '-c', 'software', '--tag', 'teams', '-b', 'Clear it.\n\n* step'], { env });
+    await runCli(
+      ['kb', 'add', '-t', 'Draft: Teams cache', '--status', 'draft', '-c', 'software', '--tag', 'teams', '-b', 'Clear it.\n\n* step'],
+      { env },
+    );
     const out = tempDir();
     const exported = await runCli(['kb', 'export', out], { env });
     expect(exported.stdout).toBe(`exported 35 article(s) to ${out}\n`);
@@ -71,7 +75,10 @@ describe('kb import / export', () => {
 describe('kb add / edit / show / search', () => {
   it('adds from flags, a file and stdin; refuses to guess without input', async () => {
     const env = tempEnv();
-    const flags = await runCli(['kb', 'add', '-t', 'Map a network drive', '-c', 'access', '--tag', 'drives,access', '-b', 'Use **net use**.'], { env });
+    const flags = await runCli(
+      ['kb', 'add', '-t', 'Map a network drive', '-c', 'access', '--tag', 'drives,access', '-b', 'Use **net use**.'],
+      { env },
+    );
     expect(flags.stdout).toBe('created KB-1  map-a-network-drive  Map a network drive\n');
     const file = join(tempDir(), 'vpn-split-tunnel.md');
     writeFileSync(file, '---\ntitle: Split tunnel\naudience: public\n---\n# Split tunnel\n\nOnly office traffic uses the VPN.');
@@ -106,14 +113,19 @@ describe('kb add / edit / show / search', () => {
 
   it('shows an article rendered, or raw, without letting escape sequences through', async () => {
     const env = tempEnv();
-    await runCli(['kb', 'add', '-t', 'Evil', '-b', '# Evil\n\n\u001b]0;owned\u0007Bold **step** \u001b[31mred\u001b[0m\n\n1. **first** item'], { env });
+    await runCli(
+      ['kb', 'add', '-t', 'Evil', '-b', '# Evil\n\n\u001b]0;owned\u0007Bold **step** \u001b[31mred\u001b[0m\n\n1. **first** item'],
+      { env },
+    );
     const shown = await runCli(['kb', 'show', 'evil'], { env });
     expect(shown.code).toBe(0);
     expect(shown.stdout).not.toMatch(/[\u001b\u0007]/);
     expect(shown.stdout).toContain('Bold step red');
     expect(shown.stdout).toMatch(/1\. first item/);
     const raw = await runCli(['kb', 'show', 'KB-1', '--raw'], { env });
-    expect(raw.stdout).toBe('---\ntitle: Evil\ncategory: general\ntags: []\naudience: internal\nstatus: published\n---\n\n# Evil\n\nBold **step** red\n\n1. **first** item\n');
+    expect(raw.stdout).toBe(
+      '---\ntitle: Evil\ncategory: general\ntags: []\naudience: internal\nstatus: published\n---\n\n# Evil\n\nBold **step** red\n\n1. **first** item\n',
+    );
     expect(await rows(env, 'SELECT view_count FROM kb_articles')).toEqual([{ view_count: 2 }]);
     const missing = await runCli(['kb', 'show', 'nope'], { env });
     expect([missing.code, missing.stderr]).toEqual([2, "deskline: no KB article 'nope' (see 'deskline kb search')\n"]);
@@ -123,10 +135,21 @@ describe('kb add / edit / show / search', () => {
     const env = tempEnv({ EDITOR: "sed -i -e 's/Quit Teams/Quit Microsoft Teams/'" });
     await runCli(['kb', 'add', '-t', 'Teams cache', '-b', 'Quit Teams first.', '--status', 'draft'], { env });
     expect((await runCli(['kb', 'edit', 'teams-cache'], { env })).stdout).toBe('updated KB-1  teams-cache  (version 2)\n');
-    expect((await runCli(['kb', 'edit', '1', '--publish', '--tag', 'teams'], { env })).stdout).toBe('updated KB-1  teams-cache  (version 3)\n');
-    expect((await runCli(['kb', 'edit', '1', '-'], { env, stdin: 'Quit Microsoft Teams first.' })).stdout).toBe('unchanged KB-1  teams-cache\n');
+    expect((await runCli(['kb', 'edit', '1', '--publish', '--tag', 'teams'], { env })).stdout).toBe(
+      'updated KB-1  teams-cache  (version 3)\n',
+    );
+    expect((await runCli(['kb', 'edit', '1', '-'], { env, stdin: 'Quit Microsoft Teams first.' })).stdout).toBe(
+      'unchanged KB-1  teams-cache\n',
+    );
     const history = JSON.parse((await runCli(['kb', 'history', 'teams-cache', '--json'], { env })).stdout);
-    expect(history.revisions.map((r: { version: number; action: string; old_body: string | null; note: string | null }) => [r.version, r.action, r.old_body, r.note])).toEqual([
+    expect(
+      history.revisions.map((r: { version: number; action: string; old_body: string | null; note: string | null }) => [
+        r.version,
+        r.action,
+        r.old_body,
+        r.note,
+      ]),
+    ).toEqual([
       [1, 'create', null, null],
       [2, 'edit', 'Quit Teams first.', 'body'],
       [3, 'edit', 'Quit Microsoft Teams first.', 'tags — → teams; status draft → published'],

@@ -5,7 +5,9 @@ import { tempEnv } from '../helpers/temp.js';
 describe('requesters and technicians', () => {
   it('adds, lists and shows requesters with their tickets', async () => {
     const env = tempEnv();
-    expect((await runCli(['requester', 'add', 'Ana Silva', '-e', 'Ana@Example.com', '--department', 'Finance'], { env })).stdout).toBe('added requester 1  Ana Silva <ana@example.com>\n');
+    expect((await runCli(['requester', 'add', 'Ana Silva', '-e', 'Ana@Example.com', '--department', 'Finance'], { env })).stdout).toBe(
+      'added requester 1  Ana Silva <ana@example.com>\n',
+    );
     const dup = await runCli(['requester', 'add', 'Ana Again', '-e', 'ana@example.com'], { env });
     expect(dup).toMatchObject({ code: 3, stderr: 'deskline: a requester with email ana@example.com already exists (Ana Silva)\n' });
     await runCli(['ticket', 'create', '-t', 'Excel crashes', '-r', 'ana@example.com'], { env });
@@ -52,7 +54,9 @@ describe('completion', () => {
     const bash = await runCli(['completion', 'bash'], { env });
     expect(bash.stdout).toContain('complete -F _deskline deskline desk');
     expect(bash.stdout).toMatch(/"ticket"\) COMPREPLY=\(\$\(compgen -W "create list/);
-    expect((await runCli(['completion', 'fish'], { env })).stdout).toContain("complete -c deskline -f -n '__fish_use_subcommand' -a ticket");
+    expect((await runCli(['completion', 'fish'], { env })).stdout).toContain(
+      "complete -c deskline -f -n '__fish_use_subcommand' -a ticket",
+    );
     expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(4);
   });
 });

@@ -7,25 +7,44 @@ const rows = dbRows;
 describe('ticket create', () => {
   it('creates from flags, resolving the requester and tags, and audits it', async () => {
     const env = tempEnv();
-    const r = await runCli(['ticket', 'create', '-t', 'Printer jams on 4th floor', '-p', 'high', '-c', 'printer', '-r', 'Ana Silva <ana@example.com>', '--tag', 'printer,floor4'], { env });
+    const r = await runCli(
+      [
+        'ticket',
+        'create',
+        '-t',
+        'Printer jams on 4th floor',
+        '-p',
+        'high',
+        '-c',
+        'printer',
+        '-r',
+        'Ana Silva <ana@example.com>',
+        '--tag',
+        'printer,floor4',
+      ],
+      { env },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('created HD-1  Printer jams on 4th floor\n');
-    expect(await rows(env, 'SELECT title, priority, priority_rank, category, status, next_due_at IS NOT NULL AS due FROM tickets')).toEqual([
-      { title: 'Printer jams on 4th floor', priority: 'high', priority_rank: 2, category: 'printer', status: 'new', due: 1 },
-    ]);
+    expect(await rows(env, 'SELECT title, priority, priority_rank, category, status, next_due_at IS NOT NULL AS due FROM tickets')).toEqual(
+      [{ title: 'Printer jams on 4th floor', priority: 'high', priority_rank: 2, category: 'printer', status: 'new', due: 1 }],
+    );
     expect(await rows(env, 'SELECT name, email FROM requesters')).toEqual([{ name: 'Ana Silva', email: 'ana@example.com' }]);
     expect(await rows(env, 'SELECT name FROM tags ORDER BY name')).toEqual([{ name: 'floor4' }, { name: 'printer' }]);
-    expect(await rows(env, "SELECT action, actor FROM audit_events")).toEqual([{ action: 'create', actor: 'tester' }]);
+    expect(await rows(env, 'SELECT action, actor FROM audit_events')).toEqual([{ action: 'create', actor: 'tester' }]);
   });
 
   it('reads the description from a pipe and is idempotent with --external-id', async () => {
     const env = tempEnv();
-    const first = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1', '-q'], { env, stdin: 'Disk /var at 95%\n' });
+    const first = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1', '-q'], {
+      env,
+      stdin: 'Disk /var at 95%\n',
+    });
     expect(first.stdout).toBe('HD-1\n');
     const again = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1'], { env, stdin: 'x' });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^exists  HD-1/);
+    expect(again.stdout).toMatch(/^exists {2}HD-1/);
     expect(await rows(env, 'SELECT description FROM tickets')).toEqual([{ description: 'Disk /var at 95%' }]);
   });
 
@@ -57,7 +76,9 @@ describe('ticket lifecycle', () => {
     const env = tempEnv();
     await runCli(['ticket', 'create', '-t', 'VPN drops', '-r', 'bo@example.com'], { env });
     expect((await runCli(['ticket', 'assign', 'HD-1'], { env })).stdout).toBe('HD-1 assigned to tester\n');
-    expect((await runCli(['ticket', 'comment', 'HD-1', '--call', '-m', '15', 'Called Bo'], { env })).stdout).toBe('HD-1 call added (15 min)\n');
+    expect((await runCli(['ticket', 'comment', 'HD-1', '--call', '-m', '15', 'Called Bo'], { env })).stdout).toBe(
+      'HD-1 call added (15 min)\n',
+    );
     expect((await runCli(['ticket', 'escalate', 'HD-1', '--to', 'L2', '--reason', 'needs firewall logs'], { env })).code).toBe(0);
     expect((await runCli(['ticket', 'resolve', 'HD-1', '--resolution', 'MTU fixed'], { env })).stdout).toBe('HD-1 resolved\n');
     const show = await runCli(['ticket', 'show', 'HD-1', '--json'], { env });

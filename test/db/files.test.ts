@@ -12,10 +12,7 @@ describe('database files', () => {
     const path = join(tempDir(), 'nested', 'deeper', 'desk.db');
     const desk = await openDatabase(path);
     try {
-      await desk.db
-        .insertInto('technicians')
-        .values({ name: 'Sam Okafor', email: 'sam@example.com', tier: 'L1', created_at: 1 })
-        .execute();
+      await desk.db.insertInto('technicians').values({ name: 'Sam Okafor', email: 'sam@example.com', tier: 'L1', created_at: 1 }).execute();
       expect(mode(path)).toBe('600');
       expect(mode(join(path, '..'))).toBe('700');
       expect(mode(join(path, '..', '..'))).toBe('700');

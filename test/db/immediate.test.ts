@@ -18,7 +18,11 @@ function increment(desk: Desk): Promise<void> {
   return withImmediate(desk.db, async (trx) => {
     const row = await trx.selectFrom('tags').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
     await new Promise((r) => setTimeout(r, 1));
-    await trx.updateTable('tags').set({ name: String(Number(row.name) + 1) }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('tags')
+      .set({ name: String(Number(row.name) + 1) })
+      .where('id', '=', 1)
+      .execute();
   });
 }
 

@@ -4,7 +4,15 @@ import { demoData, Filler, type DemoTicket } from '../../src/domain/demo-data.js
 import { mulberry32, WorkClock } from '../../src/domain/demo-random.js';
 import { TEMPLATES } from '../../src/domain/demo-templates.js';
 import {
-  CHANNELS, DEFAULT_CATEGORIES, INTERACTION_KINDS, OPEN_STATUSES, PRIORITIES, PRIORITY_RANK, PUBLIC_KINDS, STATUSES, TIERS,
+  CHANNELS,
+  DEFAULT_CATEGORIES,
+  INTERACTION_KINDS,
+  OPEN_STATUSES,
+  PRIORITIES,
+  PRIORITY_RANK,
+  PUBLIC_KINDS,
+  STATUSES,
+  TIERS,
 } from '../../src/domain/ticket.js';
 
 const NOW = Date.UTC(2026, 2, 18, 14, 30); // a Wednesday afternoon
@@ -46,12 +54,20 @@ describe('demo data', () => {
   });
 
   it('uses only valid enum values, ranks and tags', () => {
-    const bad = big.list.filter((t) =>
-      !STATUSES.includes(t.status) || !PRIORITIES.includes(t.priority) || t.priority_rank !== PRIORITY_RANK[t.priority]
-      || !(DEFAULT_CATEGORIES as readonly string[]).includes(t.category) || !CHANNELS.includes(t.channel) || !TIERS.includes(t.tier)
-      || t.version !== 1 || t.tags.length === 0 || t.tags.some((tag) => !big.tagNames.includes(tag))
-      || t.interactions.some((x) => !INTERACTION_KINDS.includes(x.kind))
-      || /[{}]/.test(`${t.title} ${t.description} ${t.interactions.map((x) => x.body).join(' ')}`));
+    const bad = big.list.filter(
+      (t) =>
+        !STATUSES.includes(t.status) ||
+        !PRIORITIES.includes(t.priority) ||
+        t.priority_rank !== PRIORITY_RANK[t.priority] ||
+        !(DEFAULT_CATEGORIES as readonly string[]).includes(t.category) ||
+        !CHANNELS.includes(t.channel) ||
+        !TIERS.includes(t.tier) ||
+        t.version !== 1 ||
+        t.tags.length === 0 ||
+        t.tags.some((tag) => !big.tagNames.includes(tag)) ||
+        t.interactions.some((x) => !INTERACTION_KINDS.includes(x.kind)) ||
+        /[{}]/.test(`${t.title} ${t.description} ${t.interactions.map((x) => x.body).join(' ')}`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -66,7 +82,11 @@ describe('demo data', () => {
       const paused = t.status === 'pending' || t.status === 'on_hold';
       check(t.resolution_due_at === null ? paused : t.resolution_due_at > t.created_at, i, 'resolution due after creation');
       check(t.first_response_due_at === null ? paused : t.first_response_due_at > t.created_at, i, 'first response due after creation');
-      check(finished ? t.next_due_at === null : (t.status !== 'new' && t.status !== 'open') || t.next_due_at !== null, i, 'next due runs while open');
+      check(
+        finished ? t.next_due_at === null : (t.status !== 'new' && t.status !== 'open') || t.next_due_at !== null,
+        i,
+        'next due runs while open',
+      );
       check(t.interactions.length >= 1 && t.interactions.length <= 4, i, '1–4 interactions');
       let at = t.created_at;
       for (const x of t.interactions) {

@@ -19,7 +19,9 @@ describe('KB text', () => {
       'Title · Some bold and code with a link. · one · two · ipconfig /all',
     );
     expect(searchColumns({ title: 'VPN setup', tags: ['remote-access'], body: "# VPN setup\n\nDon't «panic»." })).toEqual({
-      search_title: 'VPN setup', search_tags: 'remote access', search_body: 'Dont "panic".',
+      search_title: 'VPN setup',
+      search_tags: 'remote access',
+      search_body: 'Dont "panic".',
     });
   });
 });
@@ -30,9 +32,16 @@ describe('KB queries', () => {
     expect(parseQuery('how do I log in').map((g) => g.terms.map((t) => t.text))[0]).toContain('sign in');
     expect(parseQuery('printers').map((g) => g.word)).toEqual(['printers']);
     expect(parseQuery('cant')).toHaveLength(1);
-    expect(['printers', 'syncing', 'jammed', 'dropping', 'policies', 'access', 'bios', 'need'].map(stem)).toEqual(
-      ['printer', 'sync', 'jam', 'drop', 'policy', 'access', 'bios', 'need'],
-    );
+    expect(['printers', 'syncing', 'jammed', 'dropping', 'policies', 'access', 'bios', 'need'].map(stem)).toEqual([
+      'printer',
+      'sync',
+      'jam',
+      'drop',
+      'policy',
+      'access',
+      'bios',
+      'need',
+    ]);
   });
 
   it('quotes every term: the expression holds no user operator outside quotes', () => {
@@ -43,7 +52,9 @@ describe('KB queries', () => {
         expect(outside).toMatch(/^[\s()*]*((AND|OR)[\s()*]*)*$/);
       }),
     );
-    expect(matchExpression(parseQuery('NOT vpn "c++" ('), 'all')).toBe('("vpn"* OR "remote access"* OR "globalprotect"* OR "anyconnect"* OR "tunnel"*) AND "c"');
+    expect(matchExpression(parseQuery('NOT vpn "c++" ('), 'all')).toBe(
+      '("vpn"* OR "remote access"* OR "globalprotect"* OR "anyconnect"* OR "tunnel"*) AND "c"',
+    );
     expect(matchExpression(parseQuery('mic pc'), 'any')).toContain('"mic"');
   });
 

@@ -22,11 +22,14 @@ function error(input: string): QueryError {
 }
 
 const DAY = 86_400_000;
-const utc = (...parts: [number, number, number, number?, number?, number?, number?]) => Date.UTC(parts[0], parts[1] - 1, ...(parts.slice(2) as number[]));
+const utc = (...parts: [number, number, number, number?, number?, number?, number?]) =>
+  Date.UTC(parts[0], parts[1] - 1, ...(parts.slice(2) as number[]));
 
 describe('parseQuery: fields', () => {
   it('parses the example from the issue', () => {
-    const q = parseQuery('status:open,pending prio:urgent,high assignee:me assignee:none tier:L2 tag:vpn category:printer requester:ana@example.com created:>2026-11-01 age:>7d updated:>2026-11-20T10:00 due:<2h "free text" -tag:spam sort:-created');
+    const q = parseQuery(
+      'status:open,pending prio:urgent,high assignee:me assignee:none tier:L2 tag:vpn category:printer requester:ana@example.com created:>2026-11-01 age:>7d updated:>2026-11-20T10:00 due:<2h "free text" -tag:spam sort:-created',
+    );
     expect(q).toEqual<ParsedQuery>({
       sort: '-created',
       filters: [
@@ -101,13 +104,22 @@ describe('parseQuery: fields', () => {
 
   it('age and due: comparisons with m/h/d/w; due also overdue, none and negative offsets', () => {
     expect(one('age:>7d,<=2w,>=30m,<1h')).toMatchObject({
-      field: 'age', values: [{ op: '>', ms: 7 * DAY }, { op: '<=', ms: 14 * DAY }, { op: '>=', ms: 1_800_000 }, { op: '<', ms: 3_600_000 }],
+      field: 'age',
+      values: [
+        { op: '>', ms: 7 * DAY },
+        { op: '<=', ms: 14 * DAY },
+        { op: '>=', ms: 1_800_000 },
+        { op: '<', ms: 3_600_000 },
+      ],
     });
     expect(one('due:<2h,>1d,overdue,NONE,<-1h')).toMatchObject({
       field: 'due',
       values: [
-        { kind: 'cmp', op: '<', ms: 7_200_000 }, { kind: 'cmp', op: '>', ms: DAY },
-        { kind: 'overdue' }, { kind: 'none' }, { kind: 'cmp', op: '<', ms: -3_600_000 },
+        { kind: 'cmp', op: '<', ms: 7_200_000 },
+        { kind: 'cmp', op: '>', ms: DAY },
+        { kind: 'overdue' },
+        { kind: 'none' },
+        { kind: 'cmp', op: '<', ms: -3_600_000 },
       ],
     });
   });
@@ -199,7 +211,9 @@ describe('parseQuery: errors name the problem and the column', () => {
   });
 
   it('quotes user text on one line, control characters escaped, long text clipped', () => {
-    expect(error('status:"a\nb\u001b[31m"').message).toBe("unknown status 'a\\u000ab\\u001b[31m' at column 8 (expected: new, open, pending, on_hold, resolved, closed, active)");
+    expect(error('status:"a\nb\u001b[31m"').message).toBe(
+      "unknown status 'a\\u000ab\\u001b[31m' at column 8 (expected: new, open, pending, on_hold, resolved, closed, active)",
+    );
     const long = error(`tag:${'x'.repeat(100)}!`).message;
     expect(long).toMatch(/^bad tag 'x{39}…' at column 5 /);
   });
@@ -211,7 +225,8 @@ describe('parseQuery: errors name the problem and the column', () => {
 
 describe('formatQuery', () => {
   it('prints the canonical form', () => {
-    const text = 'Status:Active prio:p1 -"out of office" created:>2026-11-01 updated:2026-11-20T10:00+02:00 age:>14d due:<-60m,overdue id:7 requester:"Ana Lima" 10:30 sort:-created';
+    const text =
+      'Status:Active prio:p1 -"out of office" created:>2026-11-01 updated:2026-11-20T10:00+02:00 age:>14d due:<-60m,overdue id:7 requester:"Ana Lima" 10:30 sort:-created';
     expect(formatQuery(parseQuery(text))).toBe(
       'status:new,open,pending,on_hold priority:urgent -"out of office" created:>2026-11-01 updated:2026-11-20T08:00 age:>2w due:<-1h,overdue id:HD-7 requester:"Ana Lima" "10:30" sort:-created',
     );
@@ -227,11 +242,13 @@ const mixedCase = (s: string) => fc.boolean().map((up) => (up ? s.toUpperCase() 
 const op = pick(['', '=', '>', '>=', '<', '<=']);
 const cmp = pick(['>', '>=', '<', '<=']);
 const dur = fc.tuple(fc.integer({ min: 0, max: 500 }), pick(['m', 'h', 'd', 'w', 'D'])).map(([n, u]) => `${n}${u}`);
-const date = fc.tuple(
-  fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true }),
-  pick([10, 16, 19, 23, 24]),
-  pick(['', '+02:00', '-0530', 'Z', '+01']),
-).map(([d, len, zone]) => d.toISOString().slice(0, len).replace(/Z$/, '') + (len === 10 ? '' : zone));
+const date = fc
+  .tuple(
+    fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true }),
+    pick([10, 16, 19, 23, 24]),
+    pick(['', '+02:00', '-0530', 'Z', '+01']),
+  )
+  .map(([d, len, zone]) => d.toISOString().slice(0, len).replace(/Z$/, '') + (len === 10 ? '' : zone));
 const freeText = fc.oneof(
   pick(['printer', 'jam', 'VPN', '100%', 'a_b', 'c:\\temp', 'wi-fi', 'say "hi"', 'ünïcödé', 'two words']),
   fc.string({ minLength: 1, maxLength: 8 }),
@@ -239,22 +256,32 @@ const freeText = fc.oneof(
 const phrase = (s: string) => `"${s.replace(/[\\"]/g, '\\$&')}"`;
 
 /** Query terms from the grammar, written the many ways a person might. */
-const termArb: fc.Arbitrary<string> = fc.tuple(fc.boolean(), fc.oneof(
-  list(fc.oneof(pick(STATUSES).chain(mixedCase), fc.constant('active'), fc.constant('on-hold'))).map((v) => `status:${v}`),
-  fc.tuple(pick(['prio', 'priority']), list(pick([...PRIORITIES, 'p1', 'P2', 'p3', 'p4']))).map(([f, v]) => `${f}:${v}`),
-  list(fc.oneof(pick(['me', 'none', 'Ana', 'bob@example.com']), fc.constant('"Ana Lima"'))).map((v) => `assignee:${v}`),
-  list(pick(['l1', 'L2', 'l3'])).map((v) => `tier:${v}`),
-  list(pick(['vpn', 'spam', 'wi-fi', 'c++', 'VPN'])).map((v) => `tag:${v}`),
-  list(pick(['printer', 'Network', 'badges'])).map((v) => `category:${v}`),
-  list(pick([...CHANNELS, 'walk-in'])).map((v) => `channel:${v}`),
-  list(fc.oneof(pick(['ana', 'x@y.z']), freeText.map(phrase))).map((v) => `requester:${v}`),
-  fc.tuple(pick(['created', 'updated']), list(fc.tuple(op, date).map(([o, d]) => o + d))).map(([f, v]) => `${f}:${v}`),
-  list(fc.tuple(cmp, dur).map(([o, d]) => o + d)).map((v) => `age:${v}`),
-  list(fc.oneof(pick(['overdue', 'none']), fc.tuple(cmp, fc.boolean(), dur).map(([o, neg, d]) => `${o}${neg ? '-' : ''}${d}`))).map((v) => `due:${v}`),
-  list(fc.integer({ min: 1, max: 99999 }).map((n) => (n % 2 ? `HD-${n}` : `${n}`))).map((v) => `id:${v}`),
-  freeText.map(phrase),
-  pick(['printer', 'jam', 'wi-fi', '10:30', '100%']),
-)).map(([neg, t]) => (neg && !t.startsWith('-') ? `-${t}` : t));
+const termArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.boolean(),
+    fc.oneof(
+      list(fc.oneof(pick(STATUSES).chain(mixedCase), fc.constant('active'), fc.constant('on-hold'))).map((v) => `status:${v}`),
+      fc.tuple(pick(['prio', 'priority']), list(pick([...PRIORITIES, 'p1', 'P2', 'p3', 'p4']))).map(([f, v]) => `${f}:${v}`),
+      list(fc.oneof(pick(['me', 'none', 'Ana', 'bob@example.com']), fc.constant('"Ana Lima"'))).map((v) => `assignee:${v}`),
+      list(pick(['l1', 'L2', 'l3'])).map((v) => `tier:${v}`),
+      list(pick(['vpn', 'spam', 'wi-fi', 'c++', 'VPN'])).map((v) => `tag:${v}`),
+      list(pick(['printer', 'Network', 'badges'])).map((v) => `category:${v}`),
+      list(pick([...CHANNELS, 'walk-in'])).map((v) => `channel:${v}`),
+      list(fc.oneof(pick(['ana', 'x@y.z']), freeText.map(phrase))).map((v) => `requester:${v}`),
+      fc.tuple(pick(['created', 'updated']), list(fc.tuple(op, date).map(([o, d]) => o + d))).map(([f, v]) => `${f}:${v}`),
+      list(fc.tuple(cmp, dur).map(([o, d]) => o + d)).map((v) => `age:${v}`),
+      list(
+        fc.oneof(
+          pick(['overdue', 'none']),
+          fc.tuple(cmp, fc.boolean(), dur).map(([o, neg, d]) => `${o}${neg ? '-' : ''}${d}`),
+        ),
+      ).map((v) => `due:${v}`),
+      list(fc.integer({ min: 1, max: 99999 }).map((n) => (n % 2 ? `HD-${n}` : `${n}`))).map((v) => `id:${v}`),
+      freeText.map(phrase),
+      pick(['printer', 'jam', 'wi-fi', '10:30', '100%']),
+    ),
+  )
+  .map(([neg, t]) => (neg && !t.startsWith('-') ? `-${t}` : t));
 const sortArb = pick(SORT_KEYS).map((k) => `sort:${k}`);
 const queryArb = fc.tuple(fc.array(termArb, { maxLength: 6 }), fc.option(sortArb)).map(([ts, s]) => [...ts, ...(s ? [s] : [])].join(' '));
 
@@ -264,40 +291,51 @@ describe('properties', () => {
       fc.string({ maxLength: 40 }),
       fc.string({ unit: 'grapheme', maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.array(fc.oneof(termArb, pick(['"', '-', ',', ':', '\\', ' ', 'status:', 'due:<', 'x:y', '>=', '\n'])), { maxLength: 8 }).map((xs) => xs.join('')),
+      fc
+        .array(fc.oneof(termArb, pick(['"', '-', ',', ':', '\\', ' ', 'status:', 'due:<', 'x:y', '>=', '\n'])), { maxLength: 8 })
+        .map((xs) => xs.join('')),
     );
-    fc.assert(fc.property(junk, (input) => {
-      try {
-        parseQuery(input);
-      } catch (e) {
-        if (!(e instanceof QueryError)) throw e;
-        expect(e.column).toBeGreaterThanOrEqual(1);
-        expect(e.column).toBeLessThanOrEqual([...input].length + 1);
-        expect(e.message).toContain(`at column ${e.column}`);
-        expect(e.message).not.toMatch(/[\r\n]/);
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(junk, (input) => {
+        try {
+          parseQuery(input);
+        } catch (e) {
+          if (!(e instanceof QueryError)) throw e;
+          expect(e.column).toBeGreaterThanOrEqual(1);
+          expect(e.column).toBeLessThanOrEqual([...input].length + 1);
+          expect(e.message).toContain(`at column ${e.column}`);
+          expect(e.message).not.toMatch(/[\r\n]/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('queries from the grammar parse', () => {
-    fc.assert(fc.property(queryArb, (input) => {
-      parseQuery(input);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(queryArb, (input) => {
+        parseQuery(input);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('format then parse gives back the same query', () => {
     const input = fc.oneof(queryArb, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
-    fc.assert(fc.property(input, (text) => {
-      let q: ParsedQuery;
-      try {
-        q = parseQuery(text);
-      } catch (e) {
-        if (e instanceof QueryError) return;
-        throw e;
-      }
-      const printed = formatQuery(q);
-      expect(parseQuery(printed)).toEqual(q);
-      expect(formatQuery(parseQuery(printed))).toBe(printed);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(input, (text) => {
+        let q: ParsedQuery;
+        try {
+          q = parseQuery(text);
+        } catch (e) {
+          if (e instanceof QueryError) return;
+          throw e;
+        }
+        const printed = formatQuery(q);
+        expect(parseQuery(printed)).toEqual(q);
+        expect(formatQuery(parseQuery(printed))).toBe(printed);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

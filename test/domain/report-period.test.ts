@@ -50,12 +50,18 @@ describe('parsePeriod', () => {
   it('names the flag and refuses empty or reversed periods', () => {
     expect(parsePeriod({ since: 'soon' }, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/^--since: 'soon'/) });
     expect(parsePeriod({ until: 'later' }, ctx)).toMatchObject({ ok: false, error: expect.stringMatching(/^--until: 'later'/) });
-    expect(parsePeriod({ since: '2026-03-10', until: '2026-03-01' }, ctx)).toMatchObject({ ok: false, error: expect.stringContaining('must be before') });
+    expect(parsePeriod({ since: '2026-03-10', until: '2026-03-01' }, ctx)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('must be before'),
+    });
     expect(parsePeriod({}, { ...ctx, tz: 'Mars/Olympus' })).toMatchObject({ ok: false });
   });
 
   it('a single day is one day long', () => {
-    expect(parsePeriod({ since: '2026-03-01', until: '2026-03-01' }, ctx)).toEqual({ ok: true, value: { since: Date.UTC(2026, 2, 1), until: Date.UTC(2026, 2, 2) } });
+    expect(parsePeriod({ since: '2026-03-01', until: '2026-03-01' }, ctx)).toEqual({
+      ok: true,
+      value: { since: Date.UTC(2026, 2, 1), until: Date.UTC(2026, 2, 2) },
+    });
   });
 });
 
@@ -76,19 +82,37 @@ describe('periodDays', () => {
     // Europe/London: 29 March 2026 has 23 hours, 25 October 2026 has 25.
     const spring = localDays(Date.UTC(2026, 2, 29), Date.UTC(2026, 2, 30, 12), 'Europe/London');
     expect(spring.map((d) => (d.end - d.start) / H)).toEqual([23, 24]);
-    const points = [Date.UTC(2026, 2, 28, 23, 59), Date.UTC(2026, 2, 29), Date.UTC(2026, 2, 29, 22, 59), Date.UTC(2026, 2, 29, 23), Date.UTC(2026, 2, 31)];
-    expect(countByDay(spring, points.map((at) => ({ at, n: 1 })))).toEqual([2, 1]);
+    const points = [
+      Date.UTC(2026, 2, 28, 23, 59),
+      Date.UTC(2026, 2, 29),
+      Date.UTC(2026, 2, 29, 22, 59),
+      Date.UTC(2026, 2, 29, 23),
+      Date.UTC(2026, 2, 31),
+    ];
+    expect(
+      countByDay(
+        spring,
+        points.map((at) => ({ at, n: 1 })),
+      ),
+    ).toEqual([2, 1]);
     const autumn = localDays(Date.UTC(2026, 9, 24, 23), Date.UTC(2026, 9, 26), 'Europe/London');
     expect(autumn.map((d) => [d.date, (d.end - d.start) / H])).toEqual([['2026-10-25', 25]]);
     expect(countByDay(autumn, [{ at: Date.UTC(2026, 9, 25, 23, 30), n: 3 }])).toEqual([3]);
   });
 
   it('is consecutive and covers both ends (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: 1, max: 90 * D }), fc.constantFrom('UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'), (since, span, tz) => {
-      const days = periodDays(since, since + span, tz);
-      for (let i = 1; i < days.length; i++) expect(Date.parse(days[i]!) - Date.parse(days[i - 1]!)).toBe(D);
-      expect(days.length).toBeLessThanOrEqual(Math.ceil(span / D) + 2);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 1, max: 90 * D }),
+        fc.constantFrom('UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'),
+        (since, span, tz) => {
+          const days = periodDays(since, since + span, tz);
+          for (let i = 1; i < days.length; i++) expect(Date.parse(days[i]!) - Date.parse(days[i - 1]!)).toBe(D);
+          expect(days.length).toBeLessThanOrEqual(Math.ceil(span / D) + 2);
+        },
+      ),
+    );
   });
 });
 

@@ -32,19 +32,26 @@ describe('Samples.percentile', () => {
   });
 
   it('lies within the values and rises with p (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10 * D }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (values, p, q) => {
-      const s = samples(values);
-      const [lo, hi] = [Math.min(...values), Math.max(...values)];
-      const a = s.percentile(Math.min(p, q))!;
-      const b = s.percentile(Math.max(p, q))!;
-      expect(a).toBeGreaterThanOrEqual(lo);
-      expect(b).toBeLessThanOrEqual(hi);
-      expect(a).toBeLessThanOrEqual(b);
-      // The median leaves at most half the values strictly on each side.
-      const m = s.percentile(50)!;
-      expect(values.filter((v) => v < m).length).toBeLessThanOrEqual(values.length / 2);
-      expect(values.filter((v) => v > m).length).toBeLessThanOrEqual(values.length / 2);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 * D }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, p, q) => {
+          const s = samples(values);
+          const [lo, hi] = [Math.min(...values), Math.max(...values)];
+          const a = s.percentile(Math.min(p, q))!;
+          const b = s.percentile(Math.max(p, q))!;
+          expect(a).toBeGreaterThanOrEqual(lo);
+          expect(b).toBeLessThanOrEqual(hi);
+          expect(a).toBeLessThanOrEqual(b);
+          // The median leaves at most half the values strictly on each side.
+          const m = s.percentile(50)!;
+          expect(values.filter((v) => v < m).length).toBeLessThanOrEqual(values.length / 2);
+          expect(values.filter((v) => v > m).length).toBeLessThanOrEqual(values.length / 2);
+        },
+      ),
+    );
   });
 });
 
@@ -58,7 +65,17 @@ describe('compliance and buckets', () => {
 
   it('puts ages in buckets with inclusive lower bounds', () => {
     const at = (ms: number) => AGE_BUCKETS[ageBucket(ms)]!.label;
-    expect([0, D - 1, D, 3 * D - 1, 3 * D, 7 * D, 28 * D - 1, 28 * D, 400 * D].map(at)).toEqual(['<1d', '<1d', '1–3d', '1–3d', '3–7d', '1–4w', '1–4w', '>4w', '>4w']);
+    expect([0, D - 1, D, 3 * D - 1, 3 * D, 7 * D, 28 * D - 1, 28 * D, 400 * D].map(at)).toEqual([
+      '<1d',
+      '<1d',
+      '1–3d',
+      '1–3d',
+      '3–7d',
+      '1–4w',
+      '1–4w',
+      '>4w',
+      '>4w',
+    ]);
   });
 
   it('shows hours with two decimals', () => {
@@ -68,8 +85,20 @@ describe('compliance and buckets', () => {
   });
 
   it('orders priority and tier groups naturally, unassigned last', () => {
-    const sortLabels = (by: Parameters<typeof compareGroups>[0], groups: Array<{ key: string | number | null; label: string }>) => [...groups].sort(compareGroups(by)).map((g) => g.label);
-    expect(sortLabels('priority', ['low', 'urgent', 'normal', 'high'].map((l) => ({ key: l, label: l })))).toEqual(['urgent', 'high', 'normal', 'low']);
-    expect(sortLabels('assignee', [{ key: null, label: 'unassigned' }, { key: 2, label: 'Zed' }, { key: 1, label: 'Ana' }])).toEqual(['Ana', 'Zed', 'unassigned']);
+    const sortLabels = (by: Parameters<typeof compareGroups>[0], groups: Array<{ key: string | number | null; label: string }>) =>
+      [...groups].sort(compareGroups(by)).map((g) => g.label);
+    expect(
+      sortLabels(
+        'priority',
+        ['low', 'urgent', 'normal', 'high'].map((l) => ({ key: l, label: l })),
+      ),
+    ).toEqual(['urgent', 'high', 'normal', 'low']);
+    expect(
+      sortLabels('assignee', [
+        { key: null, label: 'unassigned' },
+        { key: 2, label: 'Zed' },
+        { key: 1, label: 'Ana' },
+      ]),
+    ).toEqual(['Ana', 'Zed', 'unassigned']);
   });
 });

@@ -28,8 +28,17 @@ function snapshot(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
     // Real tables only (FTS shadow tables follow their content); rows sorted so no rowid is assumed.
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").all() as { name: string }[];
-    const dump = tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all().map((r) => JSON.stringify(r)).sort()]);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .all() as { name: string }[];
+    const dump = tables.map((t) => [
+      t.name,
+      db
+        .prepare(`SELECT * FROM "${t.name}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]);
     return JSON.stringify([dump, db.pragma('user_version', { simple: true })]);
   } finally {
     db.close();

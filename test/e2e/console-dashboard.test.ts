@@ -19,7 +19,10 @@ const lines = (screen: string) => screen.split('\n');
 const selected = (screen: string) => lines(screen).find((l) => l.startsWith('▸')) ?? '';
 
 describe.skipIf(!hasTmux() || !built)('console dashboard and timer in tmux (built binary)', () => {
-  for (const [cols, rows] of [[80, 24], [160, 48]] as const) {
+  for (const [cols, rows] of [
+    [80, 24],
+    [160, 48],
+  ] as const) {
     it(`${cols}×${rows}: D shows the dashboard from the worker, Esc returns; T times a ticket and logs it`, async () => {
       const env = tempEnv();
       const seed = await runBin(['demo', 'seed', '--tickets', '600'], { env });

@@ -21,7 +21,10 @@ const fits = (screen: string, cols: number, rows: number) =>
   (lines(screen)[rows - 1] ?? '').trim() === '' && lines(screen).every((l) => [...l].length <= cols);
 
 describe.skipIf(!hasTmux() || !built)('console KB screen in tmux (built binary)', () => {
-  for (const [cols, rows] of [[80, 24], [160, 48]] as const) {
+  for (const [cols, rows] of [
+    [80, 24],
+    [160, 48],
+  ] as const) {
     it(`${cols}×${rows}: K searches as you type, Enter reads, Esc Esc returns to the same ticket`, async () => {
       const env = tempEnv();
       const seed = await runBin(['demo', 'seed', '--tickets', '200'], { env });
@@ -37,7 +40,10 @@ describe.skipIf(!hasTmux() || !built)('console KB screen in tmux (built binary)'
       await s.sendKeys('K');
       await s.waitFor('KB search ›');
       await s.type('pritner jam');
-      let screen = await s.waitFor((x) => /▸ KB-\d+ +Clear a paper jam/.test(x) && x.includes('searched: printer jam') && x.includes('Preview · KB-'), 10_000);
+      let screen = await s.waitFor(
+        (x) => /▸ KB-\d+ +Clear a paper jam/.test(x) && x.includes('searched: printer jam') && x.includes('Preview · KB-'),
+        10_000,
+      );
       expect(screen).toMatch(/\[jams?\]/);
       expect(fits(screen, cols, rows)).toBe(true);
       if (cols >= 100) expect(lines(screen).some((l) => /KB-\d+ +Clear a paper jam.* │ /.test(l))).toBe(true);

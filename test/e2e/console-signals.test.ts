@@ -30,8 +30,9 @@ describe.skipIf(!hasTmux() || !built)('console ended by a signal (built binary)'
       expect(await s.exited()).toBe('0');
 
       const shown = await runBin(['ticket', 'show', 'HD-1', '--json'], { env });
-      const notes = (JSON.parse(shown.stdout) as { timeline: Array<{ kind: string; body: string; minutes: number }> }).timeline
-        .filter((i) => i.kind === 'note');
+      const notes = (JSON.parse(shown.stdout) as { timeline: Array<{ kind: string; body: string; minutes: number }> }).timeline.filter(
+        (i) => i.kind === 'note',
+      );
       expect(notes).toEqual([expect.objectContaining({ body: 'Time logged: 1 min', minutes: 1 })]);
     });
   }

@@ -32,19 +32,39 @@ const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith
 const lastRowBlank = (screen: string, rows: number) => (screen.split('\n')[rows - 1] ?? '').trim() === '';
 
 describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/cli.mjs')))('console in tmux (built binary)', () => {
-  for (const [cols, rows] of [[80, 24], [160, 48]] as const) {
+  for (const [cols, rows] of [
+    [80, 24],
+    [160, 48],
+  ] as const) {
     it(`${cols}×${rows}: opens, moves, filters, switches views and quits restoring the terminal`, async () => {
       const env = tempEnv();
-      await create(env, '--title', 'VPN drops every hour', '-p', 'urgent', '--assignee', 'me', '--tag', 'vpn', '--description', 'Since Monday.');
+      await create(
+        env,
+        '--title',
+        'VPN drops every hour',
+        '-p',
+        'urgent',
+        '--assignee',
+        'me',
+        '--tag',
+        'vpn',
+        '--description',
+        'Since Monday.',
+      );
       await create(env, '--title', 'Printer jams', '-p', 'low', '--assignee', 'me');
       await create(env, '--title', 'Nobody owns me', '-p', 'high');
       const s = await open(env, cols, rows);
       // Rows come with the first frame; tab counts follow it, off the start-up path.
-      let screen = await s.waitFor((x) => selected(x).includes('VPN drops every hour') && x.includes('Since Monday.') && /1 My que(ue|…) 2/.test(x), 10_000);
+      let screen = await s.waitFor(
+        (x) => selected(x).includes('VPN drops every hour') && x.includes('Since Monday.') && /1 My que(ue|…) 2/.test(x),
+        10_000,
+      );
       // Five tabs: full names at 160 columns, short ones at 80 (the right side gets what is left).
-      expect(screen.split('\n')[0]).toMatch(cols > 100
-        ? /1 My queue 2 +2 Unassigned 1 +3 Breaching soon 1 +4 All open 3 +5 Resolved 0 .*desk\.db · tester/
-        : /1 My que… 2 +2 Unassi… 1 +3 Breach… 1 +4 All op… 3 +5 Resolv… 0 +desk\.db/);
+      expect(screen.split('\n')[0]).toMatch(
+        cols > 100
+          ? /1 My queue 2 +2 Unassigned 1 +3 Breaching soon 1 +4 All open 3 +5 Resolved 0 .*desk\.db · tester/
+          : /1 My que… 2 +2 Unassi… 1 +3 Breach… 1 +4 All op… 3 +5 Resolv… 0 +desk\.db/,
+      );
       expect(lastRowBlank(screen, rows)).toBe(true);
       expect(await s.paneFormat('#{alternate_on}')).toBe('1');
 
@@ -103,7 +123,13 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     await s.waitFor((x) => selected(x).includes('Harmless first'), 10_000);
     const raw = join(tempDir(), 'raw.out');
     await s.pipePane(raw);
-    await create(env, '--title', '\x1b]0;pwned\x07\x1b[2J evil \u202eesrever', '--description', 'body \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \x9b2J end');
+    await create(
+      env,
+      '--title',
+      '\x1b]0;pwned\x07\x1b[2J evil \u202eesrever',
+      '--description',
+      'body \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \x9b2J end',
+    );
     await s.waitFor((x) => x.includes(' evil esrever'), 3000);
     await s.sendKeys('j');
     await s.waitFor((x) => selected(x).includes('evil esrever') && x.includes('body link  end'));

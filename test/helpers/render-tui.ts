@@ -11,7 +11,10 @@ import { afterEach } from 'vitest';
 export class TestStdout extends EventEmitter {
   readonly frames: string[] = [];
   isTTY = true;
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
   write = (frame: string): boolean => {
@@ -45,8 +48,20 @@ class TestStdin extends EventEmitter {
 
 /** Key sequences as a terminal sends them. */
 export const KEYS = {
-  up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', pageUp: '\x1b[5~', pageDown: '\x1b[6~',
-  home: '\x1b[H', end: '\x1b[F', enter: '\r', escape: '\x1b', tab: '\t', backspace: '\x7f', ctrlC: '\x03', ctrlU: '\x15',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  enter: '\r',
+  escape: '\x1b',
+  tab: '\t',
+  backspace: '\x7f',
+  ctrlC: '\x03',
+  ctrlU: '\x15',
 } as const;
 
 export interface RenderedTui {
@@ -100,7 +115,11 @@ export function renderTui(element: ReactElement, size: { columns: number; rows: 
   return {
     stdout,
     lastFrame: stdout.lastFrame,
-    lines: () => stdout.lastFrame().split('\n').map((l) => l.trimEnd()),
+    lines: () =>
+      stdout
+        .lastFrame()
+        .split('\n')
+        .map((l) => l.trimEnd()),
     type: (...keys) => keys.forEach((k) => stdin.write(k)),
     resize: (columns, rows) => {
       stdout.columns = columns;

@@ -45,13 +45,35 @@ export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
   const dir = tempDir('deskline-tmux-');
   const socket = `deskline-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const conf = join(dir, 'tmux.conf');
-  writeFileSync(conf, ['set -g status off', 'set -g escape-time 0', 'set -g remain-on-exit on', 'set -g default-terminal "tmux-256color"', 'set -g history-limit 0'].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      'set -g status off',
+      'set -g escape-time 0',
+      'set -g remain-on-exit on',
+      'set -g default-terminal "tmux-256color"',
+      'set -g history-limit 0',
+    ].join('\n'),
+  );
   const env: Record<string, string> = { ...options.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'tmux-256color' };
-  const tmux = (...args: string[]) => run(TMUX, ['-L', socket, ...args], { env: { PATH: env.PATH ?? '', HOME: env.HOME ?? dir, LANG: 'C.UTF-8', TMUX_TMPDIR: dir } });
+  const tmux = (...args: string[]) =>
+    run(TMUX, ['-L', socket, ...args], { env: { PATH: env.PATH ?? '', HOME: env.HOME ?? dir, LANG: 'C.UTF-8', TMUX_TMPDIR: dir } });
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   const cd = options.cwd ? `cd ${shellQuote(options.cwd)} && ` : '';
-  await tmux('-f', conf, 'new-session', '-d', '-s', 'main', '-x', String(options.cols), '-y', String(options.rows), ...envArgs,
-    `${cd}exec ${options.command.map(shellQuote).join(' ')}`);
+  await tmux(
+    '-f',
+    conf,
+    'new-session',
+    '-d',
+    '-s',
+    'main',
+    '-x',
+    String(options.cols),
+    '-y',
+    String(options.rows),
+    ...envArgs,
+    `${cd}exec ${options.command.map(shellQuote).join(' ')}`,
+  );
   const target = 'main:0.0';
 
   const capture = async () => (await tmux('capture-pane', '-p', '-t', target)).stdout;

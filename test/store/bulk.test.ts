@@ -23,16 +23,32 @@ describe('seedDemo', () => {
     expect(summary).toMatchObject({ tickets: 3_000, requesters: 150, technicians: 21, first_id: 1, last_id: 3_000, seed: 1 });
     const rows = counts(desk);
     expect(rows).toEqual({
-      technicians: 21, requesters: 150, tags: summary.tags, tickets: 3_000,
-      ticket_tags: summary.ticket_tags, interactions: summary.interactions, audit_events: 3_000,
+      technicians: 21,
+      requesters: 150,
+      tags: summary.tags,
+      tickets: 3_000,
+      ticket_tags: summary.ticket_tags,
+      interactions: summary.interactions,
+      audit_events: 3_000,
     });
     expect(summary.interactions).toBeGreaterThan(3_000);
     expect(desk.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(desk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(desk.sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets').get()).toEqual({ lo: 1, hi: 3_000, n: 3_000 });
+    expect(desk.sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets').get()).toEqual({
+      lo: 1,
+      hi: 3_000,
+      n: 3_000,
+    });
     // One 'create' event per ticket, by the demo actor, at the ticket's creation.
-    expect(desk.sqlite.prepare(`SELECT count(*) FROM audit_events a JOIN tickets t ON t.id = a.ticket_id
-      WHERE a.action = 'create' AND a.actor = 'demo' AND a.at = t.created_at`).pluck().get()).toBe(3_000);
+    expect(
+      desk.sqlite
+        .prepare(
+          `SELECT count(*) FROM audit_events a JOIN tickets t ON t.id = a.ticket_id
+      WHERE a.action = 'create' AND a.actor = 'demo' AND a.at = t.created_at`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(3_000);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
@@ -40,7 +56,8 @@ describe('seedDemo', () => {
 
   it('builds the ticket indexes after the rows: the same indexes, same definitions, as before', async () => {
     const desk = await tempDb();
-    const indexes = () => desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const indexes = () =>
+      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
     const before = indexes();
     expect(before.length).toBeGreaterThan(5);
     await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
@@ -49,9 +66,12 @@ describe('seedDemo', () => {
 
   it('a seed that fails half way rolls back its rows and the dropped indexes with them', async () => {
     const desk = await tempDb();
-    const indexes = () => desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const indexes = () =>
+      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
     const before = indexes();
-    desk.sqlite.exec("CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END");
+    desk.sqlite.exec(
+      "CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
+    );
     await expect(seedDemo(desk, { tickets: 500, now: NOW, me: ME })).rejects.toThrow('disk went away');
     expect(indexes()).toEqual(before);
     expect(counts(desk).tickets).toBe(0);
@@ -62,7 +82,10 @@ describe('seedDemo', () => {
     const desk = await tempDb();
     await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME });
     const me = desk.sqlite.prepare('SELECT id FROM technicians WHERE email = ?').pluck().get(ME.email) as number;
-    const open = desk.sqlite.prepare(`SELECT count(*) AS n, sum(assignee_id = ?) AS mine FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`)
+    const open = desk.sqlite
+      .prepare(
+        `SELECT count(*) AS n, sum(assignee_id = ?) AS mine FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`,
+      )
       .get(me, ...OPEN_STATUSES) as { n: number; mine: number };
     expect(open.mine / open.n).toBeGreaterThan(0.05);
     expect(open.mine / open.n).toBeLessThan(0.16);
@@ -104,7 +127,9 @@ describe('seedDemo', () => {
     const dump = async () => {
       const desk = await tempDb();
       await seedDemo(desk, { tickets: 300, seed: 9, now: NOW, me: ME });
-      return ['tickets', 'interactions', 'ticket_tags', 'requesters'].map((t) => desk.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+      return ['tickets', 'interactions', 'ticket_tags', 'requesters'].map((t) =>
+        desk.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+      );
     };
     expect(await dump()).toEqual(await dump());
   });

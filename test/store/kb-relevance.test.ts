@@ -25,10 +25,13 @@ describe('KB search relevance', () => {
     const misses: string[] = [];
     for (const c of queries) {
       const top = (await searchKb(db, c.query, { limit: 3 })).map((r) => r.slug);
-      if (!c.expect.some((slug) => top.includes(slug))) misses.push(`  "${c.query}" → [${top.join(', ')}], wanted ${c.expect.join(' or ')}`);
+      if (!c.expect.some((slug) => top.includes(slug)))
+        misses.push(`  "${c.query}" → [${top.join(', ')}], wanted ${c.expect.join(' or ')}`);
     }
     const rate = (queries.length - misses.length) / queries.length;
-    console.log(`KB relevance: top-3 hit rate ${(rate * 100).toFixed(1)}% (${queries.length - misses.length}/${queries.length})${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`);
+    console.log(
+      `KB relevance: top-3 hit rate ${(rate * 100).toFixed(1)}% (${queries.length - misses.length}/${queries.length})${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`,
+    );
     expect(rate).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -20,7 +20,7 @@ async function deskWith(articles: RawArticle[]) {
 const slugs = async (db: Parameters<typeof searchKb>[0], q: string, limit = 10) => (await searchKb(db, q, { limit })).map((r) => r.slug);
 
 const ARTICLES: RawArticle[] = [
-  { title: "Printer can't print: paper jams", body: 'Open tray 2 and remove the stuck paper. Don\'t pull hard.', tags: 'printer,hardware' },
+  { title: "Printer can't print: paper jams", body: "Open tray 2 and remove the stuck paper. Don't pull hard.", tags: 'printer,hardware' },
   { title: 'Connect to the VPN', body: 'Start GlobalProtect and sign in. The Wi-Fi must work first.', tags: ['vpn', 'remote-access'] },
   { title: 'Résumé the café laptop', body: 'Accents: naïve façade. C++ and C# developers need the SDK.', tags: 'laptop' },
   { title: 'Outlook profile rebuild', body: 'When e-mail stops syncing, create a new profile.', tags: 'email,outlook' },
@@ -29,7 +29,27 @@ const ARTICLES: RawArticle[] = [
 describe('searchKb', () => {
   it('never passes user text raw to MATCH: operators, quotes and punctuation are plain words', async () => {
     const { db } = await deskWith(ARTICLES);
-    for (const q of ['wi-fi', "can't", 'c++', 'NOT vpn', '"', '*', '(', ')', '', '   ', 'AND', 'OR OR', 'NEAR(vpn', 'title:vpn', '^vpn', '"vpn', 'vpn*', '-vpn', '{}']) {
+    for (const q of [
+      'wi-fi',
+      "can't",
+      'c++',
+      'NOT vpn',
+      '"',
+      '*',
+      '(',
+      ')',
+      '',
+      '   ',
+      'AND',
+      'OR OR',
+      'NEAR(vpn',
+      'title:vpn',
+      '^vpn',
+      '"vpn',
+      'vpn*',
+      '-vpn',
+      '{}',
+    ]) {
       await expect(searchKb(db, q), q).resolves.toBeInstanceOf(Array);
     }
     expect(await slugs(db, 'NOT vpn')).toEqual(['connect-to-the-vpn']);

@@ -48,7 +48,8 @@ describe('KB articles', () => {
     const broken = { ...a, body: 'new', audience: 'everyone' as never };
     await expect(upsertArticles(db, [validateArticle({ slug: 'new', title: 'New' }), broken], { id: null, name: 'x' })).rejects.toThrow();
     expect(sqlite.prepare('SELECT slug, body FROM kb_articles ORDER BY slug').all()).toEqual([
-      { slug: 'vpn', body: 'one' }, { slug: 'wifi', body: 'two, fixed' },
+      { slug: 'vpn', body: 'one' },
+      { slug: 'wifi', body: 'two, fixed' },
     ]);
   });
 
@@ -67,7 +68,11 @@ describe('KB and tickets', () => {
     const desk = await tempDb();
     const actor = await ensureTechnician(desk.db, ME);
     await loadStarterKb(desk.db);
-    const { ticket } = await createTicket(desk.db, validateTicketInput({ title: 'Printer jams on 4th floor', tags: ['printer'], category: 'printer' }), actor);
+    const { ticket } = await createTicket(
+      desk.db,
+      validateTicketInput({ title: 'Printer jams on 4th floor', tags: ['printer'], category: 'printer' }),
+      actor,
+    );
     return { ...desk, actor, ticket };
   }
 
@@ -97,7 +102,11 @@ describe('KB and tickets', () => {
 
   it('suggests from the description when the title says little', async () => {
     const { db, actor } = await deskWithTicket();
-    const { ticket } = await createTicket(db, validateTicketInput({ title: 'Help please', description: 'Outlook is not syncing my mailbox since this morning' }), actor);
+    const { ticket } = await createTicket(
+      db,
+      validateTicketInput({ title: 'Help please', description: 'Outlook is not syncing my mailbox since this morning' }),
+      actor,
+    );
     const slugs = (await suggestForTicket(db, ticket.id)).map((s) => s.slug);
     expect(slugs).toContain('outlook-not-syncing');
   });
@@ -106,7 +115,13 @@ describe('KB and tickets', () => {
     const { db, actor, ticket } = await deskWithTicket();
     await addInteraction(db, ticket.id, { kind: 'note', body: 'Worn pickup roller in tray 3.' }, actor);
     const draft = await draftFromTicket(db, ticket.id, actor);
-    expect(draft).toMatchObject({ status: 'draft', audience: 'internal', category: 'printer', tags: ['printer'], title: 'Printer jams on 4th floor' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      audience: 'internal',
+      category: 'printer',
+      tags: ['printer'],
+      title: 'Printer jams on 4th floor',
+    });
     expect(draft.body).toContain('Drafted from HD-1');
     expect(draft.body).toContain('- Worn pickup roller in tray 3.');
     expect((await articleRevisions(db, draft.id))[0]).toMatchObject({ action: 'draft', note: 'drafted from HD-1' });

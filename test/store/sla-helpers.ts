@@ -7,7 +7,19 @@ import { tempDb } from '../helpers/temp.js';
 export const slaDesk = tempDb;
 
 export function input(title: string, priority: Priority = 'normal', status: Status = 'new'): TicketInput {
-  return { title, description: '', priority, category: 'other', channel: 'cli', status, tier: 'L1', tags: [], requester: null, assignee: null, externalId: null };
+  return {
+    title,
+    description: '',
+    priority,
+    category: 'other',
+    channel: 'cli',
+    status,
+    tier: 'L1',
+    tags: [],
+    requester: null,
+    assignee: null,
+    externalId: null,
+  };
 }
 
 export const at = (iso: string): number => Date.parse(iso);

@@ -11,10 +11,13 @@ const DAY = 86_400_000;
 /** 100k tickets over a year with 0–3 status changes each, written raw in one transaction. */
 function seed(sqlite: Database.Database): void {
   let s = 7;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const ticket = sqlite.prepare(`INSERT INTO tickets (id, title, status, priority, priority_rank, category, channel, created_at, updated_at, first_response_at)
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const ticket =
+    sqlite.prepare(`INSERT INTO tickets (id, title, status, priority, priority_rank, category, channel, created_at, updated_at, first_response_at)
     VALUES (?, 't', ?, ?, ?, 'other', 'cli', ?, ?, ?)`);
-  const change = sqlite.prepare(`INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value, new_value) VALUES (?, 'x', ?, 'update', 'status', ?, ?)`);
+  const change = sqlite.prepare(
+    `INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value, new_value) VALUES (?, 'x', ?, 'update', 'status', ?, ?)`,
+  );
   const flow = ['open', 'pending', 'open', 'resolved'];
   sqlite.transaction(() => {
     for (let id = 1; id <= N; id++) {
@@ -24,7 +27,15 @@ function seed(sqlite: Database.Database): void {
       for (let i = 0, at = created; i < steps; i++) times.push((at += Math.floor(rnd() * 2 * DAY)));
       const p = Math.floor(rnd() * 4);
       const status = steps ? flow[steps - 1] : 'new';
-      ticket.run(id, status, ['urgent', 'high', 'normal', 'low'][p], p + 1, created, times[steps - 1] ?? created, rnd() < 0.6 ? created + 3_600_000 : null);
+      ticket.run(
+        id,
+        status,
+        ['urgent', 'high', 'normal', 'low'][p],
+        p + 1,
+        created,
+        times[steps - 1] ?? created,
+        rnd() < 0.6 ? created + 3_600_000 : null,
+      );
       times.forEach((at, i) => change.run(id, at, i ? flow[i - 1] : 'new', flow[i]));
     }
   })();
@@ -42,7 +53,9 @@ describe('recomputeAll at 100k tickets', () => {
     expect(second.tickets).toBe(N);
     expect(second.changed).toBeGreaterThan(N / 2);
     const rate = (r: typeof first) => Math.round(r.tickets / (r.ms / 1000));
-    console.log(`recomputeAll ${N} tickets: first ${rate(first)} rows/s (${first.changed} changed, ${first.breaches} breaches), after calendar change ${rate(second)} rows/s (${second.changed} changed)`);
+    console.log(
+      `recomputeAll ${N} tickets: first ${rate(first)} rows/s (${first.changed} changed, ${first.breaches} breaches), after calendar change ${rate(second)} rows/s (${second.changed} changed)`,
+    );
     // Loose floor: a shared CI box is noisy, but a per-minute walk would be two orders slower.
     expect(rate(second)).toBeGreaterThanOrEqual(5_000);
     const unchanged = await recomputeAll(db, { now });

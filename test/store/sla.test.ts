@@ -12,7 +12,11 @@ import { at, input, iso, slaDesk } from './sla-helpers.js';
 
 async function due(db: Awaited<ReturnType<typeof slaDesk>>['db'], id: number, now: number) {
   await recomputeDue(db, id, now);
-  const t = await db.selectFrom('tickets').select(['first_response_due_at', 'resolution_due_at', 'next_due_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const t = await db
+    .selectFrom('tickets')
+    .select(['first_response_due_at', 'resolution_due_at', 'next_due_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return { fr: iso(t.first_response_due_at), res: iso(t.resolution_due_at), next: iso(t.next_due_at) };
 }
 
@@ -28,7 +32,11 @@ describe('sla store', () => {
     const { db } = await slaDesk();
     const tech = await ensureTechnician(db, { name: 'Sam', email: 'sam@example.com', tier: 'L1' });
     const { ticket } = await createTicket(db, input('VPN down', 'high'), tech, at('2026-01-16T18:30:00Z'));
-    expect(await due(db, ticket.id, at('2026-01-16T18:30:00Z'))).toEqual({ fr: '2026-01-19T13:00:00.000Z', res: '2026-01-19T17:00:00.000Z', next: '2026-01-19T13:00:00.000Z' });
+    expect(await due(db, ticket.id, at('2026-01-16T18:30:00Z'))).toEqual({
+      fr: '2026-01-19T13:00:00.000Z',
+      res: '2026-01-19T17:00:00.000Z',
+      next: '2026-01-19T13:00:00.000Z',
+    });
 
     await addInteraction(db, ticket.id, { kind: 'reply', body: 'Looking into it' }, tech, at('2026-01-19T09:30:00Z'));
     await updateTicket(db, ticket.id, { status: 'pending' }, tech, { now: at('2026-01-19T10:00:00Z') });
@@ -42,7 +50,11 @@ describe('sla store', () => {
     await resolve(db, ticket.id, 'Re-issued the certificate', tech, { now: at('2026-01-20T12:00:00Z') });
     expect((await due(db, ticket.id, at('2026-01-20T12:00:00Z'))).next).toBeNull();
     await reopen(db, ticket.id, 'Back again', tech, { now: at('2026-01-21T09:00:00Z') });
-    expect(await due(db, ticket.id, at('2026-01-21T09:00:00Z'))).toEqual({ fr: '2026-01-19T13:00:00.000Z', res: '2026-01-21T14:00:00.000Z', next: '2026-01-21T14:00:00.000Z' });
+    expect(await due(db, ticket.id, at('2026-01-21T09:00:00Z'))).toEqual({
+      fr: '2026-01-19T13:00:00.000Z',
+      res: '2026-01-21T14:00:00.000Z',
+      next: '2026-01-21T14:00:00.000Z',
+    });
 
     const why = await explainTicket(db, ticket.id, at('2026-01-21T13:00:00Z'));
     expect(why.lines[1]).toMatch(/^first response: met: replied/);
@@ -64,14 +76,21 @@ describe('sla store', () => {
     const first = await sweepBreaches(db, at('2026-01-21T12:00:00Z'));
     expect(first.breaches).toBe(2);
     expect((await sweepBreaches(db, at('2026-01-21T12:30:00Z'))).breaches).toBe(0);
-    const rows = db.selectFrom('audit_events').select(['ticket_id', 'field', 'at', 'actor', 'new_value']).where('action', '=', 'sla_breach').orderBy('ticket_id');
+    const rows = db
+      .selectFrom('audit_events')
+      .select(['ticket_id', 'field', 'at', 'actor', 'new_value'])
+      .where('action', '=', 'sla_breach')
+      .orderBy('ticket_id');
     expect((await rows.execute()).map((r) => ({ ...r, at: iso(r.at) }))).toEqual([
       { ticket_id: slow.id, field: 'first_response', at: '2026-01-19T17:00:00.000Z', actor: 'system', new_value: 'normal' },
       { ticket_id: late.id, field: 'first_response', at: '2026-01-19T13:00:00.000Z', actor: 'system', new_value: 'high' },
       { ticket_id: late.id, field: 'resolution', at: '2026-01-19T17:00:00.000Z', actor: 'system', new_value: 'high' },
     ]);
     const listed = await listBreaches(db, at('2026-01-19T14:00:00Z'));
-    expect(listed.map((b) => [b.ref, b.clock])).toEqual([[late.ref, 'resolution'], [slow.ref, 'first_response']]);
+    expect(listed.map((b) => [b.ref, b.clock])).toEqual([
+      [late.ref, 'resolution'],
+      [slow.ref, 'first_response'],
+    ]);
   });
 
   it('recomputes every ticket after a calendar or policy change', async () => {
@@ -92,13 +111,17 @@ describe('sla store', () => {
   it('edits holidays and refuses bad settings with one clear message', async () => {
     const { db } = await slaDesk();
     await addHoliday(db, 'default', '2026-12-25', 'Christmas Day');
-    await expect(addHoliday(db, 'default', '2026-12-25', 'Again')).rejects.toThrow('2026-12-25 is already a holiday in default (Christmas Day)');
+    await expect(addHoliday(db, 'default', '2026-12-25', 'Again')).rejects.toThrow(
+      '2026-12-25 is already a holiday in default (Christmas Day)',
+    );
     expect((await getCalendar(db)).holidays).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
     await removeHoliday(db, 'default', '2026-12-25');
     await expect(removeHoliday(db, 'default', '2026-12-25')).rejects.toThrow('2026-12-25 is not a holiday in default');
     await expect(addHoliday(db, 'default', '2026-13-01', 'x')).rejects.toThrow(/not a date/);
     await expect(setPolicy(db, 'p1', {})).rejects.toThrow(/priority: must be one of/);
-    await expect(setPolicy(db, 'high', { firstResponseMinutes: 900 })).rejects.toThrow('high: first response (15h) is longer than resolution (8h)');
+    await expect(setPolicy(db, 'high', { firstResponseMinutes: 900 })).rejects.toThrow(
+      'high: first response (15h) is longer than resolution (8h)',
+    );
     await expect(setPolicy(db, 'high', { calendar: 'nope' })).rejects.toThrow("no sla calendar named 'nope'");
     await expect(setCalendar(db, 'default', { tz: 'Mars/Base' })).rejects.toThrow(/time zone 'Mars\/Base' is unknown/);
     await expect(setCalendar(db, 'default', { hours: ['mon-sun=off'] })).rejects.toThrow(/no working hours/);

@@ -5,7 +5,14 @@ import type { NewTicket } from '../../src/db/schema.js';
 import { parseQuery, SORT_KEYS, type Filter, type ParsedQuery, type SortKey } from '../../src/domain/query.js';
 import { CHANNELS, PRIORITIES, PRIORITY_RANK, STATUSES, TIERS } from '../../src/domain/ticket.js';
 import {
-  applyFilters, applyKeyset, applySort, cursorOf, NO_DUE, sortSpec, type CursorRow, type FilterContext,
+  applyFilters,
+  applyKeyset,
+  applySort,
+  cursorOf,
+  NO_DUE,
+  sortSpec,
+  type CursorRow,
+  type FilterContext,
 } from '../../src/store/ticket-filter.js';
 
 const MIN = 60_000;
@@ -26,14 +33,39 @@ const REQUESTERS = [
 ];
 const TAGS = ['vpn', 'spam', 'wi-fi', 'printer', 'c++'];
 const TITLES = [
-  'Printer jam on floor 3', 'VPN drops every hour', '100% disk full', 'file_name broken', 'Path C:\\temp missing',
-  'Wi-Fi slow in lobby', 'Cannot log in', 'Outlook crash', 'New laptop', 'Monitor flicker',
+  'Printer jam on floor 3',
+  'VPN drops every hour',
+  '100% disk full',
+  'file_name broken',
+  'Path C:\\temp missing',
+  'Wi-Fi slow in lobby',
+  'Cannot log in',
+  'Outlook crash',
+  'New laptop',
+  'Monitor flicker',
 ];
-const DESCRIPTIONS = ['', 'paper stuck in tray', 'disk at 100 percent', 'underscore_here', 'backslash \\ here', 'Out of office reply', 'spam spam', 'PC LOAD LETTER'];
+const DESCRIPTIONS = [
+  '',
+  'paper stuck in tray',
+  'disk at 100 percent',
+  'underscore_here',
+  'backslash \\ here',
+  'Out of office reply',
+  'spam spam',
+  'PC LOAD LETTER',
+];
 
 interface Row extends CursorRow {
-  title: string; description: string; status: string; priority: string; category: string; channel: string; tier: string;
-  requester_id: number | null; assignee_id: number | null; tags: string[];
+  title: string;
+  description: string;
+  status: string;
+  priority: string;
+  category: string;
+  channel: string;
+  tier: string;
+  requester_id: number | null;
+  assignee_id: number | null;
+  tags: string[];
 }
 
 /** 40 varied tickets: every status, priority, channel and tier; ties on due and created times; LIKE metacharacters. */
@@ -47,7 +79,9 @@ const ROWS: Row[] = Array.from({ length: 40 }, (_, n) => {
     id: i,
     title: TITLES[i % TITLES.length]!,
     description: DESCRIPTIONS[i % DESCRIPTIONS.length]!,
-    status, priority, priority_rank: PRIORITY_RANK[priority],
+    status,
+    priority,
+    priority_rank: PRIORITY_RANK[priority],
     category: ['printer', 'network', 'email', 'other'][i % 4]!,
     channel: CHANNELS[(i * 3) % CHANNELS.length]!,
     tier: TIERS[(i * 5) % 3]!,
@@ -67,9 +101,18 @@ beforeAll(async () => {
   const { db } = desk;
   await db.insertInto('technicians').values(TECHS).execute();
   await db.insertInto('requesters').values(REQUESTERS).execute();
-  await db.insertInto('tags').values(TAGS.map((name, k) => ({ id: k + 1, name }))).execute();
-  await db.insertInto('tickets').values(ROWS.map(({ tags: _tags, ...r }): NewTicket => r)).execute();
-  await db.insertInto('ticket_tags').values(ROWS.flatMap((r) => r.tags.map((t) => ({ ticket_id: r.id, tag_id: TAGS.indexOf(t) + 1 })))).execute();
+  await db
+    .insertInto('tags')
+    .values(TAGS.map((name, k) => ({ id: k + 1, name })))
+    .execute();
+  await db
+    .insertInto('tickets')
+    .values(ROWS.map(({ tags: _tags, ...r }): NewTicket => r))
+    .execute();
+  await db
+    .insertInto('ticket_tags')
+    .values(ROWS.flatMap((r) => r.tags.map((t) => ({ ticket_id: r.id, tag_id: TAGS.indexOf(t) + 1 }))))
+    .execute();
 });
 
 afterAll(async () => {
@@ -82,47 +125,68 @@ const has = (hay: string | null | undefined, needle: string) => hay != null && h
 
 function test(f: Filter, r: Row, ctx: FilterContext): boolean {
   switch (f.field) {
-    case 'status': return f.values.includes(r.status as never);
-    case 'priority': return f.values.includes(r.priority as never);
-    case 'tier': return f.values.includes(r.tier as never);
-    case 'channel': return f.values.includes(r.channel as never);
-    case 'category': return f.values.includes(r.category);
-    case 'id': return f.values.includes(r.id);
-    case 'tag': return r.tags.some((t) => f.values.includes(t));
-    case 'text': return has(r.title, f.text) || has(r.description, f.text);
+    case 'status':
+      return f.values.includes(r.status as never);
+    case 'priority':
+      return f.values.includes(r.priority as never);
+    case 'tier':
+      return f.values.includes(r.tier as never);
+    case 'channel':
+      return f.values.includes(r.channel as never);
+    case 'category':
+      return f.values.includes(r.category);
+    case 'id':
+      return f.values.includes(r.id);
+    case 'tag':
+      return r.tags.some((t) => f.values.includes(t));
+    case 'text':
+      return has(r.title, f.text) || has(r.description, f.text);
     case 'requester': {
       const q = REQUESTERS.find((x) => x.id === r.requester_id);
       return !!q && f.values.some((v) => has(q.name, v) || has(q.email, v));
     }
-    case 'assignee': return f.values.some((v) => {
-      if (v.kind === 'none') return r.assignee_id === null;
-      if (v.kind === 'me') return ctx.meId !== null && r.assignee_id === ctx.meId;
-      const t = TECHS.find((x) => x.id === r.assignee_id);
-      return !!t && (has(t.name, v.text) || t.email.toLowerCase() === v.text.toLowerCase());
-    });
-    case 'created': case 'updated': return f.values.some((v) => {
-      const x = f.field === 'created' ? r.created_at : r.updated_at;
-      return { '=': x >= v.from && x < v.to, '>': x >= v.to, '>=': x >= v.from, '<': x < v.from, '<=': x < v.to }[v.op];
-    });
-    case 'age': return f.values.some((v) => {
-      const age = ctx.now - r.created_at;
-      return { '>': age > v.ms, '>=': age >= v.ms, '<': age < v.ms, '<=': age <= v.ms }[v.op];
-    });
-    case 'due': return f.values.some((v) => {
-      const d = r.next_due_at;
-      if (v.kind === 'none') return d === null;
-      if (d === null) return false;
-      if (v.kind === 'overdue') return d < ctx.now;
-      const at = ctx.now + v.ms;
-      return { '>': d > at, '>=': d >= at, '<': d < at, '<=': d <= at }[v.op];
-    });
+    case 'assignee':
+      return f.values.some((v) => {
+        if (v.kind === 'none') return r.assignee_id === null;
+        if (v.kind === 'me') return ctx.meId !== null && r.assignee_id === ctx.meId;
+        const t = TECHS.find((x) => x.id === r.assignee_id);
+        return !!t && (has(t.name, v.text) || t.email.toLowerCase() === v.text.toLowerCase());
+      });
+    case 'created':
+    case 'updated':
+      return f.values.some((v) => {
+        const x = f.field === 'created' ? r.created_at : r.updated_at;
+        return { '=': x >= v.from && x < v.to, '>': x >= v.to, '>=': x >= v.from, '<': x < v.from, '<=': x < v.to }[v.op];
+      });
+    case 'age':
+      return f.values.some((v) => {
+        const age = ctx.now - r.created_at;
+        return { '>': age > v.ms, '>=': age >= v.ms, '<': age < v.ms, '<=': age <= v.ms }[v.op];
+      });
+    case 'due':
+      return f.values.some((v) => {
+        const d = r.next_due_at;
+        if (v.kind === 'none') return d === null;
+        if (d === null) return false;
+        if (v.kind === 'overdue') return d < ctx.now;
+        const at = ctx.now + v.ms;
+        return { '>': d > at, '>=': d >= at, '<': d < at, '<=': d <= at }[v.op];
+      });
   }
 }
 
 function key(r: CursorRow, sort: SortKey): number[] {
   const base = sort.replace(/^-/, '');
-  const cols = base === 'urgency' ? [r.next_due_at ?? NO_DUE, r.priority_rank] : base === 'created' ? [r.created_at]
-    : base === 'updated' ? [r.updated_at] : base === 'priority' ? [r.priority_rank] : [];
+  const cols =
+    base === 'urgency'
+      ? [r.next_due_at ?? NO_DUE, r.priority_rank]
+      : base === 'created'
+        ? [r.created_at]
+        : base === 'updated'
+          ? [r.updated_at]
+          : base === 'priority'
+            ? [r.priority_rank]
+            : [];
   return [...cols, r.id];
 }
 
@@ -133,7 +197,9 @@ function oracle(q: ParsedQuery, ctx: FilterContext): number[] {
     for (let k = 0; k < ka.length; k++) if (ka[k] !== kb[k]) return sign * (ka[k]! - kb[k]!);
     return 0;
   };
-  return ROWS.filter((r) => q.filters.every((f) => test(f, r, ctx) !== f.negated)).sort(cmp).map((r) => r.id);
+  return ROWS.filter((r) => q.filters.every((f) => test(f, r, ctx) !== f.negated))
+    .sort(cmp)
+    .map((r) => r.id);
 }
 
 async function run(q: ParsedQuery, ctx: FilterContext): Promise<number[]> {
@@ -149,18 +215,53 @@ describe('applyFilters + applySort against the JavaScript oracle', () => {
     'status:open prio:high',
     'status:active sort:-created',
     'status:open,new -prio:low,normal',
-    'assignee:me', 'assignee:none', 'assignee:ana,bob@EXAMPLE.com', 'assignee:"carla diaz"', '-assignee:me', 'assignee:me,none sort:priority',
+    'assignee:me',
+    'assignee:none',
+    'assignee:ana,bob@EXAMPLE.com',
+    'assignee:"carla diaz"',
+    '-assignee:me',
+    'assignee:me,none sort:priority',
     'tier:l2,L3 channel:phone,email,walk-in',
-    'tag:vpn', 'tag:vpn,printer -tag:spam', '-tag:vpn,spam,wi-fi,printer,c++',
+    'tag:vpn',
+    'tag:vpn,printer -tag:spam',
+    '-tag:vpn,spam,wi-fi,printer,c++',
     'category:printer,email sort:-id',
-    'requester:corp.example', 'requester:ANA', 'requester:_x%', 'requester:%', '-requester:dan',
-    'created:2026-11-01', 'created:>2026-11-20', 'created:<=2026-11-20 sort:created', 'updated:>=2026-11-24T06:00 sort:-updated',
+    'requester:corp.example',
+    'requester:ANA',
+    'requester:_x%',
+    'requester:%',
+    '-requester:dan',
+    'created:2026-11-01',
+    'created:>2026-11-20',
+    'created:<=2026-11-20 sort:created',
+    'updated:>=2026-11-24T06:00 sort:-updated',
     'created:<2026-11-15,>=2026-11-24',
-    'age:>7d', 'age:<2d', 'age:>=36h sort:-priority',
-    'due:<2h', 'due:<=2h', 'due:>1d', 'due:overdue', 'due:none', '-due:<2h', 'due:<-3h,>5h',
-    'id:HD-1,2,HD-40', '-id:1',
-    'printer', '100%', '_name', '"c:\\temp"', '"\\\\"', 'wi-fi', 'PAPER', '"out of"', '-spam', '-"printer jam"', '%', '_',
-    'status:open printer jam', 'status:resolved,closed sort:-updated',
+    'age:>7d',
+    'age:<2d',
+    'age:>=36h sort:-priority',
+    'due:<2h',
+    'due:<=2h',
+    'due:>1d',
+    'due:overdue',
+    'due:none',
+    '-due:<2h',
+    'due:<-3h,>5h',
+    'id:HD-1,2,HD-40',
+    '-id:1',
+    'printer',
+    '100%',
+    '_name',
+    '"c:\\temp"',
+    '"\\\\"',
+    'wi-fi',
+    'PAPER',
+    '"out of"',
+    '-spam',
+    '-"printer jam"',
+    '%',
+    '_',
+    'status:open printer jam',
+    'status:resolved,closed sort:-updated',
   ];
   it.each(queries)('%s', async (text) => {
     const q = parseQuery(text);
@@ -182,7 +283,8 @@ describe('applyFilters + applySort against the JavaScript oracle', () => {
   it('works unchanged on a query that joins requesters and technicians (columns are qualified)', async () => {
     for (const text of ['requester:ana assignee:bob', 'created:>2026-11-20 sort:-created', 'sort:id -tag:vpn', 'ana', 'sort:-updated']) {
       const q = parseQuery(text);
-      const joined = desk.db.selectFrom('tickets')
+      const joined = desk.db
+        .selectFrom('tickets')
         .leftJoin('requesters', 'requesters.id', 'tickets.requester_id')
         .leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
         .select(['tickets.id', 'requesters.name as requester_name', 'technicians.name as assignee_name']);
@@ -193,7 +295,9 @@ describe('applyFilters + applySort against the JavaScript oracle', () => {
 
   it('passes every user value as a parameter', () => {
     const evil = `x'); DROP TABLE tickets; --`;
-    const q = parseQuery(`${JSON.stringify(evil)} requester:${JSON.stringify(evil)} assignee:${JSON.stringify(evil)} tag:vpn category:printer`);
+    const q = parseQuery(
+      `${JSON.stringify(evil)} requester:${JSON.stringify(evil)} assignee:${JSON.stringify(evil)} tag:vpn category:printer`,
+    );
     const compiled = applyFilters(desk.db.selectFrom('tickets').select('tickets.id'), q, CTX).compile();
     expect(compiled.sql).not.toContain('DROP');
     expect(compiled.sql).not.toContain('vpn');
@@ -209,55 +313,75 @@ const some = (arb: fc.Arbitrary<string>) => fc.uniqueArray(arb, { minLength: 1, 
 const cmp = pick(['>', '>=', '<', '<=']);
 const day = fc.integer({ min: -2, max: 32 }).map((d) => new Date(Date.UTC(2026, 9, 30) + d * DAY).toISOString().slice(0, 10));
 const instant = fc.integer({ min: 0, max: 40 * 24 }).map((h) => new Date(NOW - h * HOUR).toISOString().slice(0, 16));
-const termArb = fc.tuple(fc.boolean(), fc.oneof(
-  some(fc.oneof(pick(STATUSES), fc.constant('active'))).map((v) => `status:${v}`),
-  some(pick([...PRIORITIES, 'p1', 'p4'])).map((v) => `prio:${v}`),
-  some(pick(['me', 'none', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
-  some(pick(TIERS)).map((v) => `tier:${v}`),
-  some(pick([...TAGS, 'nosuch'])).map((v) => `tag:${v}`),
-  some(pick(['printer', 'network', 'email', 'other'])).map((v) => `category:${v}`),
-  some(pick(CHANNELS)).map((v) => `channel:${v}`),
-  some(pick(['dan', 'EVE', 'corp.example', 'Ana', '_x%', '%', 'zzz'])).map((v) => `requester:${v}`),
-  fc.tuple(pick(['created', 'updated']), some(fc.tuple(fc.oneof(cmp, pick(['', '='])), fc.oneof(day, instant)).map(([o, d]) => o + d))).map(([f, v]) => `${f}:${v}`),
-  some(fc.tuple(cmp, fc.integer({ min: 0, max: 20 }), pick(['d', 'h'])).map(([o, n, u]) => `${o}${n}${u}`)).map((v) => `age:${v}`),
-  some(fc.oneof(pick(['overdue', 'none']), fc.tuple(cmp, fc.integer({ min: -10, max: 10 })).map(([o, n]) => `${o}${n}h`))).map((v) => `due:${v}`),
-  some(fc.integer({ min: 1, max: 42 }).map(String)).map((v) => `id:${v}`),
-  pick(['printer', '100%', '_name', '"c:\\temp"', 'wi-fi', 'PAPER', '"out of"', 'spam', '%', '_', 'zzz', 'in']),
-)).map(([neg, t]) => (neg ? `-${t}` : t));
+const termArb = fc
+  .tuple(
+    fc.boolean(),
+    fc.oneof(
+      some(fc.oneof(pick(STATUSES), fc.constant('active'))).map((v) => `status:${v}`),
+      some(pick([...PRIORITIES, 'p1', 'p4'])).map((v) => `prio:${v}`),
+      some(pick(['me', 'none', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
+      some(pick(TIERS)).map((v) => `tier:${v}`),
+      some(pick([...TAGS, 'nosuch'])).map((v) => `tag:${v}`),
+      some(pick(['printer', 'network', 'email', 'other'])).map((v) => `category:${v}`),
+      some(pick(CHANNELS)).map((v) => `channel:${v}`),
+      some(pick(['dan', 'EVE', 'corp.example', 'Ana', '_x%', '%', 'zzz'])).map((v) => `requester:${v}`),
+      fc
+        .tuple(pick(['created', 'updated']), some(fc.tuple(fc.oneof(cmp, pick(['', '='])), fc.oneof(day, instant)).map(([o, d]) => o + d)))
+        .map(([f, v]) => `${f}:${v}`),
+      some(fc.tuple(cmp, fc.integer({ min: 0, max: 20 }), pick(['d', 'h'])).map(([o, n, u]) => `${o}${n}${u}`)).map((v) => `age:${v}`),
+      some(
+        fc.oneof(
+          pick(['overdue', 'none']),
+          fc.tuple(cmp, fc.integer({ min: -10, max: 10 })).map(([o, n]) => `${o}${n}h`),
+        ),
+      ).map((v) => `due:${v}`),
+      some(fc.integer({ min: 1, max: 42 }).map(String)).map((v) => `id:${v}`),
+      pick(['printer', '100%', '_name', '"c:\\temp"', 'wi-fi', 'PAPER', '"out of"', 'spam', '%', '_', 'zzz', 'in']),
+    ),
+  )
+  .map(([neg, t]) => (neg ? `-${t}` : t));
 const queryArb = fc.tuple(fc.array(termArb, { maxLength: 4 }), pick(SORT_KEYS)).map(([ts, s]) => [...ts, `sort:${s}`].join(' '));
 
 describe('properties against the database', () => {
   it('random queries return exactly the rows, in the order, the oracle computes', async () => {
-    await fc.assert(fc.asyncProperty(queryArb, fc.constantFrom<(number | null)[]>(1, 2, null), async (text, meId) => {
-      const q = parseQuery(text);
-      const ctx = { meId, now: NOW };
-      expect(await run(q, ctx)).toEqual(oracle(q, ctx));
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(queryArb, fc.constantFrom<(number | null)[]>(1, 2, null), async (text, meId) => {
+        const q = parseQuery(text);
+        const ctx = { meId, now: NOW };
+        expect(await run(q, ctx)).toEqual(oracle(q, ctx));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keyset pages forward and backward visit every row once, in order', async () => {
-    await fc.assert(fc.asyncProperty(queryArb, fc.integer({ min: 1, max: 7 }), async (text, size) => {
-      const q = parseQuery(text);
-      const expected = oracle(q, CTX);
-      const page = async (cursor: CursorRow | null, side: 'after' | 'before') => {
-        let qb = applyFilters(desk.db.selectFrom('tickets').selectAll('tickets'), q, CTX);
-        if (cursor) qb = applyKeyset(qb, q.sort, cursor, side);
-        const rows = await applySort(qb, q.sort, side === 'before').limit(size).execute();
-        return side === 'before' ? rows.reverse() : rows;
-      };
-      const forward: CursorRow[] = [];
-      for (let rows = await page(null, 'after'); rows.length; rows = await page(cursorOf(rows.at(-1)!), 'after')) forward.push(...rows);
-      expect(forward.map((r) => r.id)).toEqual(expected);
-      if (!forward.length) return;
-      // Backward from just after the last row: the same rows again.
-      const backward: number[] = [];
-      const last = forward.at(-1)!;
-      backward.unshift(last.id);
-      for (let rows = await page(cursorOf(last), 'before'); rows.length; rows = await page(cursorOf(rows[0]!), 'before')) {
-        backward.unshift(...rows.map((r) => r.id));
-      }
-      expect(backward).toEqual(expected);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(queryArb, fc.integer({ min: 1, max: 7 }), async (text, size) => {
+        const q = parseQuery(text);
+        const expected = oracle(q, CTX);
+        const page = async (cursor: CursorRow | null, side: 'after' | 'before') => {
+          let qb = applyFilters(desk.db.selectFrom('tickets').selectAll('tickets'), q, CTX);
+          if (cursor) qb = applyKeyset(qb, q.sort, cursor, side);
+          const rows = await applySort(qb, q.sort, side === 'before')
+            .limit(size)
+            .execute();
+          return side === 'before' ? rows.reverse() : rows;
+        };
+        const forward: CursorRow[] = [];
+        for (let rows = await page(null, 'after'); rows.length; rows = await page(cursorOf(rows.at(-1)!), 'after')) forward.push(...rows);
+        expect(forward.map((r) => r.id)).toEqual(expected);
+        if (!forward.length) return;
+        // Backward from just after the last row: the same rows again.
+        const backward: number[] = [];
+        const last = forward.at(-1)!;
+        backward.unshift(last.id);
+        for (let rows = await page(cursorOf(last), 'before'); rows.length; rows = await page(cursorOf(rows[0]!), 'before')) {
+          backward.unshift(...rows.map((r) => r.id));
+        }
+        expect(backward).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -266,7 +390,9 @@ describe('properties against the database', () => {
 describe('sortSpec', () => {
   it('urgency is the tickets_urgency index expression, then priority rank and id', () => {
     expect(sortSpec('urgency').map((c) => `${c.expression} ${c.direction}`)).toEqual([
-      'ifnull(tickets.next_due_at, 8640000000000000) asc', 'tickets.priority_rank asc', 'tickets.id asc',
+      'ifnull(tickets.next_due_at, 8640000000000000) asc',
+      'tickets.priority_rank asc',
+      'tickets.id asc',
     ]);
     expect(sortSpec('-created').map((c) => `${c.expression} ${c.direction}`)).toEqual(['tickets.created_at desc', 'tickets.id desc']);
     expect(sortSpec('updated').map((c) => c.expression)).toEqual(['tickets.updated_at', 'tickets.id']);
@@ -276,7 +402,11 @@ describe('sortSpec', () => {
 
   it('cursorOf keeps only the sort fields', () => {
     expect(cursorOf({ ...ROWS[0]! })).toEqual({
-      id: 1, next_due_at: ROWS[0]!.next_due_at, priority_rank: ROWS[0]!.priority_rank, created_at: ROWS[0]!.created_at, updated_at: ROWS[0]!.updated_at,
+      id: 1,
+      next_due_at: ROWS[0]!.next_due_at,
+      priority_rank: ROWS[0]!.priority_rank,
+      created_at: ROWS[0]!.created_at,
+      updated_at: ROWS[0]!.updated_at,
     });
   });
 });
@@ -287,7 +417,11 @@ describe('query plans', () => {
     let qb = applyFilters(desk.db.selectFrom('tickets').selectAll('tickets'), q, CTX);
     if (cursor) qb = applyKeyset(qb, q.sort, cursor, 'after');
     const { sql, parameters } = applySort(qb, q.sort).limit(50).compile();
-    return desk.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])).map((r) => (r as { detail: string }).detail).join('\n');
+    return desk.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...(parameters as unknown[]))
+      .map((r) => (r as { detail: string }).detail)
+      .join('\n');
   };
   const cursor = ROWS[10]!;
 

@@ -11,7 +11,12 @@ describe('listTickets', () => {
   it('pages every matching ticket once, in order, by keyset on the sort index', async () => {
     const desk = await tempDb();
     await seedDemo(desk, { tickets: 1500, now: NOW });
-    for (const text of ['status:active', 'status:resolved,closed sort:-updated', 'status:active due:<2h sort:-urgency', 'prio:high sort:created']) {
+    for (const text of [
+      'status:active',
+      'status:resolved,closed sort:-updated',
+      'status:active due:<2h sort:-urgency',
+      'prio:high sort:created',
+    ]) {
       const query = parseQuery(text);
       const ctx = { meId: null, now: NOW };
       const seen: TicketListRow[] = [];
@@ -33,8 +38,12 @@ describe('listTickets', () => {
     const compiled = applySort(
       applyFilters(desk.db.selectFrom('tickets').select('tickets.id'), query, { meId: null, now: NOW, sortDriven: true }),
       query.sort,
-    ).limit(50).compile();
-    const rows = desk.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
+    )
+      .limit(50)
+      .compile();
+    const rows = desk.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as {
+      detail: string;
+    }[];
     const details = rows.map((r) => r.detail).join(' | ');
     expect(details).toContain('tickets_urgency');
     expect(details).not.toContain('TEMP B-TREE');

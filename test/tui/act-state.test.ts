@@ -7,9 +7,23 @@ import { initialState, modeOf, reducer, selectedRow, type State, type StateActio
 import { BUILTIN_VIEWS } from '../../src/tui/views.js';
 
 const row = (id: number, over: Partial<TicketListRow> = {}): TicketListRow => ({
-  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null,
-  requester_name: null, assignee_name: null, ...over,
+  id,
+  ref: `HD-${id}`,
+  title: `T${id}`,
+  status: 'open',
+  priority: 'normal',
+  priority_rank: 3,
+  category: 'other',
+  channel: 'cli',
+  tier: 'L1',
+  created_at: 0,
+  updated_at: 0,
+  next_due_at: null,
+  first_response_due_at: null,
+  resolution_due_at: null,
+  requester_name: null,
+  assignee_name: null,
+  ...over,
 });
 const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
 const key = (name: string): StateAction => ({ type: 'key', name, input: name.length === 1 ? name : '', printable: name.length === 1 });
@@ -21,21 +35,39 @@ const overlay = (s: State): Overlay => s.act.overlay!;
 function loaded(rows: TicketListRow[] = [row(1), row(2), row(3)]): State {
   let s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
   s = run(s, { type: 'rowsLoaded', gen: s.gen, rows, hasBefore: false, hasAfter: false, fallback: 0 }, { type: 'seen', id: 1, version: 4 });
-  return run(s, { type: 'technicians', list: [{ name: 'Olga Other', email: 'olga@example.com', me: false }, { name: 'Tess Tester', email: 'tess@example.com', me: true }] });
+  return run(s, {
+    type: 'technicians',
+    list: [
+      { name: 'Olga Other', email: 'olga@example.com', me: false },
+      { name: 'Tess Tester', email: 'tess@example.com', me: true },
+    ],
+  });
 }
 const done = (s: State, outcome: Outcome, seq = s.act.queue[0]!.seq) => run(s, { type: 'intentDone', seq, outcome });
 
 describe('act reducer: single-ticket commands', () => {
   it('a queues an assign-to-me with the version seen (compare-and-set)', () => {
     const s = keys(loaded(), 'a');
-    expect(intents(s)).toEqual([{ kind: 'update', target: expect.objectContaining({ ids: [1], version: 4, bulk: false }), changes: { assignee: 'me' }, action: 'assign', verb: 'assigned to you' }]);
+    expect(intents(s)).toEqual([
+      {
+        kind: 'update',
+        target: expect.objectContaining({ ids: [1], version: 4, bulk: false }),
+        changes: { assignee: 'me' },
+        action: 'assign',
+        verb: 'assigned to you',
+      },
+    ]);
     expect(s.act.overlay).toBeNull();
   });
 
   it('A picks a technician by digit (you first, nobody last)', () => {
     let s = keys(loaded(), 'A');
     const o = overlay(s);
-    expect(o.kind === 'picker' && o.options.map((x) => `${x.key} ${x.label}`)).toEqual(['1 Tess Tester (you)', '2 Olga Other', '0 nobody (unassign)']);
+    expect(o.kind === 'picker' && o.options.map((x) => `${x.key} ${x.label}`)).toEqual([
+      '1 Tess Tester (you)',
+      '2 Olga Other',
+      '0 nobody (unassign)',
+    ]);
     s = keys(s, '2');
     expect(intents(s)[0]).toMatchObject({ changes: { assignee: 'olga@example.com' }, verb: 'assigned to Olga Other' });
     expect(s.act.overlay).toBeNull();
@@ -51,7 +83,13 @@ describe('act reducer: single-ticket commands', () => {
 
   it('t offers only the allowed moves; resolved goes through a resolution', () => {
     const from = (status: string) => overlay(keys(loaded([row(1, { status })]), 't'));
-    expect((from('new') as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual(['open', 'pending', 'on_hold', 'resolved', 'closed']);
+    expect((from('new') as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual([
+      'open',
+      'pending',
+      'on_hold',
+      'resolved',
+      'closed',
+    ]);
     expect((from('resolved') as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual(['open', 'closed']);
     expect(intents(keys(loaded(), 't', 'h'))[0]).toMatchObject({ changes: { status: 'on_hold' }, verb: 'now on hold' });
     expect(overlay(keys(loaded(), 't', 'r'))).toMatchObject({ kind: 'compose', purpose: 'resolve' });
@@ -82,7 +120,10 @@ describe('act reducer: single-ticket commands', () => {
     expect(intents(keys(text(keys(loaded(), 'R'), 'Fixed'), 'ctrl+s'))[0]).toMatchObject({ kind: 'resolve', resolution: 'Fixed' });
     expect(keys(loaded(), 'o').notice).toBe('HD-1 is open: nothing to reopen');
     expect(intents(keys(loaded([row(1, { status: 'closed' })]), 'o'))[0]).toMatchObject({ kind: 'reopen' });
-    expect(intents(keys(text(keys(loaded(), '#'), 'vpn, -old +wifi'), 'ctrl+s'))[0]).toMatchObject({ changes: { addTags: ['vpn', 'wifi'], removeTags: ['old'] }, verb: 'tags +vpn +wifi -old' });
+    expect(intents(keys(text(keys(loaded(), '#'), 'vpn, -old +wifi'), 'ctrl+s'))[0]).toMatchObject({
+      changes: { addTags: ['vpn', 'wifi'], removeTags: ['old'] },
+      verb: 'tags +vpn +wifi -old',
+    });
     expect(keys(text(keys(loaded(), '#'), 'bad!tag'), 'ctrl+s').notice).toMatch(/not a tag/);
     expect(intents(keys(loaded(), 'y'))).toEqual([{ kind: 'copy', text: 'HD-1' }]);
   });
@@ -130,14 +171,26 @@ describe('act reducer: marks and bulk', () => {
 
   it('bulk status offers the moves allowed from every marked status; bulk resolve and tags ask too', () => {
     const s = keys(loaded([row(1, { status: 'new' }), row(2, { status: 'pending' })]), 'x', 'x', 't');
-    expect((overlay(s) as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual(['open', 'on_hold', 'resolved', 'closed']);
+    expect((overlay(s) as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual([
+      'open',
+      'on_hold',
+      'resolved',
+      'closed',
+    ]);
     expect(overlay(keys(text(keys(loaded(), 'x', 'x', 'R'), 'dup'), 'ctrl+s')).ask?.question).toBe('Resolve? (2 tickets)');
     expect(overlay(keys(text(keys(loaded(), 'x', 'x', '#'), 'vpn'), 'ctrl+s')).ask?.question).toBe('Change tags +vpn? (2 tickets)');
   });
 
   it('a bulk write that lands clears the marks', () => {
     let s = keys(loaded(), 'x', 'x', 'p', 'h', 'y');
-    s = done(s, { ok: true, message: '2 of 2 tickets priority high', versions: [{ id: 1, version: 5 }, { id: 2, version: 2 }] });
+    s = done(s, {
+      ok: true,
+      message: '2 of 2 tickets priority high',
+      versions: [
+        { id: 1, version: 5 },
+        { id: 2, version: 2 },
+      ],
+    });
     expect([s.act.marks, s.notice, s.act.loud]).toEqual([[], '2 of 2 tickets priority high', true]);
   });
 });
@@ -151,7 +204,10 @@ describe('act reducer: the new-ticket form', () => {
     s = keys(text(s, 'New mouse'), 'tab', 'tab', 'h', 'tab', 'h', 'tab', 'right', 'shift+tab', 'shift+tab');
     expect([f(s).category, f(s).priority, f(s).focus]).toEqual(['hardware', 'high', 'category']);
     s = keys(s, 'ctrl+s');
-    expect(intents(s)[0]).toMatchObject({ kind: 'create', input: { title: 'New mouse', category: 'hardware', priority: 'high', channel: 'email' } });
+    expect(intents(s)[0]).toMatchObject({
+      kind: 'create',
+      input: { title: 'New mouse', category: 'hardware', priority: 'high', channel: 'email' },
+    });
   });
 
   it('requester completions arrive for the typed text; ↓ highlights, Tab takes one', () => {
@@ -167,8 +223,19 @@ describe('act reducer: results of writes', () => {
   it('success: the message, the ticket kept and reloaded around, its row updated at once, versions moved on', () => {
     let s = keys(loaded(), 'a', 'p');
     const gen = s.gen;
-    s = done(s, { ok: true, message: 'HD-1 assigned to you', versions: [{ id: 1, version: 5 }], rows: [row(1, { assignee_name: 'Tess Tester' })] });
-    expect([s.notice, s.act.keep, s.act.written, s.gen, s.request]).toEqual(['HD-1 assigned to you', 1, 1, gen + 1, { kind: 'anchor', id: 1 }]);
+    s = done(s, {
+      ok: true,
+      message: 'HD-1 assigned to you',
+      versions: [{ id: 1, version: 5 }],
+      rows: [row(1, { assignee_name: 'Tess Tester' })],
+    });
+    expect([s.notice, s.act.keep, s.act.written, s.gen, s.request]).toEqual([
+      'HD-1 assigned to you',
+      1,
+      1,
+      gen + 1,
+      { kind: 'anchor', id: 1 },
+    ]);
     expect(selectedRow(s)?.assignee_name).toBe('Tess Tester');
     expect([s.act.seen, overlay(s).target?.version]).toEqual([{ id: 1, version: 5 }, 5]);
   });
@@ -178,7 +245,12 @@ describe('act reducer: results of writes', () => {
     s = done(s, { ok: true, message: 'ok', versions: [{ id: 1, version: 5 }] });
     expect(intents(s)[0]).toMatchObject({ target: { version: 5 } });
     s = keys(loaded(), 'a', 'p', 'h');
-    s = done(s, { ok: false, conflict: true, message: 'HD-1: Olga changed priority meanwhile — reloaded', versions: [{ id: 1, version: 9 }] });
+    s = done(s, {
+      ok: false,
+      conflict: true,
+      message: 'HD-1: Olga changed priority meanwhile — reloaded',
+      versions: [{ id: 1, version: 9 }],
+    });
     const first = intents(s)[0];
     expect([first?.kind === 'update' ? first.target.version : null, s.act.seen?.version]).toEqual([4, 9]);
   });
@@ -199,7 +271,7 @@ describe('act reducer: results of writes', () => {
     expect(editorText((overlay(s) as Extract<Overlay, { kind: 'compose' }>).text)).toBe('Hello');
   });
 
-  it('a dialog opened before its ticket\'s version arrived takes the first version seen', () => {
+  it("a dialog opened before its ticket's version arrived takes the first version seen", () => {
     let s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
     s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(1)], hasBefore: false, hasAfter: false, fallback: 0 });
     s = run(keys(s, 'R'), { type: 'seen', id: 1, version: 3 }, { type: 'seen', id: 1, version: 4 });

@@ -54,7 +54,12 @@ describe('console: acting on a ticket', () => {
     frame = await tui.waitForFrame((f) => f.includes('HD-1 resolved') && /HD-1 +resolved .*VPN drops/.test(selectedLine(f)));
 
     const t = await getTicket(d.db, 1);
-    expect([t.assignee?.name, t.priority, t.status, t.resolution]).toEqual(['Tess Tester', 'high', 'resolved', 'Client updated; no drops since.']);
+    expect([t.assignee?.name, t.priority, t.status, t.resolution]).toEqual([
+      'Tess Tester',
+      'high',
+      'resolved',
+      'Client updated; no drops since.',
+    ]);
     const kinds = (await timeline(d.db, 1)).map((e) => `${e.kind}:${e.body}`);
     expect(kinds).toEqual([
       'note:Checked the logs:\ntunnel resets at :00',
@@ -78,8 +83,8 @@ describe('console: acting on a ticket', () => {
       await other.close();
     }
     tui.type(CTRL_S);
-    let frame = await tui.waitForFrame((f) => f.includes('HD-1: Olga Other changed priority normal → urgent meanwhile — reloaded'));
-    frame = await tui.waitForFrame((f) => f.includes('Resolve HD-1') && f.includes('Rebooted the concentrator') && selectedLine(f).includes('‼'));
+    await tui.waitForFrame((f) => f.includes('HD-1: Olga Other changed priority normal → urgent meanwhile — reloaded'));
+    await tui.waitForFrame((f) => f.includes('Resolve HD-1') && f.includes('Rebooted the concentrator') && selectedLine(f).includes('‼'));
     expect((await getTicket(d.db, 1)).status).toBe('new');
     tui.type(CTRL_S);
     await tui.waitForFrame((f) => f.includes('HD-1 resolved'));

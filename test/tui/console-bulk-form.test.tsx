@@ -68,7 +68,11 @@ describe('console: marking and bulk changes', () => {
     await tui.waitForFrame((f) => f.includes('Resolve? (2 tickets)'));
     tui.type(KEYS.enter);
     await tui.waitForFrame((f) => f.includes('2 of 2 tickets resolved') && !f.includes('marked'));
-    expect([(await getTicket(d.db, 1)).status, (await getTicket(d.db, 2)).status, (await getTicket(d.db, 3)).status]).toEqual(['resolved', 'resolved', 'new']);
+    expect([(await getTicket(d.db, 1)).status, (await getTicket(d.db, 2)).status, (await getTicket(d.db, 3)).status]).toEqual([
+      'resolved',
+      'resolved',
+      'new',
+    ]);
     tui.type('x');
     await tui.waitForFrame((f) => f.includes('*1 marked'));
     tui.type('X');
@@ -97,8 +101,14 @@ describe('console: the new-ticket form', () => {
     tui.type(CTRL_S);
     frame = await tui.waitForFrame((f) => f.includes('HD-5 created') && selectedLine(f).includes('Laptop will not dock'));
     const t = await getTicket(d.db, 5);
-    expect([t.title, t.requester?.email, t.category, t.priority, t.channel, t.description]).toEqual(
-      ['Laptop will not dock', 'ana@example.com', 'hardware', 'high', 'chat', 'Docking station USB-C.\nTried two cables.']);
+    expect([t.title, t.requester?.email, t.category, t.priority, t.channel, t.description]).toEqual([
+      'Laptop will not dock',
+      'ana@example.com',
+      'hardware',
+      'high',
+      'chat',
+      'Docking station USB-C.\nTried two cables.',
+    ]);
   });
 
   it('shows a validation error beside its field and puts the focus there; Esc asks first when something was typed', async () => {

@@ -46,7 +46,11 @@ describe('console: dashboard', () => {
     // Another process adds a ticket: the open dashboard asks its worker again.
     const other = await secondConnection(desk);
     try {
-      await createTicket(other.db, validateTicketInput({ title: 'Phones down', priority: 'urgent', category: 'network' }), await ensureTechnician(other.db, ME));
+      await createTicket(
+        other.db,
+        validateTicketInput({ title: 'Phones down', priority: 'urgent', category: 'network' }),
+        await ensureTechnician(other.db, ME),
+      );
     } finally {
       await other.close();
     }
@@ -78,8 +82,14 @@ describe('console: dashboard', () => {
   });
 
   it('starts the worker from the bundle next to the chunk, or from the sources through tsx', () => {
-    expect(workerSource('file:///opt/deskline/dist/chunk-ABC.mjs')).toEqual({ script: new URL('file:///opt/deskline/dist/dashboard-worker.mjs'), eval: false });
-    expect(workerSource('file:///opt/deskline/dist/console.cjs')).toEqual({ script: new URL('file:///opt/deskline/dist/dashboard-worker.mjs'), eval: false });
+    expect(workerSource('file:///opt/deskline/dist/chunk-ABC.mjs')).toEqual({
+      script: new URL('file:///opt/deskline/dist/dashboard-worker.mjs'),
+      eval: false,
+    });
+    expect(workerSource('file:///opt/deskline/dist/console.cjs')).toEqual({
+      script: new URL('file:///opt/deskline/dist/dashboard-worker.mjs'),
+      eval: false,
+    });
     const dev = workerSource('file:///w/src/tui/data/use-dashboard.ts', () => 'file:///w/node_modules/tsx/api.mjs');
     expect(dev.eval).toBe(true);
     expect(dev.script).toContain('import("file:///w/node_modules/tsx/api.mjs")');

@@ -6,11 +6,15 @@ import { addTickets, consoleElement } from './seed.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('▸')) ?? '';
 const lines = (frame: string) => frame.split('\n');
-const DIALOG = /Priority of HD|Assign HD-1 to|Status of HD|Escalate HD|Public reply to|Phone call on|Resolve HD|Tags for|New ticket|Keys \(as configured|Assign to you\? \(2 tickets\)/;
+const DIALOG =
+  /Priority of HD|Assign HD-1 to|Status of HD|Escalate HD|Public reply to|Phone call on|Resolve HD|Tags for|New ticket|Keys \(as configured|Assign to you\? \(2 tickets\)/;
 
 async function open(columns: number, rows: number, remaps?: Record<string, string>) {
   const d = await tempDb();
-  await addTickets(d, [{ title: 'VPN drops every hour', assignee: 'me', description: 'Since Monday.' }, { title: 'Printer jams', assignee: 'me' }]);
+  await addTickets(d, [
+    { title: 'VPN drops every hour', assignee: 'me', description: 'Since Monday.' },
+    { title: 'Printer jams', assignee: 'me' },
+  ]);
   const tui = renderTui(await consoleElement(d, { remaps }), { columns, rows });
   await tui.waitForFrame((f) => selectedLine(f).includes('VPN drops'));
   return { d, tui };
@@ -41,7 +45,15 @@ describe('console: help and fit', () => {
     tui.type('?');
     const frame = await tui.waitForFrame((f) => f.includes('Keys (as configured) — Esc closes'));
     expect(lines(frame).length).toBeLessThanOrEqual(47);
-    for (const group of ['Queue and detail', 'Filter box (/)', 'Pickers', 'Text boxes and the new-ticket form', 'Questions', 'Welcome screen']) expect(frame).toContain(group);
+    for (const group of [
+      'Queue and detail',
+      'Filter box (/)',
+      'Pickers',
+      'Text boxes and the new-ticket form',
+      'Questions',
+      'Welcome screen',
+    ])
+      expect(frame).toContain(group);
   });
 
   it('remapped keys work, show in the help and in the status bar; the old key no longer acts', async () => {
@@ -60,7 +72,11 @@ describe('console: help and fit', () => {
   });
 
   it('no dialog ever draws more than rows − 1 lines or wider than the terminal', async () => {
-    for (const [columns, rows] of [[80, 24], [60, 12], [160, 48]] as const) {
+    for (const [columns, rows] of [
+      [80, 24],
+      [60, 12],
+      [160, 48],
+    ] as const) {
       const { tui } = await open(columns, rows);
       for (const keys of [['p'], ['A'], ['t'], ['e'], ['r'], ['l'], ['R'], ['#'], ['n'], ['?'], ['x', 'x', 'a']]) {
         tui.type(...keys);

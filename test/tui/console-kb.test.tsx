@@ -62,7 +62,12 @@ describe('console: the knowledge base', () => {
 
   it('never draws more than rows − 1 lines or wider than the terminal; a short terminal drops the preview', async () => {
     const d = await desk();
-    for (const [columns, rows] of [[60, 12], [80, 24], [100, 20], [160, 48]] as const) {
+    for (const [columns, rows] of [
+      [60, 12],
+      [80, 24],
+      [100, 20],
+      [160, 48],
+    ] as const) {
       const tui = renderTui(await consoleElement(d), { columns, rows });
       await tui.waitForFrame((f) => f.includes('Mouse broken'));
       tui.type('K', 'printer');
@@ -144,7 +149,9 @@ describe('console: the knowledge base', () => {
     tui.type('R', 'Replaced the pickup roller in tray 2.', CTRL_S);
     await tui.waitForFrame((f) => f.includes('HD-2 resolved · draft a KB article from it? (y/n)'));
     tui.type('y');
-    const frame = await tui.waitForFrame((f) => /KB-\d+ drafted from HD-2/.test(f) && f.includes('Printer jams on 4th floor') && f.includes('Replaced the pickup roller'));
+    const frame = await tui.waitForFrame(
+      (f) => /KB-\d+ drafted from HD-2/.test(f) && f.includes('Printer jams on 4th floor') && f.includes('Replaced the pickup roller'),
+    );
     const id = Number(/KB-(\d+) drafted from HD-2/.exec(frame)![1]);
     const draft = await findArticle(d.db, id);
     expect([draft?.status, draft?.audience, draft?.title]).toEqual(['draft', 'internal', 'Printer jams on 4th floor']);

@@ -13,7 +13,10 @@ const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWi
 describe('console: live data', () => {
   it('shows a ticket another connection creates without a keypress, keeping the selection on the same ticket', async () => {
     const desk = await tempDb();
-    await addTickets(desk, [{ title: 'First normal', assignee: 'me' }, { title: 'Second normal', assignee: 'me' }]);
+    await addTickets(desk, [
+      { title: 'First normal', assignee: 'me' },
+      { title: 'Second normal', assignee: 'me' },
+    ]);
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('Second normal'));
     tui.type('j');
@@ -34,12 +37,14 @@ describe('console: live data', () => {
 
   it('never lets escape sequences, control characters or bidi overrides from a ticket reach the terminal', async () => {
     const desk = await tempDb();
-    await addTickets(desk, [{
-      title: '\x1b]0;pwned\x07\x1b[2J evil \u202eesrever',
-      assignee: 'me',
-      requester: 'Mallory \x1b[31mRed <mallory@example.com>',
-      description: 'body \x1bP1$r\x1b\\ with\ttab\r\nand \x9b2J C1 and \x07 bell',
-    }]);
+    await addTickets(desk, [
+      {
+        title: '\x1b]0;pwned\x07\x1b[2J evil \u202eesrever',
+        assignee: 'me',
+        requester: 'Mallory \x1b[31mRed <mallory@example.com>',
+        description: 'body \x1bP1$r\x1b\\ with\ttab\r\nand \x9b2J C1 and \x07 bell',
+      },
+    ]);
     const tui = renderTui(await consoleElement(desk), { columns: 100, rows: 30 });
     const frame = await tui.waitForFrame((f) => /body +with +tab\n *and +C1 and +bell/.test(f));
     expect(selectedLine(frame)).toMatch(/Mallory Red +evil esrever +Tess Tester/);
@@ -81,7 +86,10 @@ describe('console: welcome, saved views, remapped keys', () => {
   it('appends saved views from the settings as tabs and follows keymap remaps', async () => {
     const desk = await tempDb();
     await addTickets(desk, [{ title: 'VPN down', tags: 'vpn' }, { title: 'Mouse broken' }, { title: 'VPN again', tags: 'vpn' }]);
-    const tui = renderTui(await consoleElement(desk, { saved: { vpn: 'tag:vpn status:active' }, remaps: { down: 'n' } }), { columns: 100, rows: 24 });
+    const tui = renderTui(await consoleElement(desk, { saved: { vpn: 'tag:vpn status:active' }, remaps: { down: 'n' } }), {
+      columns: 100,
+      rows: 24,
+    });
     await tui.waitForFrame((f) => /6 vpn 2/.test(f));
     tui.type('6');
     let frame = await tui.waitForFrame((f) => selectedLine(f).includes('VPN down'));

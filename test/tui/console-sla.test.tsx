@@ -47,7 +47,12 @@ describe('console: SLA time left', () => {
 
     const other = await secondConnection(desk);
     try {
-      await createTicket(other.db, validateTicketInput({ title: 'Another fire', priority: 'urgent', assignee: 'me' }), await ensureTechnician(other.db, ME), Date.now() - 2 * 60 * MIN);
+      await createTicket(
+        other.db,
+        validateTicketInput({ title: 'Another fire', priority: 'urgent', assignee: 'me' }),
+        await ensureTechnician(other.db, ME),
+        Date.now() - 2 * 60 * MIN,
+      );
     } finally {
       await other.close();
     }
@@ -75,9 +80,13 @@ describe('console: view 3 Breaching soon', () => {
     const tui = renderTui(await consoleElement(desk), { columns: 100, rows: 24 });
     await tui.waitForFrame((f) => f.includes('Fresh urgent') && /3 Breaching soon 4/.test(f));
     tui.type('3');
-    const frame = await tui.waitForFrame((f) => f.includes('Someone else late') && f.split('\n').some((l) => l.startsWith('▸') && l.includes('Long overdue')));
+    const frame = await tui.waitForFrame(
+      (f) => f.includes('Someone else late') && f.split('\n').some((l) => l.startsWith('▸') && l.includes('Long overdue')),
+    );
     const rows = frame.split('\n').filter((l) => /^[▸ ][‼!·↓]. HD-\d/.test(l));
-    const titles = rows.map((l) => ['Long overdue', 'Someone else late', 'Nearly due', 'Fresh urgent', 'Waiting on user', 'Plenty of time'].find((t) => l.includes(t)));
+    const titles = rows.map((l) =>
+      ['Long overdue', 'Someone else late', 'Nearly due', 'Fresh urgent', 'Waiting on user', 'Plenty of time'].find((t) => l.includes(t)),
+    );
     expect(titles).toEqual(['Long overdue', 'Someone else late', 'Nearly due', 'Fresh urgent']);
   });
 });

@@ -12,7 +12,10 @@ import { addTickets, consoleElement } from './seed.js';
 describe('console: timer', () => {
   it('T starts a timer on the selected ticket, the status bar counts, T stops it and logs 13 min as a note', async () => {
     const desk = await tempDb();
-    await addTickets(desk, [{ title: 'Printer on fire', priority: 'urgent', assignee: 'me' }, { title: 'Mouse squeaks', priority: 'low', assignee: 'me' }]);
+    await addTickets(desk, [
+      { title: 'Printer on fire', priority: 'urgent', assignee: 'me' },
+      { title: 'Mouse squeaks', priority: 'low', assignee: 'me' },
+    ]);
     let now = Date.now();
     const clock = () => now;
     const tui = renderTui(await consoleElement(desk, { clock }), { columns: 80, rows: 24 });
@@ -37,7 +40,9 @@ describe('console: timer', () => {
 
     // The detail pane of HD-1 shows the note after the console's own write.
     tui.type('k');
-    frame = await tui.waitForFrame((f) => f.includes('Detail · HD-1') && /Timeline \(1, 13 min\)/.test(f) && f.includes('Time logged: 13 min'));
+    frame = await tui.waitForFrame(
+      (f) => f.includes('Detail · HD-1') && /Timeline \(1, 13 min\)/.test(f) && f.includes('Time logged: 13 min'),
+    );
   });
 
   it('q with a timer running logs it before quitting (at least a minute)', async () => {

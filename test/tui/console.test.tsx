@@ -9,7 +9,14 @@ const lineCount = (frame: string) => frame.split('\n').length;
 async function deskWithTickets() {
   const desk = await tempDb();
   await addTickets(desk, [
-    { title: 'VPN drops every hour', priority: 'urgent', assignee: 'me', requester: 'Ana Silva <ana@example.com>', description: 'Since Monday.', tags: 'vpn' },
+    {
+      title: 'VPN drops every hour',
+      priority: 'urgent',
+      assignee: 'me',
+      requester: 'Ana Silva <ana@example.com>',
+      description: 'Since Monday.',
+      tags: 'vpn',
+    },
     { title: 'Printer jams', priority: 'low', assignee: 'me', description: 'Paper tray 2.' },
     { title: 'Nobody owns me', priority: 'high' },
     { title: 'Olga has this', assignee: 'olga@example.com' },
@@ -22,7 +29,9 @@ describe('console: the queue', () => {
   it('opens on My queue: tabs with counts, database, technician, rows, detail and key hints in rows − 1 lines', async () => {
     const desk = await deskWithTickets();
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
-    const frame = await tui.waitForFrame((f) => f.includes('VPN drops') && f.includes('Ana Silva · ana@example.com') && /2 Unassi… 1/.test(f));
+    const frame = await tui.waitForFrame(
+      (f) => f.includes('VPN drops') && f.includes('Ana Silva · ana@example.com') && /2 Unassi… 1/.test(f),
+    );
     const lines = frame.split('\n');
     // Five tabs on 80 columns: short names, the right side gets what is left.
     expect(lines[0]).toMatch(/^ 1 My que… 2 {3}2 Unassi… 1 {3}3 Breach… 1 {3}4 All op… 4 {3}5 Resolv… 1 .*desk\.db/);
@@ -67,7 +76,10 @@ describe('console: the queue', () => {
   it('Enter focuses the detail pane, j scrolls it, Esc goes back to the queue', async () => {
     const desk = await tempDb();
     const description = Array.from({ length: 40 }, (_, i) => `line ${i + 1} of the story`).join('\n');
-    await addTickets(desk, [{ title: 'Long story', assignee: 'me', description }, { title: 'Second', assignee: 'me' }]);
+    await addTickets(desk, [
+      { title: 'Long story', assignee: 'me', description },
+      { title: 'Second', assignee: 'me' },
+    ]);
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('Long story') && f.includes('Assignee'));
     tui.type(KEYS.enter);

@@ -9,20 +9,44 @@ const text = (l: Line) => l.map((s) => s.text).join('');
 
 function data(technicians: number): DashboardData {
   return {
-    at: Date.UTC(2026, 2, 4, 14, 5), tz: 'UTC', tookMs: 12,
+    at: Date.UTC(2026, 2, 4, 14, 5),
+    tz: 'UTC',
+    tookMs: 12,
     backlog: {
       total: 120,
-      byCategory: [{ label: 'hardware', n: 60 }, { label: 'network', n: 30 }, { label: 'email', n: 20 }, { label: 'other', n: 10 }],
-      byPriority: [{ label: 'urgent', n: 5 }, { label: 'high', n: 15 }, { label: 'normal', n: 80 }, { label: 'low', n: 20 }],
+      byCategory: [
+        { label: 'hardware', n: 60 },
+        { label: 'network', n: 30 },
+        { label: 'email', n: 20 },
+        { label: 'other', n: 10 },
+      ],
+      byPriority: [
+        { label: 'urgent', n: 5 },
+        { label: 'high', n: 15 },
+        { label: 'normal', n: 80 },
+        { label: 'low', n: 20 },
+      ],
     },
-    volume: Array.from({ length: 30 }, (_, i) => ({ date: `2026-02-${String(i + 1).padStart(2, '0')}`, created: i % 7 === 5 ? 0 : 10 + i, resolved: 8 + (i % 3) })),
-    sla: { thisWeek: { tickets: 40, firstResponsePct: 92.5, resolutionPct: 70 }, lastWeek: { tickets: 55, firstResponsePct: 88, resolutionPct: 81.2 } },
+    volume: Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-02-${String(i + 1).padStart(2, '0')}`,
+      created: i % 7 === 5 ? 0 : 10 + i,
+      resolved: 8 + (i % 3),
+    })),
+    sla: {
+      thisWeek: { tickets: 40, firstResponsePct: 92.5, resolutionPct: 70 },
+      lastWeek: { tickets: 55, firstResponsePct: 88, resolutionPct: 81.2 },
+    },
     workload: Array.from({ length: technicians }, (_, i) => ({ technician: `Tech ${i + 1}`, open: 20 - i, resolved: i, minutes: i * 30 })),
   };
 }
 
 describe('dashboard layout', () => {
-  for (const [w, h] of [[80, 21], [100, 30], [160, 46], [50, 12]] as const) {
+  for (const [w, h] of [
+    [80, 21],
+    [100, 30],
+    [160, 46],
+    [50, 12],
+  ] as const) {
     it(`fills ${w}×${h} exactly, never more`, () => {
       const lines = dashboardLines(data(25), w, h);
       expect(lines.length).toBeLessThanOrEqual(h);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { editorRows } from '../../src/tui/components/editor.js';
 import { editorFrom, editorKey, editorText, type EditorState } from '../../src/tui/editor-state.js';
 
-const press = (e: EditorState, ...names: string[]) => names.reduce((st, n) => editorKey(st, n, n.length === 1 ? n : '', n.length === 1) ?? st, e);
+const press = (e: EditorState, ...names: string[]) =>
+  names.reduce((st, n) => editorKey(st, n, n.length === 1 ? n : '', n.length === 1) ?? st, e);
 
 describe('editor state', () => {
   it('inserts, moves across lines, joins lines on backspace at a line start, keeps pasted newlines', () => {

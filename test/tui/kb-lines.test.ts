@@ -10,7 +10,11 @@ const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 describe('KB text', () => {
   it('snippets: matches as parts, [bracketed] without colour, cut to the width with …', () => {
     expect(snippetParts('Most «jams» clear at the «printer».', 80, true)).toEqual([
-      { text: 'Most ', hit: false }, { text: 'jams', hit: true }, { text: ' clear at the ', hit: false }, { text: 'printer', hit: true }, { text: '.', hit: false },
+      { text: 'Most ', hit: false },
+      { text: 'jams', hit: true },
+      { text: ' clear at the ', hit: false },
+      { text: 'printer', hit: true },
+      { text: '.', hit: false },
     ]);
     expect(text(snippetParts('Most «jams» clear at the «printer».', 80, false))).toBe('Most [jams] clear at the [printer].');
     const cut = snippetParts('Most «jams» clear at the «printer» in minutes', 16, false);
@@ -22,9 +26,33 @@ describe('KB text', () => {
   it('suggestions: loading, none, and linked marks', () => {
     expect(suggestionLines(null, 1).map((l) => l.text)).toEqual(['── Suggested articles ──', 'Looking…']);
     expect(suggestionLines({ ticketId: 1, items: [] }, 1)[0]!.text).toMatch(/none/);
-    const item: KbSearchResult = { id: 24, slug: 'x', title: 'Clear a \x1b[31mjam', category: 'printer', tags: [], audience: 'public', status: 'published', score: 1, snippet: '', searched: [] };
-    const lines = suggestionLines({ ticketId: 1, items: [{ ...item, linked: true }, { ...item, id: 25, linked: false }] }, 1);
-    expect(lines.map((l) => l.text)).toEqual(['── Suggested articles (L links) ──', '✓ KB-24  Clear a jam  (linked)', '· KB-25  Clear a jam']);
+    const item: KbSearchResult = {
+      id: 24,
+      slug: 'x',
+      title: 'Clear a \x1b[31mjam',
+      category: 'printer',
+      tags: [],
+      audience: 'public',
+      status: 'published',
+      score: 1,
+      snippet: '',
+      searched: [],
+    };
+    const lines = suggestionLines(
+      {
+        ticketId: 1,
+        items: [
+          { ...item, linked: true },
+          { ...item, id: 25, linked: false },
+        ],
+      },
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      '── Suggested articles (L links) ──',
+      '✓ KB-24  Clear a jam  (linked)',
+      '· KB-25  Clear a jam',
+    ]);
     expect(lines[1]!.color).toBe('green');
   });
 

@@ -6,10 +6,25 @@ import { editorText } from '../../src/tui/editor-state.js';
 import { initialState, modeOf, reducer, selectedRow, type State, type StateAction } from '../../src/tui/state.js';
 import { BUILTIN_VIEWS } from '../../src/tui/views.js';
 
-const row = (id: number): TicketListRow => ({
-  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null, requester_name: null, assignee_name: null,
-}) as TicketListRow;
+const row = (id: number): TicketListRow =>
+  ({
+    id,
+    ref: `HD-${id}`,
+    title: `T${id}`,
+    status: 'open',
+    priority: 'normal',
+    priority_rank: 3,
+    category: 'other',
+    channel: 'cli',
+    tier: 'L1',
+    created_at: 0,
+    updated_at: 0,
+    next_due_at: null,
+    first_response_due_at: null,
+    resolution_due_at: null,
+    requester_name: null,
+    assignee_name: null,
+  }) as TicketListRow;
 const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
 const cmd = (command: string, arg?: string) => ({ type: 'command', command, arg }) as StateAction;
 const key = (name: string | null, input = name ?? '', printable = input.length > 0 && name !== null && name.length === 1): StateAction =>
@@ -17,7 +32,16 @@ const key = (name: string | null, input = name ?? '', printable = input.length >
 const typed = (text: string): StateAction => ({ type: 'key', name: null, input: text, printable: true });
 
 const result = (id: number, title = `Article ${id}`): KbSearchResult => ({
-  id, slug: `a-${id}`, title, category: 'printer', tags: [], audience: 'public', status: 'published', score: 1, snippet: `about «${title}»`, searched: ['article'],
+  id,
+  slug: `a-${id}`,
+  title,
+  category: 'printer',
+  tags: [],
+  audience: 'public',
+  status: 'published',
+  score: 1,
+  snippet: `about «${title}»`,
+  searched: ['article'],
 });
 const suggestion = (id: number, linked = false): Suggestion => ({ ...result(id, `Fix ${id}`), linked });
 
@@ -40,7 +64,12 @@ describe('KB reducer', () => {
   });
 
   it('arrows move in the box, Tab hands j/k to the list, Enter reads full screen, Esc Esc returns to the same ticket', () => {
-    let s = run(loaded(), cmd('down'), key('K'), typed('printer'), { type: 'kbResults', query: 'printer', results: [result(1), result(2), result(3)], error: null });
+    let s = run(loaded(), cmd('down'), key('K'), typed('printer'), {
+      type: 'kbResults',
+      query: 'printer',
+      results: [result(1), result(2), result(3)],
+      error: null,
+    });
     s = run(s, key('down', ''));
     expect(s.kb.sel).toBe(1);
     // Tab and j in one read (fast typing): Tab hands the keys to the list, j moves.
@@ -69,7 +98,11 @@ describe('KB reducer', () => {
 
     s = run(s, { type: 'kbSuggestions', ticketId: 1, items: [suggestion(7, true), suggestion(8), suggestion(9)] }, key('L'));
     expect(modeOf(s)).toBe('picker');
-    expect(s.act.overlay?.kind === 'picker' && s.act.overlay.options.map((o) => o.label)).toEqual(['KB-7  Fix 7  (linked)', 'KB-8  Fix 8', 'KB-9  Fix 9']);
+    expect(s.act.overlay?.kind === 'picker' && s.act.overlay.options.map((o) => o.label)).toEqual([
+      'KB-7  Fix 7  (linked)',
+      'KB-8  Fix 8',
+      'KB-9  Fix 9',
+    ]);
     s = run(s, key('2'));
     expect(s.act.overlay).toBeNull();
     expect(s.kb.jobs.map((j) => j.job)).toEqual([{ kind: 'link', ticketId: 1, ticketRef: 'HD-1', articleId: 8 }]);
@@ -83,7 +116,13 @@ describe('KB reducer', () => {
   });
 
   it('Ctrl+K in a reply inserts "See KB-n: title" at the cursor; not in the tags box', () => {
-    let s = run(loaded(), { type: 'kbSuggestions', ticketId: 1, items: [suggestion(12), suggestion(13)] }, key('r'), typed('Hello. '), key('ctrl+k', 'k'));
+    let s = run(
+      loaded(),
+      { type: 'kbSuggestions', ticketId: 1, items: [suggestion(12), suggestion(13)] },
+      key('r'),
+      typed('Hello. '),
+      key('ctrl+k', 'k'),
+    );
     expect(s.act.overlay?.kind === 'compose' && editorText(s.act.overlay.text)).toBe('Hello. See KB-12: Fix 12');
     s = run(loaded(), { type: 'kbSuggestions', ticketId: 1, items: [suggestion(12)] }, key('#'), key('ctrl+k', 'k'));
     expect(s.act.overlay?.kind === 'compose' && editorText(s.act.overlay.text)).toBe('');

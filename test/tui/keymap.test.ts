@@ -4,9 +4,26 @@ import { applyRemaps, DEFAULT_KEYMAP, hints, keyName, lookup, viewBindings } fro
 import { allViews, BUILTIN_VIEWS } from '../../src/tui/views.js';
 
 const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 const key = (over: Partial<Key>): Key => ({ ...NO_KEY, ...over });
 const keymap = [...viewBindings(BUILTIN_VIEWS), ...DEFAULT_KEYMAP];
@@ -55,7 +72,15 @@ describe('keymap', () => {
 
   it('appends saved views after the built-in ones with free keys', () => {
     const views = allViews({ 'vpn issues': 'tag:vpn', 'L2 urgent': 'tier:L2 prio:urgent' });
-    expect(views.map((v) => `${v.key} ${v.name}`)).toEqual(['1 My queue', '2 Unassigned', '3 Breaching soon', '4 All open', '5 Resolved', '6 L2 urgent', '7 vpn issues']);
+    expect(views.map((v) => `${v.key} ${v.name}`)).toEqual([
+      '1 My queue',
+      '2 Unassigned',
+      '3 Breaching soon',
+      '4 All open',
+      '5 Resolved',
+      '6 L2 urgent',
+      '7 vpn issues',
+    ]);
     expect(lookup(viewBindings(views), 'queue', '7')).toMatchObject({ action: 'view', arg: '7' });
   });
 });

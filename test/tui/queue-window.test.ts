@@ -3,11 +3,33 @@ import type { TicketListRow } from '../../src/store/ticket-list.js';
 import { addPage, move, replaceRows, windowCap, type QueueWindow } from '../../src/tui/queue-window.js';
 
 const row = (id: number): TicketListRow => ({
-  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null, requester_name: null, assignee_name: null,
+  id,
+  ref: `HD-${id}`,
+  title: `T${id}`,
+  status: 'open',
+  priority: 'normal',
+  priority_rank: 3,
+  category: 'other',
+  channel: 'cli',
+  tier: 'L1',
+  created_at: 0,
+  updated_at: 0,
+  next_due_at: null,
+  first_response_due_at: null,
+  resolution_due_at: null,
+  requester_name: null,
+  assignee_name: null,
 });
 const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row(from + i));
-const win = (over: Partial<QueueWindow>): QueueWindow => ({ rows: rows(1, 40), hasBefore: false, hasAfter: true, sel: 0, top: 0, pending: 0, ...over });
+const win = (over: Partial<QueueWindow>): QueueWindow => ({
+  rows: rows(1, 40),
+  hasBefore: false,
+  hasAfter: true,
+  sel: 0,
+  top: 0,
+  pending: 0,
+  ...over,
+});
 
 describe('queue window', () => {
   it('moves and scrolls the screen to keep the selection visible', () => {

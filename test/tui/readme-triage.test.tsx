@@ -26,9 +26,15 @@ function readmeTriage(): { steps: Step[]; stated: number } {
   const section = readme.slice(readme.indexOf('## The console'), readme.indexOf('\n## ', readme.indexOf('## The console') + 5));
   const start = section.indexOf('| step | keys |');
   const table = section.slice(start, section.indexOf('\n\n', start));
-  const rows = table.split('\n').slice(2).filter((l) => l.startsWith('|'));
+  const rows = table
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.startsWith('|'));
   const steps = rows.map((r) => {
-    const [name, keys] = r.split('|').slice(1, 3).map((c) => c.trim()) as [string, string];
+    const [name, keys] = r
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim()) as [string, string];
     const tokens = [...keys.matchAll(/`([^`]+)`|\*text\*/g)].map((m) => m[1] ?? null);
     return { name, tokens };
   });
@@ -40,33 +46,54 @@ describe('README: the triage flow', () => {
   it('states the count of the keys it shows, within the budget', () => {
     const { steps, stated } = readmeTriage();
     const count = steps.flatMap((s) => s.tokens).filter((t) => t !== null).length;
-    expect(steps.map((s) => s.name)).toEqual(['the Unassigned view', 'read the ticket', 'take it', 'priority high', 'public reply', 'resolve']);
+    expect(steps.map((s) => s.name)).toEqual([
+      'the Unassigned view',
+      'read the ticket',
+      'take it',
+      'priority high',
+      'public reply',
+      'resolve',
+    ]);
     expect(count).toBe(stated);
     expect(count).toBeLessThanOrEqual(TRIAGE_BUDGET);
   });
 
   it('works as written on the console: the ticket ends taken, high, replied to and resolved', async () => {
     const desk = await tempDb();
-    await addTickets(desk, [{ title: 'Outlook keeps asking for the password', requester: 'Ana Silva <ana@example.com>' }, { title: 'Already mine', assignee: 'me' }]);
+    await addTickets(desk, [
+      { title: 'Outlook keeps asking for the password', requester: 'Ana Silva <ana@example.com>' },
+      { title: 'Already mine', assignee: 'me' },
+    ]);
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('Already mine'));
     const texts = ['Cleared the cached credentials; please sign in again.', 'Stale credentials in the Windows vault.'];
     for (const step of readmeTriage().steps) {
-      for (const token of step.tokens) tui.type(token === null ? texts.shift()! : KEY_BYTES[token] ?? token);
+      for (const token of step.tokens) tui.type(token === null ? texts.shift()! : (KEY_BYTES[token] ?? token));
       // Each step shows on screen before the next begins, as a person would see it.
       await tui.waitForFrame((f) => {
         switch (step.name) {
-          case 'the Unassigned view': return f.split('\n').some((l) => l.startsWith('▸') && l.includes('Outlook keeps asking'));
-          case 'read the ticket': return f.includes('Esc back');
-          case 'take it': return f.includes('HD-1 assigned to you');
-          case 'priority high': return f.includes('HD-1 priority high');
-          case 'public reply': return f.includes('HD-1 reply sent');
-          default: return f.includes('HD-1 resolved');
+          case 'the Unassigned view':
+            return f.split('\n').some((l) => l.startsWith('▸') && l.includes('Outlook keeps asking'));
+          case 'read the ticket':
+            return f.includes('Esc back');
+          case 'take it':
+            return f.includes('HD-1 assigned to you');
+          case 'priority high':
+            return f.includes('HD-1 priority high');
+          case 'public reply':
+            return f.includes('HD-1 reply sent');
+          default:
+            return f.includes('HD-1 resolved');
         }
       });
     }
     const t = await getTicket(desk.db, 1);
-    expect([t.assignee?.name, t.priority, t.status, t.resolution]).toEqual(['Tess Tester', 'high', 'resolved', 'Stale credentials in the Windows vault.']);
+    expect([t.assignee?.name, t.priority, t.status, t.resolution]).toEqual([
+      'Tess Tester',
+      'high',
+      'resolved',
+      'Stale credentials in the Windows vault.',
+    ]);
     expect((await timeline(desk.db, 1)).map((e) => e.kind)).toEqual(['reply', 'system']);
   });
 });

@@ -19,7 +19,12 @@ export async function me(desk: Desk): Promise<Actor> {
 export async function addTickets(desk: Desk, raws: Record<string, unknown>[], now = Date.now()): Promise<void> {
   const actor = await me(desk);
   await ensureTechnician(desk.db, OTHER);
-  await createTickets(desk.db, raws.map((r) => validateTicketInput(r)), actor, now);
+  await createTickets(
+    desk.db,
+    raws.map((r) => validateTicketInput(r)),
+    actor,
+    now,
+  );
 }
 
 /** `n` tickets titled `Ticket 1` … `Ticket n`, all normal priority, unassigned unless told. */
@@ -33,7 +38,10 @@ export async function secondConnection(desk: Desk): Promise<Desk> {
   return openDatabase(desk.path);
 }
 
-export async function consoleElement(desk: Desk, props: Partial<ConsoleProps> & { saved?: Record<string, string>; remaps?: Record<string, string> } = {}) {
+export async function consoleElement(
+  desk: Desk,
+  props: Partial<ConsoleProps> & { saved?: Record<string, string>; remaps?: Record<string, string> } = {},
+) {
   const views = allViews(props.saved);
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], props.remaps);
   return createElement(ConsoleApp, { desk, me: await me(desk), views, keymap, dbName: 'desk.db', color: false, pollMs: 50, ...props });

@@ -6,9 +6,22 @@ import { clockText, minutesFor, timerLabel } from '../../src/tui/timer-state.js'
 import { BUILTIN_VIEWS } from '../../src/tui/views.js';
 
 const row = (id: number): TicketListRow => ({
-  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null,
-  requester_name: null, assignee_name: null,
+  id,
+  ref: `HD-${id}`,
+  title: `T${id}`,
+  status: 'open',
+  priority: 'normal',
+  priority_rank: 3,
+  category: 'other',
+  channel: 'cli',
+  tier: 'L1',
+  created_at: 0,
+  updated_at: 0,
+  next_due_at: null,
+  first_response_due_at: null,
+  resolution_due_at: null,
+  requester_name: null,
+  assignee_name: null,
 });
 const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
 const key = (name: string): StateAction => ({ type: 'key', name, input: name.length === 1 ? name : '', printable: name.length === 1 });

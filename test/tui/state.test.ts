@@ -4,8 +4,22 @@ import { initialState, modeOf, reducer, selectedRow, type State, type StateActio
 import { BUILTIN_VIEWS } from '../../src/tui/views.js';
 
 const row = (id: number): TicketListRow => ({
-  id, ref: `HD-${id}`, title: `T${id}`, status: 'open', priority: 'normal', priority_rank: 3, category: 'other', channel: 'cli',
-  tier: 'L1', created_at: 0, updated_at: 0, next_due_at: null, first_response_due_at: null, resolution_due_at: null, requester_name: null, assignee_name: null,
+  id,
+  ref: `HD-${id}`,
+  title: `T${id}`,
+  status: 'open',
+  priority: 'normal',
+  priority_rank: 3,
+  category: 'other',
+  channel: 'cli',
+  tier: 'L1',
+  created_at: 0,
+  updated_at: 0,
+  next_due_at: null,
+  first_response_due_at: null,
+  resolution_due_at: null,
+  requester_name: null,
+  assignee_name: null,
 });
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1));
 const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
@@ -24,7 +38,14 @@ describe('console reducer', () => {
 
   it('drops answers of an older generation', () => {
     const s = loaded();
-    const next = run(s, cmd('view', '2'), { type: 'rowsLoaded', gen: s.gen, rows: [row(99)], hasBefore: false, hasAfter: false, fallback: 0 });
+    const next = run(s, cmd('view', '2'), {
+      type: 'rowsLoaded',
+      gen: s.gen,
+      rows: [row(99)],
+      hasBefore: false,
+      hasAfter: false,
+      fallback: 0,
+    });
     expect(next.queue.rows.map((r) => r.id)).not.toContain(99);
     expect(next.view).toBe(1);
   });

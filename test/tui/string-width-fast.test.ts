@@ -19,10 +19,28 @@ describe('string-width stand-in of the console bundle', () => {
 
   it('agrees with the real string-width on any text, ANSI styling and options included (property)', () => {
     const narrow = fc.constantFrom(...narrowCodePoints).map((cp) => String.fromCodePoint(cp));
-    const other = fc.constantFrom('漢', '字', '👩‍💻', '✅', 'e\u0301', '\t', '\u200d', '\ufe0f', '\u001b[1m', '\u001b[22m', '\u001b[38;5;203m', '\u009b0m');
-    const text = fc.array(fc.oneof({ weight: 5, arbitrary: narrow }, { weight: 1, arbitrary: other }), { maxLength: 24 }).map((a) => a.join(''));
+    const other = fc.constantFrom(
+      '漢',
+      '字',
+      '👩‍💻',
+      '✅',
+      'e\u0301',
+      '\t',
+      '\u200d',
+      '\ufe0f',
+      '\u001b[1m',
+      '\u001b[22m',
+      '\u001b[38;5;203m',
+      '\u009b0m',
+    );
+    const text = fc
+      .array(fc.oneof({ weight: 5, arbitrary: narrow }, { weight: 1, arbitrary: other }), { maxLength: 24 })
+      .map((a) => a.join(''));
     const options = fc.record({ ambiguousIsNarrow: fc.boolean(), countAnsiEscapeCodes: fc.boolean() }, { requiredKeys: [] });
-    fc.assert(fc.property(text, options, (s, o) => stringWidth(s, o) === realStringWidth(s, o)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, options, (s, o) => stringWidth(s, o) === realStringWidth(s, o)),
+      { numRuns: 3000 },
+    );
   });
 
   it('counts the frames the console draws without the real one', () => {

@@ -14,8 +14,17 @@ describe('display width', () => {
   });
 
   it('agrees with string-width on its fast path (property)', () => {
-    const narrow = fc.integer({ min: 0x20, max: 0x25ff }).map((cp) => String.fromCodePoint(cp)).filter((c) => NARROW.test(c));
-    fc.assert(fc.property(fc.array(narrow, { maxLength: 20 }).map((a) => a.join('')), (s) => width(s) === stringWidth(s)), { numRuns: 3000 });
+    const narrow = fc
+      .integer({ min: 0x20, max: 0x25ff })
+      .map((cp) => String.fromCodePoint(cp))
+      .filter((c) => NARROW.test(c));
+    fc.assert(
+      fc.property(
+        fc.array(narrow, { maxLength: 20 }).map((a) => a.join('')),
+        (s) => width(s) === stringWidth(s),
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('truncates and pads by cells, never splitting a wide character', () => {

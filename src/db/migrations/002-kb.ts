@@ -66,8 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       VALUES ('delete', old.id, old.search_title, old.search_tags);`;
   await sql.raw(`CREATE TRIGGER kb_articles_fts_insert AFTER INSERT ON kb_articles BEGIN ${insertNew} END`).execute(db);
   await sql.raw(`CREATE TRIGGER kb_articles_fts_delete AFTER DELETE ON kb_articles BEGIN ${deleteOld} END`).execute(db);
-  await sql.raw(`CREATE TRIGGER kb_articles_fts_update AFTER UPDATE OF id, search_title, search_tags, search_body ON kb_articles
-    BEGIN ${deleteOld} ${insertNew} END`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER kb_articles_fts_update AFTER UPDATE OF id, search_title, search_tags, search_body ON kb_articles
+    BEGIN ${deleteOld} ${insertNew} END`,
+    )
+    .execute(db);
 
   await sql`
     CREATE TABLE kb_revisions (

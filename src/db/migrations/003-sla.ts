@@ -13,7 +13,13 @@
 import { sql, type Kysely } from 'kysely';
 
 const WEEK = JSON.stringify({
-  mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'], sat: [], sun: [],
+  mon: ['09:00-17:00'],
+  tue: ['09:00-17:00'],
+  wed: ['09:00-17:00'],
+  thu: ['09:00-17:00'],
+  fri: ['09:00-17:00'],
+  sat: [],
+  sun: [],
 });
 
 const POLICIES: ReadonlyArray<[string, number, number, number]> = [

@@ -9,5 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX tickets_assignee_urgency ON tickets (assignee_id, ifnull(next_due_at, 8640000000000000), priority_rank, id)`.execute(db);
+  await sql`CREATE INDEX tickets_assignee_urgency ON tickets (assignee_id, ifnull(next_due_at, 8640000000000000), priority_rank, id)`.execute(
+    db,
+  );
 }

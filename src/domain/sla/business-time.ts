@@ -101,7 +101,8 @@ export function advance(start: number, end: number, budget: number, hours: Hours
   let idle = 0;
   for (let day = Math.floor(start / DAY) - 1; day * DAY - MARGIN < end; day++) {
     const iv = intervals(c, day);
-    if (iv.length === 0 && ++idle > MAX_IDLE_DAYS) throw new RangeError(`calendar ${hours.name} has no working time for ${MAX_IDLE_DAYS} days after ${new Date(start).toISOString()}`);
+    if (iv.length === 0 && ++idle > MAX_IDLE_DAYS)
+      throw new RangeError(`calendar ${hours.name} has no working time for ${MAX_IDLE_DAYS} days after ${new Date(start).toISOString()}`);
     for (let i = 0; i < iv.length; i += 2) {
       const s = iv[i]! > start ? iv[i]! : start;
       const e = iv[i + 1]! < end ? iv[i + 1]! : end;

@@ -26,8 +26,13 @@ export interface BusinessCalendar {
 }
 
 export const DEFAULT_WEEK: WeekHours = {
-  mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'],
-  sat: [], sun: [],
+  mon: ['09:00-17:00'],
+  tue: ['09:00-17:00'],
+  wed: ['09:00-17:00'],
+  thu: ['09:00-17:00'],
+  fri: ['09:00-17:00'],
+  sat: [],
+  sun: [],
 };
 
 export const DEFAULT_CALENDAR: BusinessCalendar = Object.freeze({ name: 'default', tz: 'UTC', week: DEFAULT_WEEK, holidays: [] });
@@ -87,13 +92,19 @@ export function parseHours(assignments: readonly string[], base: WeekHours = DEF
 }
 
 /** Checks a whole calendar (as stored or typed): a known zone, valid hours, some working time, real dates. */
-export function parseCalendar(input: { name: string; tz: string; week: Partial<Record<string, unknown>>; holidays?: readonly Holiday[] }): Parsed<BusinessCalendar> {
+export function parseCalendar(input: {
+  name: string;
+  tz: string;
+  week: Partial<Record<string, unknown>>;
+  holidays?: readonly Holiday[];
+}): Parsed<BusinessCalendar> {
   if (!isValidZone(input.tz)) return err(`time zone '${input.tz}' is unknown: use an IANA name such as Europe/London or UTC`);
   const week = {} as Record<Weekday, readonly string[]>;
   let minutes = 0;
   for (const d of WEEKDAYS) {
     const raw = input.week[d] ?? [];
-    if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string')) return err(`hours for ${d} must be a list of shifts like 09:00-17:00`);
+    if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string'))
+      return err(`hours for ${d} must be a list of shifts like 09:00-17:00`);
     const day = parseDay(raw as string[]);
     if (!day.ok) return err(`${d}: ${day.error}`);
     week[d] = Object.freeze(day.value.map(formatShift));

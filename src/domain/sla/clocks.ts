@@ -63,7 +63,12 @@ export interface DueTimes {
 }
 
 const PHASE: Readonly<Record<Status, Phase>> = {
-  new: 'running', open: 'running', pending: 'paused', on_hold: 'paused', resolved: 'stopped', closed: 'stopped',
+  new: 'running',
+  open: 'running',
+  pending: 'paused',
+  on_hold: 'paused',
+  resolved: 'stopped',
+  closed: 'stopped',
 };
 
 /** The status timeline, sorted and clamped to creation; an empty history means `new` since creation. */

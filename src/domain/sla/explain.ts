@@ -28,7 +28,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function formatInstant(ms: number, tz: string): string {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(tz, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
@@ -53,27 +62,40 @@ function describeClock(c: Clock, now: number, tz: string): ClockExplanation {
   let text: string;
   if (c.phase === 'stopped') {
     const how = stopped === 'replied' ? 'replied' : stopped;
-    text = r.state === 'breached'
-      ? `breached: ${how} ${formatInstant(c.since, tz)}, due ${due} (${formatSpan(-r.leftMs)} ${kind} over)`
-      : `met: ${how} ${formatInstant(c.since, tz)}, due ${due} (${formatSpan(r.leftMs)} ${kind} to spare)`;
+    text =
+      r.state === 'breached'
+        ? `breached: ${how} ${formatInstant(c.since, tz)}, due ${due} (${formatSpan(-r.leftMs)} ${kind} over)`
+        : `met: ${how} ${formatInstant(c.since, tz)}, due ${due} (${formatSpan(r.leftMs)} ${kind} to spare)`;
   } else if (c.phase === 'paused') {
     const status = c.spans[c.spans.length - 1]!.status;
-    text = `paused while ${status} since ${formatInstant(c.since, tz)}; ` +
-      (r.state === 'breached' ? `already breached at ${due} (${formatSpan(-r.leftMs)} ${kind} over)` : `${formatSpan(r.leftMs)} ${kind} left when it resumes`);
+    text =
+      `paused while ${status} since ${formatInstant(c.since, tz)}; ` +
+      (r.state === 'breached'
+        ? `already breached at ${due} (${formatSpan(-r.leftMs)} ${kind} over)`
+        : `${formatSpan(r.leftMs)} ${kind} left when it resumes`);
   } else {
-    text = r.state === 'breached'
-      ? `breached: was due ${due}, ${formatSpan(-r.leftMs)} ${kind} over`
-      : `running: ${formatSpan(r.leftMs)} ${kind} left, due ${due}${r.state === 'at_risk' ? ' (at risk: under 25% left)' : ''}`;
+    text =
+      r.state === 'breached'
+        ? `breached: was due ${due}, ${formatSpan(-r.leftMs)} ${kind} over`
+        : `running: ${formatSpan(r.leftMs)} ${kind} left, due ${due}${r.state === 'at_risk' ? ' (at risk: under 25% left)' : ''}`;
   }
   return { name: c.name, phase: c.phase, state: r.state, dueAt: c.dueAt, leftMs: r.leftMs, text: `${LABEL[c.name]}: ${text}` };
 }
 
 /** Lines for `ticket show --why`, plus the same facts as data. */
-export function explainClocks(priority: Priority, target: SlaTarget, calendar: BusinessCalendar, clocks: SlaClocks, now: number): Explanation {
+export function explainClocks(
+  priority: Priority,
+  target: SlaTarget,
+  calendar: BusinessCalendar,
+  clocks: SlaClocks,
+  now: number,
+): Explanation {
   const tz = calendar.tz;
   const lines = [
     `priority ${describeTarget(priority, target)}` +
-      (target.is24x7 ? '' : ` (calendar ${calendar.name}: ${describeWeek(calendar.week)}, ${tz}${calendar.holidays.length ? `, ${calendar.holidays.length} holiday(s)` : ''})`),
+      (target.is24x7
+        ? ''
+        : ` (calendar ${calendar.name}: ${describeWeek(calendar.week)}, ${tz}${calendar.holidays.length ? `, ${calendar.holidays.length} holiday(s)` : ''})`),
   ];
   const explained = [clocks.firstResponse, clocks.resolution].map((c) => describeClock(c, now, tz));
   lines.push(...explained.map((e) => e.text));
@@ -82,7 +104,9 @@ export function explainClocks(priority: Priority, target: SlaTarget, calendar: B
     const list = pauses.map((s) => `${s.status} ${formatInstant(s.from, tz)} → ${s.to === null ? 'now' : formatInstant(s.to, tz)}`);
     lines.push(`paused ${pauses.length} time(s): ${list.join('; ')}`);
   }
-  const resumed = clocks.resolution.spans.filter((s, i) => s.phase === 'running' && i > 0 && clocks.resolution.spans[i - 1]!.phase === 'stopped');
+  const resumed = clocks.resolution.spans.filter(
+    (s, i) => s.phase === 'running' && i > 0 && clocks.resolution.spans[i - 1]!.phase === 'stopped',
+  );
   if (resumed.length) lines.push(`reopened ${resumed.length} time(s): time counted before each resolve still counts`);
   return { lines, clocks: explained };
 }

@@ -26,7 +26,8 @@ const MAX_MINUTES = 366 * 24 * 60;
 export function parseMinutes(text: string): Parsed<number> {
   const t = text.trim().toLowerCase();
   const m = /^(?:(\d+)h)?\s*(?:(\d+)m?)?$/.exec(t);
-  if (!t || !m || (m[1] === undefined && m[2] === undefined)) return { ok: false, error: `'${text}' is not a duration like 4h, 90m or 1h30m` };
+  if (!t || !m || (m[1] === undefined && m[2] === undefined))
+    return { ok: false, error: `'${text}' is not a duration like 4h, 90m or 1h30m` };
   const minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   if (minutes <= 0) return { ok: false, error: `'${text}' must be longer than zero` };
   if (minutes > MAX_MINUTES) return { ok: false, error: `'${text}' is longer than a year` };
@@ -41,11 +42,18 @@ export function formatMinutes(minutes: number): string {
 }
 
 export function checkTarget(priority: Priority, t: SlaTarget): Parsed<SlaTarget> {
-  for (const [name, v] of [['first response', t.firstResponseMinutes], ['resolution', t.resolutionMinutes]] as const) {
-    if (!Number.isInteger(v) || v <= 0 || v > MAX_MINUTES) return { ok: false, error: `${priority} ${name}: must be whole minutes from 1 to ${MAX_MINUTES} (got ${v})` };
+  for (const [name, v] of [
+    ['first response', t.firstResponseMinutes],
+    ['resolution', t.resolutionMinutes],
+  ] as const) {
+    if (!Number.isInteger(v) || v <= 0 || v > MAX_MINUTES)
+      return { ok: false, error: `${priority} ${name}: must be whole minutes from 1 to ${MAX_MINUTES} (got ${v})` };
   }
   if (t.firstResponseMinutes > t.resolutionMinutes) {
-    return { ok: false, error: `${priority}: first response (${formatMinutes(t.firstResponseMinutes)}) is longer than resolution (${formatMinutes(t.resolutionMinutes)})` };
+    return {
+      ok: false,
+      error: `${priority}: first response (${formatMinutes(t.firstResponseMinutes)}) is longer than resolution (${formatMinutes(t.resolutionMinutes)})`,
+    };
   }
   return { ok: true, value: Object.freeze({ ...t }) };
 }
@@ -58,7 +66,8 @@ export function describeTarget(priority: Priority, t: SlaTarget): string {
 export function policyFrom(rows: ReadonlyArray<{ priority: Priority } & SlaTarget>, base: SlaPolicy = DEFAULT_POLICY): SlaPolicy {
   const out = { ...base } as Record<Priority, SlaTarget>;
   for (const r of rows) {
-    if (PRIORITIES.includes(r.priority)) out[r.priority] = { firstResponseMinutes: r.firstResponseMinutes, resolutionMinutes: r.resolutionMinutes, is24x7: r.is24x7 };
+    if (PRIORITIES.includes(r.priority))
+      out[r.priority] = { firstResponseMinutes: r.firstResponseMinutes, resolutionMinutes: r.resolutionMinutes, is24x7: r.is24x7 };
   }
   return Object.freeze(out);
 }

@@ -7,8 +7,12 @@ import { Editor } from './editor.js';
 type Compose = Extract<Overlay, { kind: 'compose' }>;
 
 const PLACEHOLDER: Record<Compose['purpose'], string> = {
-  reply: 'the reply the requester will read', note: 'a note only technicians see', call: 'what was said (optional)',
-  resolve: 'what fixed it', escalate: 'why it needs the next tier', tags: 'vpn printer -old-tag',
+  reply: 'the reply the requester will read',
+  note: 'a note only technicians see',
+  call: 'what was said (optional)',
+  resolve: 'what fixed it',
+  escalate: 'why it needs the next tier',
+  tags: 'vpn printer -old-tag',
 };
 
 export function ComposeView({ o, width, height }: { o: Compose; width: number; height: number }) {
@@ -25,7 +29,14 @@ export function ComposeView({ o, width, height }: { o: Compose; width: number; h
           <Editor state={o.minutes} width={8} height={1} focused={o.field === 'minutes' && !o.ask} placeholder="0" />
         </Text>
       )}
-      <Editor state={o.text} width={width} height={rows} focused={o.field === 'text' && !o.ask} placeholder={PLACEHOLDER[o.purpose]} indent=" " />
+      <Editor
+        state={o.text}
+        width={width}
+        height={rows}
+        focused={o.field === 'text' && !o.ask}
+        placeholder={PLACEHOLDER[o.purpose]}
+        indent=" "
+      />
       <Filler lines={body - rows} />
       {o.ask && <AskLine question={o.ask.question} width={width} />}
     </>

@@ -27,7 +27,11 @@ export function Dashboard({ path, version, now, width, height, keysActive }: Das
   if (!feed.data) {
     return (
       <Box flexDirection="column" width={width} height={height}>
-        {feed.error ? <Text color={color('red')} wrap="truncate-end">{`dashboard: ${feed.error}`}</Text> : <Spinner label="Loading the dashboard…" />}
+        {feed.error ? (
+          <Text color={color('red')} wrap="truncate-end">{`dashboard: ${feed.error}`}</Text>
+        ) : (
+          <Spinner label="Loading the dashboard…" />
+        )}
       </Box>
     );
   }
@@ -47,7 +51,9 @@ function DashboardLine({ line }: { line: Line }) {
   return (
     <Text wrap="truncate-end">
       {line.map((s, i) => (
-        <Text key={i} color={color(s.color)} dimColor={s.dim} bold={s.bold}>{s.text}</Text>
+        <Text key={i} color={color(s.color)} dimColor={s.dim} bold={s.bold}>
+          {s.text}
+        </Text>
       ))}
     </Text>
   );

@@ -1,6 +1,7 @@
 /** The detail pane: a title line, then a scrolled slice of the ticket's lines. */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { InteractionRow } from '../../db/schema.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
 import type { TicketView } from '../../store/ticket-view.js';
@@ -31,7 +32,10 @@ export function DetailPane({ row, view, events, width, height, scroll, focused, 
   const { dispatch } = useConsole();
   const color = useColor();
   const body = Math.max(0, height - 1);
-  const lines = useMemo(() => (row ? detailLines(row, view, events, Math.max(10, width - 1), now, extra) : []), [row, view, events, width, now, extra]);
+  const lines = useMemo(
+    () => (row ? detailLines(row, view, events, Math.max(10, width - 1), now, extra) : []),
+    [row, view, events, width, now, extra],
+  );
   const max = Math.max(0, lines.length - body);
   useEffect(() => dispatch({ type: 'detailMeasured', max }), [dispatch, max]);
   const top = Math.min(scroll, max);

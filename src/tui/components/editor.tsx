@@ -71,7 +71,9 @@ export function Editor({ state, width, height, focused, placeholder, indent = ''
               <Text inverse>{r.cursor.at}</Text>
               {r.cursor.after}
             </>
-          ) : r.text}
+          ) : (
+            r.text
+          )}
           {empty && i === 0 && placeholder ? <Text dimColor>{focused ? placeholder : ` ${placeholder}`}</Text> : ''}
         </Text>
       ))}

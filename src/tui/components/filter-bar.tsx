@@ -42,7 +42,10 @@ export function FilterBar({ text, live, error, editing, width, check }: FilterBa
       </Text>
       {editing && error && (
         <Text wrap="truncate-end" color={color('red')}>
-          {truncate(`${' '.repeat(Math.min(PROMPT.length + error.column - 1, Math.max(0, width - 20)))}^ ${sanitizeLine(error.message)}`, width)}
+          {truncate(
+            `${' '.repeat(Math.min(PROMPT.length + error.column - 1, Math.max(0, width - 20)))}^ ${sanitizeLine(error.message)}`,
+            width,
+          )}
         </Text>
       )}
     </>

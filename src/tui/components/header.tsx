@@ -40,7 +40,8 @@ export function Header({ views, active, counts, dbName, technician, columns, mar
   const markText = marked ? `*${marked} marked ` : '';
   // Full tab names keep room for the right side; short names (five tabs on 80 columns) win over it,
   // but never over the SLA warning.
-  const reserve = (style: 'full' | 'short' | 'key') => width(markText) + (alert ? width(alert.short) + 1 : style === 'full' ? Math.min(width(right), 12) : 0);
+  const reserve = (style: 'full' | 'short' | 'key') =>
+    width(markText) + (alert ? width(alert.short) + 1 : style === 'full' ? Math.min(width(right), 12) : 0);
   let tabs: string[] = [];
   for (const style of ['full', 'short', 'key'] as const) {
     tabs = views.map((v) => tabText(v, counts[v.key], style));
@@ -63,7 +64,11 @@ export function Header({ views, active, counts, dbName, technician, columns, mar
       ))}
       {gap}
       {shownMark && <Text bold>{shownMark}</Text>}
-      {shownAlert && <Text color={color('red')} bold>{shownAlert}</Text>}
+      {shownAlert && (
+        <Text color={color('red')} bold>
+          {shownAlert}
+        </Text>
+      )}
       <Text dimColor>{shownRight}</Text>
     </Text>
   );

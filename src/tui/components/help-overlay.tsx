@@ -25,7 +25,9 @@ export function HelpView({ scroll, width, height }: { scroll: number; width: num
         <Box flexDirection="row" height={body}>
           {Array.from({ length: columns }, (_, c) => (
             <Box key={c} flexDirection="column" width={colWidth}>
-              {lines.slice(c * per, (c + 1) * per).map((l, i) => <HelpText key={i} line={l} width={colWidth} />)}
+              {lines.slice(c * per, (c + 1) * per).map((l, i) => (
+                <HelpText key={i} line={l} width={colWidth} />
+              ))}
             </Box>
           ))}
         </Box>
@@ -38,12 +40,18 @@ export function HelpView({ scroll, width, height }: { scroll: number; width: num
   return (
     <>
       <TitleBar title="Keys (as configured) — j/k scroll, Esc closes" width={width} right={where} />
-      {shown.map((l, i) => <HelpText key={top + i} line={l} width={width} />)}
+      {shown.map((l, i) => (
+        <HelpText key={top + i} line={l} width={width} />
+      ))}
       <Filler lines={body - shown.length} />
     </>
   );
 }
 
 function HelpText({ line, width }: { line: HelpLine; width: number }) {
-  return <Text bold={line.bold} wrap="truncate-end">{fit(line.text, width)}</Text>;
+  return (
+    <Text bold={line.bold} wrap="truncate-end">
+      {fit(line.text, width)}
+    </Text>
+  );
 }

@@ -32,7 +32,11 @@ export function KbPreview({ shown, width, height, full = null }: KbPreviewProps)
   const top = full ? Math.min(full.scroll, max) : 0;
   const slice = lines ? lines.slice(top, top + body) : [];
   const where = full && lines && lines.length > body ? ` ${top + 1}-${top + slice.length}/${lines.length} ` : '';
-  const title = a ? `${full ? '' : 'Preview · '}${kbRef(a.id)} · ${sanitizeLine(a.title)}` : shown ? `${full ? '' : 'Preview · '}${kbRef(shown.id)}` : 'Preview';
+  const title = a
+    ? `${full ? '' : 'Preview · '}${kbRef(a.id)} · ${sanitizeLine(a.title)}`
+    : shown
+      ? `${full ? '' : 'Preview · '}${kbRef(shown.id)}`
+      : 'Preview';
   const status = !shown ? 'Nothing selected' : shown.error ? shown.error : !lines ? 'Loading…' : null;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -40,10 +44,14 @@ export function KbPreview({ shown, width, height, full = null }: KbPreviewProps)
         {fit(` ${title}`, Math.max(0, width - where.length))}
         {where}
       </Text>
-      <Text wrap="truncate-end" dimColor>{a ? ` ${articleMeta(a)}` : ' '}</Text>
-      {status ? <Text dimColor wrap="truncate-end">{` ${status}`}</Text> : slice.map((l, i) => (
-        <Text key={top + i} wrap="truncate-end">{` ${l}`}</Text>
-      ))}
+      <Text wrap="truncate-end" dimColor>
+        {a ? ` ${articleMeta(a)}` : ' '}
+      </Text>
+      {status ? (
+        <Text dimColor wrap="truncate-end">{` ${status}`}</Text>
+      ) : (
+        slice.map((l, i) => <Text key={top + i} wrap="truncate-end">{` ${l}`}</Text>)
+      )}
       <Filler lines={body - (status ? 1 : slice.length)} />
     </Box>
   );

@@ -41,7 +41,15 @@ export function KbResults({ results, sel, width, height, focused }: KbResultsPro
             <Text wrap="truncate-end" dimColor={!r.snippet}>
               {'    '}
               {r.snippet
-                ? snippetParts(r.snippet, Math.max(4, width - 5), colorOn).map((p, j) => (p.hit ? <Text key={j} bold color={color('yellow')}>{p.text}</Text> : p.text))
+                ? snippetParts(r.snippet, Math.max(4, width - 5), colorOn).map((p, j) =>
+                    p.hit ? (
+                      <Text key={j} bold color={color('yellow')}>
+                        {p.text}
+                      </Text>
+                    ) : (
+                      p.text
+                    ),
+                  )
                 : '(no text)'}
             </Text>
           </Box>

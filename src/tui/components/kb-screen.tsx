@@ -41,9 +41,18 @@ export function kbLayout(width: number, height: number, results: number) {
 function SearchLine({ kb, width }: { kb: KbState; width: number }) {
   const boxFocused = kb.focus === 'box';
   const typedWords = kb.query.trim().toLowerCase().split(/\s+/).join(' ');
-  const state = kb.query.trim() === '' ? 'type a few words' : kb.query !== kb.answered ? 'searching…' : kb.error ? `error: ${kb.error}`
-    : kb.results.length === 0 ? 'no articles match' : `${kb.results.length} result${kb.results.length === 1 ? '' : 's'}`;
-  const corrected = kb.query === kb.answered && kb.searched.length && kb.searched.join(' ') !== typedWords ? ` · searched: ${kb.searched.join(' ')}` : '';
+  const state =
+    kb.query.trim() === ''
+      ? 'type a few words'
+      : kb.query !== kb.answered
+        ? 'searching…'
+        : kb.error
+          ? `error: ${kb.error}`
+          : kb.results.length === 0
+            ? 'no articles match'
+            : `${kb.results.length} result${kb.results.length === 1 ? '' : 's'}`;
+  const corrected =
+    kb.query === kb.answered && kb.searched.length && kb.searched.join(' ') !== typedWords ? ` · searched: ${kb.searched.join(' ')}` : '';
   const right = truncate(sanitizeLine(`${state}${corrected} `), Math.floor(width / 2));
   const label = ` KB search › `;
   const room = Math.max(1, width - cells(label) - cells(right) - 1);
@@ -51,7 +60,9 @@ function SearchLine({ kb, width }: { kb: KbState; width: number }) {
   const visible = cells(text) >= room ? `…${[...text].slice(-(room - 2)).join('')}` : text;
   return (
     <Text wrap="truncate-end">
-      <Text bold={boxFocused} dimColor={!boxFocused}>{label}</Text>
+      <Text bold={boxFocused} dimColor={!boxFocused}>
+        {label}
+      </Text>
       {visible}
       {boxFocused ? <Text inverse> </Text> : ' '}
       {' '.repeat(Math.max(0, room - cells(visible)))}
@@ -67,7 +78,11 @@ function Hint({ width, height }: { width: number; height: number }) {
   ];
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {lines.slice(0, height).map((l) => <Text key={l} dimColor wrap="truncate-end">{fit(` ${l}`, width)}</Text>)}
+      {lines.slice(0, height).map((l) => (
+        <Text key={l} dimColor wrap="truncate-end">
+          {fit(` ${l}`, width)}
+        </Text>
+      ))}
     </Box>
   );
 }
@@ -78,14 +93,16 @@ export function KbScreen({ kb, db, width, height }: KbScreenProps) {
   const full = kb.screen === 'article' && kb.article !== null;
   const lay = kbLayout(width, height, kb.results.length);
   const previewOn = full || lay.previewHeight > 0;
-  const selectedId = full ? kb.article!.id : previewOn ? kb.results[kb.sel]?.id ?? null : null;
+  const selectedId = full ? kb.article!.id : previewOn ? (kb.results[kb.sel]?.id ?? null) : null;
   const renderWidth = full ? Math.min(width - 2, READ_WIDTH) : lay.previewWidth - 2;
   const shown = useKbArticle(db, selectedId, renderWidth, color, full);
   if (full) return <KbPreview shown={shown} width={width} height={height} full={{ scroll: kb.article!.scroll }} />;
   const body = height - 1;
   const list = kb.results.length ? (
     <KbResults results={kb.results} sel={kb.sel} width={lay.listWidth} height={lay.listHeight} focused={kb.focus === 'list'} />
-  ) : <Hint width={lay.listWidth} height={lay.listHeight} />;
+  ) : (
+    <Hint width={lay.listWidth} height={lay.listHeight} />
+  );
   return (
     <Box flexDirection="column" width={width} height={height}>
       <SearchLine kb={kb} width={width} />

@@ -20,18 +20,22 @@ export function OverlayView({ overlay, width, height }: { overlay: Overlay; widt
   const o = overlay;
   return (
     <Box flexDirection="column" width={width} height={h} overflow="hidden">
-      {o.kind === 'picker' ? <PickerView o={o} width={width} height={h} />
-        : o.kind === 'compose' ? <ComposeView o={o} width={width} height={h} />
-        : o.kind === 'form' ? <FormView o={o} width={width} height={h} />
-        : o.kind === 'help' ? <HelpView scroll={o.scroll} width={width} height={h} />
-        : (
-          <>
-            <TitleBar title={`Confirm · ${o.target?.label ?? ''}`} width={width} />
-            <Text wrap="truncate-end">{` ${sanitizeLine(o.target?.ids.map((id) => `HD-${id}`).join(' ') ?? '')}`}</Text>
-            <Filler lines={h - 3} />
-            {o.ask && <AskLine question={o.ask.question} width={width} />}
-          </>
-        )}
+      {o.kind === 'picker' ? (
+        <PickerView o={o} width={width} height={h} />
+      ) : o.kind === 'compose' ? (
+        <ComposeView o={o} width={width} height={h} />
+      ) : o.kind === 'form' ? (
+        <FormView o={o} width={width} height={h} />
+      ) : o.kind === 'help' ? (
+        <HelpView scroll={o.scroll} width={width} height={h} />
+      ) : (
+        <>
+          <TitleBar title={`Confirm · ${o.target?.label ?? ''}`} width={width} />
+          <Text wrap="truncate-end">{` ${sanitizeLine(o.target?.ids.map((id) => `HD-${id}`).join(' ') ?? '')}`}</Text>
+          <Filler lines={h - 3} />
+          {o.ask && <AskLine question={o.ask.question} width={width} />}
+        </>
+      )}
     </Box>
   );
 }

@@ -24,16 +24,43 @@ export interface QueuePaneProps {
   sla?: SlaSettings;
 }
 
-export function QueuePane({ rows, selected, width, height, focused, keysActive, loaded, now, marks, sla = DEFAULT_SLA_SETTINGS }: QueuePaneProps) {
+export function QueuePane({
+  rows,
+  selected,
+  width,
+  height,
+  focused,
+  keysActive,
+  loaded,
+  now,
+  marks,
+  sla = DEFAULT_SLA_SETTINGS,
+}: QueuePaneProps) {
   useKeys(keysActive);
   const l = rowLayout(width);
-  const header = fit(`    ${COLUMN_ORDER.filter((k) => l[k] > 0).map((k) => fit(HEADER_LABELS[k]!, l[k])).join(' ')}`, width);
+  const header = fit(
+    `    ${COLUMN_ORDER.filter((k) => l[k] > 0)
+      .map((k) => fit(HEADER_LABELS[k]!, l[k]))
+      .join(' ')}`,
+    width,
+  );
   const blank = height - rows.length;
   return (
     <Box flexDirection="column" width={width} height={height + 1}>
-      <Text dimColor wrap="truncate-end">{header}</Text>
+      <Text dimColor wrap="truncate-end">
+        {header}
+      </Text>
       {rows.map((r, i) => (
-        <QueueRow key={r.id} row={r} layout={l} now={now} selected={i === selected} focused={focused} marked={marks?.has(r.id) ?? false} sla={sla} />
+        <QueueRow
+          key={r.id}
+          row={r}
+          layout={l}
+          now={now}
+          selected={i === selected}
+          focused={focused}
+          marked={marks?.has(r.id) ?? false}
+          sla={sla}
+        />
       ))}
       {blank > 0 && (
         <Text dimColor wrap="truncate-end">
@@ -69,12 +96,18 @@ const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused, m
     <Box>
       <Text inverse={inverse} bold={bold}>
         {selected ? '▸' : ' '}
-        <Text color={color(p.color)} bold={p.bold} dimColor={p.dim}>{p.glyph}</Text>
-        <Text color={color(s.color)} dimColor={s.dim}>{s.glyph}</Text>
+        <Text color={color(p.color)} bold={p.bold} dimColor={p.dim}>
+          {p.glyph}
+        </Text>
+        <Text color={color(s.color)} dimColor={s.dim}>
+          {s.glyph}
+        </Text>
       </Text>
       <Text wrap="truncate-end" inverse={inverse} bold={bold}>
         {`${marked ? '*' : ' '}${ref} `}
-        <Text color={color(s.color)} dimColor={s.dim}>{status}</Text>
+        <Text color={color(s.color)} dimColor={s.dim}>
+          {status}
+        </Text>
       </Text>
       <Text inverse={inverse} bold={bold} color={color(due ? DUE_LOOK[due.state].color : undefined)}>{` ${dueText}`}</Text>
       <Text wrap="truncate-end" inverse={inverse} bold={bold}>

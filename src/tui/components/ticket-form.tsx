@@ -13,7 +13,12 @@ import { Editor } from './editor.js';
 type Form = Extract<Overlay, { kind: 'form' }>;
 
 const LABELS: Record<FormField, string> = {
-  title: 'Title', requester: 'Requester', category: 'Category', priority: 'Priority', channel: 'Channel', description: 'Description',
+  title: 'Title',
+  requester: 'Requester',
+  category: 'Category',
+  priority: 'Priority',
+  channel: 'Channel',
+  description: 'Description',
 };
 const LABEL = 13;
 
@@ -36,11 +41,20 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
       <Text key={field} wrap="truncate-end">
         {label(field)}
         {isText(field) && field !== 'description' ? (
-          <Editor state={f[field]} width={room} height={1} focused={on} placeholder={field === 'requester' ? 'name, email or Name <email>' : ''} />
+          <Editor
+            state={f[field]}
+            width={room}
+            height={1}
+            focused={on}
+            placeholder={field === 'requester' ? 'name, email or Name <email>' : ''}
+          />
         ) : field === 'description' ? (
           <Text dimColor>{on ? '(↑ at the top goes back; ⏎ new line)' : ''}</Text>
         ) : (
-          <Text>{fit(`‹ ${f[field as 'category' | 'priority' | 'channel']} ›`, Math.min(room, 24))}<Text dimColor>{on ? ' ←/→ or type a letter' : ''}</Text></Text>
+          <Text>
+            {fit(`‹ ${f[field as 'category' | 'priority' | 'channel']} ›`, Math.min(room, 24))}
+            <Text dimColor>{on ? ' ←/→ or type a letter' : ''}</Text>
+          </Text>
         )}
         <Text color="red">{err}</Text>
       </Text>
@@ -56,7 +70,14 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
         </Text>
       ))}
       {FORM_FIELDS.slice(2).map(line)}
-      <Editor state={f.description} width={width} height={descRows} focused={f.focus === 'description' && !o.ask} indent="  " placeholder="what happened, since when, what was tried" />
+      <Editor
+        state={f.description}
+        width={width}
+        height={descRows}
+        focused={f.focus === 'description' && !o.ask}
+        indent="  "
+        placeholder="what happened, since when, what was tried"
+      />
       <Filler lines={height - fixed - descRows} />
       {o.ask && <AskLine question={o.ask.question} width={width} />}
     </>

@@ -75,7 +75,11 @@ export async function loadDashboard(db: Executor, opts: { now: number; tz: strin
   ];
   const byCategory = new Map<string, number>();
   for (const r of backlog.rows) byCategory.set(r.group, (byCategory.get(r.group) ?? 0) + r.total);
-  const compliance = (t: typeof thisWeek.total): Compliance => ({ tickets: t.tickets, firstResponsePct: t.firstResponsePct, resolutionPct: t.resolutionPct });
+  const compliance = (t: typeof thisWeek.total): Compliance => ({
+    tickets: t.tickets,
+    firstResponsePct: t.firstResponsePct,
+    resolutionPct: t.resolutionPct,
+  });
   return {
     at: now,
     tz,

@@ -42,7 +42,12 @@ export async function loadEnd(src: Source, limit: number): Promise<Loaded> {
   return { rows, hasBefore: reversed.length > limit, hasAfter: false, fallback: rows.length - 1 };
 }
 
-export async function loadPage(src: Source, dir: 'after' | 'before', cursor: TicketListRow, limit: number): Promise<{ rows: TicketListRow[]; hasMore: boolean }> {
+export async function loadPage(
+  src: Source,
+  dir: 'after' | 'before',
+  cursor: TicketListRow,
+  limit: number,
+): Promise<{ rows: TicketListRow[]; hasMore: boolean }> {
   const rows = await list(src, limit + 1, { [dir]: cursor });
   if (dir === 'after') return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
   return { rows: rows.slice(rows.length > limit ? 1 : 0), hasMore: rows.length > limit };
@@ -51,9 +56,22 @@ export async function loadPage(src: Source, dir: 'after' | 'before', cursor: Tic
 /** A ticket as a keyset cursor (and as a queue row): its current values (it may no longer match the query). */
 export function cursorOf(t: TicketView): TicketListRow {
   return {
-    id: t.id, ref: t.ref, title: t.title, status: t.status, priority: t.priority, priority_rank: t.priority_rank,
-    category: t.category, channel: t.channel, tier: t.tier, created_at: t.created_at, updated_at: t.updated_at,
-    next_due_at: t.next_due_at, first_response_due_at: t.first_response_due_at, resolution_due_at: t.resolution_due_at, requester_name: t.requester?.name ?? null, assignee_name: t.assignee?.name ?? null,
+    id: t.id,
+    ref: t.ref,
+    title: t.title,
+    status: t.status,
+    priority: t.priority,
+    priority_rank: t.priority_rank,
+    category: t.category,
+    channel: t.channel,
+    tier: t.tier,
+    created_at: t.created_at,
+    updated_at: t.updated_at,
+    next_due_at: t.next_due_at,
+    first_response_due_at: t.first_response_due_at,
+    resolution_due_at: t.resolution_due_at,
+    requester_name: t.requester?.name ?? null,
+    assignee_name: t.assignee?.name ?? null,
   };
 }
 

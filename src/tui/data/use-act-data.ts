@@ -11,7 +11,9 @@ export function useTechnicians(db: Executor, meId: number | null, version: numbe
   useEffect(() => {
     let alive = true;
     listTechnicians(db)
-      .then((rows) => alive && dispatch({ type: 'technicians', list: rows.map((t) => ({ name: t.name, email: t.email, me: t.id === meId })) }))
+      .then(
+        (rows) => alive && dispatch({ type: 'technicians', list: rows.map((t) => ({ name: t.name, email: t.email, me: t.id === meId })) }),
+      )
       .catch(() => undefined);
     return () => {
       alive = false;

@@ -11,7 +11,13 @@ import type { View } from '../views.js';
 
 const yieldToInput = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function useCounts(db: Executor, views: readonly View[], meId: number | null, version: number, dispatch: (a: StateAction) => void): void {
+export function useCounts(
+  db: Executor,
+  views: readonly View[],
+  meId: number | null,
+  version: number,
+  dispatch: (a: StateAction) => void,
+): void {
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(async () => {

@@ -25,7 +25,10 @@ interface Channel {
  * How to start the worker: the bundled .mjs next to this chunk; from the sources, a small bootstrap
  * that registers tsx in the worker first (Node 20 does not apply `--import` hooks to a worker's entry).
  */
-export function workerSource(here = import.meta.url, resolve = (s: string) => import.meta.resolve(s)): { script: string | URL; eval: boolean } {
+export function workerSource(
+  here = import.meta.url,
+  resolve = (s: string) => import.meta.resolve(s),
+): { script: string | URL; eval: boolean } {
   if (/\.[cm]js$/.test(here)) return { script: new URL('./dashboard-worker.mjs', here), eval: false };
   const entry = new URL('../dashboard-worker.ts', here).href;
   const tsx = resolve('tsx/esm/api');

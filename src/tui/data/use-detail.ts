@@ -1,5 +1,6 @@
 /** The selected ticket's full view and timeline, fetched shortly after the selection settles. */
 import { useEffect, useState } from 'react';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { InteractionRow } from '../../db/schema.js';
 import type { Executor } from '../../store/executor.js';
 import { timeline } from '../../store/interactions.js';

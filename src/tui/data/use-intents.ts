@@ -5,6 +5,7 @@
  */
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef } from 'react';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { Desk } from '../../db/database.js';
 import type { Actor } from '../../store/executor.js';
 import type { Queued } from '../act-types.js';
@@ -12,7 +13,13 @@ import { runIntent, type Runner } from '../intents.js';
 import type { StateAction } from '../state.js';
 import { editInTerminal, osc52 } from '../suspend.js';
 
-export function useIntents(desk: Desk, me: Actor, env: Record<string, string | undefined>, queue: readonly Queued[], dispatch: (a: StateAction) => void): void {
+export function useIntents(
+  desk: Desk,
+  me: Actor,
+  env: Record<string, string | undefined>,
+  queue: readonly Queued[],
+  dispatch: (a: StateAction) => void,
+): void {
   const { stdout, write } = useStdout();
   const { stdin } = useStdin();
   const running = useRef<number | null>(null);
@@ -21,7 +28,8 @@ export function useIntents(desk: Desk, me: Actor, env: Record<string, string | u
     if (!head || running.current === head.seq) return;
     running.current = head.seq;
     const runner: Runner = {
-      desk, me,
+      desk,
+      me,
       copy: (text) => stdout.write(osc52(text)),
       edit: (text) => editInTerminal({ stdin, stdout, redraw: () => write('') }, env, text),
     };

@@ -29,31 +29,37 @@ export function useKbArticle(db: Executor, id: number | null, width: number, col
     if (!full) viewed.current = null;
     if (id === null) return;
     let alive = true;
-    const timer = setTimeout(async () => {
-      try {
-        const { findArticle, recordView } = await import('../../store/kb.js');
-        const article = await findArticle(db, id);
-        if (!article) return alive && setShown({ id, article: null, lines: [], error: `KB-${id} is gone` });
-        if (full && viewed.current !== id) {
-          viewed.current = id;
-          await recordView(db, id);
+    const timer = setTimeout(
+      async () => {
+        try {
+          const { findArticle, recordView } = await import('../../store/kb.js');
+          const article = await findArticle(db, id);
+          if (!article) return alive && setShown({ id, article: null, lines: [], error: `KB-${id} is gone` });
+          if (full && viewed.current !== id) {
+            viewed.current = id;
+            await recordView(db, id);
+          }
+          const key = `${id}:${article.version}:${width}:${color}`;
+          let lines = rendered.current.get(key);
+          if (!lines) {
+            const { renderMarkdown } = await import('../../io/markdown-render.js');
+            // A body opening with the title as its heading would repeat the title bar: drop that line.
+            const heading = /^#\s+(.*)\n*/.exec(article.body);
+            const body = heading && heading[1]!.trim() === article.title.trim() ? article.body.slice(heading[0].length) : article.body;
+            lines = renderMarkdown(body, { color, width })
+              .replace(/^\s*\n/, '')
+              .split('\n')
+              .flatMap((l) => wrapAnsi(sgrOnly(l), width));
+            if (rendered.current.size > 50) rendered.current.clear();
+            rendered.current.set(key, lines);
+          }
+          if (alive) setShown({ id, article, lines, error: null });
+        } catch (error) {
+          if (alive) setShown({ id, article: null, lines: [], error: (error as Error).message.split('\n')[0] ?? 'error' });
         }
-        const key = `${id}:${article.version}:${width}:${color}`;
-        let lines = rendered.current.get(key);
-        if (!lines) {
-          const { renderMarkdown } = await import('../../io/markdown-render.js');
-          // A body opening with the title as its heading would repeat the title bar: drop that line.
-          const heading = /^#\s+(.*)\n*/.exec(article.body);
-          const body = heading && heading[1]!.trim() === article.title.trim() ? article.body.slice(heading[0].length) : article.body;
-          lines = renderMarkdown(body, { color, width }).replace(/^\s*\n/, '').split('\n').flatMap((l) => wrapAnsi(sgrOnly(l), width));
-          if (rendered.current.size > 50) rendered.current.clear();
-          rendered.current.set(key, lines);
-        }
-        if (alive) setShown({ id, article, lines, error: null });
-      } catch (error) {
-        if (alive) setShown({ id, article: null, lines: [], error: (error as Error).message.split('\n')[0] ?? 'error' });
-      }
-    }, full ? 0 : PREVIEW_DELAY_MS);
+      },
+      full ? 0 : PREVIEW_DELAY_MS,
+    );
     return () => {
       alive = false;
       clearTimeout(timer);

@@ -4,6 +4,7 @@
  * "KB-12 linked to HD-42", "KB-40 drafted from HD-42".
  */
 import { useEffect, useRef } from 'react';
+// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
 import type { Desk } from '../../db/database.js';
 import { describeError } from '../../errors.js';
 import type { Actor, Executor } from '../../store/executor.js';
@@ -17,7 +18,11 @@ export async function runKbJob(db: Executor, me: Actor, job: KbJob): Promise<KbO
     if (job.kind === 'link') {
       const linked = await linkArticle(db, job.ticketId, job.articleId, me);
       const ref = kbRef(linked.article.id);
-      return { ok: true, articleId: linked.article.id, message: linked.created ? `${ref} linked to ${linked.ticketRef}` : `${ref} was already linked to ${linked.ticketRef}` };
+      return {
+        ok: true,
+        articleId: linked.article.id,
+        message: linked.created ? `${ref} linked to ${linked.ticketRef}` : `${ref} was already linked to ${linked.ticketRef}`,
+      };
     }
     const draft = await draftFromTicket(db, job.ticketId, me);
     return { ok: true, articleId: draft.id, message: `${kbRef(draft.id)} drafted from ${job.ticketRef}` };

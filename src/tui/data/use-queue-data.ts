@@ -43,9 +43,12 @@ export function useQueueData(db: Executor, meId: number | null, state: State, di
     const limit = pageLimit(s.pageSize) * 2;
     const req = s.request;
     if (req.kind === 'none') return;
-    const load = req.kind === 'start' ? loadStart(src, limit)
-      : req.kind === 'end' ? loadEnd(src, limit)
-      : loadAround(src, req.id, Math.max(s.queue.sel - s.queue.top, 0) + pageLimit(s.pageSize), limit, s.act.keep === req.id);
+    const load =
+      req.kind === 'start'
+        ? loadStart(src, limit)
+        : req.kind === 'end'
+          ? loadEnd(src, limit)
+          : loadAround(src, req.id, Math.max(s.queue.sel - s.queue.top, 0) + pageLimit(s.pageSize), limit, s.act.keep === req.id);
     load
       .then(async (loaded) => {
         dispatch({ type: 'rowsLoaded', gen, ...loaded });
@@ -65,7 +68,10 @@ export function useQueueData(db: Executor, meId: number | null, state: State, di
   useEffect(() => {
     const src = latest.current.source;
     const w = latest.current.state.queue;
-    for (const [need, dir, cursor] of [[needAfter, 'after', w.rows[w.rows.length - 1]], [needBefore, 'before', w.rows[0]]] as const) {
+    for (const [need, dir, cursor] of [
+      [needAfter, 'after', w.rows[w.rows.length - 1]],
+      [needBefore, 'before', w.rows[0]],
+    ] as const) {
       if (!need || !cursor || !src) continue;
       const key = `${gen}:${dir}:${cursor.id}`;
       if (inflight.current.has(key)) continue;

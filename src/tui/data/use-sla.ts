@@ -27,7 +27,8 @@ export function useSla(db: Executor, meId: number | null, version: number, now: 
         await yieldToInput();
         if (!alive) return;
         const alerts = await myAlerts(db, meId, settings, now);
-        if (alive) setSla((prev) => (sameAlerts(prev.alerts, alerts) && sameSettings(prev.settings, settings) ? prev : { settings, alerts }));
+        if (alive)
+          setSla((prev) => (sameAlerts(prev.alerts, alerts) && sameSettings(prev.settings, settings) ? prev : { settings, alerts }));
       } catch {
         // the database went away (closing): the next change tries again
       }
@@ -49,7 +50,11 @@ function sameSettings(a: SlaSettings, b: SlaSettings): boolean {
   return keys.every((k) => {
     const x = a.policy[k];
     const y = b.policy[k];
-    return x.firstResponseMinutes === y.firstResponseMinutes && x.resolutionMinutes === y.resolutionMinutes && x.is24x7 === y.is24x7
-      && (a.calendars?.[k] ?? null) === (b.calendars?.[k] ?? null);
+    return (
+      x.firstResponseMinutes === y.firstResponseMinutes &&
+      x.resolutionMinutes === y.resolutionMinutes &&
+      x.is24x7 === y.is24x7 &&
+      (a.calendars?.[k] ?? null) === (b.calendars?.[k] ?? null)
+    );
   });
 }

@@ -12,7 +12,13 @@ export const SUGGEST_DELAY_MS = 150;
 export const SUGGESTIONS = 5;
 const CACHED = 200;
 
-export function useSuggestions(db: Executor, ticketId: number | null, version: number | null, links: number, dispatch: (a: StateAction) => void): void {
+export function useSuggestions(
+  db: Executor,
+  ticketId: number | null,
+  version: number | null,
+  links: number,
+  dispatch: (a: StateAction) => void,
+): void {
   const cache = useRef(new Map<string, Suggestion[]>());
   useEffect(() => {
     if (ticketId === null || version === null) return;

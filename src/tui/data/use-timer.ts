@@ -8,7 +8,14 @@ import type { Actor, Executor } from '../../store/executor.js';
 import { minutesFor, timerLabel, type TimerAction, type TimerState } from '../timer-state.js';
 import { logTimer } from './timer-note.js';
 
-export function useTimer(db: Executor, me: Actor, timer: TimerState, dispatch: (a: TimerAction) => void, now: () => number, written: () => void): string | null {
+export function useTimer(
+  db: Executor,
+  me: Actor,
+  timer: TimerState,
+  dispatch: (a: TimerAction) => void,
+  now: () => number,
+  written: () => void,
+): string | null {
   const running = timer.running;
   // A layout effect: the stamp lands in the same commit as the key, before any later key is read.
   useLayoutEffect(() => {

@@ -7,8 +7,19 @@ import type { Status } from '../../../src/domain/ticket.js';
 
 /** Zones with DST both ways, half/quarter-hour offsets, the date line, and plain UTC. */
 export const ZONES = [
-  'UTC', 'Europe/London', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'America/St_Johns',
-  'Pacific/Chatham', 'Pacific/Apia', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Santiago', 'Asia/Tehran', 'Europe/Dublin',
+  'UTC',
+  'Europe/London',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'Pacific/Apia',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'America/Santiago',
+  'Asia/Tehran',
+  'Europe/Dublin',
 ] as const;
 
 /** 2000-01-01 … 2040-01-01. */
@@ -18,12 +29,15 @@ export const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(204
 const day = fc
   .oneof(
     { weight: 1, arbitrary: fc.constant([] as Array<[number, number]>) },
-    { weight: 4, arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 2, maxLength: 4 }) .map((q) => {
-      const s = [...q].sort((a, b) => a - b);
-      const out: Array<[number, number]> = [];
-      for (let i = 0; i + 1 < s.length; i += 2) out.push([s[i]! * 15, s[i + 1]! * 15]);
-      return out;
-    }) },
+    {
+      weight: 4,
+      arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 2, maxLength: 4 }).map((q) => {
+        const s = [...q].sort((a, b) => a - b);
+        const out: Array<[number, number]> = [];
+        for (let i = 0; i + 1 < s.length; i += 2) out.push([s[i]! * 15, s[i + 1]! * 15]);
+        return out;
+      }),
+    },
   )
   .map((shifts) => shifts.map(formatShift));
 
@@ -43,7 +57,11 @@ export const calendar: fc.Arbitrary<BusinessCalendar> = fc
   });
 
 /** Business durations up to 200 h, whole minutes or arbitrary ms. */
-export const duration = fc.oneof(fc.integer({ min: 0, max: 200 }).map((h) => h * HOUR), fc.integer({ min: 0, max: 200 * HOUR }), fc.integer({ min: 0, max: 12_000 }).map((m) => m * MINUTE));
+export const duration = fc.oneof(
+  fc.integer({ min: 0, max: 200 }).map((h) => h * HOUR),
+  fc.integer({ min: 0, max: 200 * HOUR }),
+  fc.integer({ min: 0, max: 12_000 }).map((m) => m * MINUTE),
+);
 
 const statuses: Status[] = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'];
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, advance, businessTimeBetween, isBusinessTime, nextBusinessInstant } from '../../../src/domain/sla/business-time.js';
+import {
+  addBusinessTime,
+  advance,
+  businessTimeBetween,
+  isBusinessTime,
+  nextBusinessInstant,
+} from '../../../src/domain/sla/business-time.js';
 import { parseCalendar, type BusinessCalendar } from '../../../src/domain/sla/calendar.js';
 import { HOUR, MINUTE } from '../../../src/domain/sla/zone.js';
 import { at, calendar, duration, instant } from './arbitraries.js';
@@ -16,45 +22,59 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('business time: properties', () => {
   it('adding business time then measuring it back is the identity', () => {
-    fc.assert(fc.property(calendar, instant, duration, (c, s, d) => {
-      const due = addBusinessTime(s, d, c);
-      expect(due).toBeGreaterThanOrEqual(s);
-      expect(businessTimeBetween(s, due, c)).toBe(d);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(calendar, instant, duration, (c, s, d) => {
+        const due = addBusinessTime(s, d, c);
+        expect(due).toBeGreaterThanOrEqual(s);
+        expect(businessTimeBetween(s, due, c)).toBe(d);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('returns the earliest such instant, and is monotone in the duration', () => {
-    fc.assert(fc.property(calendar, instant, duration, duration, (c, s, d1, d2) => {
-      const due = addBusinessTime(s, d1, c);
-      if (d1 > 0) expect(businessTimeBetween(s, due - 1, c)).toBeLessThan(d1);
-      if (d1 <= d2) expect(due).toBeLessThanOrEqual(addBusinessTime(s, d2, c));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(calendar, instant, duration, duration, (c, s, d1, d2) => {
+        const due = addBusinessTime(s, d1, c);
+        if (d1 > 0) expect(businessTimeBetween(s, due - 1, c)).toBeLessThan(d1);
+        if (d1 <= d2) expect(due).toBeLessThanOrEqual(addBusinessTime(s, d2, c));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('measuring is additive over adjacent spans and never exceeds wall time', () => {
-    fc.assert(fc.property(calendar, instant, fc.nat(40 * 24), fc.nat(40 * 24), (c, a, x, y) => {
-      const b = a + x * HOUR + 17;
-      const d = b + y * HOUR + 31;
-      const ab = businessTimeBetween(a, b, c);
-      expect(ab + businessTimeBetween(b, d, c)).toBe(businessTimeBetween(a, d, c));
-      expect(ab).toBeLessThanOrEqual(b - a);
-      expect(businessTimeBetween(b, a, c)).toBe(0);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(calendar, instant, fc.nat(40 * 24), fc.nat(40 * 24), (c, a, x, y) => {
+        const b = a + x * HOUR + 17;
+        const d = b + y * HOUR + 31;
+        const ab = businessTimeBetween(a, b, c);
+        expect(ab + businessTimeBetween(b, d, c)).toBe(businessTimeBetween(a, d, c));
+        expect(ab).toBeLessThanOrEqual(b - a);
+        expect(businessTimeBetween(b, a, c)).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('counts 24×7 (null) as plain arithmetic', () => {
-    fc.assert(fc.property(instant, duration, (s, d) => {
-      expect(addBusinessTime(s, d, null)).toBe(s + d);
-      expect(businessTimeBetween(s, s + d, null)).toBe(d);
-    }));
+    fc.assert(
+      fc.property(instant, duration, (s, d) => {
+        expect(addBusinessTime(s, d, null)).toBe(s + d);
+        expect(businessTimeBetween(s, s + d, null)).toBe(d);
+      }),
+    );
   });
 
   it('a fixed-offset zone is UTC shifted by its offset (results are instants, not wall times)', () => {
-    fc.assert(fc.property(instant, duration, fc.integer({ min: -12, max: 14 }), (s, d, k) => {
-      const zone = k === 0 ? 'UTC' : `Etc/GMT${k > 0 ? '-' : '+'}${Math.abs(k)}`; // Etc/GMT-3 is UTC+3
-      const shifted = addBusinessTime(s + k * HOUR, d, cal('UTC', OFFICE)) - k * HOUR;
-      expect(addBusinessTime(s, d, cal(zone, OFFICE))).toBe(shifted);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(instant, duration, fc.integer({ min: -12, max: 14 }), (s, d, k) => {
+        const zone = k === 0 ? 'UTC' : `Etc/GMT${k > 0 ? '-' : '+'}${Math.abs(k)}`; // Etc/GMT-3 is UTC+3
+        const shifted = addBusinessTime(s + k * HOUR, d, cal('UTC', OFFICE)) - k * HOUR;
+        expect(addBusinessTime(s, d, cal(zone, OFFICE))).toBe(shifted);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('gives the same instants whatever the process time zone', () => {

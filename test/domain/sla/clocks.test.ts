@@ -34,47 +34,63 @@ function statusAt(list: readonly StatusChange[], t: number): Status {
 
 describe('clocks: properties', () => {
   it('a ticket open from creation is due exactly target business time later', () => {
-    fc.assert(fc.property(calendar, target, fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2039, 0, 1) }), (c, t, created) => {
-      const due = computeDue({ createdAt: created, statuses: [{ at: created, status: 'open' }], firstResponseAt: null }, t, c);
-      const hours = t.is24x7 ? null : c;
-      expect(due.first_response_due_at).toBe(addBusinessTime(created, t.firstResponseMinutes * MINUTE, hours));
-      expect(due.resolution_due_at).toBe(addBusinessTime(created, t.resolutionMinutes * MINUTE, hours));
-      expect(due.next_due_at).toBe(Math.min(due.first_response_due_at!, due.resolution_due_at!));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(calendar, target, fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2039, 0, 1) }), (c, t, created) => {
+        const due = computeDue({ createdAt: created, statuses: [{ at: created, status: 'open' }], firstResponseAt: null }, t, c);
+        const hours = t.is24x7 ? null : c;
+        expect(due.first_response_due_at).toBe(addBusinessTime(created, t.firstResponseMinutes * MINUTE, hours));
+        expect(due.resolution_due_at).toBe(addBusinessTime(created, t.resolutionMinutes * MINUTE, hours));
+        expect(due.next_due_at).toBe(Math.min(due.first_response_due_at!, due.resolution_due_at!));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a pause never shortens a due time', () => {
-    fc.assert(fc.property(calendar, target, history, fc.nat(30 * DAY), fc.nat(10 * DAY), fc.constantFrom<Status>('pending', 'on_hold'),
-      (c, t, base, p0, len, pause) => {
-        const p = base.createdAt + p0;
-        const q = p + len;
-        const list = base.statuses;
-        const paused: StatusChange[] = [
-          ...list.filter((s) => s.at < p || s === list[0]),
-          { at: p, status: pause },
-          { at: q, status: statusAt(list, q) },
-          ...list.filter((s) => s.at > q),
-        ];
-        const before = computeClocks(base, t, c);
-        const after = computeClocks({ ...base, statuses: paused }, t, c);
-        for (const k of ['firstResponse', 'resolution'] as const) {
-          const b = before[k].dueAt ?? Infinity;
-          const a = after[k].dueAt ?? Infinity;
-          expect(a).toBeGreaterThanOrEqual(b);
-        }
-      }), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        calendar,
+        target,
+        history,
+        fc.nat(30 * DAY),
+        fc.nat(10 * DAY),
+        fc.constantFrom<Status>('pending', 'on_hold'),
+        (c, t, base, p0, len, pause) => {
+          const p = base.createdAt + p0;
+          const q = p + len;
+          const list = base.statuses;
+          const paused: StatusChange[] = [
+            ...list.filter((s) => s.at < p || s === list[0]),
+            { at: p, status: pause },
+            { at: q, status: statusAt(list, q) },
+            ...list.filter((s) => s.at > q),
+          ];
+          const before = computeClocks(base, t, c);
+          const after = computeClocks({ ...base, statuses: paused }, t, c);
+          for (const k of ['firstResponse', 'resolution'] as const) {
+            const b = before[k].dueAt ?? Infinity;
+            const a = after[k].dueAt ?? Infinity;
+            expect(a).toBeGreaterThanOrEqual(b);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('a running clock has exactly nothing left at its due instant, and is breached just after', () => {
-    fc.assert(fc.property(calendar, target, history, (c, t, hist) => {
-      const clocks = computeClocks(hist, t, c);
-      for (const clock of [clocks.firstResponse, clocks.resolution]) {
-        if (clock.phase !== 'running' || clock.reachedAt !== null) continue;
-        expect(readClock(clock, clock.dueAt!).leftMs).toBe(0);
-        expect(readClock(clock, clock.dueAt!).state).not.toBe('breached');
-        expect(readClock(clock, clock.dueAt! + 1).state).toBe('breached');
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(calendar, target, history, (c, t, hist) => {
+        const clocks = computeClocks(hist, t, c);
+        for (const clock of [clocks.firstResponse, clocks.resolution]) {
+          if (clock.phase !== 'running' || clock.reachedAt !== null) continue;
+          expect(readClock(clock, clock.dueAt!).leftMs).toBe(0);
+          expect(readClock(clock, clock.dueAt!).state).not.toBe('breached');
+          expect(readClock(clock, clock.dueAt! + 1).state).toBe('breached');
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('does not depend on the process time zone', () => {
@@ -112,7 +128,11 @@ describe('clocks: golden cases', () => {
   });
 
   it('the first public reply stops the first-response clock', () => {
-    const clocks = computeClocks(h('2026-01-19T09:00:00Z', [['2026-01-19T09:05:00Z', 'open']], '2026-01-19T10:00:00Z'), DEFAULT_POLICY.high, LONDON);
+    const clocks = computeClocks(
+      h('2026-01-19T09:00:00Z', [['2026-01-19T09:05:00Z', 'open']], '2026-01-19T10:00:00Z'),
+      DEFAULT_POLICY.high,
+      LONDON,
+    );
     expect(clocks.firstResponse.phase).toBe('stopped');
     expect(iso(clocks.firstResponse.dueAt)).toBe('2026-01-19T13:00:00.000Z');
     expect(readClock(clocks.firstResponse, at('2026-01-20T09:00:00Z'))).toMatchObject({ state: 'ok', leftMs: 3 * HOUR });
@@ -126,7 +146,14 @@ describe('clocks: golden cases', () => {
   it('a ticket pending over a weekend is due later by the paused business time', () => {
     // Normal (24 h resolution). Thu 10:00 → pending Fri 12:00 → open Tue 10:00.
     // Counted 7 h + 3 h = 10 h before the pause; 14 h left from Tue 10:00: 7 h Tue, 7 h Wed → Wed 16:00.
-    const hist = h('2026-01-15T10:00:00Z', [['2026-01-16T12:00:00Z', 'pending'], ['2026-01-20T10:00:00Z', 'open']], '2026-01-15T10:30:00Z');
+    const hist = h(
+      '2026-01-15T10:00:00Z',
+      [
+        ['2026-01-16T12:00:00Z', 'pending'],
+        ['2026-01-20T10:00:00Z', 'open'],
+      ],
+      '2026-01-15T10:30:00Z',
+    );
     const clocks = computeClocks(hist, DEFAULT_POLICY.normal, LONDON);
     expect(iso(clocks.resolution.dueAt)).toBe('2026-01-21T16:00:00.000Z');
     expect(iso(computeDue(h('2026-01-15T10:00:00Z'), DEFAULT_POLICY.normal, LONDON).resolution_due_at)).toBe('2026-01-20T10:00:00.000Z');

@@ -7,7 +7,11 @@ import { at } from './arbitraries.js';
 
 describe('explain', () => {
   it('says why: priority, targets, each clock, the pauses and reopens', () => {
-    const cal = parseCalendar({ name: 'uk', tz: 'Europe/London', week: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } });
+    const cal = parseCalendar({
+      name: 'uk',
+      tz: 'Europe/London',
+      week: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] },
+    });
     if (!cal.ok) throw new Error(cal.error);
     const history = {
       createdAt: at('2026-06-15T08:00:00Z'),
@@ -53,13 +57,18 @@ describe('parsing calendars and targets', () => {
   it('checks zones, working time and holiday dates', () => {
     const week = { mon: ['09:00-17:00'] };
     expect(parseCalendar({ name: 'x', tz: 'Mars/Olympus', week })).toMatchObject({ ok: false, error: expect.stringMatching(/unknown/) });
-    expect(parseCalendar({ name: 'x', tz: 'UTC', week: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/no working hours/) });
+    expect(parseCalendar({ name: 'x', tz: 'UTC', week: {} })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no working hours/),
+    });
     expect(parseCalendar({ name: 'x', tz: 'UTC', week, holidays: [{ date: '2026-02-30', name: 'no' }] })).toMatchObject({ ok: false });
     expect(parseCalendar({ name: 'x', tz: 'Asia/Kolkata', week })).toMatchObject({ ok: true });
   });
 
   it('reads durations and checks targets', () => {
-    expect(['4h', '90m', '1h30m', '1h30', '240'].map((t) => parseMinutes(t))).toEqual([240, 90, 90, 90, 240].map((value) => ({ ok: true, value })));
+    expect(['4h', '90m', '1h30m', '1h30', '240'].map((t) => parseMinutes(t))).toEqual(
+      [240, 90, 90, 90, 240].map((value) => ({ ok: true, value })),
+    );
     for (const bad of ['', '0', '4d', 'h', '-5m', '9999h']) expect(parseMinutes(bad).ok).toBe(false);
     expect(formatMinutes(90)).toBe('1h 30m');
     expect(checkTarget('high', { firstResponseMinutes: 600, resolutionMinutes: 60, is24x7: false })).toMatchObject({ ok: false });
