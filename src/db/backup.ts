@@ -1,20 +1,22 @@
 /** Online backups (SQLite's backup API, WAL-safe), verified and private, with rotation. */
 import type Database from 'better-sqlite3';
 import { connect } from './sqlite.js';
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { EXIT, fail } from '../errors.js';
+import { EXIT, fail, isDesklineError } from '../errors.js';
+import { createPrivateFile, describeFileError, kindOf, makePrivateFolder } from '../private-files.js';
 
 export const KEEP_BACKUPS = 5;
 
 /** Copies a live database to `dest` (0600) and checks the copy's integrity. */
 export async function backupTo(source: Database.Database, dest: string): Promise<void> {
-  if (existsSync(dest)) fail(EXIT.conflict, `${dest} already exists: choose a new file name`);
   try {
-    mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
-    closeSync(openSync(dest, 'wx', 0o600));
+    if (kindOf(dest) !== 'missing') fail(EXIT.conflict, `${dest} already exists: choose a new file name`);
+    makePrivateFolder(dirname(dest));
+    createPrivateFile(dest);
   } catch (error) {
-    fail(EXIT.database, `cannot write backup ${dest}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    if (isDesklineError(error)) throw error;
+    fail(EXIT.database, `cannot write backup ${dest}: ${describeFileError(error, dest)}`);
   }
   await source.backup(dest);
   // The copy inherits WAL mode from its header; switch it to a plain single file, or every read-only

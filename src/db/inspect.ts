@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { connect } from './sqlite.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { EXIT, fail } from '../errors.js';
+import { isCorruptionError, markCorrupt } from './corrupt.js';
 
 /** PRAGMA application_id stamped on every Deskline database ('DSKL'). */
 export const APPLICATION_ID = 0x44534b4c;
@@ -77,7 +78,10 @@ function probe(path: string): Facts {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') fail(EXIT.database, `${path} is not a Deskline database (not an SQLite file)`);
     if (code === 'SQLITE_CANTOPEN') fail(EXIT.database, `cannot open database ${path}: permission denied or missing`);
-    if (code === 'SQLITE_CORRUPT') fail(EXIT.database, `${path} is corrupt: run 'deskline db check'`);
+    if (isCorruptionError(error)) {
+      markCorrupt(path, (error as Error).message);
+      fail(EXIT.database, `${path} is corrupt (${(error as Error).message}): run 'deskline db check'; writes are refused until it passes`);
+    }
     throw error;
   } finally {
     db?.close();

@@ -6,6 +6,10 @@
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 
+// URI file names (for `immutable=1`, below) are off in better-sqlite3's build unless this variable is
+// set when its addon loads, which is at the first connection: this module makes every connection.
+process.env.SQLITE_USE_URI ??= '1';
+
 let addon: string | undefined | null = null;
 
 function addonPath(): string | undefined {
@@ -18,6 +22,20 @@ function addonPath(): string | undefined {
   return addon;
 }
 
-export function connect(path: string, options: Omit<Database.Options, 'nativeBinding'> = {}): Database.Database {
-  return new Database(path, { ...options, nativeBinding: addonPath() });
+export interface ConnectOptions extends Omit<Database.Options, 'nativeBinding'> {
+  /**
+   * Read a file nobody writes while we read it (a desk in a read-only folder): SQLite then needs no
+   * -shm beside it, which a read-only folder cannot hold.
+   */
+  immutable?: boolean;
+}
+
+export function connect(path: string, options: ConnectOptions = {}): Database.Database {
+  const { immutable, ...rest } = options;
+  return new Database(fileName(path, immutable === true), { ...rest, nativeBinding: addonPath() });
+}
+
+function fileName(path: string, immutable: boolean): string {
+  if (immutable) return `file:${path.replace(/[%?#]/g, (c) => encodeURIComponent(c))}?immutable=1`;
+  return path.startsWith('file:') ? `./${path}` : path; // a plain name that looks like a URI stays a name
 }

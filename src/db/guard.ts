@@ -1,0 +1,60 @@
+/**
+ * The better-sqlite3 connection as kysely's dialect sees it, with every statement's failure turned
+ * into the one line a user should read: a damaged file is marked corrupt (writes refused from then
+ * on, src/db/corrupt.ts), and a write to a desk opened read-only names why it is read-only.
+ */
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { EXIT, fail } from '../errors.js';
+import { isCorruptionError, markCorrupt } from './corrupt.js';
+
+export interface GuardContext {
+  path: string;
+  /** Why this connection is read-only (null when it may write). */
+  readOnlyBecause: string | null;
+}
+
+export function guardedDatabase(sqlite: Database.Database, context: GuardContext): SqliteDatabase {
+  const guard = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      return translate(error, context);
+    }
+  };
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SqliteStatement {
+      const statement = guard(() => sqlite.prepare(text));
+      return {
+        reader: statement.reader,
+        all: (parameters) => guard(() => statement.all(parameters)),
+        run: (parameters) => guard(() => statement.run(parameters)),
+        iterate: (parameters) => guardedIterator(statement.iterate(parameters), guard),
+      };
+    },
+  };
+}
+
+function guardedIterator(inner: IterableIterator<unknown>, guard: <T>(run: () => T) => T): IterableIterator<unknown> {
+  const outer: IterableIterator<unknown> = {
+    next: () => guard(() => inner.next()),
+    return: (value?: unknown) => inner.return?.(value) ?? { done: true, value },
+    [Symbol.iterator]: () => outer,
+  };
+  return outer;
+}
+
+/** Throws what `error` means for the user. */
+export function translate(error: unknown, context: GuardContext): never {
+  const code = (error as { code?: unknown })?.code;
+  const message = String((error as Error)?.message ?? error).split('\n')[0]!;
+  if (isCorruptionError(error) && context.path !== ':memory:') {
+    markCorrupt(context.path, message);
+    fail(EXIT.database, `${context.path} is corrupt (${message}): run 'deskline db check'; writes are refused until it passes`);
+  }
+  if (context.readOnlyBecause && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    fail(EXIT.database, `cannot write: ${context.readOnlyBecause}`);
+  }
+  throw error;
+}
