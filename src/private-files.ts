@@ -60,11 +60,16 @@ export function kindOf(path: string): 'missing' | 'folder' | 'file' | 'dangling'
   }
 }
 
-/** Narrows an existing file to 0600 when group or others may use it (a file of another owner is left alone). */
+/**
+ * Narrows an existing file to 0600, or folder to 0700, when group or others may use it. Only for
+ * what is Deskline's own; a file of another owner is left alone.
+ */
 export function narrowToPrivate(path: string): void {
   try {
     const stats = statSync(path);
-    if (stats.isFile() && stats.mode & 0o077 && stats.uid === process.getuid?.()) chmodSync(path, PRIVATE_FILE);
+    if (!(stats.mode & 0o077) || stats.uid !== process.getuid?.()) return;
+    if (stats.isFile()) chmodSync(path, PRIVATE_FILE);
+    else if (stats.isDirectory()) chmodSync(path, PRIVATE_FOLDER);
   } catch {
     // missing, or not ours to change: nothing to narrow
   }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { DEFAULT_CATEGORIES, TIERS } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
+import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
 import type { Ctx } from './context.js';
 
 /** Every settable key, with how to read its value from the command line. */
@@ -41,11 +42,20 @@ function keySpec(key: string) {
 
 async function store(ctx: Ctx) {
   const { default: Conf } = await import('conf');
+  // Private at any umask: conf would make the folder 0777 and the file 0666, less the umask.
+  const folder = configFolder(ctx.io.env);
+  try {
+    makePrivateFolder(folder);
+  } catch (error) {
+    fail(EXIT.database, `cannot create the settings folder ${folder}: ${describeFileError(error, folder)}`);
+  }
+  for (const own of [folder, settingsFile(ctx.io.env)]) narrowToPrivate(own);
   return new Conf<Record<string, unknown>>({
     projectName: 'deskline',
     projectSuffix: '',
-    cwd: configFolder(ctx.io.env),
+    cwd: folder,
     configName: 'config',
+    configFileMode: 0o600,
   });
 }
 

@@ -2,10 +2,11 @@
  * Writes KB articles as `<category>/<slug>.md` with front matter, the inverse of
  * markdown-import.ts: exporting and importing again changes nothing.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleInput } from '../domain/kb-article.js';
 import { EXIT, fail } from '../errors.js';
+import { makePrivateFolder } from '../private-files.js';
 import { formatMarkdown } from './markdown-front-matter.js';
 
 export function articleFile(article: ArticleInput): string {
@@ -21,10 +22,10 @@ export function writeMarkdownDir(dir: string, articles: readonly ArticleInput[])
   try {
     for (const article of articles) {
       const folder = join(dir, article.category);
-      mkdirSync(folder, { recursive: true });
+      makePrivateFolder(folder);
       const path = join(folder, `${article.slug}.md`);
       const partial = `${path}.tmp-${process.pid}`;
-      writeFileSync(partial, articleFile(article));
+      writeFileSync(partial, articleFile(article), { mode: 0o600 });
       renameSync(partial, path);
       written.push(`${article.category}/${article.slug}.md`);
     }
