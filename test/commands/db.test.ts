@@ -3,17 +3,16 @@
  * files in a temp HOME/XDG, exit codes and one-line errors.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { integrityProblems } from '../../src/db/backup.js';
 import { runBin, type CliResult } from '../helpers/cli.js';
-import { tempDir, tempEnv } from '../helpers/temp.js';
+import { tempEnv } from '../helpers/temp.js';
 
 const DIST = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
-const isRoot = process.getuid?.() === 0;
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -120,30 +119,5 @@ describe('a database that cannot be created', () => {
     const db = join(file, 'desk.db');
     expectOneLineError(await runBin(['db', 'check'], { env: { ...env, DESKLINE_DB: db } }), 5, `cannot create database ${db}`);
     expect(readFileSync(file, 'utf8')).toBe('hello\n');
-  });
-
-  // Root ignores directory permissions, so this case only means something for a regular user;
-  // the regular-file case above covers the same error path when the tests run as root.
-  it.skipIf(isRoot)('exits 5 with one line in a read-only folder', async () => {
-    const dir = join(tempDir(), 'locked');
-    mkdirSync(dir, { mode: 0o500 });
-    try {
-      const db = join(dir, 'desk.db');
-      const r = await runBin(['db', 'check'], { env: tempEnv({ DESKLINE_DB: db }) });
-      expectOneLineError(r, 5, `cannot create database ${db}: permission denied`);
-    } finally {
-      chmodSync(dir, 0o700);
-    }
-  });
-
-  it.skipIf(isRoot)('exits 5 with one line for a database in a folder made read-only', async () => {
-    const env = await seededEnv();
-    chmodSync(env.HOME!, 0o500);
-    try {
-      const r = await runBin(['db', 'check'], { env });
-      expectOneLineError(r, 5, `cannot open database ${env.DESKLINE_DB} for writing: permission denied`);
-    } finally {
-      chmodSync(env.HOME!, 0o700);
-    }
   });
 });
