@@ -1,6 +1,6 @@
 /** Online backups (SQLite's backup API, WAL-safe), verified and private, with rotation. */
 import type Database from 'better-sqlite3';
-import { connect } from './sqlite.js';
+import { connect, isCorruptionError } from './sqlite.js';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, fail, isDesklineError } from '../errors.js';
@@ -36,10 +36,23 @@ export async function backupTo(source: Database.Database, dest: string): Promise
 export function integrityProblems(path: string): string[] {
   const copy = connect(path, { readonly: true, fileMustExist: true });
   try {
-    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    return connectionProblems(copy);
   } finally {
     copy.close();
+  }
+}
+
+/**
+ * `PRAGMA integrity_check` on an open connection: [] when sound. A file too damaged for the check
+ * to run (SQLITE_CORRUPT, SQLITE_NOTADB) is one problem, not a crash.
+ */
+export function connectionProblems(sqlite: Database.Database): string[] {
+  try {
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  } catch (error) {
+    if (isCorruptionError(error)) return [(error as Error).message];
+    throw error;
   }
 }
 

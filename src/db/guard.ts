@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { EXIT, fail } from '../errors.js';
-import { isCorruptionError, markCorrupt } from './corrupt.js';
+import { corruptMessage, markCorrupt } from './corrupt.js';
+import { isCorruptionError } from './sqlite.js';
 
 export interface GuardContext {
   path: string;
@@ -51,7 +52,7 @@ export function translate(error: unknown, context: GuardContext): never {
   const message = String((error as Error)?.message ?? error).split('\n')[0]!;
   if (isCorruptionError(error) && context.path !== ':memory:') {
     markCorrupt(context.path, message);
-    fail(EXIT.database, `${context.path} is corrupt (${message}): run 'deskline db check'; writes are refused until it passes`);
+    fail(EXIT.database, corruptMessage(context.path, message));
   }
   if (context.readOnlyBecause && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
     fail(EXIT.database, `cannot write: ${context.readOnlyBecause}`);

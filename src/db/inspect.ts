@@ -1,9 +1,9 @@
 /** Read-only look at a database file before anything writes to it. */
 import type Database from 'better-sqlite3';
-import { connect } from './sqlite.js';
+import { connect, isCorruptionError } from './sqlite.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { EXIT, fail } from '../errors.js';
-import { isCorruptionError, markCorrupt } from './corrupt.js';
+import { corruptMessage, markCorrupt } from './corrupt.js';
 
 /** PRAGMA application_id stamped on every Deskline database ('DSKL'). */
 export const APPLICATION_ID = 0x44534b4c;
@@ -80,7 +80,7 @@ function probe(path: string): Facts {
     if (code === 'SQLITE_CANTOPEN') fail(EXIT.database, `cannot open database ${path}: permission denied or missing`);
     if (isCorruptionError(error)) {
       markCorrupt(path, (error as Error).message);
-      fail(EXIT.database, `${path} is corrupt (${(error as Error).message}): run 'deskline db check'; writes are refused until it passes`);
+      fail(EXIT.database, corruptMessage(path, (error as Error).message));
     }
     throw error;
   } finally {

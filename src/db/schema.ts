@@ -74,6 +74,10 @@ export interface AuditEventsTable {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  /** SHA-256 of the content above; null only on events written behind Deskline's back (005, domain/audit-chain.ts). */
+  digest: Buffer | null;
+  /** SHA-256 of the previous event's chain and this digest. */
+  chain: Buffer | null;
 }
 
 export interface SlaCalendarsTable {

@@ -39,3 +39,9 @@ function fileName(path: string, immutable: boolean): string {
   if (immutable) return `file:${path.replace(/[%?#]/g, (c) => encodeURIComponent(c))}?immutable=1`;
   return path.startsWith('file:') ? `./${path}` : path; // a plain name that looks like a URI stays a name
 }
+
+/** SQLite's codes for a damaged file (better-sqlite3 reports extended codes such as SQLITE_CORRUPT_INDEX). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}

@@ -7,6 +7,7 @@
  * The transaction yields to the event loop between batches so a console can draw progress; do not
  * write through the same desk until the promise settles (those writes would join this transaction).
  */
+import { appendAuditEventsRaw, createEventsFrom } from './audit-chain.js';
 import { loadStarterKb } from './kb-import.js';
 import type { Desk } from '../db/database.js';
 import { DEFAULT_SEED, demoData, type DemoPerson } from '../domain/demo-data.js';
@@ -186,12 +187,8 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
       }
     }
     for (const create of rebuild) sqlite.exec(create);
-    // One 'create' event per ticket, written set-based from the rows just inserted.
-    summary.audit_events = sqlite
-      .prepare(
-        "INSERT INTO audit_events (ticket_id, actor, at, action) SELECT id, ?, created_at, 'create' FROM tickets WHERE id >= ? ORDER BY id",
-      )
-      .run(DEMO_ACTOR, firstId).changes;
+    // One 'create' event per ticket, chained by hash, from the rows just inserted.
+    summary.audit_events = appendAuditEventsRaw(sqlite, createEventsFrom(sqlite, firstId, DEMO_ACTOR));
     sqlite.exec('COMMIT');
     summary.tickets = id - firstId;
     summary.first_id = firstId;

@@ -19,6 +19,7 @@ import { explainClocks, type Explanation } from '../domain/sla/explain.js';
 import { isOneOf, PRIORITIES, STATUSES, type Priority } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Executor } from './executor.js';
+import { insertAuditEvents } from './audit.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 
 interface TicketSlaRow {
@@ -95,7 +96,7 @@ async function insertBreaches(trx: Executor, breaches: readonly Breach[]): Promi
       old_value: null,
       new_value: b.priority,
     }));
-    await trx.insertInto('audit_events').values(rows).execute();
+    await insertAuditEvents(trx, rows);
   }
 }
 

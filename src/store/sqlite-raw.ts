@@ -12,7 +12,8 @@ export function registerRaw(desk: object, sqlite: Database.Database): void {
 }
 
 export function rawSqlite(desk: object): Database.Database {
-  const sqlite = RAW.get(desk);
+  // Until every face opens its desk with openDesk(), the handle of db/database.ts carries its own.
+  const sqlite = RAW.get(desk) ?? (desk as { sqlite?: Database.Database }).sqlite;
   if (!sqlite) throw new Error('this desk was not opened with openDesk()');
   return sqlite;
 }

@@ -87,7 +87,7 @@ describe('deskline db check', () => {
     const env = await seededEnv();
     expect(await runBin(['db', 'check'], { env })).toEqual({
       code: 0,
-      stdout: `ok: ${env.DESKLINE_DB} passed integrity and foreign-key checks\n`,
+      stdout: `ok: ${env.DESKLINE_DB} passed integrity, foreign-key and audit-trail checks\n`,
       stderr: '',
     });
   });

@@ -4,6 +4,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-kb.js';
 import * as m003 from './003-sla.js';
 import * as m004 from './004-assignee-urgency.js';
+import * as m005 from './005-audit-chain.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002-kb', up: m002.up },
   { version: 3, name: '003-sla', up: m003.up },
   { version: 4, name: '004-assignee-urgency', up: m004.up },
+  { version: 5, name: '005-audit-chain', up: m005.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
