@@ -26,7 +26,14 @@ export function createProgram(io: Io): Program {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'deskline: ')),
+      // One line: commander puts its suggestion ("(Did you mean ticket?)") on a second one.
+      outputError: (s, write) =>
+        write(
+          `${s
+            .replace(/^error: /, 'deskline: ')
+            .trimEnd()
+            .replace(/\s*\n\s*/g, ' ')}\n`,
+        ),
     })
     .exitOverride();
 

@@ -2,14 +2,15 @@
  * `deskline kb search`, `kb show` (marked + marked-terminal, or --raw) and `kb history`.
  * fuse.js, marked and marked-terminal load only inside these actions (dynamic imports).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint } from './format.js';
 import { articleJson, printResults, resultJson } from './kb-output.js';
 
 export function limitArg(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 200) throw new InvalidArgumentError('must be a whole number from 1 to 200');
+  if (!Number.isInteger(n) || n < 1 || n > 200) fail(EXIT.invalid, `--limit: '${text}' must be a whole number from 1 to 200`);
   return n;
 }
 

@@ -81,8 +81,8 @@ Examples:
       const actor = await ensureTechnician(db, ctx.me());
       if (ref !== undefined) {
         const ifVersion = flags.ifVersion === undefined ? undefined : Number(flags.ifVersion);
-        if (ifVersion !== undefined && !Number.isInteger(ifVersion))
-          fail(EXIT.invalid, `--if-version: '${flags.ifVersion}' is not a whole number`);
+        if (ifVersion !== undefined && !(Number.isInteger(ifVersion) && ifVersion >= 1))
+          fail(EXIT.invalid, `--if-version: '${flags.ifVersion}' is not a version (a whole number from 1)`);
         return print(ctx, flags, [await updateTicket(db, refArg(ref), changes, actor, { ifVersion })]);
       }
       const ids = await findIds(ctx, db, flags.where!, actor.id);

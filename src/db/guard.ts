@@ -54,6 +54,8 @@ export function translate(error: unknown, context: GuardContext): never {
     markCorrupt(context.path, message);
     fail(EXIT.database, corruptMessage(context.path, message));
   }
+  // SQLite's limit on a LIKE pattern (50,000 bytes): only search text typed by a user gets there.
+  if (message === 'LIKE or GLOB pattern too complex') fail(EXIT.invalid, 'search text too long: at most 50,000 bytes');
   if (context.readOnlyBecause && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
     fail(EXIT.database, `cannot write: ${context.readOnlyBecause}`);
   }

@@ -42,7 +42,12 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const body = tidyBody(all.slice(end + 1).join('\n'));
   if (doc.contents === null) return { data: {}, lines: {}, body };
   if (!isMap(doc.contents)) throw new MarkdownError(2, 'front matter must be a mapping of keys (title: …, tags: […])');
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS() as Record<string, unknown>; // throws on an alias bomb (over 100 aliases expanded)
+  } catch (error) {
+    throw new MarkdownError(2, `front matter: ${(error as Error).message.split('\n')[0]}`);
+  }
   const lines: Record<string, number> = {};
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
