@@ -74,10 +74,10 @@ export interface AuditEventsTable {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
-  /** SHA-256 of the content above; null only on events written behind Deskline's back (005, domain/audit-chain.ts). */
-  digest: Buffer | null;
-  /** SHA-256 of the previous event's chain and this digest. */
-  chain: Buffer | null;
+  /** SHA-256 of the content above (32 hex digits); null only on events written behind Deskline's back (005, domain/audit-chain.ts). */
+  digest: string | null;
+  /** SHA-256 of the previous event's chain and this digest (32 hex digits). */
+  chain: string | null;
 }
 
 export interface SlaCalendarsTable {

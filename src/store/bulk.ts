@@ -7,7 +7,7 @@
  * The transaction yields to the event loop between batches so a console can draw progress; do not
  * write through the same desk until the promise settles (those writes would join this transaction).
  */
-import { appendAuditEventsRaw, createEventsFrom } from './audit-chain.js';
+import { auditAppender } from './audit-chain.js';
 import { loadStarterKb } from './kb-import.js';
 import type { Desk } from '../db/database.js';
 import { DEFAULT_SEED, demoData, type DemoPerson } from '../domain/demo-data.js';
@@ -147,6 +147,7 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
     const insertInteraction = sqlite.prepare(
       'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    const appendEvent = auditAppender(sqlite); // one 'create' event per ticket, chained by hash
     const person = (ids: number[], index: number | null) => (index === null ? null : ids[index]!);
     const firstId = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM tickets').pluck().get() as number) + 1;
     let id = firstId;
@@ -174,6 +175,7 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
         t.resolution,
         t.version,
       );
+      appendEvent({ ticket_id: id, actor: DEMO_ACTOR, at: t.created_at, action: 'create', field: null, old_value: null, new_value: null });
       for (const tag of t.tags) insertTag.run(id, tagOf.get(tag)!);
       for (const x of t.interactions) {
         insertInteraction.run(id, x.kind, person(technicianIds.ids, x.author), x.author_name, x.body, x.minutes, x.created_at);
@@ -187,10 +189,8 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
       }
     }
     for (const create of rebuild) sqlite.exec(create);
-    // One 'create' event per ticket, chained by hash, from the rows just inserted.
-    summary.audit_events = appendAuditEventsRaw(sqlite, createEventsFrom(sqlite, firstId, DEMO_ACTOR));
     sqlite.exec('COMMIT');
-    summary.tickets = id - firstId;
+    summary.tickets = summary.audit_events = id - firstId;
     summary.first_id = firstId;
     summary.last_id = id - 1;
   } catch (error) {

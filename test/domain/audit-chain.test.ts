@@ -33,7 +33,8 @@ describe('chainEvents', () => {
     const all = trail(6);
     const first = chainEvents(null, [event(1), event(2), event(3)]);
     const rest = chainEvents(first[2]!.chain, [event(4), event(5), event(6)]);
-    expect([...first, ...rest].map((e) => e.chain.toString('hex'))).toEqual(all.map((e) => Buffer.from(e.chain!).toString('hex')));
+    expect([...first, ...rest].map((e) => e.chain)).toEqual(all.map((e) => e.chain));
+    expect(all[0]!.chain).toMatch(/^[0-9a-f]{32}$/);
     expect(all[1]!.chain).toEqual(linkDigest(all[0]!.chain!, eventDigest(event(2))));
   });
 
@@ -79,7 +80,7 @@ describe('verifyChain', () => {
     expect(verifyChain(digestRewritten)).toEqual([{ kind: 'edited', id: 5, ticketId: 105 }]);
 
     const chainRewritten = trail();
-    chainRewritten[4] = { ...chainRewritten[4]!, chain: Buffer.alloc(32, 7) };
+    chainRewritten[4] = { ...chainRewritten[4]!, chain: 'f'.repeat(32) };
     expect(verifyChain(chainRewritten)).toEqual([{ kind: 'edited', id: 5, ticketId: 105 }]);
   });
 
@@ -89,7 +90,7 @@ describe('verifyChain', () => {
     expect(verifyChain(plain)).toEqual([{ kind: 'inserted', id: 50, ticketId: 199 }]);
 
     const forged = trail();
-    forged.splice(5, 0, { ...event(99), id: 50, digest: eventDigest(event(99)), chain: Buffer.alloc(32, 1) });
+    forged.splice(5, 0, { ...event(99), id: 50, digest: eventDigest(event(99)), chain: '1'.repeat(32) });
     expect(problems(forged)).toEqual(['audit event #50 of HD-199 was inserted by hand (it is not in the chain)']);
   });
 

@@ -19,21 +19,31 @@ interface Row {
   new_value: string | null;
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
-const asStored = (v: string | number | null) =>
-  typeof v === 'string' && /[\uD800-\uDFFF]/.test(v) ? Buffer.from(v, 'utf8').toString('utf8') : v;
+/** SHA-256, its first 128 bits as 32 hex digits. */
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+const asStored = (v: string | null) => (typeof v === 'string' && /[\uD800-\uDFFF]/.test(v) ? Buffer.from(v, 'utf8').toString('utf8') : v);
 const digestOf = (e: Row) =>
-  sha256(JSON.stringify([e.ticket_id, e.actor, e.at, e.action, e.field, e.old_value, e.new_value].map(asStored)));
+  sha(
+    JSON.stringify([
+      e.ticket_id,
+      asStored(e.actor),
+      e.at,
+      asStored(e.action),
+      asStored(e.field),
+      asStored(e.old_value),
+      asStored(e.new_value),
+    ]),
+  );
 
 /** Events read per step (a 1M-event desk is never in memory at once) and written per statement. */
 const READ = 5_000;
 const WRITE = 500;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE audit_events ADD COLUMN digest BLOB`.execute(db);
-  await sql`ALTER TABLE audit_events ADD COLUMN chain BLOB`.execute(db);
-  await sql`CREATE TEMP TABLE audit_chain_fill (id INTEGER PRIMARY KEY, digest BLOB NOT NULL, chain BLOB NOT NULL)`.execute(db);
-  let chain = Buffer.alloc(32);
+  await sql`ALTER TABLE audit_events ADD COLUMN digest TEXT`.execute(db);
+  await sql`ALTER TABLE audit_events ADD COLUMN chain TEXT`.execute(db);
+  await sql`CREATE TEMP TABLE audit_chain_fill (id INTEGER PRIMARY KEY, digest TEXT NOT NULL, chain TEXT NOT NULL)`.execute(db);
+  let chain = '';
   let lastId = 0;
   for (;;) {
     const rows = (
@@ -43,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     if (rows.length === 0) break;
     const filled = rows.map((row) => {
       const digest = digestOf(row);
-      chain = sha256(Buffer.concat([chain, digest]));
+      chain = sha(chain + digest);
       return sql`(${row.id}, ${digest}, ${chain})`;
     });
     for (let i = 0; i < filled.length; i += WRITE) {
