@@ -29,6 +29,8 @@ export function ensurePrivateFile(path: string): boolean {
     createPrivateFile(path);
     return true;
   } catch (error) {
+    // Another process opening the same new desk made it a moment ago: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && pathKind(path) === 'file') return false;
     return fail(EXIT.database, `cannot create database ${path}: ${describeFileError(error, path)}`);
   }
 }

@@ -48,6 +48,7 @@ function fromHeader(path: string): Facts | null {
   const head = Buffer.alloc(108);
   let size: number;
   let fd: number | undefined;
+  const walBefore = existsSync(`${path}-wal`);
   try {
     fd = openSync(path, 'r');
     size = readSync(fd, head, 0, head.length, 0);
@@ -60,7 +61,9 @@ function fromHeader(path: string): Facts | null {
   if (size < head.length || head.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
     return fail(EXIT.database, `${path} is not a Deskline database (not an SQLite file)`);
   }
-  if (head[18] !== 2 || head[19] !== 2 || existsSync(`${path}-wal`)) return null;
+  // A -wal before or after the read means a writer (or its checkpoint, rewriting these bytes) may be
+  // at work: SQLite reads a consistent snapshot then.
+  if (head[18] !== 2 || head[19] !== 2 || walBefore || existsSync(`${path}-wal`)) return null;
   const leaf = head[100] === 0x0d;
   return { appId: head.readUInt32BE(68), version: head.readUInt32BE(60), objects: leaf ? head.readUInt16BE(103) : 1 };
 }
@@ -69,11 +72,13 @@ function probe(path: string): Facts {
   let db: Database.Database | undefined;
   try {
     db = connect(path, { readonly: true, fileMustExist: true });
-    return {
-      appId: db.pragma('application_id', { simple: true }) as number,
-      version: db.pragma('user_version', { simple: true }) as number,
-      objects: (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n,
-    };
+    // One statement, one snapshot: another process may commit its first migration between two reads.
+    return db
+      .prepare(
+        `SELECT (SELECT application_id FROM pragma_application_id) AS appId,
+           (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_master) AS objects`,
+      )
+      .get() as Facts;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') fail(EXIT.database, `${path} is not a Deskline database (not an SQLite file)`);
