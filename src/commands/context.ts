@@ -1,10 +1,9 @@
 /** What every command gets: the streams it writes through, settings, identity and the lazily opened desk. */
 import type { Command } from 'commander';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { Desk } from '../db/database.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings, type Identity, type Settings } from '../settings.js';
+import type { Desk } from '../store/desk.js';
 import type { Io } from '../streams.js';
 
 export interface Ctx {
@@ -41,8 +40,7 @@ export function createContext(io: Io, program: Command): Ctx {
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
     dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env),
-    // eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-    desk: () => (opened ??= import('../db/database.js').then(({ openDatabase }) => openDatabase(ctx.dbPath()))),
+    desk: () => (opened ??= import('../store/desk.js').then(({ openDesk }) => openDesk(ctx.dbPath()))),
     exitCode: EXIT.ok,
     close: async () => {
       if (opened) await (await opened.catch(() => null))?.close();

@@ -9,7 +9,9 @@
  */
 import { auditAppender } from './audit-chain.js';
 import { loadStarterKb } from './kb-import.js';
-import type { Desk } from '../db/database.js';
+import type { Desk } from './desk.js';
+import { rawSqlite } from './sqlite-raw.js';
+import type Database from 'better-sqlite3';
 import { DEFAULT_SEED, demoData, type DemoPerson } from '../domain/demo-data.js';
 import { EXIT, fail } from '../errors.js';
 
@@ -81,7 +83,7 @@ const TICKET_COLUMNS = [
  */
 export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
-  const { sqlite } = desk;
+  const sqlite = rawSqlite(desk);
   const total = options.tickets;
   if (!Number.isInteger(total) || total < 1 || total > MAX_DEMO_TICKETS) {
     fail(EXIT.invalid, `tickets: must be a whole number from 1 to ${MAX_DEMO_TICKETS.toLocaleString('en-US')} (got ${total})`);
@@ -211,7 +213,7 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
  * create them again. SQLite builds an index from sorted rows far faster than it updates one per row.
  * Inside the seeding transaction, so a failed seed rolls the drop back too.
  */
-function dropIndexes(sqlite: Desk['sqlite'], table: string): string[] {
+function dropIndexes(sqlite: Database.Database, table: string): string[] {
   const indexes = sqlite
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
     .all(table) as Array<{ name: string; sql: string }>;
@@ -223,7 +225,12 @@ function dropIndexes(sqlite: Desk['sqlite'], table: string): string[] {
  * Inserts rows that may already exist (by a unique key) and returns every row's id, in order,
  * with how many were new. Each row is [key, ...insert parameters].
  */
-function upsertByKey(sqlite: Desk['sqlite'], insertSql: string, selectSql: string, rows: unknown[][]): { ids: number[]; inserted: number } {
+function upsertByKey(
+  sqlite: Database.Database,
+  insertSql: string,
+  selectSql: string,
+  rows: unknown[][],
+): { ids: number[]; inserted: number } {
   const insert = sqlite.prepare(insertSql);
   const select = sqlite.prepare(selectSql).pluck();
   const ids: number[] = [];

@@ -3,8 +3,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { parseQuery, QueryError } from '../domain/query.js';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { Desk } from '../db/database.js';
+import type { Desk } from '../store/desk.js';
 import { alertText } from '../domain/sla-badge.js';
 import type { Actor } from '../store/executor.js';
 import { LazyDashboard } from './components/dashboard-lazy.js';

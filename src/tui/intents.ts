@@ -3,8 +3,7 @@
  * happened in one line: "HD-42 assigned to you". A compare-and-set conflict answers with the fresh
  * version and who changed what; input errors name their field.
  */
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { Desk } from '../db/database.js';
+import type { Desk } from '../store/desk.js';
 import { InputError } from '../domain/ticket-input.js';
 import { formatRef } from '../domain/ticket.js';
 import { describeError, EXIT, isDesklineError } from '../errors.js';

@@ -7,8 +7,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
 import type { Io } from '../streams.js';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import { openDatabase, type Desk } from '../db/database.js';
+import { openDesk, type Desk } from '../store/desk.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
@@ -70,7 +69,7 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
   let desk: Desk | undefined;
   let props: ConsoleProps;
   try {
-    desk = await openDatabase(resolveDbPath(dbFlag(args), io.env));
+    desk = await openDesk(resolveDbPath(dbFlag(args), io.env));
     props = await prepare(io, desk);
   } catch (error) {
     await desk?.close();

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openDatabase, type Desk } from '../../src/db/database.js';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../src/db/database.js';
+import { openDesk, type Desk as StoreDesk } from '../../src/store/desk.js';
+import { rawSqlite } from '../../src/store/sqlite-raw.js';
+
+/** The store's desk handle, with its raw connection beside it for tests that read the file with SQL. */
+export type Desk = StoreDesk & { readonly sqlite: Database.Database };
 
 const made: string[] = [];
 const opened: Desk[] = [];
@@ -38,11 +44,17 @@ export function tempEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
-/** A migrated database in a temp folder, closed after the test. */
+/** A migrated desk in a temp folder (opened as the faces open it), closed after the test. */
 export async function tempDb(): Promise<Desk> {
-  const desk = await openDatabase(join(tempDir(), 'desk.db'));
-  opened.push(desk);
-  return desk;
+  return testDesk(join(tempDir(), 'desk.db'));
+}
+
+/** Opens `path` with openDesk and closes it after the test. */
+export async function testDesk(path: string): Promise<Desk> {
+  const desk = await openDesk(path);
+  const withRaw = Object.assign(desk, { sqlite: rawSqlite(desk) });
+  opened.push(withRaw);
+  return withRaw;
 }
 
 /** Rows of one SQL query against the desk a test environment points at (opened, read, closed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../../src/db/database.js';
+import type { Desk } from '../helpers/temp.js';
 import { OPEN_STATUSES } from '../../src/domain/ticket.js';
 import { DesklineError } from '../../src/errors.js';
 import { seedDemo } from '../../src/store/bulk.js';

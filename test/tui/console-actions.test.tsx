@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../../src/db/database.js';
+import type { Desk } from '../../src/store/desk.js';
 import { timeline } from '../../src/store/interactions.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { updateTicket } from '../../src/store/ticket-changes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../../src/db/database.js';
+import type { Desk } from '../../src/store/desk.js';
 import { timeline } from '../../src/store/interactions.js';
 import { findArticle } from '../../src/store/kb.js';
 import { loadStarterKb } from '../../src/store/kb-import.js';

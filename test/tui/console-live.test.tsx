@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../../src/db/database.js';
+import type { Desk } from '../../src/store/desk.js';
 import { seedDemo } from '../../src/store/bulk.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { ensureTechnician } from '../../src/store/technicians.js';

@@ -1,6 +1,6 @@
 /** Test data for console tests, written through the store (never SQL). */
 import { createElement } from 'react';
-import { openDatabase, type Desk } from '../../src/db/database.js';
+import { openDesk, type Desk } from '../../src/store/desk.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import type { Actor } from '../../src/store/executor.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
@@ -35,7 +35,7 @@ export async function manyTickets(desk: Desk, n: number, extra: Record<string, u
 
 /** A second connection to the same file, as another process would have. */
 export async function secondConnection(desk: Desk): Promise<Desk> {
-  return openDatabase(desk.path);
+  return openDesk(desk.path);
 }
 
 export async function consoleElement(

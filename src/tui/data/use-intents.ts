@@ -5,8 +5,7 @@
  */
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef } from 'react';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { Desk } from '../../db/database.js';
+import type { Desk } from '../../store/desk.js';
 import type { Actor } from '../../store/executor.js';
 import type { Queued } from '../act-types.js';
 import { runIntent, type Runner } from '../intents.js';

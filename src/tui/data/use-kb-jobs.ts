@@ -4,8 +4,7 @@
  * "KB-12 linked to HD-42", "KB-40 drafted from HD-42".
  */
 import { useEffect, useRef } from 'react';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { Desk } from '../../db/database.js';
+import type { Desk } from '../../store/desk.js';
 import { describeError } from '../../errors.js';
 import type { Actor, Executor } from '../../store/executor.js';
 import { kbRef } from '../kb-lines.js';
