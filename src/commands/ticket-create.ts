@@ -21,6 +21,7 @@ interface CreateFlags {
   requester?: string;
   assignee?: string;
   externalId?: string;
+  resolution?: string;
   fromJson?: string;
   dryRun?: boolean;
   quiet?: boolean;
@@ -43,6 +44,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('-r, --requester <who>', 'email, "Name <email>" or a known name')
     .option('-a, --assignee <who>', 'me, a technician name or email')
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
+    .option('--resolution <text>', 'how it was solved (required with --status resolved)')
     .option('--from-json <file>', 'JSON object, array or JSON Lines; - for stdin')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
@@ -100,6 +102,7 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
           requester: flags.requester,
           assignee: flags.assignee,
           externalId: flags.externalId,
+          resolution: flags.resolution,
         },
         categories,
       ),

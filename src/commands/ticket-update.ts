@@ -18,6 +18,7 @@ interface UpdateFlags {
   assignee?: string;
   tier?: string;
   category?: string;
+  resolution?: string;
   addTag: string[];
   removeTag: string[];
   ifVersion?: string;
@@ -38,10 +39,14 @@ function changesFrom(flags: UpdateFlags, categories?: readonly string[]): Ticket
     if (flags.tier !== undefined) c.tier = validateField('tier', flags.tier);
     if (flags.category !== undefined) c.category = validateField('category', flags.category, categories);
     if (flags.assignee !== undefined) c.assignee = flags.assignee.trim();
+    if (flags.resolution !== undefined) c.resolution = validateField('resolution', flags.resolution) ?? '';
     if (flags.addTag.length) c.addTags = tagList(flags.addTag, 'add-tag');
     if (flags.removeTag.length) c.removeTags = tagList(flags.removeTag, 'remove-tag');
     if (Object.keys(c).length === 0)
-      fail(EXIT.usage, 'nothing to change: give --status, --priority, --assignee, --tier, --category, --title, --add-tag or --remove-tag');
+      fail(
+        EXIT.usage,
+        'nothing to change: give --status, --priority, --assignee, --tier, --category, --title, --resolution, --add-tag or --remove-tag',
+      );
     return c;
   } catch (error) {
     if (error instanceof InputError) fail(EXIT.invalid, `--${error.field}: ${error.message.slice(error.field.length + 2)}`);
@@ -59,6 +64,7 @@ export function ticketUpdateCommand(ctx: Ctx): Command {
     .option('-a, --assignee <who>', 'me, none, a technician name or email')
     .option('--tier <t>', 'L1 | L2 | L3')
     .option('-c, --category <c>', 'category')
+    .option('--resolution <text>', 'how it was solved (required to set --status resolved)')
     .option('--add-tag <tags>', 'add tag(s)', collect, [])
     .option('--remove-tag <tags>', 'remove tag(s)', collect, [])
     .option('--if-version <n>', 'only if the ticket is still at this version (else exit 3)')

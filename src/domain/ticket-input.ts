@@ -14,6 +14,7 @@ import {
   type Status,
   type Tier,
 } from './ticket.js';
+import { initialState } from './ticket-rules.js';
 
 export interface TicketInput {
   title: string;
@@ -27,6 +28,8 @@ export interface TicketInput {
   requester: string | null;
   assignee: string | null;
   externalId: string | null;
+  /** How it was solved: required when the ticket starts resolved (the same rule as `ticket resolve`). */
+  resolution: string | null;
 }
 
 export class InputError extends Error {
@@ -90,6 +93,7 @@ const RULES: Record<keyof TicketInput, Rule> = {
   requester: text(320, false),
   assignee: text(320, false),
   externalId: text(200, false),
+  resolution: text(MAX_TEXT, false),
 };
 
 export const TICKET_FIELDS = Object.keys(RULES) as (keyof TicketInput)[];
@@ -114,7 +118,11 @@ export function validateTicketInput(raw: Record<string, unknown>, categories?: r
   for (const field of TICKET_FIELDS) {
     out[field] = field === 'category' && categories ? oneOf(categories, 'other')(input[field], field) : RULES[field](input[field], field);
   }
-  return out as unknown as TicketInput;
+  const valid = out as unknown as TicketInput;
+  // The status rules of domain/ticket-rules.ts apply at creation as they do to a change.
+  const start = initialState(valid.status, 0, valid.resolution);
+  if (!start.ok) throw new InputError(start.field, start.error);
+  return valid;
 }
 
 /** Validates a single field's new value for an update (same rules as creation). */

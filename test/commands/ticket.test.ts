@@ -111,6 +111,35 @@ describe('ticket lifecycle', () => {
     expect(r.stderr).toBe('deskline: HD-1 cannot go from closed to pending (allowed: open)\n');
   });
 
+  it('applies the rules of ticket resolve at creation: a resolved ticket needs a resolution', async () => {
+    const env = tempEnv();
+    const bare = await runCli(['ticket', 'create', '-t', 'Done already', '--status', 'resolved'], { env });
+    expect(bare).toMatchObject({ code: 4, stdout: '', stderr: 'deskline: --resolution: is required to mark a ticket resolved\n' });
+    const json = await runCli(['ticket', 'create', '--from-json', '-'], {
+      env,
+      stdin: '{"title":"A"}\n{"title":"B","status":"resolved"}\n',
+    });
+    expect(json).toMatchObject({ code: 4, stderr: 'deskline: stdin line 2: resolution: is required to mark a ticket resolved\n' });
+    expect(await rows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }]);
+    const ok = await runCli(['ticket', 'create', '-t', 'Done already', '--status', 'resolved', '--resolution', 'Reset the PIN'], { env });
+    expect(ok.code).toBe(0);
+    expect(await rows(env, 'SELECT status, resolution, resolved_at = created_at AS stamped, closed_at FROM tickets')).toEqual([
+      { status: 'resolved', resolution: 'Reset the PIN', stamped: 1, closed_at: null },
+    ]);
+  });
+
+  it('resolving by update needs a resolution too', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'Toner', '-r', 'bo@example.com'], { env });
+    const bare = await runCli(['ticket', 'update', 'HD-1', '--status', 'resolved'], { env });
+    expect(bare).toMatchObject({ code: 4, stderr: 'deskline: HD-1: resolution: is required to mark a ticket resolved\n' });
+    expect(await rows(env, 'SELECT status, version FROM tickets')).toEqual([{ status: 'new', version: 1 }]);
+    expect((await runCli(['ticket', 'update', 'HD-1', '--status', 'resolved', '--resolution', 'New toner'], { env })).code).toBe(0);
+    expect(await rows(env, 'SELECT status, resolution, resolved_at IS NOT NULL AS stamped FROM tickets')).toEqual([
+      { status: 'resolved', resolution: 'New toner', stamped: 1 },
+    ]);
+  });
+
   it('unknown refs exit 2 and bad refs exit 4', async () => {
     const env = tempEnv();
     expect(await runCli(['ticket', 'show', 'HD-42'], { env })).toMatchObject({ code: 2, stderr: 'deskline: no ticket HD-42\n' });

@@ -19,6 +19,7 @@ export function input(title: string, priority: Priority = 'normal', status: Stat
     requester: null,
     assignee: null,
     externalId: null,
+    resolution: null,
   };
 }
 

@@ -22,7 +22,7 @@ describe('console: dashboard', () => {
       { title: 'Laptop dead', priority: 'high', category: 'hardware', assignee: 'me' },
       { title: 'New starter account', priority: 'normal', category: 'account' },
       { title: 'Printer toner', priority: 'low', category: 'hardware', assignee: 'olga@example.com' },
-      { title: 'Fixed already', priority: 'normal', category: 'software', status: 'resolved', assignee: 'me' },
+      { title: 'Fixed already', priority: 'normal', category: 'software', status: 'resolved', resolution: 'Patched', assignee: 'me' },
     ]);
     const tui = renderTui(await consoleElement(desk), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('VPN drops'));

@@ -20,7 +20,7 @@ async function deskWithTickets() {
     { title: 'Printer jams', priority: 'low', assignee: 'me', description: 'Paper tray 2.' },
     { title: 'Nobody owns me', priority: 'high' },
     { title: 'Olga has this', assignee: 'olga@example.com' },
-    { title: 'Old and done', status: 'resolved', assignee: 'me' },
+    { title: 'Old and done', status: 'resolved', resolution: 'Done', assignee: 'me' },
   ]);
   return desk;
 }

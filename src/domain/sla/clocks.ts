@@ -8,6 +8,7 @@
  * can be read off it), and null while paused short of the target. Due times never depend on `now`.
  */
 import type { Status } from '../ticket.js';
+import { ON_ENTER, type Phase } from '../ticket-rules.js';
 import { advance, businessTimeBetween, type Hours } from './business-time.js';
 import type { BusinessCalendar } from './calendar.js';
 import type { SlaTarget } from './policy.js';
@@ -27,7 +28,7 @@ export interface TicketHistory {
 }
 
 export type ClockName = 'first_response' | 'resolution';
-export type Phase = 'running' | 'paused' | 'stopped';
+export type { Phase };
 
 /** A stretch of the clock's life in one phase; `status` is the ticket status that caused it. */
 export interface Span {
@@ -62,15 +63,6 @@ export interface DueTimes {
   next_due_at: number | null;
 }
 
-const PHASE: Readonly<Record<Status, Phase>> = {
-  new: 'running',
-  open: 'running',
-  pending: 'paused',
-  on_hold: 'paused',
-  resolved: 'stopped',
-  closed: 'stopped',
-};
-
 /** The status timeline, sorted and clamped to creation; an empty history means `new` since creation. */
 function timeline(h: TicketHistory): StatusChange[] {
   const list = h.statuses.length ? [...h.statuses].sort((a, b) => a.at - b.at) : [{ at: h.createdAt, status: 'new' as Status }];
@@ -91,7 +83,7 @@ function spansOf(changes: readonly StatusChange[], stopAt: number | null): Span[
   };
   for (const c of changes) {
     if (stopAt !== null && c.at >= stopAt) break;
-    push(c.at, PHASE[c.status], c.status);
+    push(c.at, ON_ENTER[c.status].clocks, c.status);
   }
   if (stopAt !== null) push(Math.max(stopAt, changes[0]!.at), 'stopped', 'replied');
   return out;
