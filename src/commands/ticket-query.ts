@@ -2,6 +2,7 @@
 import { parseQuery, QueryError, type ParsedQuery } from '../domain/query.js';
 import { EXIT, fail } from '../errors.js';
 import type { Executor } from '../store/executor.js';
+import { technicianIdByEmail } from '../store/technicians.js';
 import { matchingIds } from '../store/ticket-list.js';
 import type { FilterContext } from '../store/ticket-filter.js';
 import type { Ctx } from './context.js';
@@ -22,9 +23,7 @@ export function parseOrFail(text: string): ParsedQuery {
 
 /** The technician at the keyboard, looked up without creating anything (reads stay reads). */
 export async function filterContext(ctx: Ctx, db: Executor): Promise<FilterContext> {
-  const email = ctx.me().email.toLowerCase();
-  const me = await db.selectFrom('technicians').select('id').where('email', '=', email).executeTakeFirst();
-  return { meId: me?.id ?? null, now: Date.now() };
+  return { meId: await technicianIdByEmail(db, ctx.me().email), now: Date.now() };
 }
 
 export async function findIds(ctx: Ctx, db: Executor, text: string, meId: number | null): Promise<number[]> {

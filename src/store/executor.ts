@@ -8,6 +8,8 @@ export type Executor = Kysely<DB>;
 export interface Actor {
   id: number | null;
   name: string;
+  /** Known for a technician from ensureTechnician; lets `me` resolve without a lookup. */
+  email?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };

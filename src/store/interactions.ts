@@ -1,21 +1,22 @@
 /** The timeline: replies, notes, calls, chats, emails and system events, with minutes spent. */
 import type { InteractionRow } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { PUBLIC_KINDS, type InteractionKind, type Status } from '../domain/ticket.js';
+import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
+import type { InteractionKind } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
-import { recordEvent } from './audit.js';
+import { recordEvent, type FieldChange } from './audit.js';
 import type { Actor, Executor } from './executor.js';
-import { recomputeDue } from './sla.js';
-import { getTicket } from './ticket-view.js';
+import { refreshDue } from './sla.js';
+import { loadSlaConfig, type SlaConfig } from './sla-config.js';
+import { getTicket, type TicketView } from './ticket-view.js';
+
+export type { InteractionRow };
 
 export interface InteractionInput {
   kind: InteractionKind;
   body: string;
   minutes?: number;
 }
-
-/** A requester writing back reopens the conversation: status moves as data. */
-const ON_REQUESTER_REPLY: Partial<Record<Status, Status>> = { pending: 'open', resolved: 'open' };
 
 export async function addInteraction(
   db: Executor,
@@ -34,15 +35,36 @@ export async function insertInteraction(
   actor: Actor,
   now: number,
 ): Promise<InteractionRow> {
+  checkInteraction(input);
+  return (await appendInteraction(trx, await getTicket(trx, ticketId), input, actor, now, await loadSlaConfig(trx))).row;
+}
+
+function checkInteraction(input: InteractionInput): void {
   const minutes = input.minutes ?? 0;
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
     fail(EXIT.invalid, `minutes: must be a whole number from 0 to 1440 (got ${minutes})`);
   if (input.kind !== 'system' && input.body.trim() === '' && minutes === 0) fail(EXIT.invalid, 'text: is empty');
-  const ticket = await getTicket(trx, ticketId);
+}
+
+/**
+ * Adds an entry to a ticket as read in this transaction (`before`) and applies what
+ * domain/ticket-rules.ts says the entry does (first response, a requester's reply reopening it).
+ * Returns the entry and the ticket as written.
+ */
+export async function appendInteraction(
+  trx: Executor,
+  before: TicketView,
+  input: InteractionInput,
+  actor: Actor,
+  now: number,
+  config: SlaConfig,
+): Promise<{ row: InteractionRow; ticket: TicketView }> {
+  checkInteraction(input);
+  const minutes = input.minutes ?? 0;
   const row = await trx
     .insertInto('interactions')
     .values({
-      ticket_id: ticketId,
+      ticket_id: before.id,
       kind: input.kind,
       author_id: actor.id,
       author_name: actor.name,
@@ -53,24 +75,17 @@ export async function insertInteraction(
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  const firstResponse =
-    ticket.first_response_at === null && actor.id !== null && PUBLIC_KINDS.includes(input.kind) ? now : ticket.first_response_at;
-  const status = input.kind === 'email_in' ? (ON_REQUESTER_REPLY[ticket.status as Status] ?? ticket.status) : ticket.status;
+  const set = onInteraction(before as TicketState, input.kind, actor.id !== null, now);
+  const written = { ...before, ...set, updated_at: now, version: before.version + 1 };
   await trx
     .updateTable('tickets')
-    .set({
-      updated_at: now,
-      version: ticket.version + 1,
-      first_response_at: firstResponse,
-      status,
-      ...(status !== ticket.status ? { resolved_at: null } : {}),
-    })
-    .where('id', '=', ticketId)
+    .set({ ...set, updated_at: now, version: written.version })
+    .where('id', '=', before.id)
     .execute();
-  const changes = status !== ticket.status ? [{ field: 'status', old: ticket.status, new: status }] : [];
-  await recordEvent(trx, ticketId, actor, input.kind, [...changes, { field: 'minutes', old: null, new: String(minutes) }], now);
-  await recomputeDue(trx, ticketId, now);
-  return row;
+  const changes: FieldChange[] = set.status ? [{ field: 'status', old: before.status, new: set.status }] : [];
+  await recordEvent(trx, before.id, actor, input.kind, [...changes, { field: 'minutes', old: null, new: String(minutes) }], now);
+  const due = await refreshDue(trx, written, now, config);
+  return { row, ticket: { ...written, ...due } };
 }
 
 export async function timeline(db: Executor, ticketId: number): Promise<InteractionRow[]> {

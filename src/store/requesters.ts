@@ -4,6 +4,7 @@ import type { RequesterRow } from '../db/schema.js';
 import { EXIT, fail } from '../errors.js';
 import type { Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
+import type { RequesterContact } from './ticket-view.js';
 
 export interface RequesterInput {
   name: string;
@@ -29,29 +30,53 @@ export async function addRequester(db: Executor, input: RequesterInput, now = Da
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Resolves the requester of a new ticket: an email finds or creates that person; a name finds
- * the one person of that name or creates them.
- */
-export async function resolveRequester(db: Executor, who: string, now = Date.now()): Promise<number> {
+/** "Ana Silva <ana@example.com>", "ana@example.com" or "Ana Silva" as the email (lower case, or '') and the name. */
+function parseWho(who: string): { email: string; name: string } {
   const text = who.trim();
-  const angle = /^(.*)<([^>]+)>$/.exec(text); // "Ana Silva <ana@example.com>"
+  const angle = /^(.*)<([^>]+)>$/.exec(text);
   const email = (angle ? angle[2]! : EMAIL.test(text) ? text : '').trim().toLowerCase();
   const name = (angle ? angle[1]! : email ? email.split('@')[0]! : text).trim().replace(/^"|"$/g, '');
-  if (email) {
-    const found = await db.selectFrom('requesters').select('id').where('email', '=', email).executeTakeFirst();
-    if (found) return found.id;
-    return (await addRequester(db, { name: name || email, email }, now)).id;
+  return { email, name: name || email };
+}
+
+const CONTACT = ['id', 'name', 'email', 'phone', 'department'] as const;
+
+/**
+ * Resolves the requesters of new tickets (each distinct text once): an email finds or creates that
+ * person (one statement for every email given); a name finds the one person of that name or creates them.
+ */
+export async function resolveRequesters(db: Executor, whos: readonly string[], now = Date.now()): Promise<Map<string, RequesterContact>> {
+  const out = new Map<string, RequesterContact>();
+  const byEmail = new Map<string, { name: string; who: string[] }>();
+  for (const who of new Set(whos)) {
+    const { email, name } = parseWho(who);
+    if (email && !EMAIL.test(email)) fail(EXIT.invalid, `email: '${email}' is not an email address`);
+    if (email) byEmail.set(email, { name: byEmail.get(email)?.name ?? name, who: [...(byEmail.get(email)?.who ?? []), who] });
+    else out.set(who, await requesterByName(db, who, name, now));
   }
-  const byName = await db
+  if (byEmail.size === 0) return out;
+  // Inserts the new ones; the no-op update on a known email makes RETURNING give that row too.
+  const rows = await db
+    .insertInto('requesters')
+    .values([...byEmail].map(([email, { name }]) => ({ name, email, phone: null, department: null, created_at: now })))
+    .onConflict((oc) => oc.column('email').doUpdateSet({ email: (eb) => eb.ref('excluded.email') }))
+    .returning(CONTACT)
+    .execute();
+  for (const row of rows) for (const who of byEmail.get(row.email!)?.who ?? []) out.set(who, row);
+  return out;
+}
+
+async function requesterByName(db: Executor, who: string, name: string, now: number): Promise<RequesterContact> {
+  const found = await db
     .selectFrom('requesters')
-    .select('id')
+    .select(CONTACT)
     .where(sql`lower(name)`, '=', name.toLowerCase())
     .limit(2)
     .execute();
-  if (byName.length === 1) return byName[0]!.id;
-  if (byName.length > 1) fail(EXIT.invalid, `requester '${who}' is ambiguous: give an email address`);
-  return (await addRequester(db, { name }, now)).id;
+  if (found.length > 1) fail(EXIT.invalid, `requester '${who}' is ambiguous: give an email address`);
+  if (found[0]) return found[0];
+  const { id, email, phone, department } = await addRequester(db, { name }, now);
+  return { id, name: name.trim(), email, phone, department };
 }
 
 export async function getRequester(db: Executor, key: string): Promise<RequesterRow> {

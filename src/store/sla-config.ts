@@ -53,37 +53,34 @@ export async function listCalendars(db: Executor): Promise<string[]> {
   return (await db.selectFrom('sla_calendars').select('name').orderBy('name').execute()).map((r) => r.name);
 }
 
-/** Policies and the calendars they use, in two queries. */
+/** Policies, the calendars they use and their holidays, in one query (a row per policy and holiday). */
 export async function loadSlaConfig(db: Executor): Promise<SlaConfig> {
   const rows = await db
     .selectFrom('sla_policies as p')
     .innerJoin('sla_calendars as c', 'c.id', 'p.calendar_id')
+    .leftJoin('sla_holidays as h', 'h.calendar_id', 'c.id')
     .select([
       'p.priority',
       'p.first_response_minutes',
       'p.resolution_minutes',
       'p.is_24x7',
-      'c.id as calendar_id',
       'c.name',
       'c.tz',
       'c.week',
+      'h.date as holiday_date',
+      'h.name as holiday_name',
     ])
+    .orderBy('h.date')
     .execute();
-  const holidays = await db.selectFrom('sla_holidays').select(['calendar_id', 'date', 'name']).orderBy('date').execute();
   const policy = {} as Record<Priority, SlaTarget>;
   const calendars = {} as Record<Priority, BusinessCalendar>;
   const views: PolicyView[] = [];
   for (const priority of PRIORITIES) {
-    const r =
-      rows.find((x) => x.priority === priority) ??
-      fail(EXIT.database, `sla policy for ${priority} is missing: run 'deskline sla policy set ${priority}'`);
+    const mine = rows.filter((x) => x.priority === priority);
+    const r = mine[0] ?? fail(EXIT.database, `sla policy for ${priority} is missing: run 'deskline sla policy set ${priority}'`);
     policy[priority] = { firstResponseMinutes: r.first_response_minutes, resolutionMinutes: r.resolution_minutes, is24x7: r.is_24x7 === 1 };
-    calendars[priority] = toCalendar(
-      r.name,
-      r.tz,
-      r.week,
-      holidays.filter((h) => h.calendar_id === r.calendar_id).map(({ date, name }) => ({ date, name })),
-    );
+    const holidays = mine.flatMap((h) => (h.holiday_date === null ? [] : [{ date: h.holiday_date, name: h.holiday_name ?? '' }]));
+    calendars[priority] = toCalendar(r.name, r.tz, r.week, holidays);
     views.push({ priority, ...policy[priority], calendar: r.name });
   }
   return { policy, calendars, rows: views };

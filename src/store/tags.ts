@@ -1,13 +1,30 @@
 /** Tags: a vocabulary table and the ticket ↔ tag links. */
+import { sql } from 'kysely';
 import type { Executor } from './executor.js';
 
-async function tagIds(db: Executor, names: readonly string[]): Promise<number[]> {
-  if (names.length === 0) return [];
+/** Adds names to the vocabulary (known ones are left alone). */
+async function addNames(db: Executor, names: readonly string[]): Promise<void> {
   await db
     .insertInto('tags')
     .values(names.map((name) => ({ name })))
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
+}
+
+/** Tags of tickets just inserted (so with no links yet), in two statements for any number of tickets. */
+export async function linkNewTags(db: Executor, tickets: readonly { ticketId: number; tags: readonly string[] }[]): Promise<void> {
+  const pairs = tickets.flatMap((t) => t.tags.map((tag) => sql`(${t.ticketId}, ${tag})`));
+  if (pairs.length === 0) return;
+  await addNames(db, [...new Set(tickets.flatMap((t) => t.tags))]);
+  for (let i = 0; i < pairs.length; i += 500) {
+    await sql`INSERT INTO ticket_tags (ticket_id, tag_id)
+      SELECT v.column1, tags.id FROM (VALUES ${sql.join(pairs.slice(i, i + 500))}) AS v JOIN tags ON tags.name = v.column2`.execute(db);
+  }
+}
+
+async function tagIds(db: Executor, names: readonly string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  await addNames(db, names);
   const rows = await db.selectFrom('tags').select('id').where('name', 'in', names).execute();
   return rows.map((r) => r.id);
 }

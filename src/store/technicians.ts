@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
+import type { Person } from './ticket-view.js';
 
 export interface TechnicianInput {
   name: string;
@@ -27,18 +28,26 @@ export async function listTechnicians(db: Executor): Promise<TechnicianRow[]> {
   return db.selectFrom('technicians').selectAll().orderBy('name').orderBy('id').execute();
 }
 
+const ACTOR = ['id', 'name', 'email'] as const;
+
 /** The technician at the keyboard as an actor, created on first use from settings. */
 export async function ensureTechnician(db: Executor, who: TechnicianInput, now = Date.now()): Promise<Actor> {
   const email = who.email.trim().toLowerCase();
-  const found = await db.selectFrom('technicians').select(['id', 'name']).where('email', '=', email).executeTakeFirst();
+  const found = await db.selectFrom('technicians').select(ACTOR).where('email', '=', email).executeTakeFirst();
   if (found) return found;
   const row = await db
     .insertInto('technicians')
     .values({ name: who.name, email, tier: who.tier, created_at: now })
     .onConflict((oc) => oc.column('email').doNothing())
-    .returning(['id', 'name'])
+    .returning(ACTOR)
     .executeTakeFirst();
-  return row ?? (await db.selectFrom('technicians').select(['id', 'name']).where('email', '=', email).executeTakeFirstOrThrow());
+  return row ?? (await db.selectFrom('technicians').select(ACTOR).where('email', '=', email).executeTakeFirstOrThrow());
+}
+
+/** The technician with this email, looked up without creating anything (reads stay reads). */
+export async function technicianIdByEmail(db: Executor, email: string): Promise<number | null> {
+  const row = await db.selectFrom('technicians').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return row?.id ?? null;
 }
 
 /** Finds a technician by email or (case-insensitive) name; a name matching several is ambiguous. */
@@ -63,6 +72,29 @@ export async function findTechnician(db: Executor, who: string): Promise<Technic
   }
   if (rows.length > 1) fail(EXIT.invalid, `technician '${who}' is ambiguous: ${rows.map((r) => r.email).join(', ')}`);
   return rows[0]!;
+}
+
+/** `me`, `none` (or nothing) and names or emails of technicians, each resolved once: text → person (null: nobody). */
+export async function resolveAssignees(
+  db: Executor,
+  whos: readonly (string | null)[],
+  actor: Actor,
+): Promise<Map<string | null, Person | null>> {
+  const out = new Map<string | null, Person | null>();
+  for (const who of new Set(whos)) out.set(who, await resolveAssignee(db, who, actor));
+  return out;
+}
+
+/** Resolves `me` / `none` / a name or email to a technician. */
+export async function resolveAssignee(db: Executor, who: string | null, actor: Actor): Promise<Person | null> {
+  if (who === null || who.toLowerCase() === 'none') return null;
+  if (who.toLowerCase() !== 'me') {
+    const { id, name, email } = await findTechnician(db, who);
+    return { id, name, email };
+  }
+  if (actor.id === null) return null;
+  if (actor.email !== undefined) return { id: actor.id, name: actor.name, email: actor.email };
+  return (await db.selectFrom('technicians').select(['id', 'name', 'email']).where('id', '=', actor.id).executeTakeFirst()) ?? null;
 }
 
 /** Open tickets per technician id (new, open, pending, on hold). */

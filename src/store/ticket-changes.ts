@@ -1,17 +1,20 @@
 /**
- * Changing tickets: field changes with status rules, compare-and-set on `version`, due times
- * recomputed and one audit event per changed field — all inside the caller's transaction.
+ * Changing tickets: field changes, status moves as domain/ticket-rules.ts decides them, compare-and-set
+ * on `version`, due times recomputed and one audit event per changed field — all inside the caller's
+ * transaction. The SLA settings are loaded once per batch; the changed ticket is returned as written.
  */
 import type { TicketUpdate } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { canTransition, PRIORITY_RANK, TRANSITIONS, type Priority, type Status, type Tier } from '../domain/ticket.js';
+import { moveTo, react, type Decision, type RuleFields, type TicketState } from '../domain/ticket-rules.js';
+import { PRIORITY_RANK, type Priority, type Status, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { describeChange, latestChange, recordEvent, type FieldChange } from './audit.js';
 import type { Actor, Executor } from './executor.js';
-import { recomputeDue } from './sla.js';
+import { refreshDue } from './sla.js';
+import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { addTags, removeTags } from './tags.js';
-import { resolveAssignee } from './tickets.js';
-import { getTicket, type TicketView } from './ticket-view.js';
+import { resolveAssignee } from './technicians.js';
+import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
 
 export interface TicketChanges {
   title?: string;
@@ -37,13 +40,6 @@ export interface Changed {
   changes: FieldChange[];
 }
 
-/** Side effects of entering a status, as data. */
-const ON_ENTER: Partial<Record<Status, (now: number, t: TicketView) => TicketUpdate>> = {
-  resolved: (now) => ({ resolved_at: now, closed_at: null }),
-  closed: (now, t) => ({ closed_at: now, resolved_at: t.resolved_at ?? now }),
-  open: (_now, t) => (t.status === 'resolved' || t.status === 'closed' ? { resolved_at: null, closed_at: null, resolution: null } : {}),
-};
-
 export async function updateTicket(
   db: Executor,
   id: number,
@@ -51,7 +47,7 @@ export async function updateTicket(
   actor: Actor,
   opts: ChangeOptions = {},
 ): Promise<Changed> {
-  return withImmediate(db, (trx) => applyChanges(trx, id, changes, actor, opts));
+  return (await updateTickets(db, [id], changes, actor, opts))[0]!;
 }
 
 /** Applies the same changes to many tickets in one transaction: all or nothing. */
@@ -63,10 +59,22 @@ export async function updateTickets(
   opts: ChangeOptions = {},
 ): Promise<Changed[]> {
   return withImmediate(db, async (trx) => {
+    const config = await loadSlaConfig(trx);
     const out: Changed[] = [];
-    for (const id of ids) out.push(await applyChanges(trx, id, changes, actor, opts));
+    for (const before of await viewsOf(trx, ids)) out.push(await changeTicket(trx, before, changes, actor, opts, config));
     return out;
   });
+}
+
+/** The tickets of `ids` in that order, failing on the first that does not exist. */
+export async function viewsOf(trx: Executor, ids: readonly number[]): Promise<TicketView[]> {
+  const views = await ticketViews(trx, ids);
+  if (views.length < ids.length)
+    await getTicket(
+      trx,
+      ids.find((id) => !views.some((v) => v.id === id))!,
+    );
+  return views;
 }
 
 export async function applyChanges(
@@ -76,10 +84,21 @@ export async function applyChanges(
   actor: Actor,
   opts: ChangeOptions = {},
 ): Promise<Changed> {
+  return changeTicket(trx, await getTicket(trx, id), changes, actor, opts, await loadSlaConfig(trx));
+}
+
+/** The changes to one ticket as read in this transaction (`before`), under the SLA settings given. */
+export async function changeTicket(
+  trx: Executor,
+  before: TicketView,
+  changes: TicketChanges,
+  actor: Actor,
+  opts: ChangeOptions,
+  config: SlaConfig,
+): Promise<Changed> {
   const now = opts.now ?? Date.now();
-  const before = await getTicket(trx, id);
   if (opts.ifVersion !== undefined && opts.ifVersion !== before.version) {
-    const last = await latestChange(trx, id);
+    const last = await latestChange(trx, before.id);
     fail(
       EXIT.conflict,
       `${before.ref} is at version ${before.version}, not ${opts.ifVersion}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`,
@@ -87,14 +106,16 @@ export async function applyChanges(
   }
   const set: TicketUpdate = {};
   const log: FieldChange[] = [];
-  const change = <K extends keyof TicketUpdate>(field: K, from: unknown, to: TicketUpdate[K], shown: unknown = to) => {
+  const change = <K extends keyof TicketUpdate>(
+    field: K,
+    from: unknown,
+    to: TicketUpdate[K],
+    shown: unknown = to,
+    name: string = field,
+  ) => {
     if (from === to) return;
     set[field] = to;
-    log.push({
-      field,
-      old: from === null || from === undefined ? null : String(from),
-      new: shown === null || shown === undefined ? null : String(shown),
-    });
+    log.push({ field: name, old: from == null ? null : String(from), new: shown == null ? null : String(shown) });
   };
 
   if (changes.title !== undefined) change('title', before.title, changes.title);
@@ -104,29 +125,16 @@ export async function applyChanges(
     change('priority', before.priority, changes.priority);
     set.priority_rank = PRIORITY_RANK[changes.priority];
   }
+  let assignee: Person | null = before.assignee;
   if (changes.assignee !== undefined) {
-    const assigneeId = await resolveAssignee(trx, changes.assignee, actor);
-    if (assigneeId !== before.assignee_id) {
-      const name =
-        assigneeId === null
-          ? null
-          : (await trx.selectFrom('technicians').select('name').where('id', '=', assigneeId).executeTakeFirstOrThrow()).name;
-      change('assignee_id', before.assignee?.name ?? null, assigneeId, name);
-      log[log.length - 1]!.field = 'assignee';
-      if (before.status === 'new' && assigneeId !== null && changes.status === undefined) changes = { ...changes, status: 'open' };
-    }
+    assignee = await resolveAssignee(trx, changes.assignee, actor);
+    if ((assignee?.id ?? null) !== before.assignee_id)
+      change('assignee_id', before.assignee?.name ?? null, assignee?.id ?? null, assignee?.name ?? null, 'assignee');
   }
-  if (changes.resolution !== undefined) change('resolution', before.resolution, changes.resolution);
-  if (changes.status !== undefined && changes.status !== before.status) {
-    if (!canTransition(before.status as Status, changes.status)) {
-      fail(
-        EXIT.invalid,
-        `${before.ref} cannot go from ${before.status} to ${changes.status} (allowed: ${TRANSITIONS[before.status as Status].join(', ')})`,
-      );
-    }
-    change('status', before.status, changes.status);
-    Object.assign(set, ON_ENTER[changes.status]?.(now, before) ?? {});
-  }
+  const rules = statusRules(before, changes, set.assignee_id, now);
+  if (changes.resolution !== undefined && rules.resolution !== undefined) change('resolution', before.resolution, rules.resolution);
+  if (rules.status !== undefined) change('status', before.status, rules.status);
+  Object.assign(set, rules);
 
   const tagLog = await changeTags(trx, before, changes);
   if (log.length === 0 && tagLog.length === 0) return { ticket: before, changes: [] };
@@ -134,22 +142,46 @@ export async function applyChanges(
   const result = await trx
     .updateTable('tickets')
     .set({ ...set, updated_at: now, version: before.version + 1 })
-    .where('id', '=', id)
+    .where('id', '=', before.id)
     .where('version', '=', before.version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) fail(EXIT.conflict, `${before.ref} changed while it was being updated: try again`);
   const all = [...log, ...tagLog];
-  await recordEvent(trx, id, actor, opts.action ?? 'update', all, now);
-  await recomputeDue(trx, id, now);
-  return { ticket: await getTicket(trx, id), changes: all };
+  await recordEvent(trx, before.id, actor, opts.action ?? 'update', all, now);
+  const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
+  const due = await refreshDue(trx, written, now, config);
+  return { ticket: { ...written, ...due, assignee, tags: tagsAfter(before, changes) }, changes: all };
+}
+
+/** The status fields the rules of domain/ticket-rules.ts write for these changes (a move asked for, or one an assignment causes). */
+function statusRules(before: TicketView, changes: TicketChanges, assigneeId: number | null | undefined, now: number): RuleFields {
+  const state = before as TicketState;
+  let decision: Decision;
+  if (changes.status !== undefined) decision = moveTo(state, changes.status, now, changes.resolution);
+  else if (changes.resolution !== undefined) decision = moveTo(state, state.status, now, changes.resolution);
+  else return assigneeId == null ? {} : react(state, 'assigned', now);
+  if (decision.ok) return decision.set;
+  return fail(
+    EXIT.invalid,
+    decision.field === 'status' ? `${before.ref} ${decision.error}` : `${before.ref}: resolution: ${decision.error}`,
+  );
+}
+
+function tagChanges(before: TicketView, changes: TicketChanges) {
+  const add = (changes.addTags ?? []).filter((t) => !before.tags.includes(t));
+  const remove = (changes.removeTags ?? []).filter((t) => before.tags.includes(t));
+  return { add, remove };
+}
+
+function tagsAfter(before: TicketView, changes: TicketChanges): string[] {
+  const { add, remove } = tagChanges(before, changes);
+  return [...before.tags.filter((t) => !remove.includes(t)), ...add].sort();
 }
 
 async function changeTags(trx: Executor, before: TicketView, changes: TicketChanges): Promise<FieldChange[]> {
-  const add = (changes.addTags ?? []).filter((t) => !before.tags.includes(t));
-  const remove = (changes.removeTags ?? []).filter((t) => before.tags.includes(t));
+  const { add, remove } = tagChanges(before, changes);
   if (add.length === 0 && remove.length === 0) return [];
   await addTags(trx, before.id, add);
   await removeTags(trx, before.id, remove);
-  const after = [...before.tags.filter((t) => !remove.includes(t)), ...add].sort();
-  return [{ field: 'tags', old: before.tags.join(',') || null, new: after.join(',') || null }];
+  return [{ field: 'tags', old: before.tags.join(',') || null, new: tagsAfter(before, changes).join(',') || null }];
 }

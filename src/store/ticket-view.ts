@@ -1,4 +1,4 @@
-/** Reading one ticket as the faces show it: fields, requester, assignee, tags. */
+/** Reading tickets as the faces show them: fields, requester, assignee, tags — one ticket or many at once. */
 import type { TicketRow } from '../db/schema.js';
 import { formatRef } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
@@ -23,23 +23,44 @@ export interface TicketView extends TicketRow {
   tags: string[];
 }
 
-export async function findTicket(db: Executor, id: number): Promise<TicketView | null> {
-  const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const [requester, assignee, tags] = await Promise.all([
-    row.requester_id === null
-      ? null
-      : db
-          .selectFrom('requesters')
-          .select(['id', 'name', 'email', 'phone', 'department'])
-          .where('id', '=', row.requester_id)
-          .executeTakeFirst(),
-    row.assignee_id === null
-      ? null
-      : db.selectFrom('technicians').select(['id', 'name', 'email']).where('id', '=', row.assignee_id).executeTakeFirst(),
-    tagsOf(db, [row.id]),
+/** A view from what the caller already holds (a row it just wrote, the people it resolved). */
+export function viewOf(row: TicketRow, requester: RequesterContact | null, assignee: Person | null, tags: readonly string[]): TicketView {
+  return { ...row, ref: formatRef(row.id), requester, assignee, tags: [...tags].sort() };
+}
+
+const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+const present = (ids: readonly (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
+
+/** Views of many tickets in four queries, in the order of `ids`; missing ids are left out. */
+export async function ticketViews(db: Executor, ids: readonly number[]): Promise<TicketView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute();
+  const requesterIds = present(rows.map((r) => r.requester_id));
+  const assigneeIds = present(rows.map((r) => r.assignee_id));
+  const [requesters, assignees, tags] = await Promise.all([
+    requesterIds.length
+      ? db.selectFrom('requesters').select(['id', 'name', 'email', 'phone', 'department']).where('id', 'in', requesterIds).execute()
+      : [],
+    assigneeIds.length ? db.selectFrom('technicians').select(['id', 'name', 'email']).where('id', 'in', assigneeIds).execute() : [],
+    tagsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
-  return { ...row, ref: formatRef(row.id), requester: requester ?? null, assignee: assignee ?? null, tags: tags.get(row.id) ?? [] };
+  const found = byId(rows);
+  const requesterOf = byId(requesters);
+  const assigneeOf = byId(assignees);
+  return ids.flatMap((id) => {
+    const row = found.get(id);
+    if (!row) return [];
+    const requester = row.requester_id === null ? null : (requesterOf.get(row.requester_id) ?? null);
+    const assignee = row.assignee_id === null ? null : (assigneeOf.get(row.assignee_id) ?? null);
+    return [viewOf(row, requester, assignee, tags.get(id) ?? [])];
+  });
+}
+
+export async function findTicket(db: Executor, id: number): Promise<TicketView | null> {
+  return (await ticketViews(db, [id]))[0] ?? null;
 }
 
 export async function getTicket(db: Executor, id: number): Promise<TicketView> {

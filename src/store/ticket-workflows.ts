@@ -3,9 +3,32 @@ import { withImmediate } from '../db/immediate.js';
 import { TIERS, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
-import { insertInteraction } from './interactions.js';
-import { applyChanges, type Changed, type ChangeOptions } from './ticket-changes.js';
-import { getTicket } from './ticket-view.js';
+import { appendInteraction } from './interactions.js';
+import { loadSlaConfig } from './sla-config.js';
+import { changeTicket, viewsOf, type Changed, type ChangeOptions, type TicketChanges } from './ticket-changes.js';
+import type { TicketView } from './ticket-view.js';
+
+/** A named move on many tickets in one transaction (all or nothing): checked, changed, then noted on the timeline. */
+async function workflow(
+  db: Executor,
+  ids: readonly number[],
+  actor: Actor,
+  opts: ChangeOptions & { action: string },
+  step: (before: TicketView) => { changes: TicketChanges; note: string },
+): Promise<Changed[]> {
+  const now = opts.now ?? Date.now();
+  return withImmediate(db, async (trx) => {
+    const config = await loadSlaConfig(trx);
+    const out: Changed[] = [];
+    for (const before of await viewsOf(trx, ids)) {
+      const { changes, note } = step(before);
+      const changed = await changeTicket(trx, before, changes, actor, { ...opts, now }, config);
+      const { ticket } = await appendInteraction(trx, changed.ticket, { kind: 'system', body: note }, actor, now, config);
+      out.push({ ...changed, ticket });
+    }
+    return out;
+  });
+}
 
 export async function escalate(
   db: Executor,
@@ -16,24 +39,13 @@ export async function escalate(
   opts: ChangeOptions = {},
 ): Promise<Changed> {
   if (!reason.trim()) fail(EXIT.invalid, 'reason: is required to escalate');
-  return withImmediate(db, async (trx) => {
-    const before = await getTicket(trx, id);
-    if (TIERS.indexOf(to) <= TIERS.indexOf(before.tier as Tier)) {
-      fail(
-        EXIT.invalid,
-        `${before.ref} is already at ${before.tier}: escalation goes up (${TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(before.tier as Tier)).join(', ') || 'none left'})`,
-      );
-    }
-    const changed = await applyChanges(trx, id, { tier: to }, actor, { ...opts, action: 'escalate' });
-    await insertInteraction(
-      trx,
-      id,
-      { kind: 'system', body: `Escalated ${before.tier} → ${to}: ${reason.trim()}` },
-      actor,
-      opts.now ?? Date.now(),
-    );
-    return { ...changed, ticket: await getTicket(trx, id) };
+  const [changed] = await workflow(db, [id], actor, { ...opts, action: 'escalate' }, (before) => {
+    const above = TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(before.tier as Tier));
+    if (!above.includes(to))
+      fail(EXIT.invalid, `${before.ref} is already at ${before.tier}: escalation goes up (${above.join(', ') || 'none left'})`);
+    return { changes: { tier: to }, note: `Escalated ${before.tier} → ${to}: ${reason.trim()}` };
   });
+  return changed!;
 }
 
 export async function resolve(db: Executor, id: number, resolution: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
@@ -49,33 +61,17 @@ export async function resolveTickets(
   opts: ChangeOptions = {},
 ): Promise<Changed[]> {
   if (!resolution.trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
-  return withImmediate(db, async (trx) => {
-    const out: Changed[] = [];
-    for (const id of ids) {
-      const changed = await applyChanges(trx, id, { status: 'resolved', resolution: resolution.trim() }, actor, {
-        ...opts,
-        action: 'resolve',
-      });
-      await insertInteraction(trx, id, { kind: 'system', body: `Resolved: ${resolution.trim()}` }, actor, opts.now ?? Date.now());
-      out.push({ ...changed, ticket: await getTicket(trx, id) });
-    }
-    return out;
-  });
+  return workflow(db, ids, actor, { ...opts, action: 'resolve' }, () => ({
+    changes: { status: 'resolved', resolution: resolution.trim() },
+    note: `Resolved: ${resolution.trim()}`,
+  }));
 }
 
 export async function reopen(db: Executor, id: number, reason: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
-  return withImmediate(db, async (trx) => {
-    const before = await getTicket(trx, id);
+  const [changed] = await workflow(db, [id], actor, { ...opts, action: 'reopen' }, (before) => {
     if (before.status !== 'resolved' && before.status !== 'closed')
       fail(EXIT.invalid, `${before.ref} is ${before.status}, not resolved or closed: nothing to reopen`);
-    const changed = await applyChanges(trx, id, { status: 'open' }, actor, { ...opts, action: 'reopen' });
-    await insertInteraction(
-      trx,
-      id,
-      { kind: 'system', body: `Reopened${reason.trim() ? `: ${reason.trim()}` : ''}` },
-      actor,
-      opts.now ?? Date.now(),
-    );
-    return { ...changed, ticket: await getTicket(trx, id) };
+    return { changes: { status: 'open' }, note: `Reopened${reason.trim() ? `: ${reason.trim()}` : ''}` };
   });
+  return changed!;
 }

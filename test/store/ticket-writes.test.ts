@@ -1,0 +1,132 @@
+/**
+ * The write path: how many statements a create sends to SQLite (counted on the desk's own connection,
+ * where kysely prepares every query it runs), and that what a write returns is what a fresh read finds.
+ */
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { validateTicketInput } from '../../src/domain/ticket-input.js';
+import { addInteraction } from '../../src/store/interactions.js';
+import { ensureTechnician } from '../../src/store/technicians.js';
+import { updateTicket, updateTickets } from '../../src/store/ticket-changes.js';
+import { getTicket } from '../../src/store/ticket-view.js';
+import { escalate, reopen, resolve } from '../../src/store/ticket-workflows.js';
+import { createTickets } from '../../src/store/tickets.js';
+import { tempDb } from '../helpers/temp.js';
+
+const ME = { name: 'Lee Chen', email: 'lee@example.com', tier: 'L1' };
+
+/** Every SQL statement the connection prepares while `fn` runs (kysely prepares each query it sends). */
+async function statements<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<{ sql: string[]; result: T }> {
+  const sql: string[] = [];
+  const prepare = sqlite.prepare;
+  const exec = sqlite.exec;
+  sqlite.prepare = ((source: string) => (sql.push(source), prepare.call(sqlite, source))) as typeof prepare;
+  sqlite.exec = ((source: string) => (sql.push(source), exec.call(sqlite, source))) as typeof exec;
+  try {
+    return { sql, result: await fn() };
+  } finally {
+    sqlite.prepare = prepare;
+    sqlite.exec = exec;
+  }
+}
+
+const inside = (sql: string[]) => sql.filter((s) => !/^(BEGIN|COMMIT)/i.test(s));
+
+describe('ticket writes', () => {
+  it('a ticket create sends at most 6 statements: settings, requester, row with due times, tags, audit', async () => {
+    const desk = await tempDb();
+    await ensureTechnician(desk.db, ME);
+    const input = validateTicketInput({
+      title: 'Printer jams',
+      requester: 'Bo Ng <bo@example.com>',
+      tags: 'printer,floor4',
+      assignee: 'me',
+    });
+
+    // What `deskline ticket create` runs once the desk is open: who am I, then the write.
+    const { sql, result } = await statements(desk.sqlite, async () => createTickets(desk.db, [input], await ensureTechnician(desk.db, ME)));
+    expect(sql.filter((s) => /^BEGIN IMMEDIATE$/i.test(s))).toHaveLength(1);
+    expect(sql.filter((s) => /^COMMIT$/i.test(s))).toHaveLength(1);
+    const write = inside(sql).slice(1); // after ensureTechnician's lookup
+    expect(write.length, write.join('\n')).toBeLessThanOrEqual(6);
+    expect(write.filter((s) => s.includes('sla_policies'))).toHaveLength(1);
+    expect(write.filter((s) => /^select .* from "tickets"/i.test(s))).toEqual([]); // nothing read back
+    expect(result[0]!.ticket).toEqual(await getTicket(desk.db, result[0]!.ticket.id));
+    expect(result[0]!.ticket).toMatchObject({ status: 'open', tags: ['floor4', 'printer'], requester: { name: 'Bo Ng' } });
+    expect(result[0]!.ticket.next_due_at).not.toBeNull();
+
+    // The bench's plain create, counted whole: lookup, BEGIN, settings, insert, audit, COMMIT.
+    const plain = await statements(desk.sqlite, async () =>
+      createTickets(desk.db, [validateTicketInput({ title: 'Bench: printer jams' })], await ensureTechnician(desk.db, ME)),
+    );
+    expect(plain.sql.length, plain.sql.join('\n')).toBeLessThanOrEqual(6);
+  });
+
+  it('ten tickets in one batch load the settings once and resolve each person once', async () => {
+    const desk = await tempDb();
+    const actor = await ensureTechnician(desk.db, ME);
+    const inputs = Array.from({ length: 10 }, (_, i) =>
+      validateTicketInput({ title: `Alert ${i}`, requester: i % 2 ? 'ana@example.com' : 'Bo Ng <bo@example.com>', tags: 'monitoring' }),
+    );
+    const { sql, result } = await statements(desk.sqlite, () => createTickets(desk.db, inputs, actor));
+    expect(sql.filter((s) => s.includes('sla_policies'))).toHaveLength(1);
+    expect(sql.filter((s) => s.includes('"requesters"'))).toHaveLength(1);
+    // Settings, requesters, one insert, two for tags, ten audit events: it does not grow with settings loads.
+    expect(inside(sql).length, sql.join('\n')).toBeLessThanOrEqual(15);
+    expect(result.map((c) => c.ticket.ref)).toEqual(Array.from({ length: 10 }, (_, i) => `HD-${i + 1}`));
+    for (const c of result) expect(c.ticket).toEqual(await getTicket(desk.db, c.ticket.id));
+  });
+
+  it('an external id seen before, or twice in one batch, gives back the first ticket and writes nothing more', async () => {
+    const desk = await tempDb();
+    const actor = await ensureTechnician(desk.db, ME);
+    const alert = (title: string) => validateTicketInput({ title, externalId: 'alert-7' });
+    const first = await createTickets(
+      desk.db,
+      [alert('Disk full'), validateTicketInput({ title: 'Other' }), alert('Disk full again')],
+      actor,
+    );
+    expect(first.map((c) => [c.ticket.ref, c.existing])).toEqual([
+      ['HD-1', false],
+      ['HD-2', false],
+      ['HD-1', true],
+    ]);
+    const again = await createTickets(desk.db, [alert('Disk full')], actor);
+    expect(again[0]).toEqual({ ticket: await getTicket(desk.db, 1), existing: true });
+    expect(desk.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'create'").pluck().get()).toBe(2);
+  });
+
+  it('updates, timeline entries and the named moves return the ticket as a fresh read finds it', async () => {
+    const desk = await tempDb();
+    const actor = await ensureTechnician(desk.db, ME);
+    await ensureTechnician(desk.db, { name: 'Olga Other', email: 'olga@example.com', tier: 'L2' });
+    const [{ ticket }] = await createTickets(
+      desk.db,
+      [validateTicketInput({ title: 'VPN', requester: 'ana@example.com', tags: 'vpn' })],
+      actor,
+    );
+    const fresh = () => getTicket(desk.db, ticket.id);
+    const changed = await updateTicket(desk.db, ticket.id, { assignee: 'olga', priority: 'high', addTags: ['urgent-fix'] }, actor);
+    expect(changed.ticket).toEqual(await fresh());
+    expect(changed.ticket).toMatchObject({ status: 'open', assignee: { name: 'Olga Other' }, tags: ['urgent-fix', 'vpn'] });
+    expect((await escalate(desk.db, ticket.id, 'L2', 'needs the firewall', actor)).ticket).toEqual(await fresh());
+    expect((await resolve(desk.db, ticket.id, 'Rotated the key', actor)).ticket).toEqual(await fresh());
+    expect((await reopen(desk.db, ticket.id, 'back', actor)).ticket).toEqual(await fresh());
+    const bulk = await updateTickets(desk.db, [ticket.id], { status: 'pending', removeTags: ['vpn'] }, actor);
+    expect(bulk[0]!.ticket).toEqual(await fresh());
+  });
+
+  it('a requester writing back reopens a resolved ticket and clears its resolution, as the rules say', async () => {
+    const desk = await tempDb();
+    const actor = await ensureTechnician(desk.db, ME);
+    const [{ ticket }] = await createTickets(
+      desk.db,
+      [validateTicketInput({ title: 'Toner', status: 'resolved', resolution: 'New toner' })],
+      actor,
+    );
+    await addInteraction(desk.db, ticket.id, { kind: 'email_in', body: 'Still streaky' }, { id: null, name: 'ana@example.com' });
+    expect(await getTicket(desk.db, ticket.id)).toMatchObject({ status: 'open', resolution: null, resolved_at: null, closed_at: null });
+    const history = desk.sqlite.prepare("SELECT old_value, new_value FROM audit_events WHERE field = 'status'").all();
+    expect(history).toEqual([{ old_value: 'resolved', new_value: 'open' }]);
+  });
+});
