@@ -35,6 +35,12 @@ export function describeError(error: unknown): { exitCode: ExitCode; message: st
   if (isDesklineError(error)) return { exitCode: error.exitCode, message: error.message };
   const err = error as { code?: string; message?: string };
   const message = (err?.message ?? String(error)).split('\n')[0]!;
+  if (typeof err?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(err.code)) {
+    return {
+      exitCode: EXIT.database,
+      message: 'the desk is busy: another process holds it for writing (a long seed or import?): try again',
+    };
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     return { exitCode: EXIT.database, message: `database error: ${message}` };
   }

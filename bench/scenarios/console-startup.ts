@@ -8,8 +8,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/db/database.js';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { openDesk } from '../../src/store/desk.js';
 import { benchDesk, BIN, type BenchDesk } from '../lib/env.js';
 import type { Scenario } from '../lib/scenario.js';
 
@@ -134,7 +134,7 @@ export function seededDesk(tickets: number): Promise<{ env: NodeJS.ProcessEnv; t
       const env = { ...desk.env, USER: 'bench' }; // identity bench <bench@localhost> = BENCH_ME
       const reuse = tickets >= 20_000 ? process.env.DESKLINE_BENCH_CONSOLE_DB : undefined;
       if (reuse) return { env: { ...env, DESKLINE_DB: reuse }, tickets };
-      const opened = await openDatabase(env.DESKLINE_DB!);
+      const opened = await openDesk(env.DESKLINE_DB!);
       try {
         await seedDemo(opened, { tickets, me: BENCH_ME });
       } finally {

@@ -4,7 +4,7 @@ import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
 import { thousands } from './format.js';
 
-// Mirrors DEFAULT_DEMO_TICKETS / MAX_DEMO_TICKETS in store/bulk.ts, which is imported lazily so
+// Mirrors DEFAULT_DEMO_TICKETS / MAX_DEMO_TICKETS in demo/seed.ts, which is imported lazily so
 // the generator and its catalog never load on the CLI's start-up path.
 const DEFAULT_TICKETS = 2_000;
 const MAX_TICKETS = 1_000_000;
@@ -29,6 +29,7 @@ export function demoCommand(ctx: Ctx): Command {
     .option('-n, --tickets <n>', `how many tickets, 1 to ${count.format(MAX_TICKETS)}`, String(DEFAULT_TICKETS))
     .option('--seed <n>', 'random seed: the same seed gives the same desk', '1')
     .option('--append', 'add demo data to a desk that already has tickets')
+    .option('--resume', 'finish a demo seed that was interrupted (it writes in chunks; a killed one is reported)')
     .option('--json', 'print a JSON summary')
     .addHelpText(
       'after',
@@ -40,18 +41,20 @@ Examples:
   deskline demo seed                      ${count.format(DEFAULT_TICKETS)} tickets into an empty desk
   deskline demo seed --tickets 100,000    a big desk, to feel the speed
   deskline --db /tmp/demo.db demo seed    a throwaway desk, leaving yours alone
-  deskline demo seed --append --seed 7    more (different) tickets on top of existing ones`,
+  deskline demo seed --append --seed 7    more (different) tickets on top of existing ones
+  deskline demo seed --resume             finish a seed that was interrupted`,
     )
-    .action(async (flags: { tickets: string; seed: string; append?: boolean; json?: boolean }) => {
+    .action(async (flags: { tickets: string; seed: string; append?: boolean; resume?: boolean; json?: boolean }) => {
       const tickets = parseCount('--tickets', flags.tickets, 1, MAX_TICKETS);
       const seed = parseCount('--seed', flags.seed, 0, 2 ** 32 - 1);
       const me = ctx.me();
       const desk = await ctx.desk();
-      const { seedDemo } = await import('../store/bulk.js');
+      const [{ seedDemo }, { starterArticles }] = await Promise.all([import('../demo/seed.js'), import('../io/kb-import.js')]);
       const bar = ctx.io.stderr.isTTY ? progressBar(ctx.io.stderr) : undefined;
       let summary;
       try {
-        summary = await seedDemo(desk, { tickets, seed, append: flags.append === true, me, onProgress: bar?.update });
+        const options = { tickets, seed, append: flags.append === true, resume: flags.resume === true, me };
+        summary = await seedDemo(desk, { ...options, articles: starterArticles(), onProgress: bar?.update });
       } finally {
         bar?.clear();
       }

@@ -26,10 +26,7 @@ Examples:
     )
     .action(async (dir: string | undefined, flags: { starter?: boolean; dryRun?: boolean; json?: boolean }) => {
       if ((dir === undefined) === !flags.starter) fail(EXIT.usage, 'give a folder to import, or --starter (not both)');
-      const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([
-        import('../io/markdown-import.js'),
-        import('../store/kb-import.js'),
-      ]);
+      const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([import('../io/markdown-import.js'), import('../io/kb-import.js')]);
       const files = readMarkdownDir(dir ?? starterKbDir());
       if (flags.dryRun) {
         if (flags.json)
@@ -39,7 +36,7 @@ Examples:
       }
       const { db } = await ctx.desk();
       const [{ upsertArticles }, { ensureTechnician }] = await Promise.all([
-        import('../store/kb-import.js'),
+        import('../store/kb-upsert.js'),
         import('../store/technicians.js'),
       ]);
       const summary = await upsertArticles(

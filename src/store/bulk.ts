@@ -1,40 +1,65 @@
-/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /**
- * THE bulk-write module (DESIGN.md §3): demo data written with better-sqlite3 prepared statements
- * on the desk's raw handle, in one IMMEDIATE transaction: all of it lands or none of it does.
- * Everything else writes through kysely.
+ * THE bulk-write module (DESIGN.md §3): many tickets with their people, tags and timelines, written with
+ * better-sqlite3 prepared statements. Everything else writes through kysely.
  *
- * The transaction yields to the event loop between batches so a console can draw progress; do not
- * write through the same desk until the promise settles (those writes would join this transaction).
+ * Each chunk (about a second of work) is one IMMEDIATE transaction run while kysely's own connection is
+ * held (`db.connection().execute`), so queries sent through kysely meanwhile wait for the chunk instead
+ * of joining it. Between chunks the write lock is let go long enough for a waiting process to take it
+ * (SQLite's busy handler sleeps up to 100 ms between tries). The run is recorded (./bulk-run.ts): a
+ * killed run is reported and resumed, never mistaken for a whole desk.
  */
-import { auditAppender } from './audit-chain.js';
-import { loadStarterKb } from './kb-import.js';
+import type Database from 'better-sqlite3';
+import type { TicketRow } from '../db/schema.js';
+import { EXIT, fail } from '../errors.js';
+import { dropIndexes, finishRun, missingIndexes, startRun, unfinishedRun, type BulkRun } from './bulk-run.js';
+import { writePeople, writeChunk, type BatchIds } from './bulk-rows.js';
 import type { Desk } from './desk.js';
 import { rawSqlite } from './sqlite-raw.js';
-import type Database from 'better-sqlite3';
-import { DEFAULT_SEED, demoData, type DemoPerson } from '../domain/demo-data.js';
-import { EXIT, fail } from '../errors.js';
 
-export const DEFAULT_DEMO_TICKETS = 2_000;
-export const MAX_DEMO_TICKETS = 1_000_000;
-/** The actor named in the demo tickets' audit trail. */
-export const DEMO_ACTOR = 'demo';
+export { stoppedMessage, type BulkRun } from './bulk-run.js';
 
-export interface SeedOptions {
-  tickets: number;
-  seed?: number;
-  /** The moment the demo desk is seen from (default: now). */
-  now?: number;
-  /** Add to a desk that already has tickets. */
-  append?: boolean;
-  /** The technician at the keyboard: included, and given ~10% of the open tickets ("My queue"). */
-  me?: DemoPerson | null;
-  /** Called with 0 first, every batch, and with `total` last. */
+export interface BulkInteraction {
+  kind: string;
+  /** Index into the batch's technicians, or null (the requester, the system). */
+  author: number | null;
+  author_name: string;
+  body: string;
+  minutes: number;
+  created_at: number;
+}
+
+/** A ticket's row, with its people as indexes into the batch's lists, its tags and its timeline. */
+export interface BulkTicket extends Omit<TicketRow, 'id' | 'external_id' | 'requester_id' | 'assignee_id'> {
+  requester: number | null;
+  assignee: number | null;
+  tags: readonly string[];
+  interactions: readonly BulkInteraction[];
+}
+
+export interface BulkBatch {
+  technicians: readonly { name: string; email: string; tier: string; created_at: number }[];
+  requesters: readonly { name: string; email: string; phone: string | null; department: string | null; created_at: number }[];
+  tagNames: readonly string[];
+  /** The tickets in order (iterated once); on a resume, from the first one again: the written ones are skipped. */
+  tickets: Iterable<BulkTicket>;
+  total: number;
+  /** Who the tickets' 'create' events name. */
+  actor: string;
+  now: number;
+  /** Kept with the run so that an interrupted one can be generated again and resumed. */
+  params: Record<string, unknown>;
+  /** What the run is called, and the command that resumes it, for the messages about an interrupted one. */
+  label: string;
+  resumeWith: string;
+  /** Refuse (exit 3, nothing written) when the desk already has tickets. */
+  emptyOnly: boolean;
+  /** The interrupted run this one finishes. */
+  resume?: BulkRun;
+  /** Called with 0 first, as chunks progress, and with `total` last. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Rows written per table (people that already existed are not counted), ids and time taken. */
-export interface SeedSummary {
+export interface BulkSummary {
   tickets: number;
   requesters: number;
   technicians: number;
@@ -42,55 +67,51 @@ export interface SeedSummary {
   ticket_tags: number;
   interactions: number;
   audit_events: number;
-  /** Starter KB articles added or updated (fixtures/kb). */
-  articles: number;
   first_id: number | null;
   last_id: number | null;
-  seed: number;
-  ms: number;
 }
 
-/** Tickets between progress reports (and turns of the event loop). */
-const BATCH = 2_000;
-const TICKET_COLUMNS = [
-  'id',
-  'title',
-  'description',
-  'status',
-  'priority',
-  'priority_rank',
-  'category',
-  'channel',
-  'requester_id',
-  'assignee_id',
-  'tier',
-  'created_at',
-  'updated_at',
-  'first_response_at',
-  'resolved_at',
-  'closed_at',
-  'first_response_due_at',
-  'resolution_due_at',
-  'next_due_at',
-  'resolution',
-  'version',
-] as const;
-
 /**
- * Seeds a deterministic demo desk (same seed and `now` → same data). Refuses, with nothing
- * written, when the desk already has tickets unless `append` is set. The console's welcome screen
- * calls this too: `seedDemo(desk, { tickets: DEFAULT_DEMO_TICKETS, me, onProgress })`.
+ * How long one chunk may hold the write lock, and how long the lock is let go once it has been held
+ * BREATHE_MS since the last pause (longer than the busy handler's longest sleep, so a waiter gets in).
  */
-export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSummary> {
-  const started = performance.now();
-  const sqlite = rawSqlite(desk);
-  const total = options.tickets;
-  if (!Number.isInteger(total) || total < 1 || total > MAX_DEMO_TICKETS) {
-    fail(EXIT.invalid, `tickets: must be a whole number from 1 to ${MAX_DEMO_TICKETS.toLocaleString('en-US')} (got ${total})`);
+export const CHUNK_MS = 1_000;
+export const GAP_MS = 120;
+const BREATHE_MS = 400;
+
+/** Lock time since the last pause, per desk. */
+const held = new WeakMap<Desk, number>();
+
+/** Runs `fn` in one IMMEDIATE transaction on the raw connection while kysely's connection is held. */
+async function transaction<T>(desk: Desk, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {
+  if ((held.get(desk) ?? 0) >= BREATHE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, GAP_MS));
+    held.set(desk, 0);
   }
-  const now = options.now ?? Date.now();
-  const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
-  const summary: SeedSummary = {
+  const sqlite = rawSqlite(desk);
+  const started = performance.now();
+  return desk.db.connection().execute(async () => {
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await fn(sqlite);
+      sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    } finally {
+      held.set(desk, (held.get(desk) ?? 0) + performance.now() - started);
+    }
+  });
+}
+
+/** The interrupted (or still running) bulk write of this desk, if there is one. */
+export async function interruptedBulkWrite(desk: Desk): Promise<BulkRun | null> {
+  return desk.db.connection().execute(async () => unfinishedRun(rawSqlite(desk)));
+}
+
+export async function writeBulk(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
+  const summary: BulkSummary = {
     tickets: 0,
     requesters: 0,
     technicians: 0,
@@ -98,151 +119,74 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
     ticket_tags: 0,
     interactions: 0,
     audit_events: 0,
-    articles: 0,
     first_id: null,
     last_id: null,
-    seed,
-    ms: 0,
   };
+  const resume = batch.resume;
+  let runId = resume?.id ?? 0;
+  let indexes = resume?.indexes ?? [];
+  let ids: BatchIds | undefined;
+  const tickets = batch.tickets[Symbol.iterator]();
+  for (let skip = resume?.done ?? 0; skip > 0 && !tickets.next().done;) skip--;
+  let done = resume?.done ?? 0;
+  let more = done < batch.total;
 
-  sqlite.exec('BEGIN IMMEDIATE');
-  try {
+  await transaction(desk, (sqlite) => {
     const existing = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
-    if (existing > 0 && !options.append) {
+    if (!resume && batch.emptyOnly && existing > 0) {
       fail(
         EXIT.conflict,
         `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`,
       );
     }
-    options.onProgress?.(0, total);
+    batch.onProgress?.(done, batch.total);
+    ids = writePeople(sqlite, batch, summary);
+    if (resume) return;
     // Into an empty desk, the ticket indexes are built once after the rows instead of row by row.
-    const rebuild = existing === 0 ? dropIndexes(sqlite, 'tickets') : [];
-    const data = demoData({ tickets: total, seed, now, me: options.me, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
+    indexes = existing === 0 ? dropIndexes(sqlite, 'tickets') : [];
+    runId = startRun(sqlite, batch.actor, batch.now, {
+      total: batch.total,
+      label: batch.label,
+      resumeWith: batch.resumeWith,
+      params: batch.params,
+      indexes,
+    });
+  });
 
-    const technicianIds = upsertByKey(
-      sqlite,
-      'INSERT INTO technicians (name, email, tier, active, created_at) VALUES (?, ?, ?, 1, ?) ON CONFLICT (email) DO NOTHING',
-      'SELECT id FROM technicians WHERE email = ?',
-      data.technicians.map((t) => [t.email, t.name, t.email, t.tier, t.created_at]),
-    );
-    const requesterIds = upsertByKey(
-      sqlite,
-      'INSERT INTO requesters (name, email, phone, department, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
-      'SELECT id FROM requesters WHERE email = ?',
-      data.requesters.map((r) => [r.email, r.name, r.email, r.phone, r.department, r.created_at]),
-    );
-    const tagIds = upsertByKey(
-      sqlite,
-      'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING',
-      'SELECT id FROM tags WHERE name = ?',
-      data.tagNames.map((name) => [name, name]),
-    );
-    const tagOf = new Map(data.tagNames.map((name, i) => [name, tagIds.ids[i]!]));
-    summary.technicians = technicianIds.inserted;
-    summary.requesters = requesterIds.inserted;
-    summary.tags = tagIds.inserted;
-
-    const insertTicket = sqlite.prepare(
-      `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})`,
-    );
-    const insertTag = sqlite.prepare('INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)');
-    const insertInteraction = sqlite.prepare(
-      'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const appendEvent = auditAppender(sqlite); // one 'create' event per ticket, chained by hash
-    const person = (ids: number[], index: number | null) => (index === null ? null : ids[index]!);
-    const firstId = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM tickets').pluck().get() as number) + 1;
-    let id = firstId;
-    for (const t of data.tickets()) {
-      insertTicket.run(
-        id,
-        t.title,
-        t.description,
-        t.status,
-        t.priority,
-        t.priority_rank,
-        t.category,
-        t.channel,
-        person(requesterIds.ids, t.requester),
-        person(technicianIds.ids, t.assignee),
-        t.tier,
-        t.created_at,
-        t.updated_at,
-        t.first_response_at,
-        t.resolved_at,
-        t.closed_at,
-        t.first_response_due_at,
-        t.resolution_due_at,
-        t.next_due_at,
-        t.resolution,
-        t.version,
-      );
-      appendEvent({ ticket_id: id, actor: DEMO_ACTOR, at: t.created_at, action: 'create', field: null, old_value: null, new_value: null });
-      for (const tag of t.tags) insertTag.run(id, tagOf.get(tag)!);
-      for (const x of t.interactions) {
-        insertInteraction.run(id, x.kind, person(technicianIds.ids, x.author), x.author_name, x.body, x.minutes, x.created_at);
-      }
-      summary.ticket_tags += t.tags.length;
-      summary.interactions += t.interactions.length;
-      const done = ++id - firstId;
-      if (done % BATCH === 0 && done < total) {
-        options.onProgress?.(done, total);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+  try {
+    while (more) {
+      more = await transaction(desk, async (sqlite) => {
+        const chunk = await writeChunk(sqlite, ids!, tickets, { done, batch, summary, chunkMs: CHUNK_MS });
+        done = chunk.done;
+        return chunk.more;
+      });
     }
-    for (const create of rebuild) sqlite.exec(create);
-    sqlite.exec('COMMIT');
-    summary.tickets = summary.audit_events = id - firstId;
-    summary.first_id = firstId;
-    summary.last_id = id - 1;
   } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    // The run stays unfinished (to resume), but the desk keeps its indexes meanwhile if it can.
+    await buildIndexes(desk, indexes).catch(() => undefined);
     throw error;
   }
-  // The starter knowledge base (idempotent), then fresh planner statistics for the queue's indexes.
-  const kb = await loadStarterKb(desk.db);
-  summary.articles = kb.created + kb.updated;
-  sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
-  options.onProgress?.(total, total);
-  summary.ms = Math.round(performance.now() - started);
+  await buildIndexes(desk, indexes);
+  await transaction(desk, (sqlite) => finishRun(sqlite, runId, batch.actor, batch.now));
+  summary.tickets = done - (resume?.done ?? 0);
   return summary;
 }
 
-/**
- * Drops a table's own indexes (not those behind PRIMARY KEY or UNIQUE) and returns the statements that
- * create them again. SQLite builds an index from sorted rows far faster than it updates one per row.
- * Inside the seeding transaction, so a failed seed rolls the drop back too.
- */
-function dropIndexes(sqlite: Database.Database, table: string): string[] {
-  const indexes = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-    .all(table) as Array<{ name: string; sql: string }>;
-  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
-  return indexes.map((i) => i.sql);
+/** The dropped indexes, in transactions of about CHUNK_MS each (a 300k-ticket index is a write of its own). */
+async function buildIndexes(desk: Desk, indexes: readonly string[]): Promise<void> {
+  for (let building = indexes.length > 0; building;) {
+    building = await transaction(desk, (sqlite) => {
+      const started = performance.now();
+      for (const create of missingIndexes(sqlite, indexes)) {
+        if (performance.now() - started >= CHUNK_MS) return true;
+        sqlite.exec(create);
+      }
+      return false;
+    });
+  }
 }
 
-/**
- * Inserts rows that may already exist (by a unique key) and returns every row's id, in order,
- * with how many were new. Each row is [key, ...insert parameters].
- */
-function upsertByKey(
-  sqlite: Database.Database,
-  insertSql: string,
-  selectSql: string,
-  rows: unknown[][],
-): { ids: number[]; inserted: number } {
-  const insert = sqlite.prepare(insertSql);
-  const select = sqlite.prepare(selectSql).pluck();
-  const ids: number[] = [];
-  let inserted = 0;
-  for (const [key, ...params] of rows) {
-    const result = insert.run(...params);
-    if (result.changes === 1) {
-      inserted++;
-      ids.push(Number(result.lastInsertRowid));
-    } else {
-      ids.push(select.get(key) as number);
-    }
-  }
-  return { ids, inserted };
+/** Fresh planner statistics after a bulk write, for the queue's indexes. */
+export async function analyze(desk: Desk): Promise<void> {
+  await desk.db.connection().execute(async () => rawSqlite(desk).exec('PRAGMA analysis_limit = 1000; ANALYZE;'));
 }

@@ -44,10 +44,14 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
   const loadDemo = async (d: Desk, progress: (text: string) => void) => {
-    const { seedDemo, DEFAULT_DEMO_TICKETS } = await import('../store/bulk.js');
+    const [{ seedDemo, DEFAULT_DEMO_TICKETS }, { starterArticles }] = await Promise.all([
+      import('../demo/seed.js'),
+      import('../io/kb-import.js'),
+    ]);
     await seedDemo(d, {
       tickets: DEFAULT_DEMO_TICKETS,
       me: identity,
+      articles: starterArticles(),
       onProgress: (done, total) => progress(`loading demo data… ${Math.round((done / total) * 100)}%`),
     });
   };

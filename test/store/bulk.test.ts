@@ -1,136 +1,71 @@
+/**
+ * The bulk writer and the desk's one connection: a chunk holds kysely's connection while it writes, so a
+ * query sent through kysely meanwhile (the console writing while it seeds) waits for the chunk and runs
+ * in a transaction of its own — never inside the chunk, never rolled back with it.
+ */
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../helpers/temp.js';
-import { OPEN_STATUSES } from '../../src/domain/ticket.js';
-import { DesklineError } from '../../src/errors.js';
-import { seedDemo } from '../../src/store/bulk.js';
-import { getTicket } from '../../src/store/ticket-view.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { validateTicketInput } from '../../src/domain/ticket-input.js';
+import { ensureTechnician } from '../../src/store/technicians.js';
+import { createTicket, type Created } from '../../src/store/tickets.js';
 import { tempDb } from '../helpers/temp.js';
 
 const NOW = Date.UTC(2026, 2, 18, 14, 30);
 const ME = { name: 'Lee Chen', email: 'lee@example.com', tier: 'L1' };
-const TABLES = ['technicians', 'requesters', 'tags', 'tickets', 'ticket_tags', 'interactions', 'audit_events'] as const;
 
-function counts(desk: Desk): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, desk.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
-}
-
-describe('seedDemo', () => {
-  it('writes a consistent desk in one go and reports what it wrote', async () => {
+describe('bulk writes beside kysely', () => {
+  it('a kysely write during a chunk waits for it and is not rolled back when the chunk fails', async () => {
     const desk = await tempDb();
-    const progress: number[] = [];
-    const summary = await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME, onProgress: (done, total) => progress.push(done / total) });
-
-    expect(summary).toMatchObject({ tickets: 3_000, requesters: 150, technicians: 21, first_id: 1, last_id: 3_000, seed: 1 });
-    const rows = counts(desk);
-    expect(rows).toEqual({
-      technicians: 21,
-      requesters: 150,
-      tags: summary.tags,
-      tickets: 3_000,
-      ticket_tags: summary.ticket_tags,
-      interactions: summary.interactions,
-      audit_events: 3_000,
-    });
-    expect(summary.interactions).toBeGreaterThan(3_000);
-    expect(desk.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(desk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(desk.sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets').get()).toEqual({
-      lo: 1,
-      hi: 3_000,
-      n: 3_000,
-    });
-    // One 'create' event per ticket, by the demo actor, at the ticket's creation.
-    expect(
-      desk.sqlite
-        .prepare(
-          `SELECT count(*) FROM audit_events a JOIN tickets t ON t.id = a.ticket_id
-      WHERE a.action = 'create' AND a.actor = 'demo' AND a.at = t.created_at`,
-        )
-        .pluck()
-        .get(),
-    ).toBe(3_000);
-    expect(progress[0]).toBe(0);
-    expect(progress.at(-1)).toBe(1);
-    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
-  });
-
-  it('builds the ticket indexes after the rows: the same indexes, same definitions, as before', async () => {
-    const desk = await tempDb();
-    const indexes = () =>
-      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
-    const before = indexes();
-    expect(before.length).toBeGreaterThan(5);
-    await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
-    expect(indexes()).toEqual(before);
-  });
-
-  it('a seed that fails half way rolls back its rows and the dropped indexes with them', async () => {
-    const desk = await tempDb();
-    const indexes = () =>
-      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
-    const before = indexes();
+    const actor = await ensureTechnician(desk.db, ME);
+    // The seed's own rows fail at its 3,000th ticket, after the write below was sent.
     desk.sqlite.exec(
-      "CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
+      "CREATE TRIGGER fail_late BEFORE INSERT ON tickets WHEN NEW.id = 3000 AND NEW.title <> 'Sent mid-seed' BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
     );
-    await expect(seedDemo(desk, { tickets: 500, now: NOW, me: ME })).rejects.toThrow('disk went away');
-    expect(indexes()).toEqual(before);
-    expect(counts(desk).tickets).toBe(0);
+    let during: Promise<Created> | undefined;
+    let inChunk = false;
+    const seeding = seedDemo(desk, {
+      tickets: 5_000,
+      now: NOW,
+      me: ME,
+      onProgress: (done) => {
+        if (done === 0 || during) return;
+        inChunk = desk.sqlite.inTransaction;
+        during = createTicket(desk.db, validateTicketInput({ title: 'Sent mid-seed' }), actor);
+      },
+    });
+    await expect(seeding).rejects.toThrow('disk went away');
+    expect(inChunk).toBe(true); // it was sent while the chunk's transaction was open
+    const created = await during!;
+    const rows = desk.sqlite.prepare('SELECT id, title FROM tickets').all();
+    expect(rows).toEqual([{ id: created.ticket.id, title: 'Sent mid-seed' }]);
+    expect(desk.sqlite.prepare("SELECT actor FROM audit_events WHERE action = 'create'").pluck().all()).toEqual(['Lee Chen']);
     expect(desk.sqlite.inTransaction).toBe(false);
   });
 
-  it('gives the user about a tenth of the open tickets, readable through the store', async () => {
+  it('a kysely write during a seed that succeeds lands beside it, each ticket with its own create event', async () => {
     const desk = await tempDb();
-    await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME });
-    const me = desk.sqlite.prepare('SELECT id FROM technicians WHERE email = ?').pluck().get(ME.email) as number;
-    const open = desk.sqlite
-      .prepare(
-        `SELECT count(*) AS n, sum(assignee_id = ?) AS mine FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`,
-      )
-      .get(me, ...OPEN_STATUSES) as { n: number; mine: number };
-    expect(open.mine / open.n).toBeGreaterThan(0.05);
-    expect(open.mine / open.n).toBeLessThan(0.16);
-
-    const view = await getTicket(desk.db, 3_000);
-    expect(view.ref).toBe('HD-3000');
-    expect(view.tags.length).toBeGreaterThan(0);
-    expect(view.version).toBe(1);
-  });
-
-  it('refuses a desk that has tickets, leaving it unchanged; --append adds after the last id', async () => {
-    const desk = await tempDb();
-    await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
-    const before = counts(desk);
-
-    const refused = await seedDemo(desk, { tickets: 500, now: NOW, me: ME }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(DesklineError);
-    expect(refused).toMatchObject({ exitCode: 3, message: 'the desk already has 500 tickets: use --append to add demo data anyway' });
-    expect(counts(desk)).toEqual(before);
-    expect(desk.sqlite.inTransaction).toBe(false);
-
-    const more = await seedDemo(desk, { tickets: 200, seed: 2, now: NOW, me: ME, append: true });
-    expect(more).toMatchObject({ tickets: 200, technicians: 0, first_id: 501, last_id: 700 });
-    expect(desk.sqlite.prepare('SELECT count(*) FROM tickets WHERE id BETWEEN 501 AND 700').pluck().get()).toBe(200);
-    expect(counts(desk).requesters).toBe(before.requesters! + more.requesters);
+    const actor = await ensureTechnician(desk.db, ME);
+    let during: Promise<Created> | undefined;
+    const summary = await seedDemo(desk, {
+      tickets: 5_000,
+      now: NOW,
+      me: ME,
+      onProgress: (done) => {
+        if (done > 0 && !during) during = createTicket(desk.db, validateTicketInput({ title: 'Sent mid-seed' }), actor);
+      },
+    });
+    const created = await during!;
+    expect(summary.tickets).toBe(5_000);
+    expect(desk.sqlite.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(5_001);
+    // The write waited for the chunk: its ticket comes after that chunk's rows, not inside them.
+    expect(created.ticket.id).toBeGreaterThan(2_000);
+    const events = desk.sqlite.prepare(
+      "SELECT actor, count(*) AS n FROM audit_events WHERE action = 'create' GROUP BY actor ORDER BY actor",
+    );
+    expect(events.all()).toEqual([
+      { actor: 'Lee Chen', n: 1 },
+      { actor: 'demo', n: 5_000 },
+    ]);
     expect(desk.sqlite.pragma('foreign_key_check')).toEqual([]);
-  });
-
-  it('refuses a bad count with nothing written', async () => {
-    const desk = await tempDb();
-    for (const tickets of [0, 1.5, 1_000_001]) {
-      await expect(seedDemo(desk, { tickets, now: NOW })).rejects.toMatchObject({ exitCode: 4 });
-    }
-    expect(counts(desk).tickets).toBe(0);
-    expect(counts(desk).technicians).toBe(0);
-  });
-
-  it('is deterministic: two desks seeded alike hold the same rows', async () => {
-    const dump = async () => {
-      const desk = await tempDb();
-      await seedDemo(desk, { tickets: 300, seed: 9, now: NOW, me: ME });
-      return ['tickets', 'interactions', 'ticket_tags', 'requesters'].map((t) =>
-        desk.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-      );
-    };
-    expect(await dump()).toEqual(await dump());
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadStarterKb } from '../../src/store/kb-import.js';
+import { loadStarterKb } from '../../src/io/kb-import.js';
 import { searchKb } from '../../src/store/kb-search.js';
 import { tempDb } from '../helpers/temp.js';
 

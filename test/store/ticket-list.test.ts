@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { parseQuery } from '../../src/domain/query.js';
 import { applyFilters, applySort } from '../../src/store/ticket-filter.js';
 import { countTickets, listTickets, type TicketListRow } from '../../src/store/ticket-list.js';

@@ -100,11 +100,9 @@ describe('ticket writes', () => {
     const desk = await tempDb();
     const actor = await ensureTechnician(desk.db, ME);
     await ensureTechnician(desk.db, { name: 'Olga Other', email: 'olga@example.com', tier: 'L2' });
-    const [{ ticket }] = await createTickets(
-      desk.db,
-      [validateTicketInput({ title: 'VPN', requester: 'ana@example.com', tags: 'vpn' })],
-      actor,
-    );
+    const { ticket } = (
+      await createTickets(desk.db, [validateTicketInput({ title: 'VPN', requester: 'ana@example.com', tags: 'vpn' })], actor)
+    )[0]!;
     const fresh = () => getTicket(desk.db, ticket.id);
     const changed = await updateTicket(desk.db, ticket.id, { assignee: 'olga', priority: 'high', addTags: ['urgent-fix'] }, actor);
     expect(changed.ticket).toEqual(await fresh());
@@ -119,11 +117,9 @@ describe('ticket writes', () => {
   it('a requester writing back reopens a resolved ticket and clears its resolution, as the rules say', async () => {
     const desk = await tempDb();
     const actor = await ensureTechnician(desk.db, ME);
-    const [{ ticket }] = await createTickets(
-      desk.db,
-      [validateTicketInput({ title: 'Toner', status: 'resolved', resolution: 'New toner' })],
-      actor,
-    );
+    const { ticket } = (
+      await createTickets(desk.db, [validateTicketInput({ title: 'Toner', status: 'resolved', resolution: 'New toner' })], actor)
+    )[0]!;
     await addInteraction(desk.db, ticket.id, { kind: 'email_in', body: 'Still streaky' }, { id: null, name: 'ana@example.com' });
     expect(await getTicket(desk.db, ticket.id)).toMatchObject({ status: 'open', resolution: null, resolved_at: null, closed_at: null });
     const history = desk.sqlite.prepare("SELECT old_value, new_value FROM audit_events WHERE field = 'status'").all();

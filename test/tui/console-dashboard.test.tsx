@@ -3,7 +3,7 @@
  * thread (the .ts source through tsx here; the bundle's .mjs in the e2e test), with a spinner first.
  */
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { KEYS, renderTui } from '../helpers/render-tui.js';
 import { tempDb } from '../helpers/temp.js';
 import { workerSource } from '../../src/tui/data/use-dashboard.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/store/desk.js';
 import { timeline } from '../../src/store/interactions.js';
 import { findArticle } from '../../src/store/kb.js';
-import { loadStarterKb } from '../../src/store/kb-import.js';
+import { loadStarterKb } from '../../src/io/kb-import.js';
 import { linkedArticles } from '../../src/store/kb-links.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { KEYS, renderTui } from '../helpers/render-tui.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/store/desk.js';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { createTicket } from '../../src/store/tickets.js';

@@ -1,16 +1,11 @@
 /**
- * Many articles in one IMMEDIATE transaction, all or nothing, matched on slug: a new slug is
- * created, a known one updated (with a revision) or left alone when nothing differs.
- * Also the starter articles in fixtures/kb/ that a new desk (and the demo seed) loads.
+ * Many parsed articles in one IMMEDIATE transaction, all or nothing, matched on slug: a new slug is
+ * created, a known one updated (with a revision) or left alone when nothing differs. Reading them
+ * from Markdown files is io/'s business (io/kb-import.ts).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withImmediate } from '../db/immediate.js';
 import type { ArticleInput } from '../domain/kb-article.js';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import { readMarkdownDir } from '../io/markdown-import.js';
-import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
+import type { Actor, Executor } from './executor.js';
 import { applyChanges, insertArticle, type KbArticle } from './kb.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -49,28 +44,4 @@ export async function upsertArticles(
   });
   const count = (o: UpsertOutcome) => articles.filter((a) => a.outcome === o).length;
   return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), articles };
-}
-
-/** The nearest folder above this module holding package.json: the package root, from src/ or dist/. */
-export function packageRoot(from = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-  return dir;
-}
-
-export function starterKbDir(): string {
-  return join(packageRoot(), 'fixtures', 'kb');
-}
-
-/** Loads (or refreshes) the starter articles; safe to run again. */
-export async function loadStarterKb(db: Executor, dir = starterKbDir(), actor: Actor = SYSTEM_ACTOR): Promise<ImportSummary> {
-  return upsertArticles(
-    db,
-    readMarkdownDir(dir).map((f) => f.article),
-    actor,
-  );
 }

@@ -1,122 +1,30 @@
-/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /**
- * The demo desk, generated: same {tickets, seed, now} → the same people and tickets, byte for
- * byte. Tickets come from a generator, oldest first, so 100,000 of them never sit in memory at once.
+ * One generated ticket: a template drawn and filled in, a status that fits its age, a timeline, and
+ * due times computed by the SLA clock from the status history it went through.
  */
-import { Filler } from './demo-filler.js';
-import { demoPeople, pickDepartment, type DemoPeople, type DemoPerson } from './demo-people.js';
-import { DAY, HOUR, MINUTE, WORK_DAY, WorkClock, mulberry32, pick, weighted, type Rng } from './demo-random.js';
-import { TEMPLATES, type TicketTemplate } from './demo-templates.js';
-import { timeline, type DemoInteraction } from './demo-timeline.js';
-import { DEFAULT_CALENDAR } from './sla/calendar.js';
-import { computeDue, type StatusChange } from './sla/clocks.js';
-import { DEFAULT_POLICY } from './sla/policy.js';
-import { PRIORITY_RANK, TIERS, type Channel, type Priority, type Status, type Tier } from './ticket.js';
+import type { BulkTicket } from '../store/bulk.js';
+import { DEFAULT_CALENDAR } from '../domain/sla/calendar.js';
+import { computeDue, type StatusChange } from '../domain/sla/clocks.js';
+import { DEFAULT_POLICY } from '../domain/sla/policy.js';
+import { PRIORITY_RANK, TIERS, type Channel, type Priority, type Status, type Tier } from '../domain/ticket.js';
+import { Filler } from './filler.js';
+import { pickDepartment, type DemoPeople } from './people.js';
+import { DAY, HOUR, MINUTE, WORK_DAY, type WorkClock, pick, weighted, type Rng } from './random.js';
+import { OLD, pickChannel, pickPriority, RECENT, YOUNG } from './mix.js';
+import { TEMPLATES, type TicketTemplate } from './templates.js';
+import { timeline, type DemoInteraction } from './timeline.js';
 
-export type { DemoPerson, DemoTechnician, DemoRequester } from './demo-people.js';
-export type { DemoInteraction } from './demo-timeline.js';
-export { Filler } from './demo-filler.js';
-
-export interface DemoOptions {
-  tickets: number;
-  seed?: number;
-  now: number;
-  /** The user at the keyboard: added as a technician and given ~10% of the open tickets. */
-  me?: DemoPerson | null;
-  /** Office hours are 08:00–18:00 at this offset from UTC (default 0). */
-  utcOffsetMinutes?: number;
-}
-
-export interface DemoTicket {
-  title: string;
-  description: string;
+/** A generated ticket: a row for the store's bulk writer, in the vocabulary's own types. */
+export interface DemoTicket extends BulkTicket {
   status: Status;
   priority: Priority;
-  priority_rank: number;
-  category: string;
   channel: Channel;
-  /** Index into `requesters` (null for monitoring alerts). */
-  requester: number | null;
-  /** Index into `technicians`. */
-  assignee: number | null;
   tier: Tier;
-  created_at: number;
-  updated_at: number;
-  first_response_at: number | null;
-  resolved_at: number | null;
-  closed_at: number | null;
-  first_response_due_at: number | null;
-  resolution_due_at: number | null;
-  next_due_at: number | null;
-  resolution: string | null;
   version: 1;
-  tags: readonly string[];
   interactions: DemoInteraction[];
 }
 
-export interface DemoData extends DemoPeople {
-  /** Every tag the tickets can carry. */
-  tagNames: string[];
-  /** The tickets, oldest first; each call starts the same sequence again. */
-  tickets(): Generator<DemoTicket>;
-}
-
-export const DEFAULT_SEED = 1;
-/** Tickets spread over two years, denser towards now (the desk grew ~3× over the period). */
-export const DEMO_SPAN = 730 * DAY;
-const GROWTH = 1.1;
-/** Chance a ticket is still open: OPEN_FRESH when new, decaying with its age in working days. */
-const OPEN_FRESH = 0.95;
-const OPEN_DECAY_DAYS = 75;
-/** Resolved tickets close automatically after five days. */
-const AUTO_CLOSE = 5 * DAY;
-const FIRST_RESPONSE_MET = 0.9;
-const RESOLUTION_MET = 0.85;
-/** The user gets one in this many assigned open tickets (~10% of the open queue). */
-const ME_EVERY = 9;
-
-const pickTemplate = weighted(TEMPLATES.map((t) => [t, t.weight] as const));
-const pickPriority = weighted<Priority>([
-  ['urgent', 5],
-  ['high', 20],
-  ['normal', 55],
-  ['low', 20],
-]);
-const pickChannel = weighted<Channel>([
-  ['email', 35],
-  ['phone', 22],
-  ['web', 20],
-  ['chat', 12],
-  ['walk_in', 9],
-  ['cli', 2],
-]);
-const YOUNG = weighted<Status>([
-  ['new', 45],
-  ['open', 40],
-  ['pending', 10],
-  ['on_hold', 5],
-]);
-const RECENT = weighted<Status>([
-  ['new', 12],
-  ['open', 45],
-  ['pending', 28],
-  ['on_hold', 15],
-]);
-const OLD = weighted<Status>([
-  ['new', 2],
-  ['open', 30],
-  ['pending', 23],
-  ['on_hold', 45],
-]);
-
-export function demoData(options: DemoOptions): DemoData {
-  const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
-  const people = demoPeople(mulberry32(seed), options.tickets, options.now, options.me);
-  const tagNames = [...new Set([...TEMPLATES.flatMap((t) => t.tags), 'vip'])].sort();
-  return { ...people, tagNames, tickets: () => generate(options, seed, people) };
-}
-
-interface Run {
+export interface Run {
   rng: Rng;
   clock: WorkClock;
   people: DemoPeople;
@@ -129,31 +37,18 @@ interface Run {
   openAssigned: number;
 }
 
-function* generate(options: DemoOptions, seed: number, people: DemoPeople): Generator<DemoTicket> {
-  const { now, tickets: count } = options;
-  const clock = new WorkClock((options.utcOffsetMinutes ?? 0) * MINUTE);
-  const workNow = clock.toWork(now);
-  const workStart = clock.toWork(now - DEMO_SPAN);
-  const pools = TIERS.map((tier) => people.technicians.flatMap((t, i) => (t.tier === tier && i !== people.me ? [i] : [])));
-  const run: Run = {
-    rng: mulberry32((seed ^ 0x9e3779b9) >>> 0),
-    clock,
-    people,
-    names: people.technicians.map((t) => t.name),
-    pools,
-    workNow,
-    now,
-    openAssigned: 0,
-  };
-  const expG = Math.expm1(GROWTH);
-  for (let i = 0; i < count; i++) {
-    // Inverse CDF of an exponential density over the span: monotone in i, so ids follow time.
-    const q = (i + run.rng()) / count;
-    yield ticket(run, workStart + (Math.log1p(q * expG) / GROWTH) * (workNow - workStart));
-  }
-}
+/** Chance a ticket is still open: OPEN_FRESH when new, decaying with its age in working days. */
+const OPEN_FRESH = 0.95;
+const OPEN_DECAY_DAYS = 75;
+/** Resolved tickets close automatically after five days. */
+const AUTO_CLOSE = 5 * DAY;
+const FIRST_RESPONSE_MET = 0.9;
+const RESOLUTION_MET = 0.85;
+/** The user gets one in this many assigned open tickets (~10% of the open queue). */
+const ME_EVERY = 9;
 
-function ticket(run: Run, workCreated: number): DemoTicket {
+const pickTemplate = weighted(TEMPLATES.map((t) => [t, t.weight] as const));
+export function ticket(run: Run, workCreated: number): DemoTicket {
   const { rng, clock, people, workNow, now } = run;
   const poolOf = (tier: Tier) => run.pools[TIERS.indexOf(tier)]!;
   const tpl = pickTemplate(rng);

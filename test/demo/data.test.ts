@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENTS } from '../../src/domain/demo-catalog.js';
-import { demoData, Filler, type DemoTicket } from '../../src/domain/demo-data.js';
-import { mulberry32, WorkClock } from '../../src/domain/demo-random.js';
-import { TEMPLATES } from '../../src/domain/demo-templates.js';
+import { DEPARTMENTS } from '../../src/demo/catalog.js';
+import { demoData, Filler, type DemoTicket } from '../../src/demo/data.js';
+import { mulberry32, WorkClock } from '../../src/demo/random.js';
+import { TEMPLATES } from '../../src/demo/templates.js';
 import {
   CHANNELS,
   DEFAULT_CATEGORIES,

@@ -1,7 +1,7 @@
 /** Demo people: the desk's technicians (plus the user at the keyboard) and the requesters. Pure. */
-import { DEPARTMENTS, EMAIL_DOMAIN, FIRST_NAMES, LAST_NAMES, TECHNICIANS } from './demo-catalog.js';
-import { DAY, int, pick, weighted, type Rng } from './demo-random.js';
-import { TIERS, isOneOf, type Tier } from './ticket.js';
+import { DEPARTMENTS, EMAIL_DOMAIN, FIRST_NAMES, LAST_NAMES, TECHNICIANS } from './catalog.js';
+import { DAY, int, pick, weighted, type Rng } from './random.js';
+import { TIERS, isOneOf, type Tier } from '../domain/ticket.js';
 
 export interface DemoPerson {
   name: string;

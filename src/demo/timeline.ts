@@ -3,10 +3,10 @@
  * the requester writing back, a question left pending, a vendor hold, the closing reply).
  * Times are offsets in working milliseconds from the ticket's creation. Pure.
  */
-import { ESCALATION_REASONS } from './demo-catalog.js';
-import { HOUR, MINUTE, int, pick, weighted, type Rng } from './demo-random.js';
-import { ASKS, CALLS, CHATS, CLOSING_REPLIES, FIRST_REPLIES, HOLDS, NOTES, REQUESTER_EMAILS, TRIAGE } from './demo-texts.js';
-import { TIERS, type Channel, type InteractionKind, type Status, type Tier } from './ticket.js';
+import { ESCALATION_REASONS } from './catalog.js';
+import { HOUR, MINUTE, int, pick, weighted, type Rng } from './random.js';
+import { ASKS, CALLS, CHATS, CLOSING_REPLIES, FIRST_REPLIES, HOLDS, NOTES, REQUESTER_EMAILS, TRIAGE } from './texts.js';
+import { TIERS, type Channel, type InteractionKind, type Status, type Tier } from '../domain/ticket.js';
 
 export interface DemoInteraction {
   kind: InteractionKind;

@@ -2,8 +2,8 @@
  * Demo text: fills `{placeholders}` in catalog patterns. A value drawn once in a ticket keeps it
  * for the whole ticket (the printer in the title is the printer in the reply). Pure.
  */
-import { FIRST_NAMES, LAST_NAMES, PLACES } from './demo-catalog.js';
-import { int, pick, type Rng } from './demo-random.js';
+import { FIRST_NAMES, LAST_NAMES, PLACES } from './catalog.js';
+import { int, pick, type Rng } from './random.js';
 
 /** Placeholder names by slot: a ticket keeps its drawn values in an array indexed by slot. */
 const SLOTS = ['first', 'dept', 'fix', 'person', 'case', ...Object.keys(PLACES)];

@@ -1,0 +1,113 @@
+/**
+ * A long bulk write commits in chunks (so other processes can write in between) and leaves a trail in
+ * the audit log: a `bulk_write`/`started` event (ticket_id NULL) holding what the caller needs to
+ * generate the same rows again, and a `bulk_write`/`finished` event naming it once the last chunk,
+ * and the indexes it dropped, are in. A started run with no finished event was interrupted (or is
+ * still running: its process is alive): the desk is not whole until it is resumed.
+ */
+import type Database from 'better-sqlite3';
+import { hostname } from 'node:os';
+
+export interface BulkRun {
+  /** The id of its `started` event. */
+  id: number;
+  total: number;
+  /** Tickets written so far (its own 'create' events). */
+  done: number;
+  /** Who its 'create' events name. */
+  actor: string;
+  /** What it is called and the command that resumes it (for messages). */
+  label: string;
+  resumeWith: string;
+  /** What the caller stored to generate the same rows again. */
+  params: Record<string, unknown>;
+  /** CREATE INDEX statements of the indexes it dropped, to build at the end. */
+  indexes: string[];
+  pid: number;
+  host: string;
+  /** Its process still runs (on this machine), so it is not interrupted but busy. */
+  running: boolean;
+}
+
+interface Started {
+  total: number;
+  label: string;
+  resumeWith: string;
+  params: Record<string, unknown>;
+  indexes: string[];
+  pid: number;
+  host: string;
+}
+
+const alive = (pid: number, host: string) => {
+  if (host !== hostname()) return true; // cannot tell: assume it runs
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The newest started run with no finished event, if any. Reads through the (ticket_id, at, id) index. */
+export function unfinishedRun(sqlite: Database.Database): BulkRun | null {
+  const row = sqlite
+    .prepare(
+      `SELECT s.id, s.actor, s.new_value FROM audit_events s
+       WHERE s.ticket_id IS NULL AND s.action = 'bulk_write' AND s.field = 'started'
+         AND NOT EXISTS (SELECT 1 FROM audit_events f WHERE f.ticket_id IS NULL AND f.action = 'bulk_write'
+                         AND f.field = 'finished' AND f.old_value = CAST(s.id AS TEXT))
+       ORDER BY s.id DESC LIMIT 1`,
+    )
+    .get() as { id: number; actor: string; new_value: string } | undefined;
+  if (!row) return null;
+  const started = JSON.parse(row.new_value) as Started;
+  const done = sqlite
+    .prepare("SELECT count(*) FROM audit_events WHERE id > ? AND ticket_id IS NOT NULL AND action = 'create' AND actor = ?")
+    .pluck()
+    .get(row.id, row.actor) as number;
+  return { id: row.id, actor: row.actor, done, ...started, running: alive(started.pid, started.host) };
+}
+
+/** One line for a run that stopped: how far it got and how to finish it. */
+export function stoppedMessage(run: BulkRun): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `an earlier ${run.label} stopped after ${n(run.done)} of ${n(run.total)} tickets: run '${run.resumeWith}' to finish it`;
+}
+
+/** Records the start of a run (inside its first chunk's transaction); returns the event id. */
+export function startRun(sqlite: Database.Database, actor: string, at: number, started: Omit<Started, 'pid' | 'host'>): number {
+  const value = JSON.stringify({ ...started, pid: process.pid, host: hostname() } satisfies Started);
+  return Number(
+    sqlite
+      .prepare("INSERT INTO audit_events (ticket_id, actor, at, action, field, new_value) VALUES (NULL, ?, ?, 'bulk_write', 'started', ?)")
+      .run(actor, at, value).lastInsertRowid,
+  );
+}
+
+export function finishRun(sqlite: Database.Database, runId: number, actor: string, at: number): void {
+  sqlite
+    .prepare("INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value) VALUES (NULL, ?, ?, 'bulk_write', 'finished', ?)")
+    .run(actor, at, String(runId));
+}
+
+/**
+ * Drops a table's own indexes (not those behind PRIMARY KEY or UNIQUE) and returns the statements that
+ * create them again. SQLite builds an index from sorted rows far faster than it updates one per row.
+ */
+export function dropIndexes(sqlite: Database.Database, table: string): string[] {
+  const indexes = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .all(table) as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.sql);
+}
+
+/** The index statements of `indexes` whose index does not exist (yet, or again). */
+export function missingIndexes(sqlite: Database.Database, indexes: readonly string[]): string[] {
+  const present = new Set(
+    sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all() as string[],
+  );
+  return indexes.filter((sql) => !present.has(sql));
+}

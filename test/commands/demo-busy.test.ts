@@ -1,0 +1,135 @@
+/**
+ * A long demo seed and the other processes on the same desk, as real processes through the built binary:
+ * the seed commits in chunks so a `ticket create` gets in while it runs; a seed killed half way is
+ * reported (by `demo seed` and `db check`) and `demo seed --resume` finishes it with exactly the rows an
+ * uninterrupted seed writes; a desk held by another writer gives one line saying so.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { demoData } from '../../src/demo/data.js';
+import { writeBulk } from '../../src/store/bulk.js';
+import { BIN, runBin } from '../helpers/cli.js';
+import { tempDb, tempEnv } from '../helpers/temp.js';
+
+function start(args: string[], env: Record<string, string>): ChildProcess & { exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  return Object.assign(child, { exited: new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))) });
+}
+
+/** Polls the desk (read-only, beside the writer) until `sql` gives a number above `min`. */
+async function waitFor(path: string, sql: string, min: number): Promise<number> {
+  for (;;) {
+    if (existsSync(path)) {
+      const db = new Database(path, { readonly: true });
+      try {
+        const n = db.prepare(sql).pluck().get() as number;
+        if (n > min) return n;
+      } catch {
+        // not migrated yet
+      } finally {
+        db.close();
+      }
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A digest of the rows a seed writes (audit events aside: the run's marks differ). */
+function digest(db: Database.Database): string {
+  const hash = createHash('sha256');
+  for (const t of ['tickets', 'interactions', 'ticket_tags', 'requesters', 'technicians', 'tags']) {
+    for (const row of db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+describe('a long demo seed and other processes', () => {
+  it('lets a ticket create from another process in while it runs', { timeout: 120_000 }, async () => {
+    const env = tempEnv();
+    expect((await runBin(['demo', 'seed', '--tickets', '100'], { env })).code).toBe(0);
+    const seed = start(['demo', 'seed', '--append', '--tickets', '40000'], env);
+    await waitFor(env.DESKLINE_DB!, 'SELECT count(*) FROM tickets', 100); // its first chunk is in
+    const create = await runBin(['ticket', 'create', '-t', 'Printer on fire', '-q'], { env });
+    expect(create).toMatchObject({ code: 0, stderr: '' });
+    expect(await seed.exited).toBe(0);
+    const db = new Database(env.DESKLINE_DB!, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(40_101);
+      expect(db.prepare("SELECT count(*) FROM audit_events WHERE action = 'create'").pluck().get()).toBe(40_101);
+      const id = db.prepare("SELECT id FROM tickets WHERE title = 'Printer on fire'").pluck().get() as number;
+      expect(create.stdout).toBe(`HD-${id}\n`);
+      // It got in between two chunks, while the seed was still writing: demo tickets come after it.
+      expect(db.prepare("SELECT count(*) FROM tickets WHERE id > ? AND title <> 'Printer on fire'").pluck().get(id)).toBeGreaterThan(0);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a killed seed is reported, not taken for a whole desk, and --resume finishes it', { timeout: 120_000 }, async () => {
+    const env = tempEnv();
+    const seed = start(['demo', 'seed', '--tickets', '40000'], env);
+    await waitFor(env.DESKLINE_DB!, 'SELECT count(*) FROM tickets', 0);
+    seed.kill('SIGKILL');
+    await seed.exited;
+
+    const again = await runBin(['demo', 'seed'], { env });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(
+      /^deskline: an earlier demo seed stopped after [\d,]+ of 40,000 tickets: run 'deskline demo seed --resume' to finish it\n$/,
+    );
+    const check = await runBin(['db', 'check'], { env });
+    expect(check.code).toBe(5);
+    expect(check.stderr).toContain('demo seed stopped after');
+
+    const resumed = await runBin(['demo', 'seed', '--resume', '--json'], { env });
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout).seeded.tickets).toBeLessThan(40_000);
+    expect(await runBin(['db', 'check'], { env })).toMatchObject({ code: 0 });
+
+    // Exactly the rows an uninterrupted seed with the same recorded options writes.
+    const db = new Database(env.DESKLINE_DB!, { readonly: true });
+    try {
+      const marks = db.prepare("SELECT new_value FROM audit_events WHERE action = 'bulk_write' AND field = 'started'").pluck().all();
+      expect(marks).toHaveLength(1);
+      const { params } = JSON.parse(marks[0] as string) as { params: Parameters<typeof demoData>[0] & Record<string, unknown> };
+      const fresh = await tempDb();
+      const data = demoData(params);
+      await writeBulk(fresh, {
+        ...data,
+        tickets: data.tickets(),
+        total: params.tickets,
+        actor: 'demo',
+        now: params.now,
+        params,
+        label: 'demo seed',
+        resumeWith: '',
+        emptyOnly: true,
+      });
+      expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(40_000);
+      expect(digest(db)).toBe(digest(fresh.sqlite));
+      const indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name";
+      expect(db.prepare(indexes).pluck().all()).toEqual(fresh.sqlite.prepare(indexes).pluck().all());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a desk another process holds gives one line saying so, after waiting', { timeout: 30_000 }, async () => {
+    const env = tempEnv();
+    expect((await runBin(['ticket', 'create', '-t', 'First'], { env })).code).toBe(0);
+    const holder = new Database(env.DESKLINE_DB!);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = await runBin(['ticket', 'create', '-t', 'Second'], { env });
+      expect(r).toMatchObject({ code: 5, stdout: '' });
+      expect(r.stderr).toMatch(/^deskline: the desk is busy: another process holds it for writing[^\n]*\n$/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+});

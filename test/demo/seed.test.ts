@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Desk } from '../helpers/temp.js';
+import { OPEN_STATUSES } from '../../src/domain/ticket.js';
+import { DesklineError } from '../../src/errors.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { deskProblems } from '../../src/store/desk-file.js';
+import { getTicket } from '../../src/store/ticket-view.js';
+import { tempDb } from '../helpers/temp.js';
+
+const NOW = Date.UTC(2026, 2, 18, 14, 30);
+const ME = { name: 'Lee Chen', email: 'lee@example.com', tier: 'L1' };
+const TABLES = ['technicians', 'requesters', 'tags', 'tickets', 'ticket_tags', 'interactions', 'audit_events'] as const;
+
+const dump = (desk: Desk) =>
+  ['tickets', 'interactions', 'ticket_tags', 'requesters', 'technicians'].map((t) =>
+    desk.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+  );
+
+function counts(desk: Desk): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t, desk.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+}
+
+describe('seedDemo', () => {
+  it('writes a consistent desk and reports what it wrote', async () => {
+    const desk = await tempDb();
+    const progress: number[] = [];
+    const summary = await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME, onProgress: (done, total) => progress.push(done / total) });
+
+    expect(summary).toMatchObject({ tickets: 3_000, requesters: 150, technicians: 21, first_id: 1, last_id: 3_000, seed: 1 });
+    const rows = counts(desk);
+    expect(rows).toEqual({
+      technicians: 21,
+      requesters: 150,
+      tags: summary.tags,
+      tickets: 3_000,
+      ticket_tags: summary.ticket_tags,
+      interactions: summary.interactions,
+      audit_events: 3_002, // a 'create' per ticket, and the run's started and finished marks
+    });
+    expect(summary.interactions).toBeGreaterThan(3_000);
+    expect(desk.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(desk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(desk.sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets').get()).toEqual({
+      lo: 1,
+      hi: 3_000,
+      n: 3_000,
+    });
+    // One 'create' event per ticket, by the demo actor, at the ticket's creation.
+    expect(
+      desk.sqlite
+        .prepare(
+          `SELECT count(*) FROM audit_events a JOIN tickets t ON t.id = a.ticket_id
+      WHERE a.action = 'create' AND a.actor = 'demo' AND a.at = t.created_at`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(3_000);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('builds the ticket indexes after the rows: the same indexes, same definitions, as before', async () => {
+    const desk = await tempDb();
+    const indexes = () =>
+      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(5);
+    await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
+    expect(indexes()).toEqual(before);
+  });
+
+  it('a seed that fails half way keeps the indexes, is reported, and --resume finishes it as if nothing happened', async () => {
+    const desk = await tempDb();
+    const indexes = () =>
+      desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+    const before = indexes();
+    desk.sqlite.exec(
+      "CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
+    );
+    await expect(seedDemo(desk, { tickets: 500, now: NOW, me: ME })).rejects.toThrow('disk went away');
+    expect(indexes()).toEqual(before);
+    expect(counts(desk).tickets).toBe(0); // the chunk that failed is rolled back whole
+    expect(desk.sqlite.inTransaction).toBe(false);
+
+    const again = await seedDemo(desk, { tickets: 500, now: NOW, me: ME, append: true }).catch((e: unknown) => e);
+    expect(again).toMatchObject({
+      exitCode: 3,
+      message: "an earlier demo seed stopped after 0 of 500 tickets: run 'deskline demo seed --resume' to finish it",
+    });
+    expect(deskProblems(desk)).toEqual([
+      "an earlier demo seed stopped after 0 of 500 tickets: run 'deskline demo seed --resume' to finish it",
+    ]);
+    desk.sqlite.exec('DROP TRIGGER fail_half_way');
+    const resumed = await seedDemo(desk, { tickets: 1, resume: true });
+    expect(resumed).toMatchObject({ tickets: 500, first_id: 1, last_id: 500 });
+    expect(indexes()).toEqual(before);
+    expect(deskProblems(desk)).toEqual([]);
+    await expect(seedDemo(desk, { tickets: 1, resume: true })).rejects.toMatchObject({ exitCode: 2 });
+
+    const fresh = await tempDb();
+    await seedDemo(fresh, { tickets: 500, now: NOW, me: ME });
+    expect(dump(desk)).toEqual(dump(fresh));
+  });
+
+  it('gives the user about a tenth of the open tickets, readable through the store', async () => {
+    const desk = await tempDb();
+    await seedDemo(desk, { tickets: 3_000, now: NOW, me: ME });
+    const me = desk.sqlite.prepare('SELECT id FROM technicians WHERE email = ?').pluck().get(ME.email) as number;
+    const open = desk.sqlite
+      .prepare(
+        `SELECT count(*) AS n, sum(assignee_id = ?) AS mine FROM tickets WHERE status IN (${OPEN_STATUSES.map(() => '?').join(',')})`,
+      )
+      .get(me, ...OPEN_STATUSES) as { n: number; mine: number };
+    expect(open.mine / open.n).toBeGreaterThan(0.05);
+    expect(open.mine / open.n).toBeLessThan(0.16);
+
+    const view = await getTicket(desk.db, 3_000);
+    expect(view.ref).toBe('HD-3000');
+    expect(view.tags.length).toBeGreaterThan(0);
+    expect(view.version).toBe(1);
+  });
+
+  it('refuses a desk that has tickets, leaving it unchanged; --append adds after the last id', async () => {
+    const desk = await tempDb();
+    await seedDemo(desk, { tickets: 500, now: NOW, me: ME });
+    const before = counts(desk);
+
+    const refused = await seedDemo(desk, { tickets: 500, now: NOW, me: ME }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DesklineError);
+    expect(refused).toMatchObject({ exitCode: 3, message: 'the desk already has 500 tickets: use --append to add demo data anyway' });
+    expect(counts(desk)).toEqual(before);
+    expect(desk.sqlite.inTransaction).toBe(false);
+
+    const more = await seedDemo(desk, { tickets: 200, seed: 2, now: NOW, me: ME, append: true });
+    expect(more).toMatchObject({ tickets: 200, technicians: 0, first_id: 501, last_id: 700 });
+    expect(desk.sqlite.prepare('SELECT count(*) FROM tickets WHERE id BETWEEN 501 AND 700').pluck().get()).toBe(200);
+    expect(counts(desk).requesters).toBe(before.requesters! + more.requesters);
+    expect(desk.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('refuses a bad count with nothing written', async () => {
+    const desk = await tempDb();
+    for (const tickets of [0, 1.5, 1_000_001]) {
+      await expect(seedDemo(desk, { tickets, now: NOW })).rejects.toMatchObject({ exitCode: 4 });
+    }
+    expect(counts(desk).tickets).toBe(0);
+    expect(counts(desk).technicians).toBe(0);
+  });
+
+  it('is deterministic: two desks seeded alike hold the same rows', async () => {
+    const seeded = async () => {
+      const desk = await tempDb();
+      await seedDemo(desk, { tickets: 300, seed: 9, now: NOW, me: ME });
+      return dump(desk);
+    };
+    expect(await seeded()).toEqual(await seeded());
+  });
+});
