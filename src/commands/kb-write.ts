@@ -3,14 +3,14 @@
  * stdin or flags; stores a revision). Store and parser modules load inside the actions.
  */
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RawArticle } from '../domain/kb-article.js';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
 import { cleanLine } from './format.js';
 import { articleJson } from './kb-output.js';
-import { editText, readAll, stdinIsPiped } from './text-input.js';
+import { commaList } from './options.js';
+import { editText, readAll, readTextFile, stdinIsPiped } from './text-input.js';
 
 interface FieldFlags {
   title?: string;
@@ -21,13 +21,11 @@ interface FieldFlags {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
-
 function fieldOptions(cmd: Command): Command {
   return cmd
     .option('-t, --title <text>', 'title (default: front matter, then the first # heading)')
     .option('-c, --category <name>', 'category, e.g. network')
-    .option('--tag <tags>', 'tag (repeat or comma-separate)', collect)
+    .option('--tag <tags>', 'tag (repeat or comma-separate)', commaList)
     .addOption(new Option('--audience <who>', 'who may read it').choices(['internal', 'public']))
     .addOption(new Option('--status <s>', 'draft or published').choices(['draft', 'published']))
     .option('--json', 'print the article as JSON');
@@ -35,14 +33,6 @@ function fieldOptions(cmd: Command): Command {
 
 function overrides(flags: FieldFlags): RawArticle {
   return { title: flags.title, category: flags.category, tags: flags.tag, audience: flags.audience, status: flags.status };
-}
-
-function readFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return fail(EXIT.invalid, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
 }
 
 const TEMPLATE = '---\ntitle: \ncategory: general\ntags: []\naudience: internal\n---\n\n# \n\n## Steps\n\n1. \n';
@@ -66,7 +56,7 @@ Examples:
       let text: string;
       let shown = file === '-' ? 'stdin' : (file ?? 'article');
       if (file === '-') text = await readAll(ctx.io.stdin);
-      else if (file !== undefined) text = readFile(file);
+      else if (file !== undefined) text = readTextFile(file);
       else if (flags.body !== undefined) text = flags.body;
       else if (stdinIsPiped(ctx.io)) [text, shown] = [await readAll(ctx.io.stdin), 'stdin'];
       else if (flags.editor || ctx.io.stdout.isTTY) text = editText(ctx.io, TEMPLATE);
@@ -94,8 +84,9 @@ export function kbEditCommand(ctx: Ctx): Command {
     )
     .action(async (ref: string, file: string | undefined, flags: FieldFlags & { publish?: boolean }) => {
       const { db } = await ctx.desk();
-      const [{ getArticle, updateArticle }, { parseArticle }, { articleFile }, { ensureTechnician }] = await Promise.all([
+      const [{ getArticle }, { updateArticle }, { parseArticle }, { articleFile }, { ensureTechnician }] = await Promise.all([
         import('../store/kb.js'),
+        import('../store/kb-edit.js'),
         import('../io/markdown-import.js'),
         import('../io/markdown-export.js'),
         import('../store/technicians.js'),
@@ -105,7 +96,7 @@ export function kbEditCommand(ctx: Ctx): Command {
       const fieldsOnly = file === undefined && Object.values(overrides(flags)).some((v) => v !== undefined);
       let text: string;
       if (file === '-') text = await readAll(ctx.io.stdin);
-      else if (file !== undefined) text = readFile(file);
+      else if (file !== undefined) text = readTextFile(file);
       else if (fieldsOnly) text = articleFile(before);
       else if (stdinIsPiped(ctx.io)) text = await readAll(ctx.io.stdin);
       else text = editText(ctx.io, articleFile(before));

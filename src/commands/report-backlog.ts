@@ -3,8 +3,16 @@ import { AGE_BUCKETS } from '../domain/report-stats.js';
 import { PRIORITIES } from '../domain/ticket.js';
 import { backlogReport, type BacklogRow } from '../store/reports-backlog.js';
 import type { Ctx } from './context.js';
-import { thousands } from './format.js';
-import { emit, groupColumn, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
+import {
+  countColumn,
+  emit,
+  groupColumn,
+  reportSubcommand,
+  resolveFlags,
+  type Column,
+  type ReportFlags,
+  type ReportSpec,
+} from './report-common.js';
 
 const SPEC: ReportSpec = {
   name: 'backlog',
@@ -21,13 +29,7 @@ const SPEC: ReportSpec = {
   ],
 };
 
-const num = (key: string, header: string, get: (r: BacklogRow) => number): Column<BacklogRow> => ({
-  key,
-  header,
-  value: get,
-  text: (r) => thousands(get(r)),
-  numeric: true,
-});
+const num = countColumn<BacklogRow>;
 
 const COLUMNS: ReadonlyArray<Column<BacklogRow>> = [
   { key: 'status', header: 'STATUS', value: (r) => r.status },

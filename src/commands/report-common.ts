@@ -9,7 +9,7 @@ import { parseBy, type By } from '../domain/report-group.js';
 import { isValidZone } from '../domain/sla/zone.js';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
-import { cleanLine, iso, paint, table } from './format.js';
+import { cleanLine, iso, paint, table, thousands } from './format.js';
 
 export interface ReportFlags {
   since?: string;
@@ -80,6 +80,11 @@ export interface Column<R> {
   text?(row: R): string;
   /** Numbers are right-aligned in the table. */
   numeric?: boolean;
+}
+
+/** A whole-number column: right-aligned, with thousands separators in the table. */
+export function countColumn<R>(key: string, header: string, get: (row: R) => number): Column<R> {
+  return { key, header, value: get, text: (r) => thousands(get(r)), numeric: true };
 }
 
 /** The `--by` column, present only when grouping. */

@@ -1,8 +1,16 @@
 /** `deskline report sla`: first-response and resolution compliance over tickets created in a period. */
 import { slaReport, type SlaRow } from '../store/reports-sla.js';
 import type { Ctx } from './context.js';
-import { thousands } from './format.js';
-import { emit, groupColumn, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
+import {
+  countColumn,
+  emit,
+  groupColumn,
+  reportSubcommand,
+  resolveFlags,
+  type Column,
+  type ReportFlags,
+  type ReportSpec,
+} from './report-common.js';
 
 const SPEC: ReportSpec = {
   name: 'sla',
@@ -19,13 +27,7 @@ const SPEC: ReportSpec = {
 };
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-const num = (key: string, header: string, get: (r: SlaRow) => number): Column<SlaRow> => ({
-  key,
-  header,
-  value: get,
-  text: (r) => thousands(get(r)),
-  numeric: true,
-});
+const num = countColumn<SlaRow>;
 
 const COLUMNS: ReadonlyArray<Column<SlaRow>> = [
   num('tickets', 'TICKETS', (r) => r.tickets),

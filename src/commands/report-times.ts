@@ -4,8 +4,16 @@ import { describeWeek, formatSpan } from '../domain/sla/index.js';
 import { getCalendar } from '../store/sla-config.js';
 import { timesReport, type TimesRow } from '../store/reports-times.js';
 import type { Ctx } from './context.js';
-import { thousands } from './format.js';
-import { emit, groupColumn, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
+import {
+  countColumn,
+  emit,
+  groupColumn,
+  reportSubcommand,
+  resolveFlags,
+  type Column,
+  type ReportFlags,
+  type ReportSpec,
+} from './report-common.js';
 
 const SPEC: ReportSpec = {
   name: 'times',
@@ -33,13 +41,7 @@ const hours = (key: string, header: string, get: Ms): Column<TimesRow> => ({
   },
   numeric: true,
 });
-const count = (key: string, header: string, get: (r: TimesRow) => number): Column<TimesRow> => ({
-  key,
-  header,
-  value: get,
-  text: (r) => thousands(get(r)),
-  numeric: true,
-});
+const count = countColumn<TimesRow>;
 
 const COLUMNS: ReadonlyArray<Column<TimesRow>> = [
   count('responded', 'RESPONDED', (r) => r.responded),

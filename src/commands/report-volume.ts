@@ -2,7 +2,7 @@
 import { volumeReport, type VolumeRow } from '../store/reports-volume.js';
 import type { Ctx } from './context.js';
 import { thousands } from './format.js';
-import { emit, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
+import { countColumn, emit, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
 
 const SPEC: ReportSpec = {
   name: 'volume',
@@ -20,13 +20,7 @@ const SPEC: ReportSpec = {
 
 type Row = VolumeRow & { net: number };
 
-const num = (key: string, header: string, get: (r: Row) => number): Column<Row> => ({
-  key,
-  header,
-  value: get,
-  text: (r) => thousands(get(r)),
-  numeric: true,
-});
+const num = countColumn<Row>;
 
 const COLUMNS: ReadonlyArray<Column<Row>> = [
   { key: 'date', header: 'DATE', value: (r) => r.date },

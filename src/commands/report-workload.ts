@@ -2,8 +2,8 @@
 import { MINUTE, formatSpan } from '../domain/sla/index.js';
 import { workloadReport, type WorkloadRow } from '../store/reports-workload.js';
 import type { Ctx } from './context.js';
-import { cleanLine, thousands } from './format.js';
-import { emit, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
+import { cleanLine } from './format.js';
+import { countColumn, emit, reportSubcommand, resolveFlags, type Column, type ReportFlags, type ReportSpec } from './report-common.js';
 
 const SPEC: ReportSpec = {
   name: 'workload',
@@ -19,13 +19,7 @@ const SPEC: ReportSpec = {
   ],
 };
 
-const num = (key: string, header: string, get: (r: WorkloadRow) => number): Column<WorkloadRow> => ({
-  key,
-  header,
-  value: get,
-  text: (r) => thousands(get(r)),
-  numeric: true,
-});
+const num = countColumn<WorkloadRow>;
 
 const COLUMNS: ReadonlyArray<Column<WorkloadRow>> = [
   { key: 'technician', header: 'TECHNICIAN', value: (r) => r.technician, text: (r) => cleanLine(r.technician) },

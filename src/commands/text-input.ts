@@ -1,10 +1,19 @@
-/** Long text for a command: an argument, `-` for stdin, a pipe, or $EDITOR on a terminal. */
+/** Long text for a command: an argument, a file, `-` for stdin, a pipe, or $EDITOR on a terminal. */
 import { spawnSync } from 'node:child_process';
 import { fstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import type { Io } from '../streams.js';
+
+/** A file named on the command line, as text; one line naming it when it cannot be read (exit 4). */
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(EXIT.invalid, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,12 +1,12 @@
 /** `deskline ticket create`: from flags or JSON/JSONL, idempotent with --external-id, all-or-nothing. */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { InputError, validateTicketInput, type TicketInput } from '../domain/ticket-input.js';
 import { EXIT, fail } from '../errors.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { createTickets } from '../store/tickets.js';
 import type { Ctx } from './context.js';
-import { readAll, stdinIsPiped } from './text-input.js';
+import { commaList } from './options.js';
+import { readAll, readTextFile, stdinIsPiped } from './text-input.js';
 import { parseTicketJson, ticketJson } from './ticket-json.js';
 
 interface CreateFlags {
@@ -28,8 +28,6 @@ interface CreateFlags {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, ...value.split(',')];
-
 export function ticketCreateCommand(ctx: Ctx): Command {
   return new Command('create')
     .description('create a ticket from flags, or many from JSON / JSON Lines')
@@ -40,7 +38,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('--channel <c>', 'phone, email, chat, walk_in, web, cli, monitoring')
     .option('--status <s>', 'initial status (default new; open when assigned)')
     .option('--tier <t>', 'L1 | L2 | L3')
-    .option('--tag <tags>', 'tag (repeat or comma-separate)', collect, [])
+    .option('--tag <tags>', 'tag (repeat or comma-separate)', commaList, [])
     .option('-r, --requester <who>', 'email, "Name <email>" or a known name')
     .option('-a, --assignee <who>', 'me, a technician name or email')
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
@@ -83,7 +81,7 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
   const categories = ctx.settings().categories;
   if (flags.fromJson !== undefined) {
     const source = flags.fromJson === '-' ? 'stdin' : flags.fromJson;
-    const text = flags.fromJson === '-' ? await readAll(ctx.io.stdin) : readFile(flags.fromJson);
+    const text = flags.fromJson === '-' ? await readAll(ctx.io.stdin) : readTextFile(flags.fromJson);
     return parseTicketJson(text, source, categories);
   }
   const description = flags.description ?? (stdinIsPiped(ctx.io) ? await readAll(ctx.io.stdin) : undefined);
@@ -114,14 +112,6 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
         `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(error.field.length + 2)}`,
       );
     throw error;
-  }
-}
-
-function readFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return fail(EXIT.invalid, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
 }
 

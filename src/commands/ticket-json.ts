@@ -1,8 +1,7 @@
 /** JSON shapes of tickets (versioned by the `schema` field ctx.json adds) and JSON/JSONL input. */
 import { InputError, validateTicketInput, type TicketInput } from '../domain/ticket-input.js';
 import { EXIT, fail } from '../errors.js';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import type { InteractionRow } from '../db/schema.js';
+import type { InteractionRow } from '../store/interactions.js';
 import type { TicketView } from '../store/ticket-view.js';
 import { iso } from './format.js';
 

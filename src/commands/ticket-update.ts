@@ -10,6 +10,7 @@ import { confirm } from './confirm.js';
 import { refArg } from './resolve-ref.js';
 import { ticketJson } from './ticket-json.js';
 import { findIds } from './ticket-query.js';
+import { commaList } from './options.js';
 
 interface UpdateFlags {
   title?: string;
@@ -27,8 +28,6 @@ interface UpdateFlags {
   json?: boolean;
   quiet?: boolean;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, ...value.split(',')];
 
 function changesFrom(flags: UpdateFlags, categories?: readonly string[]): TicketChanges {
   try {
@@ -65,8 +64,8 @@ export function ticketUpdateCommand(ctx: Ctx): Command {
     .option('--tier <t>', 'L1 | L2 | L3')
     .option('-c, --category <c>', 'category')
     .option('--resolution <text>', 'how it was solved (required to set --status resolved)')
-    .option('--add-tag <tags>', 'add tag(s)', collect, [])
-    .option('--remove-tag <tags>', 'remove tag(s)', collect, [])
+    .option('--add-tag <tags>', 'add tag(s)', commaList, [])
+    .option('--remove-tag <tags>', 'remove tag(s)', commaList, [])
     .option('--if-version <n>', 'only if the ticket is still at this version (else exit 3)')
     .option('--where <query>', 'bulk: every ticket matching the query')
     .option('-y, --yes', 'bulk: do not ask for confirmation')

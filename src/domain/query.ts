@@ -1,168 +1,17 @@
-/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /**
  * The ticket query language, parsed once (pure) for the CLI's `ticket list`, the console's `/` filter and saved views:
  * `status:open,pending prio:urgent assignee:me tag:vpn -tag:spam age:>7d "printer jam" sort:-created`.
  * Terms are ANDed, `,` ORs a field's values, `-` negates a term. Relative times stay durations (no clock here).
  */
-import {
-  CHANNELS,
-  OPEN_STATUSES,
-  PRIORITIES,
-  STATUSES,
-  TIERS,
-  formatRef,
-  isOneOf,
-  parseRef,
-  type Channel,
-  type Priority,
-  type Status,
-  type Tier,
-} from './ticket.js';
-import {
-  QueryError,
-  columnOf,
-  formatDate,
-  formatDuration,
-  lex,
-  parseDate,
-  parseDuration,
-  quote,
-  shown,
-  splitOp,
-  suggest,
-  type Cmp,
-  type Item,
-} from './query-lexer.js';
+import { QueryError, columnOf, lex, quote, shown, suggest, type Item } from './query-lexer.js';
+import { formatDate, formatDuration } from './query-literals.js';
+import { DEFAULT_SORT, SORT_KEYS, type Filter, type ParsedQuery, type SortKey } from './query-types.js';
+import { FIELD_ALIASES, PARSERS } from './query-values.js';
+import { formatRef, isOneOf } from './ticket.js';
 
-export { QueryError, type Cmp } from './query-lexer.js';
-
-export const SORT_KEYS = [
-  'urgency',
-  '-urgency',
-  'created',
-  '-created',
-  'updated',
-  '-updated',
-  'priority',
-  '-priority',
-  'id',
-  '-id',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export const DEFAULT_SORT: SortKey = 'urgency';
-
-/** A date literal as the span it names, [from, to) in epoch ms; `op` compares a column with that span. */
-export interface TimeValue {
-  op: Cmp | '=';
-  from: number;
-  to: number;
-}
-/** `age:>7d`: created more than `ms` ago. */
-export interface AgeValue {
-  op: Cmp;
-  ms: number;
-}
-export type AssigneeValue = { kind: 'me' } | { kind: 'none' } | { kind: 'person'; text: string };
-/** `due:<2h`: next_due_at compared with now + ms (ms may be negative); `overdue` is due before now; `none` has no clock. */
-export type DueValue = { kind: 'overdue' } | { kind: 'none' } | { kind: 'cmp'; op: Cmp; ms: number };
-
-/** One term. `values` are ORed; `negated` inverts the whole term. Text matches title or description. */
-export type Filter = { negated: boolean } & (
-  | { field: 'status'; values: Status[] }
-  | { field: 'priority'; values: Priority[] }
-  | { field: 'assignee'; values: AssigneeValue[] }
-  | { field: 'tier'; values: Tier[] }
-  | { field: 'tag'; values: string[] }
-  | { field: 'category'; values: string[] }
-  | { field: 'channel'; values: Channel[] }
-  | { field: 'requester'; values: string[] }
-  | { field: 'created' | 'updated'; values: TimeValue[] }
-  | { field: 'age'; values: AgeValue[] }
-  | { field: 'due'; values: DueValue[] }
-  | { field: 'id'; values: number[] }
-  | { field: 'text'; text: string }
-);
-export type FilterField = Filter['field'];
-
-export interface ParsedQuery {
-  /** ANDed, in the order written. */
-  filters: Filter[];
-  /** The last `sort:` term, or urgency. */
-  sort: SortKey;
-}
-
-const FIELD_ALIASES: Record<string, Exclude<FilterField, 'text'> | 'sort'> = {
-  status: 'status',
-  prio: 'priority',
-  priority: 'priority',
-  assignee: 'assignee',
-  tier: 'tier',
-  tag: 'tag',
-  category: 'category',
-  channel: 'channel',
-  requester: 'requester',
-  created: 'created',
-  updated: 'updated',
-  age: 'age',
-  due: 'due',
-  id: 'id',
-  ref: 'id',
-  sort: 'sort',
-};
-const TAG = /^[a-z0-9][a-z0-9_.+-]{0,39}$/;
-const WORD = /^[a-z0-9][a-z0-9_.+-]{0,39}$/;
-
-type ValueParser<T> = (text: string, fail: (reason: string, skip?: number, hint?: string) => never) => T;
-
-const oneOf =
-  <T extends string>(what: string, values: readonly T[], extra: Record<string, T | readonly T[]> = {}): ValueParser<T | readonly T[]> =>
-  (text, fail) => {
-    const v = text.toLowerCase().replace(/-/g, '_');
-    if (extra[v]) return extra[v]!;
-    const match = values.find((x) => x.toLowerCase() === v);
-    return match ?? fail(`unknown ${what} ${shown(text)}`, 0, suggest(text, [...values, ...Object.keys(extra)]));
-  };
-
-const time: ValueParser<TimeValue> = (text, fail) => {
-  const { op, rest, skip } = splitOp(text);
-  const span = parseDate(rest);
-  return span
-    ? { op: op ?? '=', ...span }
-    : fail(`bad date ${shown(rest)}`, skip, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC unless it ends in Z or ±HH:MM');
-};
-
-const durationCmp =
-  (field: string, signed: boolean): ValueParser<{ op: Cmp; ms: number }> =>
-  (text, fail) => {
-    const { op, rest, skip } = splitOp(text);
-    if (op === null || op === '=') fail(`'${field}' needs a comparison`, 0, `e.g. ${field}:>7d or ${field}:<2h`);
-    const ms = parseDuration(rest, signed);
-    return ms === null
-      ? fail(`bad duration ${shown(rest)}`, skip, 'expected a whole number and a unit m, h, d or w, e.g. 7d')
-      : { op: op as Cmp, ms };
-  };
-
-const PARSERS: { [F in Exclude<FilterField, 'text'>]: ValueParser<unknown> } = {
-  status: oneOf('status', STATUSES, { active: OPEN_STATUSES }),
-  priority: oneOf('priority', PRIORITIES, { p1: 'urgent', p2: 'high', p3: 'normal', p4: 'low' }),
-  tier: oneOf('tier', TIERS),
-  channel: oneOf('channel', CHANNELS),
-  tag: (text, fail) => (TAG.test(text.toLowerCase()) ? text.toLowerCase() : fail(`bad tag ${shown(text)}`, 0, 'letters, digits, - _ . +')),
-  category: (text, fail) => (WORD.test(text.toLowerCase()) ? text.toLowerCase() : fail(`bad category ${shown(text)}`, 0, 'one word')),
-  requester: (text) => text,
-  assignee: (text): AssigneeValue => {
-    const v = text.toLowerCase();
-    return v === 'me' || v === 'none' ? { kind: v } : { kind: 'person', text };
-  },
-  created: time,
-  updated: time,
-  age: durationCmp('age', false),
-  due: (text, fail): DueValue => {
-    const v = text.toLowerCase();
-    return v === 'overdue' || v === 'none' ? { kind: v } : { kind: 'cmp', ...durationCmp('due', true)(text, fail) };
-  },
-  id: (text, fail) => parseRef(text) ?? fail(`bad ticket reference ${shown(text)}`, 0, 'e.g. HD-7 or 7'),
-};
+export { QueryError } from './query-lexer.js';
+export type { Cmp } from './query-literals.js';
+export * from './query-types.js';
 
 /** Parses a query. Throws QueryError (one line, with a 1-based column) on anything it cannot read. */
 export function parseQuery(input: string): ParsedQuery {

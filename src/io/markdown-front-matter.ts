@@ -3,6 +3,7 @@
  * the file they are about, so importers can say `network/vpn.md:3: …`.
  */
 import { LineCounter, parseDocument, isMap, isScalar, stringify } from 'yaml';
+import { tidyBody } from '../domain/kb-article.js';
 
 export class MarkdownError extends Error {
   constructor(
@@ -55,10 +56,6 @@ export function parseMarkdown(source: string): ParsedMarkdown {
     lines[String(pair.key.value)] = offset === undefined ? 2 : counter.linePos(offset).line + 1;
   }
   return { data, lines, body };
-}
-
-function tidyBody(text: string): string {
-  return text.replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '');
 }
 
 /** Front matter and body as one file: the inverse of `parseMarkdown` for the keys given. */

@@ -8,14 +8,9 @@
 import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 
-export interface BulkRun {
-  /** The id of its `started` event. */
-  id: number;
+/** What a run records when it starts. */
+interface Started {
   total: number;
-  /** Tickets written so far (its own 'create' events). */
-  done: number;
-  /** Who its 'create' events name. */
-  actor: string;
   /** What it is called and the command that resumes it (for messages). */
   label: string;
   resumeWith: string;
@@ -25,18 +20,17 @@ export interface BulkRun {
   indexes: string[];
   pid: number;
   host: string;
-  /** Its process still runs (on this machine), so it is not interrupted but busy. */
-  running: boolean;
 }
 
-interface Started {
-  total: number;
-  label: string;
-  resumeWith: string;
-  params: Record<string, unknown>;
-  indexes: string[];
-  pid: number;
-  host: string;
+export interface BulkRun extends Started {
+  /** The id of its `started` event. */
+  id: number;
+  /** Tickets written so far (its own 'create' events). */
+  done: number;
+  /** Who its 'create' events name. */
+  actor: string;
+  /** Its process still runs (on this machine), so it is not interrupted but busy. */
+  running: boolean;
 }
 
 const alive = (pid: number, host: string) => {

@@ -14,6 +14,7 @@ import { matchExpression, parseQuery, queryWords, type QueryGroup } from '../dom
 import { makeSnippet } from '../domain/kb-snippet.js';
 import type { Executor } from './executor.js';
 import { correctWord } from './kb-fuzzy.js';
+import { articleFields } from './kb.js';
 
 export interface KbSearchOptions {
   limit?: number;
@@ -88,13 +89,7 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
     ranked.map((c) => c.id),
   );
   return ranked.map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    title: c.title,
-    category: c.category,
-    tags: c.tags ? c.tags.split(',') : [],
-    audience: c.audience as KbAudience,
-    status: c.status as KbStatus,
+    ...articleFields(c),
     score: Number(c.score.toFixed(4)),
     snippet: makeSnippet(bodies.get(c.id) ?? '', groups),
     searched,

@@ -6,7 +6,8 @@
 import { withImmediate } from '../db/immediate.js';
 import type { ArticleInput } from '../domain/kb-article.js';
 import type { Actor, Executor } from './executor.js';
-import { applyChanges, insertArticle, type KbArticle } from './kb.js';
+import { applyChanges } from './kb-edit.js';
+import { insertArticle, type KbArticle } from './kb.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 

@@ -1,6 +1,5 @@
-/* eslint-disable max-lines -- #12: over 200 lines, to be split by the restructure */
 /**
- * KB articles: create, read, change. Every change bumps `version` (compare-and-set) and writes a
+ * KB articles: create and read (changes: ./kb-edit.ts). Every change bumps `version` (compare-and-set) and writes a
  * kb_revisions row holding the title and body as they were before it. The `search_*` columns the
  * FTS5 triggers read are written here with every change (src/domain/kb-text.ts).
  */
@@ -23,20 +22,23 @@ export interface KbArticle extends ArticleInput {
   version: number;
 }
 
-export type ArticleChanges = Partial<Omit<ArticleInput, 'slug'>>;
-
-const FIELDS = ['title', 'body', 'category', 'tags', 'audience', 'status'] as const;
-
-export function toArticle(row: KbArticleRow): KbArticle {
+/** The fields a list of articles shows, from a row (or a search candidate) of kb_articles. */
+export function articleFields(row: Pick<KbArticleRow, 'id' | 'slug' | 'title' | 'category' | 'tags' | 'audience' | 'status'>) {
   return {
     id: row.id,
     slug: row.slug,
     title: row.title,
-    body: row.body,
     category: row.category,
     tags: row.tags ? row.tags.split(',') : [],
     audience: row.audience as KbAudience,
     status: row.status as KbStatus,
+  };
+}
+
+export function toArticle(row: KbArticleRow): KbArticle {
+  return {
+    ...articleFields(row),
+    body: row.body,
     author: row.author_name,
     author_id: row.author_id,
     created_at: row.created_at,
@@ -114,85 +116,6 @@ export async function insertArticle(
     .values({ article_id: row.id, version: 1, action, actor: actor.name, at: now, old_title: null, old_body: null, note })
     .execute();
   return toArticle(row);
-}
-
-export interface UpdateOptions {
-  /** Compare-and-set: fail with a conflict when the article moved on since it was read. */
-  expectedVersion?: number;
-  action?: string;
-  now?: number;
-}
-
-/** Changes an article; a no-op (nothing differs) writes nothing and returns it unchanged. */
-export async function updateArticle(
-  db: Executor,
-  id: number,
-  changes: ArticleChanges,
-  actor: Actor,
-  options: UpdateOptions = {},
-): Promise<KbArticle> {
-  return withImmediate(db, (trx) => applyChanges(trx, id, changes, actor, options));
-}
-
-/** The update inside the caller's transaction. */
-export async function applyChanges(
-  trx: Executor,
-  id: number,
-  changes: ArticleChanges,
-  actor: Actor,
-  options: UpdateOptions = {},
-): Promise<KbArticle> {
-  const before = await getArticle(trx, id);
-  if (options.expectedVersion !== undefined && before.version !== options.expectedVersion) {
-    fail(
-      EXIT.conflict,
-      `KB article ${before.slug} changed since you opened it (version ${options.expectedVersion} → ${before.version}): nothing saved`,
-    );
-  }
-  const after = { ...before, ...definedOnly(changes) };
-  const changed = FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-  if (changed.length === 0) return before;
-  const now = options.now ?? Date.now();
-  const result = await trx
-    .updateTable('kb_articles')
-    .set({
-      title: after.title,
-      body: after.body,
-      category: after.category,
-      tags: after.tags.join(','),
-      audience: after.audience,
-      status: after.status,
-      updated_at: now,
-      version: before.version + 1,
-      ...searchColumns(after),
-    })
-    .where('id', '=', id)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) fail(EXIT.conflict, `KB article ${before.slug} changed while saving: nothing saved`);
-  await trx
-    .insertInto('kb_revisions')
-    .values({
-      article_id: id,
-      version: before.version + 1,
-      action: options.action ?? 'edit',
-      actor: actor.name,
-      at: now,
-      old_title: before.title,
-      old_body: before.body,
-      note: describeChanges(before, after, changed),
-    })
-    .execute();
-  return getArticle(trx, id);
-}
-
-function definedOnly(changes: ArticleChanges): ArticleChanges {
-  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as ArticleChanges;
-}
-
-function describeChanges(before: KbArticle, after: KbArticle, fields: readonly (typeof FIELDS)[number][]): string {
-  const show = (v: unknown) => String(v) || '—';
-  return fields.map((f) => (f === 'body' || f === 'title' ? f : `${f} ${show(before[f])} → ${show(after[f])}`)).join('; ');
 }
 
 export async function articleRevisions(db: Executor, articleId: number): Promise<KbRevisionRow[]> {

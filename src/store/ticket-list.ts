@@ -2,7 +2,8 @@
 import type { ParsedQuery } from '../domain/query.js';
 import { formatRef } from '../domain/ticket.js';
 import type { Executor } from './executor.js';
-import { applyFilters, applyKeyset, applySort, type FilterContext } from './ticket-filter.js';
+import { applyFilters, type FilterContext } from './ticket-filter.js';
+import { applyKeyset, applySort } from './ticket-sort.js';
 
 export interface TicketListRow {
   id: number;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { validateArticle, type ArticleInput } from '../../src/domain/kb-article.js';
 import { DesklineError } from '../../src/errors.js';
 import { writeMarkdownDir } from '../../src/io/markdown-export.js';
-import { parseMarkdown } from '../../src/io/markdown-front-matter.js';
+import { formatMarkdown, parseMarkdown } from '../../src/io/markdown-front-matter.js';
 import { parseArticle, readMarkdownDir } from '../../src/io/markdown-import.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -102,6 +102,13 @@ describe('Markdown articles', () => {
   it('keeps the body as written, minus surrounding blank lines and CRLF', () => {
     expect(parseMarkdown('\ufeff---\r\ntitle: T\r\n---\r\n\r\n\r\nLine 1\r\n\r\n  indented\r\n\r\n').body).toBe('Line 1\n\n  indented');
     expect(parseMarkdown('---\n---\nonly body').data).toEqual({});
+  });
+
+  it('writes LF line ends whatever the body came with: CRLF and lone CR become LF, on import and on export', () => {
+    const body = 'Step 1\r\nStep 2\rStep 3\n';
+    expect(validateArticle({ slug: 'crlf', title: 'Line ends', body }).body).toBe('Step 1\nStep 2\nStep 3');
+    expect(formatMarkdown({ title: 'Line ends' }, body)).toBe('---\ntitle: Line ends\n---\n\nStep 1\nStep 2\nStep 3\n');
+    expect(parseMarkdown(formatMarkdown({ title: 'Line ends' }, body)).body).toBe('Step 1\nStep 2\nStep 3');
   });
 
   it('round-trips: export then import gives the same articles', () => {

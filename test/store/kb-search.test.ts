@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateArticle, type RawArticle } from '../../src/domain/kb-article.js';
 import { SYSTEM_ACTOR } from '../../src/store/executor.js';
-import { createArticle, updateArticle } from '../../src/store/kb.js';
+import { updateArticle } from '../../src/store/kb-edit.js';
+import { createArticle } from '../../src/store/kb.js';
 import { searchKb } from '../../src/store/kb-search.js';
 import { tempDb } from '../helpers/temp.js';
 

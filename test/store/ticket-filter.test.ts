@@ -4,16 +4,8 @@ import { openDatabase, type Desk } from '../../src/db/database.js';
 import type { NewTicket } from '../../src/db/schema.js';
 import { parseQuery, SORT_KEYS, type Filter, type ParsedQuery, type SortKey } from '../../src/domain/query.js';
 import { CHANNELS, PRIORITIES, PRIORITY_RANK, STATUSES, TIERS } from '../../src/domain/ticket.js';
-import {
-  applyFilters,
-  applyKeyset,
-  applySort,
-  cursorOf,
-  NO_DUE,
-  sortSpec,
-  type CursorRow,
-  type FilterContext,
-} from '../../src/store/ticket-filter.js';
+import { applyFilters, type FilterContext } from '../../src/store/ticket-filter.js';
+import { applyKeyset, applySort, cursorOf, NO_DUE, sortSpec, type CursorRow } from '../../src/store/ticket-sort.js';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;

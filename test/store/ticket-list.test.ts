@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { parseQuery } from '../../src/domain/query.js';
-import { applyFilters, applySort } from '../../src/store/ticket-filter.js';
+import { applyFilters } from '../../src/store/ticket-filter.js';
+import { applySort } from '../../src/store/ticket-sort.js';
 import { countTickets, listTickets, type TicketListRow } from '../../src/store/ticket-list.js';
 import { tempDb } from '../helpers/temp.js';
 
