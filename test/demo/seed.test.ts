@@ -3,6 +3,7 @@ import type { Desk } from '../helpers/temp.js';
 import { OPEN_STATUSES } from '../../src/domain/ticket.js';
 import { DesklineError } from '../../src/errors.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import { CHUNK_MS } from '../../src/store/bulk.js';
 import { deskProblems } from '../../src/store/desk-file.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { tempDb } from '../helpers/temp.js';
@@ -70,36 +71,36 @@ describe('seedDemo', () => {
     expect(indexes()).toEqual(before);
   });
 
-  it('a seed that fails half way keeps the indexes, is reported, and --resume finishes it as if nothing happened', async () => {
+  it('a seed that fails after a chunk keeps what it wrote and the indexes, is reported, and --resume finishes it', async () => {
     const desk = await tempDb();
     const indexes = () =>
       desk.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
     const before = indexes();
     desk.sqlite.exec(
-      "CREATE TRIGGER fail_half_way BEFORE INSERT ON tickets WHEN NEW.id = 300 BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
+      "CREATE TRIGGER fail_later BEFORE INSERT ON tickets WHEN NEW.id = 3000 BEGIN SELECT RAISE(ABORT, 'disk went away'); END",
     );
-    await expect(seedDemo(desk, { tickets: 500, now: NOW, me: ME })).rejects.toThrow('disk went away');
+    // A slow machine: the first 2,000 tickets take longer than a chunk may, so they are committed alone.
+    const slow = (done: number) => {
+      for (const until = performance.now() + CHUNK_MS; done === 2_000 && performance.now() < until;);
+    };
+    await expect(seedDemo(desk, { tickets: 5_000, now: NOW, me: ME, onProgress: slow })).rejects.toThrow('disk went away');
     expect(indexes()).toEqual(before);
-    expect(counts(desk).tickets).toBe(0); // the chunk that failed is rolled back whole
+    expect(counts(desk).tickets).toBe(2_000); // the chunk that failed is rolled back whole, the one before stays
     expect(desk.sqlite.inTransaction).toBe(false);
 
+    const stopped = "an earlier demo seed stopped after 2,000 of 5,000 tickets: run 'deskline demo seed --resume' to finish it";
     const again = await seedDemo(desk, { tickets: 500, now: NOW, me: ME, append: true }).catch((e: unknown) => e);
-    expect(again).toMatchObject({
-      exitCode: 3,
-      message: "an earlier demo seed stopped after 0 of 500 tickets: run 'deskline demo seed --resume' to finish it",
-    });
-    expect(deskProblems(desk)).toEqual([
-      "an earlier demo seed stopped after 0 of 500 tickets: run 'deskline demo seed --resume' to finish it",
-    ]);
-    desk.sqlite.exec('DROP TRIGGER fail_half_way');
+    expect(again).toMatchObject({ exitCode: 3, message: stopped });
+    expect(deskProblems(desk)).toEqual([stopped]);
+    desk.sqlite.exec('DROP TRIGGER fail_later');
     const resumed = await seedDemo(desk, { tickets: 1, resume: true });
-    expect(resumed).toMatchObject({ tickets: 500, first_id: 1, last_id: 500 });
+    expect(resumed).toMatchObject({ tickets: 3_000, first_id: 2_001, last_id: 5_000 });
     expect(indexes()).toEqual(before);
     expect(deskProblems(desk)).toEqual([]);
     await expect(seedDemo(desk, { tickets: 1, resume: true })).rejects.toMatchObject({ exitCode: 2 });
 
     const fresh = await tempDb();
-    await seedDemo(fresh, { tickets: 500, now: NOW, me: ME });
+    await seedDemo(fresh, { tickets: 5_000, now: NOW, me: ME });
     expect(dump(desk)).toEqual(dump(fresh));
   });
 
