@@ -1,6 +1,6 @@
 /**
  * The rows of a bulk write (./bulk.ts): the batch's people and tags, then chunks of tickets with their tags,
- * timelines and 'create' events, each chunk about a second of work inside the caller's transaction.
+ * timelines and 'create' events, each chunk about 1.5 s of work inside the caller's transaction.
  */
 import type Database from 'better-sqlite3';
 import type { BulkBatch, BulkSummary, BulkTicket } from './bulk.js';
@@ -69,8 +69,30 @@ export async function writeChunk(
     const next = tickets.next();
     if (next.done) break;
     const t = next.value;
-    const row = { ...t, id, requester_id: person(ids.requesterIds, t.requester), assignee_id: person(ids.technicianIds, t.assignee) };
-    insertTicket.run(...TICKET_COLUMNS.map((c) => row[c] ?? null));
+    // Positional, in TICKET_COLUMNS order: no object per row on the hot path.
+    insertTicket.run(
+      id,
+      t.title,
+      t.description,
+      t.status,
+      t.priority,
+      t.priority_rank,
+      t.category,
+      t.channel,
+      person(ids.requesterIds, t.requester),
+      person(ids.technicianIds, t.assignee),
+      t.tier,
+      t.created_at,
+      t.updated_at,
+      t.first_response_at,
+      t.resolved_at,
+      t.closed_at,
+      t.first_response_due_at,
+      t.resolution_due_at,
+      t.next_due_at,
+      t.resolution,
+      t.version,
+    );
     for (const tag of t.tags) insertTag.run(id, ids.tagOf.get(tag)!);
     for (const x of t.interactions) {
       insertInteraction.run(id, x.kind, person(ids.technicianIds, x.author), x.author_name, x.body, x.minutes, x.created_at);

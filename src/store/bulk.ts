@@ -2,7 +2,7 @@
  * THE bulk-write module (DESIGN.md §3): many tickets with their people, tags and timelines, written with
  * better-sqlite3 prepared statements. Everything else writes through kysely.
  *
- * Each chunk (about a second of work) is one IMMEDIATE transaction run while kysely's own connection is
+ * Each chunk (about 1.5 s of work) is one IMMEDIATE transaction run while kysely's own connection is
  * held (`db.connection().execute`), so queries sent through kysely meanwhile wait for the chunk instead
  * of joining it. Between chunks the write lock is let go long enough for a waiting process to take it
  * (SQLite's busy handler sleeps up to 100 ms between tries). The run is recorded (./bulk-run.ts): a
@@ -75,9 +75,9 @@ export interface BulkSummary {
  * How long one chunk may hold the write lock, and how long the lock is let go once it has been held
  * BREATHE_MS since the last pause (longer than the busy handler's longest sleep, so a waiter gets in).
  */
-export const CHUNK_MS = 1_000;
-export const GAP_MS = 120;
-const BREATHE_MS = 400;
+export const CHUNK_MS = 1_500;
+export const GAP_MS = 110;
+const BREATHE_MS = 600;
 
 /** Lock time since the last pause, per desk. */
 const held = new WeakMap<Desk, number>();
