@@ -31,8 +31,17 @@ export function viewOf(row: TicketRow, requester: RequesterContact | null, assig
 const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 const present = (ids: readonly (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
 
-/** Views of many tickets in four queries, in the order of `ids`; missing ids are left out. */
+/** Ids per read: four queries for each this many tickets (well under SQLite's limit on parameters). */
+const IDS_PER_READ = 500;
+
+/** Views of many tickets, four queries per 500, in the order of `ids`; missing ids are left out. */
 export async function ticketViews(db: Executor, ids: readonly number[]): Promise<TicketView[]> {
+  const out: TicketView[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_READ) out.push(...(await viewsOfSome(db, ids.slice(i, i + IDS_PER_READ))));
+  return out;
+}
+
+async function viewsOfSome(db: Executor, ids: readonly number[]): Promise<TicketView[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute();
   const requesterIds = present(rows.map((r) => r.requester_id));

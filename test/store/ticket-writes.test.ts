@@ -77,6 +77,20 @@ describe('ticket writes', () => {
     for (const c of result) expect(c.ticket).toEqual(await getTicket(desk.db, c.ticket.id));
   });
 
+  it('a thousand tickets are inserted and changed in batches, in order, with the settings loaded once per command', async () => {
+    const desk = await tempDb();
+    const actor = await ensureTechnician(desk.db, ME);
+    const inputs = Array.from({ length: 1_200 }, (_, i) => validateTicketInput({ title: `Alert ${i + 1}`, tags: i % 2 ? 'odd' : 'even' }));
+    const created = await createTickets(desk.db, inputs, actor);
+    expect(created.map((c) => c.ticket.title)).toEqual(inputs.map((i) => i.title));
+    expect(created.map((c) => c.ticket.id)).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 1));
+    const ids = created.map((c) => c.ticket.id).reverse();
+    const { sql, result } = await statements(desk.sqlite, () => updateTickets(desk.db, ids, { priority: 'high' }, actor));
+    expect(sql.filter((s) => s.includes('sla_policies'))).toHaveLength(1);
+    expect(result.map((r) => r.ticket.id)).toEqual(ids);
+    for (const i of [0, 499, 500, 1_199]) expect(result[i]!.ticket).toEqual(await getTicket(desk.db, ids[i]!));
+  });
+
   it('an external id seen before, or twice in one batch, gives back the first ticket and writes nothing more', async () => {
     const desk = await tempDb();
     const actor = await ensureTechnician(desk.db, ME);
