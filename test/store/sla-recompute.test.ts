@@ -1,14 +1,18 @@
-/** recomputeAll over 100k tickets after a calendar change: rows/s end to end (read, compute, write). */
+/**
+ * recomputeAll after a calendar change, over several batches: every ticket read, only what changed written,
+ * nothing left to do the second time. How fast it is (rows/s at 100k) is the bench's job: bench/scenarios/sla-recompute.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { setCalendar } from '../../src/store/sla-config.js';
 import { recomputeAll } from '../../src/store/sla.js';
 import { slaDesk } from './sla-helpers.js';
 
-const N = 100_000;
+const N = 12_000;
+const BATCH = 5_000;
 const DAY = 86_400_000;
 
-/** 100k tickets over a year with 0–3 status changes each, written raw in one transaction. */
+/** N tickets over a year with 0–3 status changes each, written raw in one transaction. */
 function seed(sqlite: Database.Database): void {
   let s = 7;
   const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -41,25 +45,19 @@ function seed(sqlite: Database.Database): void {
   })();
 }
 
-describe('recomputeAll at 100k tickets', () => {
-  it('recomputes after a calendar change in batches, writing only what changed (~50k rows/s on an idle machine)', async () => {
+describe('recomputeAll', () => {
+  it('recomputes after a calendar change in batches, writing only what changed', async () => {
     const { db, sqlite } = await slaDesk();
     seed(sqlite);
     const now = Date.UTC(2026, 0, 1);
-    const first = await recomputeAll(db, { now });
+    const first = await recomputeAll(db, { now, batchSize: BATCH });
     expect(first.tickets).toBe(N);
     await setCalendar(db, 'default', { tz: 'Europe/London', hours: ['mon=08:30-12:30,13:30-17:30', 'fri=09:00-16:00'] });
-    const second = await recomputeAll(db, { now });
+    const second = await recomputeAll(db, { now, batchSize: BATCH });
     expect(second.tickets).toBe(N);
     expect(second.changed).toBeGreaterThan(N / 2);
-    const rate = (r: typeof first) => Math.round(r.tickets / (r.ms / 1000));
-    console.log(
-      `recomputeAll ${N} tickets: first ${rate(first)} rows/s (${first.changed} changed, ${first.breaches} breaches), after calendar change ${rate(second)} rows/s (${second.changed} changed)`,
-    );
-    // Loose floor: a shared CI box is noisy, but a per-minute walk would be two orders slower.
-    expect(rate(second)).toBeGreaterThanOrEqual(5_000);
-    const unchanged = await recomputeAll(db, { now });
+    const unchanged = await recomputeAll(db, { now, batchSize: BATCH });
     expect(unchanged.changed).toBe(0);
     expect(unchanged.breaches).toBe(0);
-  }, 120_000);
+  });
 });
