@@ -8,15 +8,16 @@
  * (SQLite's busy handler sleeps up to 100 ms between tries). The run is recorded (./bulk-run.ts): a
  * killed run is reported and resumed, never mistaken for a whole desk.
  */
-import type Database from 'better-sqlite3';
 import type { TicketRow } from '../db/schema.js';
 import { EXIT, fail } from '../errors.js';
 import { dropIndexes, finishRun, missingIndexes, startRun, unfinishedRun, type BulkRun } from './bulk-run.js';
 import { writePeople, writeChunk, type BatchIds } from './bulk-rows.js';
 import type { Desk } from './desk.js';
 import { rawSqlite } from './sqlite-raw.js';
+import { CHUNK_MS, setAutocheckpoint, transaction } from './bulk-transaction.js';
 
 export { stoppedMessage, type BulkRun } from './bulk-run.js';
+export { CHUNK_MS } from './bulk-transaction.js';
 
 export interface BulkInteraction {
   kind: string;
@@ -71,46 +72,23 @@ export interface BulkSummary {
   last_id: number | null;
 }
 
-/**
- * How long one chunk may hold the write lock, and how long the lock is let go once it has been held
- * BREATHE_MS since the last pause (longer than the busy handler's longest sleep, so a waiter gets in).
- */
-export const CHUNK_MS = 1_500;
-export const GAP_MS = 110;
-const BREATHE_MS = 600;
-
-/** Lock time since the last pause, per desk. */
-const held = new WeakMap<Desk, number>();
-
-/** Runs `fn` in one IMMEDIATE transaction on the raw connection while kysely's connection is held. */
-async function transaction<T>(desk: Desk, fn: (sqlite: Database.Database) => T | Promise<T>): Promise<T> {
-  if ((held.get(desk) ?? 0) >= BREATHE_MS) {
-    await new Promise((resolve) => setTimeout(resolve, GAP_MS));
-    held.set(desk, 0);
-  }
-  const sqlite = rawSqlite(desk);
-  const started = performance.now();
-  return desk.db.connection().execute(async () => {
-    sqlite.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await fn(sqlite);
-      sqlite.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      throw error;
-    } finally {
-      held.set(desk, (held.get(desk) ?? 0) + performance.now() - started);
-    }
-  });
-}
-
 /** The interrupted (or still running) bulk write of this desk, if there is one. */
 export async function interruptedBulkWrite(desk: Desk): Promise<BulkRun | null> {
   return desk.db.connection().execute(async () => unfinishedRun(rawSqlite(desk)));
 }
 
 export async function writeBulk(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
+  // No checkpoint after each chunk: the pages a chunk rewrites (indexes, tree interiors) would be copied
+  // back to the file and synced again and again. The WAL is checkpointed once, after the last chunk.
+  const autocheckpoint = await setAutocheckpoint(desk, 0);
+  try {
+    return await write(desk, batch);
+  } finally {
+    await setAutocheckpoint(desk, autocheckpoint);
+  }
+}
+
+async function write(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
   const summary: BulkSummary = {
     tickets: 0,
     requesters: 0,
@@ -130,7 +108,6 @@ export async function writeBulk(desk: Desk, batch: BulkBatch): Promise<BulkSumma
   for (let skip = resume?.done ?? 0; skip > 0 && !tickets.next().done;) skip--;
   let done = resume?.done ?? 0;
   let more = done < batch.total;
-
   await transaction(desk, (sqlite) => {
     const existing = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
     if (!resume && batch.emptyOnly && existing > 0) {
@@ -153,23 +130,27 @@ export async function writeBulk(desk: Desk, batch: BulkBatch): Promise<BulkSumma
     });
   });
 
-  try {
-    while (more) {
-      more = await transaction(desk, async (sqlite) => {
-        const chunk = await writeChunk(sqlite, ids!, tickets, { done, batch, summary, chunkMs: CHUNK_MS });
-        done = chunk.done;
-        return chunk.more;
-      });
-    }
-  } catch (error) {
-    // The run stays unfinished (to resume), but the desk keeps its indexes meanwhile if it can.
-    await buildIndexes(desk, indexes).catch(() => undefined);
-    throw error;
-  }
-  await buildIndexes(desk, indexes);
-  await transaction(desk, (sqlite) => finishRun(sqlite, runId, batch.actor, batch.now));
+  await writeChunks();
   summary.tickets = done - (resume?.done ?? 0);
   return summary;
+
+  async function writeChunks(): Promise<void> {
+    try {
+      while (more) {
+        more = await transaction(desk, async (sqlite) => {
+          const chunk = await writeChunk(sqlite, ids!, tickets, { done, batch, summary, chunkMs: CHUNK_MS });
+          done = chunk.done;
+          return chunk.more;
+        });
+      }
+    } catch (error) {
+      // The run stays unfinished (to resume), but the desk keeps its indexes meanwhile if it can.
+      await buildIndexes(desk, indexes).catch(() => undefined);
+      throw error;
+    }
+    await buildIndexes(desk, indexes);
+    await transaction(desk, (sqlite) => finishRun(sqlite, runId, batch.actor, batch.now));
+  }
 }
 
 /** The dropped indexes, in transactions of about CHUNK_MS each (a 300k-ticket index is a write of its own). */

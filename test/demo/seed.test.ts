@@ -132,6 +132,8 @@ describe('seedDemo', () => {
     expect(refused).toMatchObject({ exitCode: 3, message: 'the desk already has 500 tickets: use --append to add demo data anyway' });
     expect(counts(desk)).toEqual(before);
     expect(desk.sqlite.inTransaction).toBe(false);
+    // The seed turns automatic checkpoints off while it writes, and back on however it ends.
+    expect(desk.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 
     const more = await seedDemo(desk, { tickets: 200, seed: 2, now: NOW, me: ME, append: true });
     expect(more).toMatchObject({ tickets: 200, technicians: 0, first_id: 501, last_id: 700 });
