@@ -31,11 +31,14 @@ say) is named with its ticket. A damaged file refuses writes until it checks sou
     )
     .option('--json', 'print every problem as JSON (still exit 5 on failure)')
     .action(async (flags: { json?: boolean }) => {
-      const { checkDesk } = await import('../store/desk-maintenance.js');
-      const health = await checkDesk(await ctx.desk());
-      const problems = [...health.integrity, ...health.references, ...health.audit];
+      const [{ checkDesk }, { unfinishedWrites }] = await Promise.all([import('../store/desk-maintenance.js'), import('../store/bulk.js')]);
+      const desk = await ctx.desk();
+      const health = await checkDesk(desk);
+      // A demo seed killed half way is not a whole desk (it resumes with `demo seed --resume`).
+      const interrupted = health.integrity.length === 0 ? await unfinishedWrites(desk) : [];
+      const problems = [...health.integrity, ...health.references, ...health.audit, ...interrupted];
       if (flags.json) {
-        ctx.json({ path: ctx.dbPath(), ok: problems.length === 0, ...health });
+        ctx.json({ path: ctx.dbPath(), ok: problems.length === 0, ...health, interrupted });
         if (problems.length > 0) ctx.exitCode = EXIT.database;
         return;
       }

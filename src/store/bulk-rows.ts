@@ -3,6 +3,7 @@
  * timelines and 'create' events, each chunk about 1.5 s of work inside the caller's transaction.
  */
 import type Database from 'better-sqlite3';
+import { auditAppender } from './audit-chain.js';
 import type { BulkBatch, BulkSummary, BulkTicket } from './bulk.js';
 
 export interface BatchIds {
@@ -61,6 +62,8 @@ export async function writeChunk(
   const insertInteraction = sqlite.prepare(
     'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  // One 'create' event per ticket, chained by hash as the ticket is written (from the chain's head now).
+  const appendEvent = auditAppender(sqlite);
   const person = (list: readonly number[], index: number | null) => (index === null ? null : list[index]!);
   // Ids are taken inside this transaction: another process may have added tickets between chunks.
   const firstId = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM tickets').pluck().get() as number) + 1;
@@ -93,6 +96,8 @@ export async function writeChunk(
       t.resolution,
       t.version,
     );
+    appendEvent({ ticket_id: id, actor: batch.actor, at: t.created_at, action: 'create', field: null, old_value: null, new_value: null });
+    summary.audit_events++;
     for (const tag of t.tags) insertTag.run(id, ids.tagOf.get(tag)!);
     for (const x of t.interactions) {
       insertInteraction.run(id, x.kind, person(ids.technicianIds, x.author), x.author_name, x.body, x.minutes, x.created_at);
@@ -108,12 +113,6 @@ export async function writeChunk(
     }
   }
   if (id > firstId) {
-    // One 'create' event per ticket of this chunk, written set-based from the rows just inserted.
-    summary.audit_events += sqlite
-      .prepare(
-        "INSERT INTO audit_events (ticket_id, actor, at, action) SELECT id, ?, created_at, 'create' FROM tickets WHERE id BETWEEN ? AND ? ORDER BY id",
-      )
-      .run(batch.actor, firstId, id - 1).changes;
     summary.first_id ??= firstId;
     summary.last_id = id - 1;
   }

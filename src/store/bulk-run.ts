@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
+import { auditAppender } from './audit-chain.js';
 
 /** What a run records when it starts. */
 interface Started {
@@ -70,20 +71,15 @@ export function stoppedMessage(run: BulkRun): string {
   return `an earlier ${run.label} stopped after ${n(run.done)} of ${n(run.total)} tickets: run '${run.resumeWith}' to finish it`;
 }
 
-/** Records the start of a run (inside its first chunk's transaction); returns the event id. */
+/** Records the start of a run (inside its first transaction), on the audit chain; returns the event id. */
 export function startRun(sqlite: Database.Database, actor: string, at: number, started: Omit<Started, 'pid' | 'host'>): number {
   const value = JSON.stringify({ ...started, pid: process.pid, host: hostname() } satisfies Started);
-  return Number(
-    sqlite
-      .prepare("INSERT INTO audit_events (ticket_id, actor, at, action, field, new_value) VALUES (NULL, ?, ?, 'bulk_write', 'started', ?)")
-      .run(actor, at, value).lastInsertRowid,
-  );
+  auditAppender(sqlite)({ ticket_id: null, actor, at, action: 'bulk_write', field: 'started', old_value: null, new_value: value });
+  return sqlite.prepare('SELECT last_insert_rowid()').pluck().get() as number;
 }
 
 export function finishRun(sqlite: Database.Database, runId: number, actor: string, at: number): void {
-  sqlite
-    .prepare("INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value) VALUES (NULL, ?, ?, 'bulk_write', 'finished', ?)")
-    .run(actor, at, String(runId));
+  auditAppender(sqlite)({ ticket_id: null, actor, at, action: 'bulk_write', field: 'finished', old_value: String(runId), new_value: null });
 }
 
 /**

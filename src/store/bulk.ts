@@ -10,7 +10,7 @@
  */
 import type { TicketRow } from '../db/schema.js';
 import { EXIT, fail } from '../errors.js';
-import { dropIndexes, finishRun, missingIndexes, startRun, unfinishedRun, type BulkRun } from './bulk-run.js';
+import { dropIndexes, finishRun, missingIndexes, startRun, stoppedMessage, unfinishedRun, type BulkRun } from './bulk-run.js';
 import { writePeople, writeChunk, type BatchIds } from './bulk-rows.js';
 import type { Desk } from './desk.js';
 import { rawSqlite } from './sqlite-raw.js';
@@ -70,6 +70,12 @@ export interface BulkSummary {
   audit_events: number;
   first_id: number | null;
   last_id: number | null;
+}
+
+/** A bulk write that stopped half way (not one still running), as one line for `db check`: [] when there is none. */
+export async function unfinishedWrites(desk: Desk): Promise<string[]> {
+  const run = await interruptedBulkWrite(desk);
+  return run && !run.running ? [stoppedMessage(run)] : [];
 }
 
 /** The interrupted (or still running) bulk write of this desk, if there is one. */

@@ -2,7 +2,7 @@
  * Creating tickets: validated input in, stored tickets with due times and audit events out. The work is
  * done once per batch, not per ticket: the SLA settings are loaded once, each requester and assignee
  * resolved once, due times computed before the insert (the SLA clock is pure), the rows inserted in one
- * statement, tags linked in two; what was written is returned, not read back.
+ * statement, tags linked in two, the audit events appended in two; what was written is returned, not read back.
  */
 import type { Insertable } from 'kysely';
 import type { TicketsTable } from '../db/schema.js';
@@ -12,7 +12,7 @@ import type { TicketInput } from '../domain/ticket-input.js';
 import { initialState } from '../domain/ticket-rules.js';
 import { PRIORITY_RANK } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
-import { recordEvent } from './audit.js';
+import { insertAuditEvents } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { resolveRequesters } from './requesters.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
@@ -104,7 +104,11 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
     trx,
     rows.map((row, i) => ({ ticketId: row.id, tags: inputs[i]!.tags })),
   );
-  for (const row of rows) await recordEvent(trx, row.id, actor, 'create', [], now);
+  // One 'create' event per ticket, appended to the audit chain in one statement (after one read of its head).
+  await insertAuditEvents(
+    trx,
+    rows.map((row) => ({ ticket_id: row.id, actor: actor.name, at: now, action: 'create', field: null, old_value: null, new_value: null })),
+  );
   return rows.map((row, i) => {
     const input = inputs[i]!;
     const requester = input.requester === null ? null : requesters.get(input.requester)!;

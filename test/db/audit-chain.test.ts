@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { checkDesk } from '../../src/store/desk-maintenance.js';
 import { runBin } from '../helpers/cli.js';
 import { tempDb, tempDir, tempEnv } from '../helpers/temp.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { seedDemo } from '../../src/store/bulk.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { runBin, type CliResult } from '../helpers/cli.js';
 import { tempDir, tempEnv } from '../helpers/temp.js';
 

@@ -3,8 +3,7 @@ import type { Desk } from '../helpers/temp.js';
 import { OPEN_STATUSES } from '../../src/domain/ticket.js';
 import { DesklineError } from '../../src/errors.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { CHUNK_MS } from '../../src/store/bulk.js';
-import { deskProblems } from '../../src/store/desk-file.js';
+import { CHUNK_MS, unfinishedWrites } from '../../src/store/bulk.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { tempDb } from '../helpers/temp.js';
 
@@ -91,12 +90,12 @@ describe('seedDemo', () => {
     const stopped = "an earlier demo seed stopped after 2,000 of 5,000 tickets: run 'deskline demo seed --resume' to finish it";
     const again = await seedDemo(desk, { tickets: 500, now: NOW, me: ME, append: true }).catch((e: unknown) => e);
     expect(again).toMatchObject({ exitCode: 3, message: stopped });
-    expect(deskProblems(desk)).toEqual([stopped]);
+    expect(await unfinishedWrites(desk)).toEqual([stopped]);
     desk.sqlite.exec('DROP TRIGGER fail_later');
     const resumed = await seedDemo(desk, { tickets: 1, resume: true });
     expect(resumed).toMatchObject({ tickets: 3_000, first_id: 2_001, last_id: 5_000 });
     expect(indexes()).toEqual(before);
-    expect(deskProblems(desk)).toEqual([]);
+    expect(await unfinishedWrites(desk)).toEqual([]);
     await expect(seedDemo(desk, { tickets: 1, resume: true })).rejects.toMatchObject({ exitCode: 2 });
 
     const fresh = await tempDb();
