@@ -1,4 +1,5 @@
 /** Human output for the CLI: aligned columns, short ages, times, colour that honours NO_COLOR. */
+import { displayWidth } from '../domain/display-width.js';
 
 const ESC = '\u001b[';
 const COLORS = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 } as const;
@@ -11,27 +12,8 @@ export function paint(enabled: boolean, color: Color, text: string): string {
 /** Stored text on its way to the terminal: multi-line (clean) or one table cell (cleanLine). */
 export { sanitizeText as clean, sanitizeLine as cleanLine } from '../domain/sanitize.js';
 
-/** Display width (wide East Asian and emoji count as 2). */
-export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    w +=
-      cp >= 0x1100 &&
-      (cp <= 0x115f ||
-        (cp >= 0x2e80 && cp <= 0xa4cf) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6) ||
-        (cp >= 0x1f300 && cp <= 0x1faff) ||
-        (cp >= 0x20000 && cp <= 0x3fffd))
-        ? 2
-        : 1;
-  }
-  return w;
-}
+/** Display width (wide East Asian and emoji count as 2): the console's own measure too. */
+export const width = displayWidth;
 
 export function truncate(text: string, max: number): string {
   if (width(text) <= max) return text;
