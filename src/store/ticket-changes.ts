@@ -31,6 +31,8 @@ export interface TicketChanges {
 
 export interface ChangeOptions {
   ifVersion?: number;
+  /** Per ticket (bulk writes): the version each must still be at, else nothing is written. */
+  ifVersions?: Readonly<Record<number, number>>;
   now?: number;
   action?: string;
 }
@@ -97,11 +99,12 @@ export async function changeTicket(
   config: SlaConfig,
 ): Promise<Changed> {
   const now = opts.now ?? Date.now();
-  if (opts.ifVersion !== undefined && opts.ifVersion !== before.version) {
+  const expected = opts.ifVersions?.[before.id] ?? opts.ifVersion;
+  if (expected !== undefined && expected !== before.version) {
     const last = await latestChange(trx, before.id);
     fail(
       EXIT.conflict,
-      `${before.ref} is at version ${before.version}, not ${opts.ifVersion}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`,
+      `${before.ref} is at version ${before.version}, not ${expected}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`,
     );
   }
   const set: TicketUpdate = {};

@@ -23,6 +23,8 @@ export interface TicketListRow {
   resolution_due_at: number | null;
   requester_name: string | null;
   assignee_name: string | null;
+  /** For compare-and-set from a list (the console's marked tickets). */
+  version: number;
 }
 
 export interface ListOptions {
@@ -58,6 +60,7 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
         'tickets.resolution_due_at',
         'requesters.name as requester_name',
         'technicians.name as assignee_name',
+        'tickets.version',
       ]),
     opts.query,
     { ...opts.ctx, sortDriven: true },
