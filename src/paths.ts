@@ -32,3 +32,8 @@ export function settingsFile(env: Env): string {
 export function cacheFolder(env: Env): string {
   return join(paths(env).cache, 'code');
 }
+
+/** Where the console keeps text typed but not sent when it had to stop (src/tui/session/drafts.ts). */
+export function draftsFolder(env: Env): string {
+  return join(paths(env).data, 'drafts');
+}
