@@ -19,7 +19,8 @@ const interactive = args.filter((a) => a !== '--db' && !a.startsWith('--db=')).l
 // Each path imports only its own code: the console never loads commander, the CLI never loads ink.
 if (interactive && process.stdin.isTTY && process.stdout.isTTY) {
   const { openConsole } = await import('./boot/console.js');
-  process.exitCode = await openConsole(io, args);
+  const at = args.indexOf('--db');
+  process.exitCode = await openConsole(io, { db: at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice(5) });
 } else {
   const { createProgram } = await import('./program.js');
   const { run } = createProgram(io);

@@ -4,9 +4,8 @@
  * is answered with `{ id, ok, data | error }` as plain data. Bundled as dist/dashboard-worker.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-// eslint-disable-next-line import-x/no-restricted-paths -- #12: layer leak, to be removed by the restructure
-import { openDatabase, type Desk } from '../db/database.js';
-import { loadDashboard } from './data/dashboard-data.js';
+import { openDesk, type Desk } from '../store/desk.js';
+import { loadDashboard } from './hooks/dashboard-data.js';
 
 export interface DashboardRequest {
   id: number;
@@ -21,7 +20,7 @@ const { path } = workerData as { path: string };
 let desk: Promise<Desk> | null = null;
 port.on('message', async (req: DashboardRequest) => {
   try {
-    desk ??= openDatabase(path, { readonly: true });
+    desk ??= openDesk(path, { readonly: true });
     const data = await loadDashboard((await desk).db, req);
     port.postMessage({ id: req.id, ok: true, data });
   } catch (error) {

@@ -1,37 +1,33 @@
 /**
- * The console's entry, bundled as dist/console.cjs and run by src/boot/console.ts: opens the desk,
- * takes over the terminal (the alternate screen), runs the Ink app, and gives the terminal back as
- * it found it on any way out.
+ * The console's entry, bundled as dist/console.cjs and run by src/boot/console.ts: opens the desk
+ * through the store, takes over the terminal (session/terminal.ts), runs the Ink app, and gives the
+ * terminal back as it found it on any way out: `q`, a signal, or an error nobody expected (then what
+ * can be saved is saved first, session/rescue.ts).
  */
 import { render } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
 import type { Io } from '../streams.js';
-import { openDesk, type Desk } from '../store/desk.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
+import { openDesk, type Desk } from '../store/desk.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
-import { logTimer } from './data/timer-note.js';
-import { preloadRows } from './data/preload.js';
-import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keymap.js';
-import { layout } from './layout.js';
-import type { TimedTicket } from './timer-state.js';
-import { allViews } from './views.js';
+import { preloadRows } from './hooks/preload.js';
+import { logTimer } from './hooks/timer-note.js';
+import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keys/keymap.js';
+import { takeDrafts } from './session/drafts.js';
+import { rescue } from './session/rescue.js';
+import { holdTerminal } from './session/terminal.js';
+import { layout } from './state/layout.js';
+import type { TimedTicket } from './state/timer.js';
+import type { State } from './state/types.js';
+import { allViews } from './state/views.js';
 
-const ENTER_ALT = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
-
-/** `--db PATH` or `--db=PATH` among the console's arguments. */
-export function dbFlag(args: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--db') return args[i + 1];
-    if (a.startsWith('--db=')) return a.slice(5);
-  }
-  return undefined;
+export interface ConsoleOptions {
+  /** `--db` as the command line gave it (src/cli.ts reads argv once). */
+  db?: string;
 }
 
 /** Everything the app needs, read before the first frame (including the first rows). */
@@ -66,14 +62,15 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),
+    reopened: takeDrafts(io.env, desk.path),
   };
 }
 
-export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
+export async function startConsole(io: Io, options: ConsoleOptions = {}): Promise<ExitCode> {
   let desk: Desk | undefined;
   let props: ConsoleProps;
   try {
-    desk = await openDesk(resolveDbPath(dbFlag(args), io.env));
+    desk = await openDesk(resolveDbPath(options.db, io.env));
     props = await prepare(io, desk);
   } catch (error) {
     await desk?.close();
@@ -81,23 +78,35 @@ export async function startConsole(io: Io, args: string[]): Promise<ExitCode> {
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
-  return run(io, props);
+  try {
+    return await runConsole(io, props);
+  } finally {
+    await props.desk.close();
+  }
 }
 
-async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
+/** Runs the app on the terminal until it quits; the exit code. Exported for tests (with test streams). */
+export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode> {
   const stdout = io.stdout as NodeJS.WriteStream;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(LEAVE_ALT + SHOW_CURSOR);
-  };
-  process.once('exit', restore);
-  stdout.write(ENTER_ALT);
+  const stdin = io.stdin as NodeJS.ReadStream;
+  const held = holdTerminal(stdout, stdin);
   const runningTimer: { current: TimedTicket | null } = { current: null };
-  const app = render(createElement(ConsoleApp, { ...props, runningTimer }), {
+  const snapshot: { current: State | null } = { current: null };
+  let crashed: Promise<{ line: string; exitCode: ExitCode }> | null = null;
+  const onCrash = (error: unknown) => {
+    crashed ??= rescue(error, { desk: props.desk, me: props.me, env: io.env, state: snapshot.current }).finally(() => {
+      try {
+        app.unmount();
+      } catch {
+        // the tree is broken: the terminal is restored below all the same
+      }
+    });
+  };
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  const app = render(createElement(ConsoleApp, { ...props, runningTimer, snapshot, onCrash }), {
     stdout,
-    stdin: io.stdin as NodeJS.ReadStream,
+    stdin,
     stderr: io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: true,
@@ -110,18 +119,19 @@ async function run(io: Io, props: ConsoleProps): Promise<ExitCode> {
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   try {
     await app.waitUntilExit();
-    return EXIT.ok;
   } catch (error) {
-    restore();
-    io.stderr.write(`deskline: ${describeError(error).message}\n`);
-    return EXIT.database;
+    onCrash(error);
   } finally {
     for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
-    app.cleanup();
-    restore();
-    process.off('exit', restore);
-    await props.desk.close();
   }
+  const crash = crashed ? await (crashed as Promise<{ line: string; exitCode: ExitCode }>) : null;
+  process.off('uncaughtException', onCrash);
+  process.off('unhandledRejection', onCrash);
+  app.cleanup();
+  held.restore();
+  if (!crash) return EXIT.ok;
+  io.stderr.write(`${crash.line}\n`);
+  return crash.exitCode;
 }
 
 async function logRunningTimer(props: ConsoleProps, timer: TimedTicket | null): Promise<void> {

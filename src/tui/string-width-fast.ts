@@ -7,7 +7,7 @@
 import stripAnsi from 'strip-ansi';
 // By path, past the alias that points `string-width` here.
 import realStringWidth, { type Options } from '../../node_modules/string-width/index.js';
-import { NARROW, narrowWidth } from './narrow-text.js';
+import { NARROW, narrowWidth } from '../domain/display-width.js';
 
 export type { Options };
 

@@ -1,10 +1,10 @@
 /** The act reducer, pure: every command and data action, with real key names through `reducer`. */
 import { describe, expect, it } from 'vitest';
 import type { TicketListRow } from '../../src/store/ticket-list.js';
-import type { Intent, Outcome, Overlay } from '../../src/tui/act-types.js';
-import { editorText } from '../../src/tui/editor-state.js';
-import { initialState, modeOf, reducer, selectedRow, type State, type StateAction } from '../../src/tui/state.js';
-import { BUILTIN_VIEWS } from '../../src/tui/views.js';
+import type { Intent, Outcome, Overlay } from '../../src/tui/state/act/types.js';
+import { editorText } from '../../src/tui/state/editor.js';
+import { initialState, key, modeOf, run, seen, selectedRow, typed, type State } from './reducer-kit.js';
+import { BUILTIN_VIEWS } from '../../src/tui/state/views.js';
 
 const row = (id: number, over: Partial<TicketListRow> = {}): TicketListRow => ({
   id,
@@ -23,18 +23,17 @@ const row = (id: number, over: Partial<TicketListRow> = {}): TicketListRow => ({
   resolution_due_at: null,
   requester_name: null,
   assignee_name: null,
+  version: 1,
   ...over,
 });
-const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
-const key = (name: string): StateAction => ({ type: 'key', name, input: name.length === 1 ? name : '', printable: name.length === 1 });
-const keys = (s: State, ...names: string[]) => run(s, ...names.map(key));
-const text = (s: State, t: string): State => run(s, { type: 'key', name: null, input: t, printable: true });
+const keys = (s: State, ...names: string[]) => run(s, ...names.map((n) => key(n)));
+const text = (s: State, t: string): State => run(s, typed(t));
 const intents = (s: State): Intent[] => s.act.queue.map((q) => q.intent);
 const overlay = (s: State): Overlay => s.act.overlay!;
 
 function loaded(rows: TicketListRow[] = [row(1), row(2), row(3)]): State {
-  let s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
-  s = run(s, { type: 'rowsLoaded', gen: s.gen, rows, hasBefore: false, hasAfter: false, fallback: 0 }, { type: 'seen', id: 1, version: 4 });
+  let s = initialState(BUILTIN_VIEWS);
+  s = seen(run(s, { type: 'rowsLoaded', gen: s.gen, rows, hasBefore: false, hasAfter: false, fallback: 0 }), 1, 4);
   return run(s, {
     type: 'technicians',
     list: [
@@ -229,13 +228,7 @@ describe('act reducer: results of writes', () => {
       versions: [{ id: 1, version: 5 }],
       rows: [row(1, { assignee_name: 'Tess Tester' })],
     });
-    expect([s.notice, s.act.keep, s.act.written, s.gen, s.request]).toEqual([
-      'HD-1 assigned to you',
-      1,
-      1,
-      gen + 1,
-      { kind: 'anchor', id: 1 },
-    ]);
+    expect([s.notice, s.act.keep, s.version, s.gen, s.request]).toEqual(['HD-1 assigned to you', 1, 1, gen + 1, { kind: 'anchor', id: 1 }]);
     expect(selectedRow(s)?.assignee_name).toBe('Tess Tester');
     expect([s.act.seen, overlay(s).target?.version]).toEqual([{ id: 1, version: 5 }, 5]);
   });
@@ -272,9 +265,9 @@ describe('act reducer: results of writes', () => {
   });
 
   it("a dialog opened before its ticket's version arrived takes the first version seen", () => {
-    let s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
+    let s = initialState(BUILTIN_VIEWS);
     s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(1)], hasBefore: false, hasAfter: false, fallback: 0 });
-    s = run(keys(s, 'R'), { type: 'seen', id: 1, version: 3 }, { type: 'seen', id: 1, version: 4 });
+    s = seen(seen(keys(s, 'R'), 1, 3), 1, 4);
     expect(overlay(s).target?.version).toBe(3);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { KEYS, renderTui } from '../helpers/render-tui.js';
 import { tempDb } from '../helpers/temp.js';
-import { workerSource } from '../../src/tui/data/use-dashboard.js';
+import { workerSource } from '../../src/tui/hooks/use-dashboard.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { createTicket } from '../../src/store/tickets.js';
@@ -90,7 +90,7 @@ describe('console: dashboard', () => {
       script: new URL('file:///opt/deskline/dist/dashboard-worker.mjs'),
       eval: false,
     });
-    const dev = workerSource('file:///w/src/tui/data/use-dashboard.ts', () => 'file:///w/node_modules/tsx/api.mjs');
+    const dev = workerSource('file:///w/src/tui/hooks/use-dashboard.ts', () => 'file:///w/node_modules/tsx/api.mjs');
     expect(dev.eval).toBe(true);
     expect(dev.script).toContain('import("file:///w/node_modules/tsx/api.mjs")');
     expect(dev.script).toContain('import("file:///w/src/tui/dashboard-worker.ts")');

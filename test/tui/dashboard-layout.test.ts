@@ -1,9 +1,9 @@
 /** The dashboard's layout, pure: fits any size exactly, bars scale, blocks that do not fit are cut with a count. */
 import { describe, expect, it } from 'vitest';
-import { bar, sparkline } from '../../src/tui/charts.js';
-import type { DashboardData } from '../../src/tui/data/dashboard-data.js';
-import { dashboardLines, type Line } from '../../src/tui/dashboard-layout.js';
-import { width } from '../../src/tui/text.js';
+import { bar, sparkline } from '../../src/tui/text/charts.js';
+import type { DashboardData } from '../../src/tui/hooks/dashboard-data.js';
+import { dashboardLines, type Line } from '../../src/tui/text/dashboard-layout.js';
+import { width } from '../../src/tui/text/text.js';
 
 const text = (l: Line) => l.map((s) => s.text).join('');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editorRows } from '../../src/tui/components/editor.js';
-import { editorFrom, editorKey, editorText, type EditorState } from '../../src/tui/editor-state.js';
+import { editorFrom, editorKey, editorText, type EditorState } from '../../src/tui/state/editor.js';
 
 const press = (e: EditorState, ...names: string[]) =>
   names.reduce((st, n) => editorKey(st, n, n.length === 1 ? n : '', n.length === 1) ?? st, e);

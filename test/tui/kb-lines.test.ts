@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KbSearchResult } from '../../src/store/kb-search.js';
-import { sgrOnly, wrapAnsi } from '../../src/tui/ansi-wrap.js';
-import { snippetParts, suggestionLines } from '../../src/tui/kb-lines.js';
-import { width } from '../../src/tui/text.js';
+import { sgrOnly, wrapAnsi } from '../../src/tui/text/ansi-wrap.js';
+import { snippetParts, suggestionLines } from '../../src/tui/text/kb-lines.js';
+import { width } from '../../src/tui/text/text.js';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');

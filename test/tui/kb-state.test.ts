@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../src/store/kb-links.js';
 import type { KbSearchResult } from '../../src/store/kb-search.js';
 import type { TicketListRow } from '../../src/store/ticket-list.js';
-import { editorText } from '../../src/tui/editor-state.js';
-import { initialState, modeOf, reducer, selectedRow, type State, type StateAction } from '../../src/tui/state.js';
-import { BUILTIN_VIEWS } from '../../src/tui/views.js';
+import { editorText } from '../../src/tui/state/editor.js';
+import { initialState, key as keyNamed, modeOf, read, run, selectedRow, type State, type StateAction } from './reducer-kit.js';
+import { BUILTIN_VIEWS } from '../../src/tui/state/views.js';
 
 const row = (id: number): TicketListRow =>
   ({
@@ -24,12 +24,13 @@ const row = (id: number): TicketListRow =>
     resolution_due_at: null,
     requester_name: null,
     assignee_name: null,
+    version: 1,
   }) as TicketListRow;
-const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
 const cmd = (command: string, arg?: string) => ({ type: 'command', command, arg }) as StateAction;
-const key = (name: string | null, input = name ?? '', printable = input.length > 0 && name !== null && name.length === 1): StateAction =>
-  ({ type: 'key', name, input, printable }) as StateAction;
-const typed = (text: string): StateAction => ({ type: 'key', name: null, input: text, printable: true });
+/** A key by name (the text a terminal sends for it is implied). */
+const key = (name: string, _input?: string): StateAction => keyNamed(name);
+/** One read of what was typed (control characters in it are keys). */
+const typed = (text: string): StateAction => read(text);
 
 const result = (id: number, title = `Article ${id}`): KbSearchResult => ({
   id,
@@ -46,7 +47,7 @@ const result = (id: number, title = `Article ${id}`): KbSearchResult => ({
 const suggestion = (id: number, linked = false): Suggestion => ({ ...result(id, `Fix ${id}`), linked });
 
 function loaded(): State {
-  const s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
+  const s = initialState(BUILTIN_VIEWS);
   return run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(1), row(2), row(3)], hasBefore: false, hasAfter: false, fallback: 0 });
 }
 

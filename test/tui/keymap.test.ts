@@ -1,44 +1,26 @@
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { applyRemaps, DEFAULT_KEYMAP, hints, keyName, lookup, viewBindings } from '../../src/tui/keymap.js';
-import { allViews, BUILTIN_VIEWS } from '../../src/tui/views.js';
+import { decodeAll } from '../../src/tui/keys/decode.js';
+import { applyRemaps, DEFAULT_KEYMAP, hints, lookup, viewBindings } from '../../src/tui/keys/keymap.js';
+import { allViews, BUILTIN_VIEWS } from '../../src/tui/state/views.js';
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
+/** The key name the decoder gives one terminal read (keys/decode.ts), or the text. */
+const keyName = (read: string) => {
+  const [e] = decodeAll(read);
+  return e?.kind === 'key' ? (e.alt ? `meta+${e.name}` : e.name) : e?.kind === 'text' && [...e.text].length === 1 ? e.text : null;
 };
-const key = (over: Partial<Key>): Key => ({ ...NO_KEY, ...over });
 const keymap = [...viewBindings(BUILTIN_VIEWS), ...DEFAULT_KEYMAP];
 
 describe('keymap', () => {
-  it('names Ink keys', () => {
-    expect(keyName('j', NO_KEY)).toBe('j');
-    expect(keyName('G', key({ shift: true }))).toBe('G');
-    expect(keyName('', key({ downArrow: true }))).toBe('down');
-    expect(keyName('', key({ pageDown: true }))).toBe('pagedown');
-    expect(keyName('\r', key({ return: true }))).toBe('enter');
-    expect(keyName('', key({ escape: true }))).toBe('escape');
-    expect(keyName('', key({ tab: true, shift: true }))).toBe('shift+tab');
-    expect(keyName('c', key({ ctrl: true }))).toBe('ctrl+c');
-    expect(keyName('paste', NO_KEY)).toBeNull();
+  it('names terminal keys', () => {
+    expect(keyName('j')).toBe('j');
+    expect(keyName('G')).toBe('G');
+    expect(keyName('\x1b[B')).toBe('down');
+    expect(keyName('\x1b[6~')).toBe('pagedown');
+    expect(keyName('\r')).toBe('enter');
+    expect(keyName('\x1b')).toBe('escape');
+    expect(keyName('\x1b[Z')).toBe('shift+tab');
+    expect(keyName('\x03')).toBe('ctrl+c');
+    expect(keyName('paste')).toBeNull();
   });
 
   it('resolves a key per mode: the same key does different things in different panes', () => {

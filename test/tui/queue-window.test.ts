@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketListRow } from '../../src/store/ticket-list.js';
-import { addPage, move, replaceRows, windowCap, type QueueWindow } from '../../src/tui/queue-window.js';
+import { addPage, move, replaceRows, windowCap, type QueueWindow } from '../../src/tui/state/queue-window.js';
 
 const row = (id: number): TicketListRow => ({
   id,
@@ -19,6 +19,7 @@ const row = (id: number): TicketListRow => ({
   resolution_due_at: null,
   requester_name: null,
   assignee_name: null,
+  version: 1,
 });
 const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row(from + i));
 const win = (over: Partial<QueueWindow>): QueueWindow => ({

@@ -6,8 +6,8 @@ import type { Actor } from '../../src/store/executor.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { createTickets } from '../../src/store/tickets.js';
 import { ConsoleApp, type ConsoleProps } from '../../src/tui/app.js';
-import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from '../../src/tui/keymap.js';
-import { allViews } from '../../src/tui/views.js';
+import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from '../../src/tui/keys/keymap.js';
+import { allViews } from '../../src/tui/state/views.js';
 
 export const ME = { name: 'Tess Tester', email: 'tess@example.com', tier: 'L1' };
 export const OTHER = { name: 'Olga Other', email: 'olga@example.com', tier: 'L2' };

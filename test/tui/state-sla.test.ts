@@ -1,9 +1,9 @@
 /** Reducer tests for the timer (`T`) and the dashboard (`D`): keys resolve through the keymap, no clock inside. */
 import { describe, expect, it } from 'vitest';
 import type { TicketListRow } from '../../src/store/ticket-list.js';
-import { initialState, modeOf, reducer, type State, type StateAction } from '../../src/tui/state.js';
-import { clockText, minutesFor, timerLabel } from '../../src/tui/timer-state.js';
-import { BUILTIN_VIEWS } from '../../src/tui/views.js';
+import { initialState, key as keyNamed, modeOf, run, type State, type StateAction } from './reducer-kit.js';
+import { clockText, minutesFor, timerLabel } from '../../src/tui/state/timer.js';
+import { BUILTIN_VIEWS } from '../../src/tui/state/views.js';
 
 const row = (id: number): TicketListRow => ({
   id,
@@ -22,12 +22,12 @@ const row = (id: number): TicketListRow => ({
   resolution_due_at: null,
   requester_name: null,
   assignee_name: null,
+  version: 1,
 });
-const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
-const key = (name: string): StateAction => ({ type: 'key', name, input: name.length === 1 ? name : '', printable: name.length === 1 });
+const key = (name: string): StateAction => keyNamed(name);
 
 function loaded(): State {
-  const s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
+  const s = initialState(BUILTIN_VIEWS);
   return run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(1), row(2), row(3)], hasBefore: false, hasAfter: false, fallback: 0 });
 }
 

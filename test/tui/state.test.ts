@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketListRow } from '../../src/store/ticket-list.js';
-import { initialState, modeOf, reducer, selectedRow, type State, type StateAction } from '../../src/tui/state.js';
-import { BUILTIN_VIEWS } from '../../src/tui/views.js';
+import { initialState, key, modeOf, run, seen, selectedRow, typed, type State, type StateAction } from './reducer-kit.js';
+import { BUILTIN_VIEWS } from '../../src/tui/state/views.js';
 
 const row = (id: number): TicketListRow => ({
   id,
@@ -20,13 +20,14 @@ const row = (id: number): TicketListRow => ({
   resolution_due_at: null,
   requester_name: null,
   assignee_name: null,
+  version: 1,
 });
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1));
-const run = (s: State, ...actions: StateAction[]) => actions.reduce(reducer, s);
 const cmd = (command: string, arg?: string) => ({ type: 'command', command, arg }) as StateAction;
 
-function loaded(n = 30, hasAfter = false): State {
-  const s = run(initialState(BUILTIN_VIEWS), { type: 'layout', pageSize: 10, detailPage: 8 });
+/** At 80×24 the queue shows 10 rows and the detail pane pages by 8 (state/layout.ts). */
+function loaded(n = 30, hasAfter = false, size = { columns: 80, rows: 24 }): State {
+  const s = initialState(BUILTIN_VIEWS, undefined, size);
   return run(s, { type: 'rowsLoaded', gen: s.gen, rows: rows(n), hasBefore: false, hasAfter, fallback: 0 });
 }
 
@@ -56,7 +57,8 @@ describe('console reducer', () => {
   });
 
   it('focuses the detail pane, scrolls it within its measured length, and goes back', () => {
-    let s = run(loaded(), cmd('focusDetail'), { type: 'detailMeasured', max: 12 });
+    // At 80×18 a focused detail pane shows 9 lines and pages by 8; 11 description lines make it 12 longer.
+    let s = seen(run(loaded(30, false, { columns: 80, rows: 18 }), cmd('focusDetail')), 1, 1, 11);
     expect(modeOf(s)).toBe('detail');
     s = run(s, cmd('down'), cmd('down'), cmd('pageDown'));
     expect(s.detail.scroll).toBe(10);
@@ -68,13 +70,13 @@ describe('console reducer', () => {
   });
 
   it('filter: typing edits the box, a settled valid text reloads, an error stays inline, Esc clears', () => {
-    let s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'prio:urg' });
+    let s = run(loaded(), cmd('openFilter'), typed('prio:urg'));
     expect(modeOf(s)).toBe('filter');
     const gen = s.gen;
     s = run(s, { type: 'filterSettled', text: 'prio:urg', error: { message: "unknown priority 'urg' at column 6", column: 6 } });
     expect(s.filter.error?.column).toBe(6);
     expect(run(s, cmd('filterKeep')).focus).toBe('filter');
-    s = run(s, { type: 'filterInsert', text: 'ent' }, { type: 'filterSettled', text: 'prio:urgent', error: null });
+    s = run(s, typed('ent'), { type: 'filterSettled', text: 'prio:urgent', error: null });
     expect([s.filter.live, s.filter.error, s.gen]).toEqual(['prio:urgent', null, gen + 1]);
     s = run(s, cmd('filterKeep'));
     expect([modeOf(s), s.filter.live]).toEqual(['queue', 'prio:urgent']);
@@ -83,17 +85,15 @@ describe('console reducer', () => {
   });
 
   it('resolves keys against the current mode: a chunk of characters is several keys, unbound Alt+key is Esc then key', () => {
-    const key = (name: string | null, input: string, printable = true) => ({ type: 'key', name, input, printable }) as StateAction;
     let s = run(loaded(), key(null, '/prio:high'));
     expect([modeOf(s), s.filter.text]).toEqual(['filter', 'prio:high']);
     s = run(loaded(), key(null, 'jjj'));
     expect(selectedRow(s)?.id).toBe(4);
-    s = run(s, key('enter', '\r', false), key('meta+2', '2'));
+    s = run(s, key('enter'), key('meta+2'));
     expect([modeOf(s), s.view]).toEqual(['queue', 1]);
   });
 
   it('a held Backspace (DEL DEL DEL in one read) deletes in the filter box instead of typing DEL characters', () => {
-    const key = (name: string | null, input: string, printable = true) => ({ type: 'key', name, input, printable }) as StateAction;
     let s = run(loaded(), key(null, '/prio:hgh'));
     s = run(s, key(null, '\x7f\x7f'), key(null, 'igh'));
     expect([modeOf(s), s.filter.text]).toEqual(['filter', 'prio:high']);
@@ -102,7 +102,7 @@ describe('console reducer', () => {
   });
 
   it('ignores a settled text that is no longer in the box', () => {
-    const s = run(loaded(), cmd('openFilter'), { type: 'filterInsert', text: 'vpn' }, { type: 'filterSettled', text: 'vp', error: null });
+    const s = run(loaded(), cmd('openFilter'), typed('vpn'), { type: 'filterSettled', text: 'vp', error: null });
     expect(s.filter.live).toBe('');
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { NARROW } from '../../src/tui/narrow-text.js';
+import { NARROW } from '../../src/domain/display-width.js';
 import stringWidth from '../../src/tui/string-width-fast.js';
 
 /** Every code point up to U+FFFF that NARROW accepts on its own. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { NARROW } from '../../src/tui/narrow-text.js';
-import { fit, truncate, width, wrap } from '../../src/tui/text.js';
+import { NARROW } from '../../src/domain/display-width.js';
+import { fit, truncate, width, wrap } from '../../src/tui/text/text.js';
 
 describe('display width', () => {
   it('counts CJK and emoji as two cells and marks as none', () => {

@@ -1,6 +1,6 @@
 /** A text box for a reply, note, call, resolution, escalation reason or tags: the small editor. */
 import { Text } from 'ink';
-import type { Overlay } from '../act-types.js';
+import type { Overlay } from '../state/act/types.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { Editor } from './editor.js';
 

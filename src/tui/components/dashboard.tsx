@@ -5,10 +5,9 @@
  */
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useColor } from '../context.js';
-import { useDashboard } from '../data/use-dashboard.js';
-import { dashboardLines, type Line } from '../dashboard-layout.js';
-import { useKeys } from '../use-keys.js';
+import { useColor } from '../hooks/console-context.js';
+import { useDashboard } from '../hooks/use-dashboard.js';
+import { dashboardLines, type Line } from '../text/dashboard-layout.js';
 
 export interface DashboardProps {
   /** The desk's file: the worker opens its own read-only connection to it. */
@@ -17,11 +16,9 @@ export interface DashboardProps {
   now: () => number;
   width: number;
   height: number;
-  keysActive: boolean;
 }
 
-export function Dashboard({ path, version, now, width, height, keysActive }: DashboardProps) {
-  useKeys(keysActive);
+export function Dashboard({ path, version, now, width, height }: DashboardProps) {
   const feed = useDashboard(path, true, version, now);
   const color = useColor();
   if (!feed.data) {

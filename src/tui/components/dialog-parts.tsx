@@ -1,7 +1,7 @@
 /** Pieces every dialog uses: a title bar, a question line, blank filler; all exactly one line wide. */
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { fit } from '../text.js';
+import { fit } from '../text/text.js';
 
 export function TitleBar({ title, width, right = '' }: { title: string; width: number; right?: string }) {
   return (

@@ -3,8 +3,8 @@
  * cursor shows, the cursor drawn as an inverse cell. Exactly `height` lines.
  */
 import { Text } from 'ink';
-import type { EditorState } from '../editor-state.js';
-import { width as cells } from '../text.js';
+import type { EditorState } from '../state/editor.js';
+import { width as cells } from '../text/text.js';
 
 export interface Row {
   text: string;

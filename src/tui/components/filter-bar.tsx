@@ -1,10 +1,10 @@
 /** The `/` filter box: typed text, a debounced parse, and the error inline under the box. */
 import { Text } from 'ink';
 import { useEffect } from 'react';
+import { parseQuery, QueryError } from '../../domain/query.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useColor, useConsole } from '../context.js';
-import { truncate, width as cells } from '../text.js';
-import { useKeys } from '../use-keys.js';
+import { useColor, useConsole } from '../hooks/console-context.js';
+import { truncate, width as cells } from '../text/text.js';
 
 export const FILTER_DEBOUNCE_MS = 120;
 
@@ -14,21 +14,29 @@ export interface FilterBarProps {
   error: { message: string; column: number } | null;
   editing: boolean;
   width: number;
-  /** Parses the filter text: null when it is valid. */
-  check(text: string): { message: string; column: number } | null;
+}
+
+/** Parses the filter text: null when it is valid, else the error and its column. */
+function check(text: string): { message: string; column: number } | null {
+  try {
+    parseQuery(text);
+    return null;
+  } catch (error) {
+    if (error instanceof QueryError) return { message: error.message, column: error.column };
+    return { message: (error as Error).message, column: 1 };
+  }
 }
 
 const PROMPT = ' / ';
 
-export function FilterBar({ text, live, error, editing, width, check }: FilterBarProps) {
+export function FilterBar({ text, live, error, editing, width }: FilterBarProps) {
   const { dispatch } = useConsole();
   const color = useColor();
-  useKeys(editing);
   useEffect(() => {
     if (!editing) return;
     const timer = setTimeout(() => dispatch({ type: 'filterSettled', text, error: check(text) }), FILTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [editing, text, check, dispatch]);
+  }, [editing, text, dispatch]);
 
   const shown = sanitizeLine(editing ? text : live);
   const room = Math.max(1, width - PROMPT.length - 1);

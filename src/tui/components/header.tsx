@@ -1,9 +1,9 @@
 /** The top line: view tabs with counts, then the database file and the technician. */
 import { Text } from 'ink';
-import { useColor } from '../context.js';
+import { useColor } from '../hooks/console-context.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { truncate, width } from '../text.js';
-import type { View } from '../views.js';
+import { truncate, width } from '../text/text.js';
+import type { View } from '../state/views.js';
 
 export interface HeaderProps {
   views: readonly View[];

@@ -3,9 +3,9 @@
  * columns; otherwise j/k scroll. Never taller than the space it is given.
  */
 import { Box, Text } from 'ink';
-import { useConsole } from '../context.js';
-import { helpLines, type HelpLine } from '../help-lines.js';
-import { fit } from '../text.js';
+import { useConsole } from '../hooks/console-context.js';
+import { helpLines, type HelpLine } from '../text/help-lines.js';
+import { fit } from '../text/text.js';
 import { Filler, TitleBar } from './dialog-parts.js';
 
 const COLUMN = 50;

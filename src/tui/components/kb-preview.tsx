@@ -5,10 +5,10 @@
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useConsole } from '../context.js';
-import type { ShownArticle } from '../data/use-kb-article.js';
-import { articleMeta, kbRef } from '../kb-lines.js';
-import { fit } from '../text.js';
+import { useConsole } from '../hooks/console-context.js';
+import type { ShownArticle } from '../hooks/use-kb-article.js';
+import { articleMeta, kbRef } from '../text/kb-lines.js';
+import { fit } from '../text/text.js';
 import { Filler } from './dialog-parts.js';
 
 export interface KbPreviewProps {

@@ -5,9 +5,9 @@
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { KbSearchResult } from '../../store/kb-search.js';
-import { useColor, useConsole } from '../context.js';
-import { kbRef, snippetParts } from '../kb-lines.js';
-import { fit, width as cells } from '../text.js';
+import { useColor, useConsole } from '../hooks/console-context.js';
+import { kbRef, snippetParts } from '../text/kb-lines.js';
+import { fit, width as cells } from '../text/text.js';
 
 export interface KbResultsProps {
   results: readonly KbSearchResult[];

@@ -5,12 +5,10 @@
  */
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { Executor } from '../../store/executor.js';
-import { useConsole } from '../context.js';
-import { useKbArticle } from '../data/use-kb-article.js';
-import type { KbState } from '../kb-types.js';
-import { fit, truncate, width as cells } from '../text.js';
-import { useKeys } from '../use-keys.js';
+import { useConsole } from '../hooks/console-context.js';
+import { useKbArticle } from '../hooks/use-kb-article.js';
+import type { KbState } from '../state/kb/types.js';
+import { fit, truncate, width as cells } from '../text/text.js';
 import { KbPreview } from './kb-preview.js';
 import { KbResults, LINES_PER_RESULT } from './kb-results.js';
 
@@ -21,7 +19,6 @@ const READ_WIDTH = 100;
 
 export interface KbScreenProps {
   kb: KbState;
-  db: Executor;
   width: number;
   height: number;
 }
@@ -87,15 +84,14 @@ function Hint({ width, height }: { width: number; height: number }) {
   );
 }
 
-export function KbScreen({ kb, db, width, height }: KbScreenProps) {
-  useKeys(true);
+export function KbScreen({ kb, width, height }: KbScreenProps) {
   const { color } = useConsole();
   const full = kb.screen === 'article' && kb.article !== null;
   const lay = kbLayout(width, height, kb.results.length);
   const previewOn = full || lay.previewHeight > 0;
   const selectedId = full ? kb.article!.id : previewOn ? (kb.results[kb.sel]?.id ?? null) : null;
   const renderWidth = full ? Math.min(width - 2, READ_WIDTH) : lay.previewWidth - 2;
-  const shown = useKbArticle(db, selectedId, renderWidth, color, full);
+  const shown = useKbArticle(selectedId, renderWidth, color, full);
   if (full) return <KbPreview shown={shown} width={width} height={height} full={{ scroll: kb.article!.scroll }} />;
   const body = height - 1;
   const list = kb.results.length ? (
@@ -122,10 +118,4 @@ export function KbScreen({ kb, db, width, height }: KbScreenProps) {
       )}
     </Box>
   );
-}
-
-/** Keys while the draft question waits in the status bar (no pane has them then). */
-export function KbOfferKeys({ active }: { active: boolean }) {
-  useKeys(active);
-  return null;
 }

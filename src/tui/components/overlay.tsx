@@ -1,8 +1,7 @@
 /** The open dialog, sized to the space it is given; its keys go to the reducer like the panes'. */
 import { Box, Text } from 'ink';
-import type { Overlay } from '../act-types.js';
+import type { Overlay } from '../state/act/types.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useKeys } from '../use-keys.js';
 import { ComposeView } from './compose.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { HelpView } from './help-overlay.js';
@@ -15,7 +14,6 @@ export function overlayFillsBody(o: Overlay | null): boolean {
 }
 
 export function OverlayView({ overlay, width, height }: { overlay: Overlay; width: number; height: number }) {
-  useKeys(true);
   const h = Math.max(2, height);
   const o = overlay;
   return (

@@ -1,8 +1,8 @@
 /** A picker: options with their keys, the highlighted one marked; scrolls to keep it in view. */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { Overlay } from '../act-types.js';
-import { fit } from '../text.js';
+import type { Overlay } from '../state/act/types.js';
+import { fit } from '../text/text.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 
 type Picker = Extract<Overlay, { kind: 'picker' }>;

@@ -3,10 +3,9 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { dueBadge, DUE_LOOK, DEFAULT_SLA_SETTINGS, type SlaSettings } from '../../domain/sla-badge.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
-import { useColor } from '../context.js';
-import { COLUMN_ORDER, HEADER_LABELS, priorityLook, rowCells, rowLayout, statusLook, type RowLayout } from '../format.js';
-import { fit } from '../text.js';
-import { useKeys } from '../use-keys.js';
+import { useColor } from '../hooks/console-context.js';
+import { COLUMN_ORDER, HEADER_LABELS, priorityLook, rowCells, rowLayout, statusLook, type RowLayout } from '../text/format.js';
+import { fit } from '../text/text.js';
 
 export interface QueuePaneProps {
   rows: readonly TicketListRow[];
@@ -15,7 +14,6 @@ export interface QueuePaneProps {
   width: number;
   height: number;
   focused: boolean;
-  keysActive: boolean;
   loaded: boolean;
   now: number;
   /** Ids of marked tickets (`x`): a `*` before the ref. */
@@ -24,19 +22,7 @@ export interface QueuePaneProps {
   sla?: SlaSettings;
 }
 
-export function QueuePane({
-  rows,
-  selected,
-  width,
-  height,
-  focused,
-  keysActive,
-  loaded,
-  now,
-  marks,
-  sla = DEFAULT_SLA_SETTINGS,
-}: QueuePaneProps) {
-  useKeys(keysActive);
+export function QueuePane({ rows, selected, width, height, focused, loaded, now, marks, sla = DEFAULT_SLA_SETTINGS }: QueuePaneProps) {
   const l = rowLayout(width);
   const header = fit(
     `    ${COLUMN_ORDER.filter((k) => l[k] > 0)

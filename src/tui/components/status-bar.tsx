@@ -1,9 +1,9 @@
 /** The bottom line: the keys that work right now (from the keymap), then sort and notices. */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useConsole } from '../context.js';
-import { hints, type Mode } from '../keymap.js';
-import { truncate, width } from '../text.js';
+import { useConsole } from '../hooks/console-context.js';
+import { hints, type Mode } from '../keys/keymap.js';
+import { truncate, width } from '../text/text.js';
 
 export interface StatusBarProps {
   mode: Mode;

@@ -4,9 +4,9 @@
  */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { Overlay } from '../act-types.js';
-import { FORM_FIELDS, isText, type FormField } from '../form-state.js';
-import { fit, truncate, width as cells } from '../text.js';
+import type { Overlay } from '../state/act/types.js';
+import { FORM_FIELDS, isText, type FormField } from '../state/form.js';
+import { fit, truncate, width as cells } from '../text/text.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { Editor } from './editor.js';
 

@@ -1,17 +1,14 @@
 /** An empty database: say so, and offer the first steps. */
 import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useKeys } from '../use-keys.js';
 
 export interface WelcomeProps {
   dbName: string;
   height: number;
   notice: string | null;
-  keysActive: boolean;
 }
 
-export function Welcome({ dbName, height, notice, keysActive }: WelcomeProps) {
-  useKeys(keysActive);
+export function Welcome({ dbName, height, notice }: WelcomeProps) {
   return (
     <Box flexDirection="column" height={height} paddingLeft={2} paddingTop={1}>
       <Text bold>Welcome to Deskline.</Text>

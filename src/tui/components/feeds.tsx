@@ -1,0 +1,55 @@
+/**
+ * Everything that moves data in and out, and draws nothing: the keyboard, the terminal's size, the
+ * data-version poll, the answers to the reducer's requests (queue rows, the selected ticket's detail,
+ * counts, technicians, completions, KB search), the writes it queued, demo data and quitting.
+ */
+import { useApp } from 'ink';
+import { useEffect, type Dispatch } from 'react';
+import { editorText } from '../state/editor.js';
+import type { State, StateAction } from '../state/types.js';
+import { useDesk } from '../hooks/desk-context.js';
+import { useRequesterSuggestions, useTechnicians } from '../hooks/use-act-data.js';
+import { useCounts } from '../hooks/use-counts.js';
+import { useDataVersionPoll } from '../hooks/use-data-version.js';
+import { useDetail } from '../hooks/use-detail.js';
+import { useIntents } from '../hooks/use-intents.js';
+import { useKbJobs } from '../hooks/use-kb-jobs.js';
+import { useKbSearch } from '../hooks/use-kb-search.js';
+import { useQueueData } from '../hooks/use-queue-data.js';
+import { useResize } from '../hooks/use-resize.js';
+import { useTerminalInput } from '../keys/use-terminal-input.js';
+import type { ConsoleProps } from '../props.js';
+
+type FeedsProps = ConsoleProps & { state: State; dispatch: Dispatch<StateAction> };
+
+export function Feeds({ state, dispatch, views, pollMs, env = process.env, loadDemo, runningTimer }: FeedsProps) {
+  const { desk } = useDesk();
+  const { exit } = useApp();
+  useTerminalInput(dispatch);
+  useResize(dispatch);
+  useDataVersionPoll(dispatch, pollMs);
+  useQueueData(state, dispatch);
+  useDetail(state.detail, state.kb.links, dispatch);
+  useCounts(views, dispatch);
+  useTechnicians(dispatch);
+  useIntents(env, state.act.queue, dispatch);
+  const o = state.act.overlay;
+  useRequesterSuggestions(o?.kind === 'form' && o.form.focus === 'requester' ? editorText(o.form.requester) : null, dispatch);
+  useKbSearch(state.kb.screen === 'search', state.kb.query, dispatch);
+  useKbJobs(state.kb.jobs, dispatch);
+
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+  useEffect(() => {
+    if (runningTimer) runningTimer.current = state.timer.running;
+  }, [runningTimer, state.timer.running]);
+  useEffect(() => {
+    if (!state.loadingDemo) return;
+    if (!loadDemo) return dispatch({ type: 'demoDone', error: 'not available here' });
+    loadDemo(desk, (text) => dispatch({ type: 'notice', text }))
+      .then(() => dispatch({ type: 'demoDone', error: null }))
+      .catch((error: Error) => dispatch({ type: 'demoDone', error: error.message.split('\n')[0] ?? 'error' }));
+  }, [state.loadingDemo, loadDemo, desk, dispatch]);
+  return null;
+}

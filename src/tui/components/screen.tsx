@@ -1,0 +1,108 @@
+/**
+ * The screen for a state, laid out for the terminal (state/layout.ts, the same layout the reducer
+ * sizes things by): header, filter box, the body (queue and detail, a dialog, the welcome screen, the
+ * KB, the dashboard) and the status bar, in at most rows − 1 lines.
+ */
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { alertText } from '../../domain/sla-badge.js';
+import type { ConsoleProps } from '../props.js';
+import { useDesk } from '../hooks/desk-context.js';
+import { useClock } from '../hooks/use-clock.js';
+import { useSla } from '../hooks/use-sla.js';
+import { useTimer } from '../hooks/use-timer.js';
+import { useConsole } from '../hooks/console-context.js';
+import { modeOf, selectedRow } from '../state/select.js';
+import { layoutOf } from '../state/settle.js';
+import type { State } from '../state/types.js';
+import { SORTS } from '../state/views.js';
+import { suggestionLines } from '../text/kb-lines.js';
+import { LazyDashboard } from './dashboard-lazy.js';
+import { DetailPane } from './detail-pane.js';
+import { FilterBar } from './filter-bar.js';
+import { Header } from './header.js';
+import { KbScreen } from './kb-screen.js';
+import { OverlayView, overlayFillsBody } from './overlay.js';
+import { QueuePane } from './queue-pane.js';
+import { StatusBar } from './status-bar.js';
+import { Welcome } from './welcome.js';
+
+export function Screen({ state, views, dbName, clock = Date.now }: ConsoleProps & { state: State }) {
+  const { desk, me } = useDesk();
+  const { dispatch } = useConsole();
+  const now = useClock();
+  const sla = useSla(now);
+  const timerText = useTimer(state.timer, dispatch, clock);
+  const lay = layoutOf(state);
+  const overlay = state.act.overlay;
+  const mode = modeOf(state);
+  const kb = state.kb;
+  const row = selectedRow(state);
+  const rowId = row?.id ?? null;
+  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
+  const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
+  const notice = [timerText, state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
+    .filter(Boolean)
+    .join(' · ');
+  const q = state.queue;
+  const editing = state.focus === 'filter';
+  const queue = (
+    <QueuePane
+      rows={q.rows.slice(q.top, q.top + lay.pageSize)}
+      selected={q.sel - q.top}
+      width={lay.queueWidth}
+      height={lay.pageSize}
+      focused={state.focus === 'queue' && !overlay}
+      loaded={state.loaded}
+      now={now}
+      marks={marks}
+      sla={sla.settings}
+    />
+  );
+  const detailPane = overlay ? (
+    <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
+  ) : (
+    <DetailPane row={row} detail={state.detail} height={lay.detailHeight} focused={state.focus === 'detail'} now={now} extra={kbLines} />
+  );
+  const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;
+  return (
+    <Box flexDirection="column" width={lay.columns} height={lay.height}>
+      <Header
+        views={views}
+        active={state.view}
+        counts={state.counts}
+        dbName={dbName}
+        technician={me.name}
+        columns={lay.columns}
+        marked={state.act.marks.length}
+        alert={sla.alerts && alertText(sla.alerts)}
+      />
+      {lay.filterLines > 0 && !state.empty && !state.dashboard && kb.screen === 'off' && (
+        <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} />
+      )}
+      {overlayFillsBody(overlay) ? (
+        <OverlayView overlay={overlay!} width={lay.columns} height={body} />
+      ) : mode === 'welcome' ? (
+        <Welcome dbName={dbName} height={lay.height - 2} notice={state.notice} />
+      ) : kb.screen !== 'off' ? (
+        <KbScreen kb={kb} width={lay.columns} height={lay.height - 2} />
+      ) : state.dashboard ? (
+        <LazyDashboard path={desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
+      ) : lay.wide ? (
+        <Box flexDirection="row" height={lay.detailHeight}>
+          {queue}
+          <Box width={3} height={lay.detailHeight} flexDirection="column">
+            <Text dimColor>{Array.from({ length: lay.detailHeight }, () => ' │ ').join('\n')}</Text>
+          </Box>
+          {detailPane}
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={lay.detailHeight + lay.pageSize + 1}>
+          {queue}
+          {detailPane}
+        </Box>
+      )}
+      <StatusBar mode={mode} columns={lay.columns} right={notice} wide={state.act.loud && notice === state.notice} />
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+/** Data the dialogs need: the technicians (assign picker) and requester completions (new-ticket form). */
+import { listRequesters } from '../../store/requesters.js';
+import { listTechnicians } from '../../store/technicians.js';
+import type { StateAction } from '../state/types.js';
+import { useDesk } from './desk-context.js';
+import { useDeskQuery } from './use-desk-query.js';
+
+export const SUGGEST_DEBOUNCE_MS = 80;
+
+export function useTechnicians(dispatch: (a: StateAction) => void): void {
+  const { me } = useDesk();
+  useDeskQuery(String(me.id), (db) => listTechnicians(db), {
+    live: true,
+    onAnswer: (rows) => dispatch({ type: 'technicians', list: rows.map((t) => ({ name: t.name, email: t.email, me: t.id === me.id })) }),
+  });
+}
+
+/** Known requesters matching `text` (null: the requester field is not being typed in). */
+export function useRequesterSuggestions(text: string | null, dispatch: (a: StateAction) => void): void {
+  const typed = text?.trim() ?? '';
+  useDeskQuery(
+    typed === '' ? null : typed,
+    async (db) => (await listRequesters(db, typed, 4)).map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)).filter((x) => x !== typed),
+    {
+      delayMs: SUGGEST_DEBOUNCE_MS,
+      onAnswer: (items) => dispatch({ type: 'suggestions', text: typed, items }),
+      // completion is a convenience: typing goes on without it
+    },
+  );
+}

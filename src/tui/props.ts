@@ -1,0 +1,36 @@
+/** What main.ts (and tests) hand the console: the desk, who is at the keyboard, settings, and hooks into its life. */
+import type { Desk } from '../store/desk.js';
+import type { Actor } from '../store/executor.js';
+import type { Binding } from './keys/actions.js';
+import type { SavedDialog } from './state/act/saved.js';
+import type { TimedTicket } from './state/timer.js';
+import type { Preload, State } from './state/types.js';
+import type { View } from './state/views.js';
+
+export interface ConsoleProps {
+  desk: Desk;
+  me: Actor;
+  views: readonly View[];
+  keymap: readonly Binding[];
+  dbName: string;
+  color: boolean;
+  pollMs?: number;
+  /** The first rows, loaded before the first frame. */
+  preload?: Preload;
+  /** Loads demo data into the desk (the welcome screen's `d`), reporting progress as text. */
+  loadDemo?: (desk: Desk, progress: (text: string) => void) => Promise<void>;
+  /** Ticket categories from the settings (the new-ticket form). */
+  categories?: readonly string[];
+  /** The environment $EDITOR/$VISUAL are read from. */
+  env?: Record<string, string | undefined>;
+  /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */
+  clock?: () => number;
+  /** Kept up to date with the running timer, so that main.ts can log it when a signal ends the console. */
+  runningTimer?: { current: TimedTicket | null };
+  /** Kept up to date with the state, for what main.ts saves when the console has to stop (session/rescue.ts). */
+  snapshot?: { current: State | null };
+  /** Text saved when the console last stopped on an error: it opens again in its box. */
+  reopened?: readonly SavedDialog[];
+  /** Something was thrown in the tree. Without it, Ink's own error screen shows. */
+  onCrash?: (error: unknown) => void;
+}

@@ -1,0 +1,161 @@
+/**
+ * Acting on tickets, as data: what a write is about (Target), the effects the reducer asks for
+ * (Intent, run by hooks/use-intents.ts through the store), the open dialog (Overlay) and the slice of
+ * the console's state that holds them (ActState).
+ */
+import type { TicketInput } from '../../../domain/ticket-input.js';
+import { DEFAULT_CATEGORIES, type Tier } from '../../../domain/ticket.js';
+import type { InteractionInput } from '../../../store/interactions.js';
+import type { TicketListRow } from '../../../store/ticket-list.js';
+import type { TicketChanges } from '../../../store/ticket-changes.js';
+import type { EditorState } from '../editor.js';
+import type { FormState } from '../form.js';
+
+/** The tickets a write is about: the selected one, or every marked one. */
+export interface Target {
+  ids: number[];
+  /** `HD-42` or `3 tickets`. */
+  label: string;
+  /** The marked tickets (a confirmation first; marks clear once written). */
+  bulk: boolean;
+  /** The version the technician saw (compare-and-set) of a single ticket. */
+  version?: number;
+  /** Bulk: each marked ticket's version when it was marked (compare-and-set per ticket, all or nothing). */
+  versions?: Readonly<Record<number, number>>;
+  statuses: string[];
+  tier?: string;
+  title?: string;
+}
+
+export type Intent =
+  | { kind: 'update'; target: Target; changes: TicketChanges; action: string; verb: string }
+  | { kind: 'interaction'; target: Target; input: InteractionInput }
+  | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
+  | { kind: 'resolve'; target: Target; resolution: string }
+  | { kind: 'reopen'; target: Target }
+  | { kind: 'create'; input: TicketInput }
+  | { kind: 'copy'; text: string }
+  /** Suspend the console for $EDITOR on `text`; the answer fills the overlay's text field. */
+  | { kind: 'editor'; text: string };
+
+export interface Queued {
+  seq: number;
+  intent: Intent;
+  /** The dialog it came from, closed at once (typing ahead works) and given back if the write fails. */
+  draft: Overlay | null;
+}
+
+/** What a run of an intent reports back. */
+export interface Outcome {
+  ok: boolean;
+  message: string;
+  /** A compare-and-set conflict: the ticket was reloaded. */
+  conflict?: boolean;
+  /** Versions after the write (or the fresh version after a conflict). */
+  versions?: { id: number; version: number }[];
+  /** The written tickets as queue rows: the screen shows the change at once, before the reload. */
+  rows?: TicketListRow[];
+  /** The form field an input error is about. */
+  field?: string;
+  createdId?: number;
+  /** Text back from $EDITOR. */
+  text?: string;
+}
+
+export interface PickOption {
+  value: string;
+  label: string;
+  /** Typing this key picks the option at once. */
+  key?: string;
+}
+
+export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink';
+export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags';
+
+/** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
+export type Ask = { question: string; intent: Intent } | { question: string; discard: true };
+
+interface Common {
+  target: Target | null;
+  ask: Ask | null;
+}
+
+export type Overlay = Common &
+  (
+    | { kind: 'picker'; purpose: PickPurpose; title: string; options: PickOption[]; index: number }
+    | {
+        kind: 'compose';
+        purpose: ComposePurpose;
+        title: string;
+        text: EditorState;
+        minutes: EditorState | null;
+        field: 'text' | 'minutes';
+        tier: Tier | null;
+      }
+    | { kind: 'form'; form: FormState }
+    | { kind: 'confirm' }
+    | { kind: 'help'; scroll: number }
+  );
+
+export interface Mark {
+  id: number;
+  ref: string;
+  status: string;
+  /** The ticket's version when it was marked: a bulk write changes it only if nobody else did since. */
+  version: number;
+}
+
+export interface ActState {
+  overlay: Overlay | null;
+  /** A dialog whose write failed while another was open: it comes back when that one closes. */
+  restore: Overlay | null;
+  marks: Mark[];
+  queue: Queued[];
+  seq: number;
+  /** The last version seen of a ticket (the detail pane's load, or our own write). */
+  seen: { id: number; version: number } | null;
+  /** The ticket just acted on: it stays in the queue (and selected) even when it left the view. */
+  keep: number | null;
+  /** The notice is an action's message: shown at full width, cleared when the selection moves. */
+  loud: boolean;
+  technicians: Technician[];
+  /** The desk's categories (settings), for the new-ticket form. */
+  categories: readonly string[];
+}
+
+export interface Technician {
+  name: string;
+  email: string;
+  me: boolean;
+}
+
+export const INITIAL_ACT: ActState = {
+  overlay: null,
+  restore: null,
+  marks: [],
+  queue: [],
+  seq: 0,
+  seen: null,
+  keep: null,
+  loud: false,
+  technicians: [],
+  categories: DEFAULT_CATEGORIES,
+};
+
+/** Data arriving for the act slice. */
+export type ActAction =
+  | { type: 'intentDone'; seq: number; outcome: Outcome }
+  | { type: 'technicians'; list: Technician[] }
+  | { type: 'suggestions'; text: string; items: string[] };
+
+/** What the act slice reads of the rest of the console (it never sees the whole state). */
+export interface ActCtx {
+  /** The selected ticket. */
+  row: TicketListRow | undefined;
+  /** `x` moves the selection on only in the queue. */
+  inQueue: boolean;
+  /** Lines of the help overlay (its scroll stops at the last). */
+  helpLength: number;
+  /** Suggested KB articles and the ticket they are for (Ctrl+K in a reply). */
+  suggest: { ticketId: number; items: readonly { id: number; title: string }[] } | null;
+}

@@ -1,0 +1,82 @@
+/**
+ * The queue's, the filter's and the console's own commands, pure: moving, views, sorting, the filter
+ * box, the timer, the dashboard, quitting. Acting on tickets (act/) and the KB (kb/) have their own.
+ */
+import type { QueueCommand } from '../keys/actions.js';
+import { scrollTo } from './detail.js';
+import { moveBy, pickQueue, reload, reloadHere, toBottom, toTop } from './queue.js';
+import { selectedRow } from './select.js';
+import { quitTimer, toggleTimer } from './timer.js';
+import type { QueueSlice, State } from './types.js';
+import { SORTS } from './views.js';
+
+const withQueue = (s: State, q: QueueSlice): State => ({ ...s, ...q });
+
+/** The filter text takes effect (it parsed): reload from the top when it changed. */
+export function settleFilter(s: State, text: string): State {
+  if (text.trim() === s.filter.live.trim()) return { ...s, filter: { ...s.filter, live: text } };
+  return withQueue({ ...s, filter: { ...s.filter, live: text, error: null } }, reload(pickQueue(s), { kind: 'start' }));
+}
+
+/** Typed or pasted into the filter box: one line. */
+export function filterInsert(s: State, text: string): State {
+  return { ...s, filter: { ...s.filter, text: s.filter.text + text.replace(/[\r\n\t]/g, ' ') } };
+}
+
+function moveOrScroll(s: State, rows: number, page: boolean): State {
+  if (s.focus === 'detail') return { ...s, detail: scrollTo(s.detail, s.detail.scroll + rows) };
+  return withQueue(s, moveBy(pickQueue(s), rows, page));
+}
+
+export function queueCommand(s: State, c: QueueCommand, arg: string | undefined): State {
+  const inDetail = s.focus === 'detail';
+  switch (c) {
+    case 'down':
+      return moveOrScroll(s, 1, false);
+    case 'up':
+      return moveOrScroll(s, -1, false);
+    case 'pageDown':
+      return moveOrScroll(s, inDetail ? s.detail.page : s.pageSize, true);
+    case 'pageUp':
+      return moveOrScroll(s, -(inDetail ? s.detail.page : s.pageSize), true);
+    case 'top':
+      return inDetail ? { ...s, detail: scrollTo(s.detail, 0) } : withQueue(s, toTop(pickQueue(s)));
+    case 'bottom':
+      return inDetail ? { ...s, detail: scrollTo(s.detail, s.detail.max) } : withQueue(s, toBottom(pickQueue(s)));
+    case 'focusDetail':
+      return selectedRow(s) ? { ...s, focus: 'detail' } : s;
+    case 'back':
+      return { ...s, focus: 'queue' };
+    case 'view': {
+      const index = s.views.findIndex((v) => v.key === arg);
+      if (index < 0) return s;
+      return withQueue({ ...s, view: index, focus: 'queue', detail: scrollTo(s.detail, 0) }, reload(pickQueue(s), { kind: 'start' }));
+    }
+    case 'openFilter':
+      return { ...s, focus: 'filter', filter: { ...s.filter, text: s.filter.live, error: null } };
+    case 'cycleSort':
+      return withQueue({ ...s, sort: (s.sort + 1) % SORTS.length }, reload(pickQueue(s), { kind: 'start' }));
+    case 'filterKeep':
+      return s.filter.error ? s : settleFilter({ ...s, focus: 'queue' }, s.filter.text);
+    case 'filterClear': {
+      const cleared: State = { ...s, focus: 'queue', filter: { text: '', live: '', error: null } };
+      return s.filter.live ? withQueue(cleared, reloadHere(pickQueue(s))) : cleared;
+    }
+    case 'filterBackspace':
+      return { ...s, filter: { ...s.filter, text: [...s.filter.text].slice(0, -1).join('') } };
+    case 'filterErase':
+      return { ...s, filter: { ...s.filter, text: '' } };
+    case 'quit': {
+      const timer = quitTimer(s.timer);
+      return timer ? { ...s, timer, notice: 'logging the timer before quitting…' } : { ...s, quit: true };
+    }
+    case 'toggleTimer':
+      return { ...s, timer: toggleTimer(s.timer, selectedRow(s)) };
+    case 'dashboard':
+      return { ...s, dashboard: true };
+    case 'closeDashboard':
+      return { ...s, dashboard: false };
+    case 'loadDemo':
+      return s.loadingDemo ? s : { ...s, loadingDemo: true, notice: 'loading demo data…' };
+  }
+}

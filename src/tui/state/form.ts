@@ -1,0 +1,171 @@
+/**
+ * The new-ticket form as a pure reducer: text fields are small editors, choices cycle with ←/→ or
+ * the first letter, the requester field offers completions, and saving validates with the same
+ * rules as the CLI (validateTicketInput): an error lands beside its field.
+ */
+import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
+import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
+import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
+
+export const FORM_FIELDS = ['title', 'requester', 'category', 'priority', 'channel', 'description'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+type TextField = 'title' | 'requester' | 'description';
+type ChoiceField = 'category' | 'priority' | 'channel';
+
+export interface FormState {
+  title: EditorState;
+  requester: EditorState;
+  description: EditorState;
+  category: string;
+  priority: string;
+  channel: string;
+  categories: readonly string[];
+  focus: FormField;
+  errors: Partial<Record<FormField, string>>;
+  /** Known requesters matching the requester text; `index` −1 when none is highlighted. */
+  suggest: { items: string[]; index: number };
+}
+
+const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
+
+export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES): FormState {
+  return {
+    title: editorFrom('', true),
+    requester: editorFrom('', true),
+    description: editorFrom(''),
+    ...DEFAULTS,
+    category: categories.includes('other') ? 'other' : (categories[0] ?? 'other'),
+    categories,
+    focus: 'title',
+    errors: {},
+    suggest: { items: [], index: -1 },
+  };
+}
+
+export function isText(f: FormField): f is TextField {
+  return f === 'title' || f === 'requester' || f === 'description';
+}
+
+export function choicesOf(form: FormState, field: ChoiceField): readonly string[] {
+  return field === 'category' ? form.categories : field === 'priority' ? PRIORITIES : CHANNELS;
+}
+
+/** Anything typed or changed: Esc asks before throwing it away. */
+export function formDirty(form: FormState): boolean {
+  const fresh = newForm(form.categories);
+  return (
+    !editorEmpty(form.title) ||
+    !editorEmpty(form.requester) ||
+    !editorEmpty(form.description) ||
+    form.category !== fresh.category ||
+    form.priority !== fresh.priority ||
+    form.channel !== fresh.channel
+  );
+}
+
+function accept(form: FormState): FormState {
+  const pick = form.suggest.items[form.suggest.index];
+  if (form.focus !== 'requester' || pick === undefined) return form;
+  return { ...form, requester: editorFrom(pick, true), suggest: { items: [], index: -1 } };
+}
+
+/** Tab / Shift+Tab (a highlighted completion is taken first). */
+export function formMove(form: FormState, delta: number): FormState {
+  const f = accept(form);
+  const i = FORM_FIELDS.indexOf(f.focus);
+  return { ...f, focus: FORM_FIELDS[(i + delta + FORM_FIELDS.length) % FORM_FIELDS.length]! };
+}
+
+function cycle(form: FormState, field: ChoiceField, delta: number): FormState {
+  const options = choicesOf(form, field);
+  const i = options.indexOf(form[field]);
+  return { ...form, [field]: options[(i + delta + options.length) % options.length]!, errors: { ...form.errors, [field]: undefined } };
+}
+
+/** The next option starting with `letter` after the current one. */
+function jump(form: FormState, field: ChoiceField, letter: string): FormState {
+  const options = choicesOf(form, field);
+  const start = options.indexOf(form[field]);
+  for (let n = 1; n <= options.length; n++) {
+    const o = options[(start + n) % options.length]!;
+    if (o.toLowerCase().startsWith(letter.toLowerCase())) return { ...form, [field]: o, errors: { ...form.errors, [field]: undefined } };
+  }
+  return form;
+}
+
+/** Keys not bound in the keymap: editing, choices, completion, field moves. */
+export function formKey(form: FormState, name: string | null, input: string, printable: boolean): FormState {
+  const field = form.focus;
+  if (field === 'requester' && form.suggest.items.length > 0 && (name === 'up' || name === 'down')) {
+    const n = form.suggest.items.length;
+    const index = name === 'down' ? Math.min(n - 1, form.suggest.index + 1) : Math.max(-1, form.suggest.index - 1);
+    return { ...form, suggest: { ...form.suggest, index } };
+  }
+  if (!isText(field)) {
+    if (name === 'left' || name === 'right') return cycle(form, field, name === 'left' ? -1 : 1);
+    if (printable && input.trim() !== '') return jump(form, field, [...input][0]!);
+    if (name === 'enter' || name === 'down') return formMove(form, 1);
+    if (name === 'up') return formMove(form, -1);
+    return form;
+  }
+  if (field !== 'description' && (name === 'enter' || name === 'down')) return formMove(form, 1);
+  if (field !== 'description' && name === 'up') return formMove(form, -1);
+  if (field === 'description' && name === 'up' && form.description.row === 0) return formMove(form, -1);
+  const next = editorKey(form[field], name, input, printable);
+  if (!next || next === form[field]) return form;
+  const changed = editorText(next) !== editorText(form[field]);
+  return {
+    ...form,
+    [field]: next,
+    errors: changed ? { ...form.errors, [field]: undefined } : form.errors,
+    suggest: field === 'requester' && changed ? { items: form.suggest.items, index: -1 } : form.suggest,
+  };
+}
+
+/** Pasted text goes into the focused text field. */
+export function formPaste(form: FormState, text: string): FormState {
+  const field = form.focus;
+  // Several letters in one read on a choice are several keys (fast typing).
+  if (!isText(field)) return [...text].reduce((f, ch) => formKey(f, ch, ch, true), form);
+  return {
+    ...form,
+    [field]: insert(form[field], text),
+    errors: { ...form.errors, [field]: undefined },
+    suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest,
+  };
+}
+
+export function formText(form: FormState, text: string): FormState {
+  return { ...form, description: editorFrom(text), focus: 'description' };
+}
+
+export function formSuggestions(form: FormState, text: string, items: string[]): FormState {
+  if (editorText(form.requester).trim() !== text) return form;
+  return { ...form, suggest: { items, index: -1 } };
+}
+
+/** Validates for saving: the input, or the form with the error beside its field (and focus on it). */
+export function formSubmit(form: FormState): { input: TicketInput } | { form: FormState } {
+  try {
+    const input = validateTicketInput(
+      {
+        title: editorText(form.title),
+        requester: editorText(form.requester),
+        category: form.category,
+        priority: form.priority,
+        channel: form.channel,
+        description: editorText(form.description),
+      },
+      form.categories,
+    );
+    return { input };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { form: formError(form, error.field, error.message.slice(error.field.length + 2)) };
+  }
+}
+
+export function formError(form: FormState, field: string, message: string): FormState {
+  const f = (FORM_FIELDS as readonly string[]).includes(field) ? (field as FormField) : form.focus;
+  return { ...form, focus: f, errors: { ...form.errors, [f]: message } };
+}

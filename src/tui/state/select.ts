@@ -1,0 +1,21 @@
+/** Reading the state: the keymap mode right now, the selected ticket, whether keys go into a text box. */
+import type { TicketListRow } from '../../store/ticket-list.js';
+import type { Mode } from '../keys/actions.js';
+import { takesText } from './act/dialog-keys.js';
+import { overlayMode } from './act/targets.js';
+import { kbModeOf } from './kb/commands.js';
+import { selected } from './queue-window.js';
+import type { State } from './types.js';
+
+export function modeOf(s: State): Mode {
+  return s.act.overlay ? overlayMode(s.act.overlay) : s.empty ? 'welcome' : (kbModeOf(s.kb) ?? (s.dashboard ? 'dashboard' : s.focus));
+}
+
+export function selectedRow(s: State): TicketListRow | undefined {
+  return s.loaded ? selected(s.queue) : undefined;
+}
+
+/** Typed characters are text here (the filter box, the KB search box, a dialog's text field), not keys. */
+export function takesTyping(s: State, mode: Mode = modeOf(s)): boolean {
+  return mode === 'filter' || mode === 'kbSearch' || ((mode === 'compose' || mode === 'form') && takesText(s.act));
+}

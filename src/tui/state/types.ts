@@ -1,0 +1,158 @@
+/**
+ * The console's state and the actions that change it, as types. The slices (act/, kb/, timer.ts,
+ * queue-window.ts) keep their own types beside their reducers; this file gathers them and is imported
+ * by the reducers, never the other way round.
+ */
+import type { ParsedQuery } from '../../domain/query.js';
+import type { InteractionRow } from '../../store/interactions.js';
+import type { Suggestion } from '../../store/kb-links.js';
+import type { TicketListRow } from '../../store/ticket-list.js';
+import type { TicketView } from '../../store/ticket-view.js';
+import type { Action, Binding } from '../keys/actions.js';
+import type { KeyEvent } from '../keys/decode.js';
+import type { ActAction, ActState, Overlay } from './act/types.js';
+import type { KbAction, KbJob, KbState } from './kb/types.js';
+import type { QueueWindow } from './queue-window.js';
+import type { TimerAction, TimerState } from './timer.js';
+import type { View } from './views.js';
+
+export type Focus = 'queue' | 'detail' | 'filter';
+
+/** What the queue's loader should fetch next; `gen` bumps with each request so stale answers are dropped. */
+export type LoadRequest = { kind: 'none' } | { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number; select?: boolean };
+
+/** Rows loaded before the first frame (main.ts), so the first frame already shows the queue. */
+export interface Preload {
+  rows: TicketListRow[];
+  hasAfter: boolean;
+  empty: boolean;
+}
+
+export interface Size {
+  columns: number;
+  rows: number;
+}
+
+/** The queue's part: the cached window of rows and the load protocol (hooks/use-queue-data.ts answers). */
+export interface QueueSlice {
+  queue: QueueWindow;
+  gen: number;
+  request: LoadRequest;
+  /** The rows shown belong to the current view (false while a view loads from scratch). */
+  loaded: boolean;
+  /** A request of the current `gen` is unanswered (a reload keeps showing the old rows meanwhile). */
+  waiting: boolean;
+  /** Visible queue rows, from the layout. */
+  pageSize: number;
+}
+
+/** The view's query: parsed once here, run by the loader, its error shown in the status bar. */
+export interface QueryState {
+  text: string;
+  parsed: ParsedQuery | null;
+  error: string | null;
+}
+
+/** The selected ticket's details, loaded by request and answer like the queue (hooks/use-detail.ts answers). */
+export interface DetailState {
+  /** The selected ticket, and the request's generation (answers of another generation are dropped). */
+  id: number | null;
+  gen: number;
+  /** What arrived for it (null while loading), and when it was read (lines are measured as of then). */
+  view: TicketView | null;
+  events: InteractionRow[] | null;
+  at: number;
+  scroll: number;
+  /** Lines below the first screen: computed here from the lines and the pane's size (settle.ts). */
+  max: number;
+  /** Lines a page scrolls, the width lines wrap to, and the lines the pane shows below its title. */
+  page: number;
+  width: number;
+  body: number;
+}
+
+export interface State extends QueueSlice {
+  views: readonly View[];
+  /** Keys resolve against the state they arrive in, so a key typed mid-transition reaches the right pane. */
+  keymap: readonly Binding[];
+  size: Size;
+  view: number;
+  sort: number;
+  query: QueryState;
+  focus: Focus;
+  /** `text` is the box, `live` the filter in effect, `error` the parse error of `text`. */
+  filter: { text: string; live: string; error: { message: string; column: number } | null };
+  detail: DetailState;
+  counts: Record<string, number>;
+  /** True when the database has no ticket at all (welcome screen); null until known. */
+  empty: boolean | null;
+  notice: string | null;
+  /** The welcome screen's `d` asked for demo data and it is being written. */
+  loadingDemo: boolean;
+  quit: boolean;
+  /** The one data-version counter: bumps when another process commits or after a write of ours. */
+  version: number;
+  /** Acting on tickets: dialogs, marks, queued writes (act/types.ts). */
+  act: ActState;
+  /** The running timer (`T`), timer.ts. */
+  timer: TimerState;
+  /** The dashboard (`D`) fills the body. */
+  dashboard: boolean;
+  /** The knowledge base: the KB screen (`K`), suggestions, links and drafts (kb/types.ts). */
+  kb: KbState;
+}
+
+/**
+ * What a slice's reducer asks of the rest of the state, as data; the root reducer applies them in
+ * order (state/messages.ts). Slices take and return their own part and never see the whole state.
+ */
+export type Out =
+  /** The status bar's message; `loud` ones take the full width and clear when the selection moves (unset: as it was). */
+  | { kind: 'notice'; text: string | null; loud?: boolean }
+  /** Reload the queue around a ticket (`select`: select it even though another row is selected). */
+  | { kind: 'reloadAround'; id: number; select: boolean }
+  /** Written tickets show their new values at once. */
+  | { kind: 'patchRows'; rows: TicketListRow[] }
+  /** Reload the queue keeping the selected ticket. */
+  | { kind: 'reloadHere' }
+  /** Move the queue's selection (`x` marks and moves on). */
+  | { kind: 'move'; delta: number }
+  /** The data changed by a write of ours: reload what shows it. */
+  | { kind: 'changed' }
+  | { kind: 'kbJob'; job: KbJob }
+  | { kind: 'overlay'; overlay: Overlay }
+  /** A single ticket was resolved: offer to draft a KB article from it. */
+  | { kind: 'resolved'; ticketId: number; ref: string; said: string };
+
+export interface Step<S> {
+  next: S;
+  out: readonly Out[];
+}
+
+export type StateAction =
+  /** Keys, text and pastes from one terminal read (keys/decode.ts). */
+  | { type: 'input'; events: readonly KeyEvent[] }
+  | { type: 'command'; command: Action; arg?: string }
+  | { type: 'filterSettled'; text: string; error: { message: string; column: number } | null }
+  /** Another process committed (data_version moved): reload what is shown. */
+  | { type: 'refresh' }
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'rowsLoaded'; gen: number; rows: TicketListRow[]; hasBefore: boolean; hasAfter: boolean; fallback: number; empty?: boolean }
+  | { type: 'pageLoaded'; gen: number; dir: 'after' | 'before'; cursorId: number; rows: TicketListRow[]; hasMore: boolean }
+  | {
+      type: 'detailLoaded';
+      gen: number;
+      id: number;
+      view: TicketView | null;
+      events: InteractionRow[];
+      /** Suggested KB articles for the ticket (null: not looked up). */
+      suggestions: Suggestion[] | null;
+      at: number;
+    }
+  | { type: 'counts'; counts: Record<string, number> }
+  | { type: 'empty'; empty: boolean }
+  | { type: 'notice'; text: string | null }
+  | { type: 'demoDone'; error: string | null }
+  | TimerAction
+  | ActAction
+  | KbAction;
