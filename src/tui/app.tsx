@@ -35,7 +35,7 @@ function start(props: ConsoleProps, size: { columns: number; rows: number }): St
   const s = withCategories(initialState(props.views, props.keymap, size, props.preload), props.categories);
   if (!props.reopened?.length) return s;
   const act = withReopened(s.act, props.reopened);
-  return act === s.act ? s : { ...s, act, notice: 'text you had not sent when the console stopped is back: save it or Esc' };
+  return act === s.act ? s : { ...s, act: { ...act, loud: true }, notice: 'your unsent text is back (the console had stopped)' };
 }
 
 function Console(props: ConsoleProps) {

@@ -4,7 +4,7 @@
  * terminal back as it found it on any way out: `q`, a signal, or an error nobody expected (then what
  * can be saved is saved first, session/rescue.ts).
  */
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import { basename } from 'node:path';
 import type { Io } from '../streams.js';
@@ -18,7 +18,7 @@ import { preloadRows } from './hooks/preload.js';
 import { logTimer } from './hooks/timer-note.js';
 import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keys/keymap.js';
 import { takeDrafts } from './session/drafts.js';
-import { rescue } from './session/rescue.js';
+import { rescue, type Rescued } from './session/rescue.js';
 import { holdTerminal } from './session/terminal.js';
 import { layout } from './state/layout.js';
 import type { TimedTicket } from './state/timer.js';
@@ -92,11 +92,12 @@ export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode>
   const held = holdTerminal(stdout, stdin);
   const runningTimer: { current: TimedTicket | null } = { current: null };
   const snapshot: { current: State | null } = { current: null };
-  let crashed: Promise<{ line: string; exitCode: ExitCode }> | null = null;
+  let app: Instance | null = null;
+  let crashed: Promise<Rescued> | null = null;
   const onCrash = (error: unknown) => {
     crashed ??= rescue(error, { desk: props.desk, me: props.me, env: io.env, state: snapshot.current }).finally(() => {
       try {
-        app.unmount();
+        app?.unmount();
       } catch {
         // the tree is broken: the terminal is restored below all the same
       }
@@ -104,30 +105,31 @@ export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode>
   };
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  const app = render(createElement(ConsoleApp, { ...props, runningTimer, snapshot, onCrash }), {
-    stdout,
-    stdin,
-    stderr: io.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: true,
-    maxFps: 60,
-  });
   // A kill or a closed terminal (SIGHUP) still logs a running timer, as `q` does, then leaves.
   const onSignal = () => {
-    void logRunningTimer(props, runningTimer.current).finally(() => app.unmount());
+    void logRunningTimer(props, runningTimer.current).finally(() => app?.unmount());
   };
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   try {
+    app = render(createElement(ConsoleApp, { ...props, runningTimer, snapshot, onCrash }), {
+      stdout,
+      stdin,
+      stderr: io.stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      // A stray console.log would tear the frame; only the process's own terminal needs guarding.
+      patchConsole: stdout === process.stdout,
+      maxFps: 60,
+    });
     await app.waitUntilExit();
   } catch (error) {
     onCrash(error);
   } finally {
     for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
   }
-  const crash = crashed ? await (crashed as Promise<{ line: string; exitCode: ExitCode }>) : null;
+  const crash = crashed ? await (crashed as Promise<Rescued>) : null;
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
-  app.cleanup();
+  app?.cleanup();
   held.restore();
   if (!crash) return EXIT.ok;
   io.stderr.write(`${crash.line}\n`);

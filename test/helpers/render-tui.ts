@@ -25,7 +25,7 @@ export class TestStdout extends EventEmitter {
   lastFrame = (): string => this.frames[this.frames.length - 1] ?? '';
 }
 
-class TestStdin extends EventEmitter {
+export class TestStdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write = (data: string): void => {

@@ -38,11 +38,15 @@ export async function secondConnection(desk: Desk): Promise<Desk> {
   return openDesk(desk.path);
 }
 
-export async function consoleElement(
-  desk: Desk,
-  props: Partial<ConsoleProps> & { saved?: Record<string, string>; remaps?: Record<string, string> } = {},
-) {
+type Options = Partial<ConsoleProps> & { saved?: Record<string, string>; remaps?: Record<string, string> };
+
+/** What main.ts hands the console, for a test desk: saved views and key remaps as the settings would give them. */
+export async function consoleProps(desk: Desk, props: Options = {}): Promise<ConsoleProps> {
   const views = allViews(props.saved);
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], props.remaps);
-  return createElement(ConsoleApp, { desk, me: await me(desk), views, keymap, dbName: 'desk.db', color: false, pollMs: 50, ...props });
+  return { desk, me: await me(desk), views, keymap, dbName: 'desk.db', color: false, pollMs: 50, ...props };
+}
+
+export async function consoleElement(desk: Desk, props: Options = {}) {
+  return createElement(ConsoleApp, await consoleProps(desk, props));
 }

@@ -22,8 +22,14 @@ export interface RescueContext {
   now?: () => number;
 }
 
+export interface Rescued {
+  /** The one line to print. */
+  line: string;
+  exitCode: ExitCode;
+}
+
 /** Saves what can be saved; returns the one line to print and the exit code. Never throws. */
-export async function rescue(error: unknown, ctx: RescueContext): Promise<{ line: string; exitCode: ExitCode }> {
+export async function rescue(error: unknown, ctx: RescueContext): Promise<Rescued> {
   const { exitCode, message } = describeError(error);
   const said = [`the console stopped: ${message}`];
   const s = ctx.state;
