@@ -194,6 +194,27 @@ describe('act reducer: marks and bulk', () => {
   });
 });
 
+describe('act reducer: bulk compare-and-set', () => {
+  it("x records each marked ticket's version; the bulk write carries them; a conflict keeps the marks at what is there now", () => {
+    let s = keys(loaded([row(1, { version: 3 }), row(2, { version: 7 }), row(3)]), 'x', 'x', 'p', 'h', 'y');
+    expect(intents(s)[0]).toMatchObject({ target: { bulk: true, ids: [1, 2], versions: { 1: 3, 2: 7 } } });
+    s = done(s, {
+      ok: false,
+      conflict: true,
+      message: 'HD-2: Olga changed priority meanwhile — none of the 2 tickets written, marks kept',
+      versions: [
+        { id: 1, version: 3 },
+        { id: 2, version: 8 },
+      ],
+    });
+    expect(s.act.marks.map((m) => [m.id, m.version])).toEqual([
+      [1, 3],
+      [2, 8],
+    ]);
+    expect(overlay(s)).toMatchObject({ kind: 'picker', purpose: 'priority', target: { versions: { 1: 3, 2: 8 } } });
+  });
+});
+
 describe('act reducer: the new-ticket form', () => {
   it('n opens it (also on the welcome screen); Tab moves; a missing title is shown beside it; a valid one is created', () => {
     expect(modeOf(keys(run(initialState(BUILTIN_VIEWS), { type: 'empty', empty: true }), 'n'))).toBe('form');
