@@ -26,6 +26,10 @@ export interface TmuxSession {
   sendKeys(...keys: string[]): Promise<void>;
   /** Literal text typed character by character. */
   type(text: string): Promise<void>;
+  /** Raw bytes as the terminal would send them (escape sequences a key never makes: colour codes, status replies). */
+  sendBytes(bytes: string): Promise<void>;
+  /** Pastes text the way a terminal does: bracketed (ESC[200~ … ESC[201~) when the program asked for it. */
+  paste(text: string): Promise<void>;
   /** The visible screen as text (`capture-pane -p`), one line per row. */
   capture(): Promise<string>;
   waitFor(match: string | RegExp | ((screen: string) => boolean | Promise<boolean>), timeoutMs?: number): Promise<string>;
@@ -80,6 +84,12 @@ export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
   const session: TmuxSession = {
     sendKeys: async (...keys) => void (await tmux('send-keys', '-t', target, ...keys)),
     type: async (text) => void (await tmux('send-keys', '-t', target, '-l', text)),
+    sendBytes: async (bytes) =>
+      void (await tmux('send-keys', '-t', target, '-H', ...Buffer.from(bytes, 'utf8').toString('hex').match(/../g)!)),
+    paste: async (text) => {
+      await tmux('set-buffer', '-b', 'deskline-paste', '--', text);
+      await tmux('paste-buffer', '-p', '-d', '-b', 'deskline-paste', '-t', target);
+    },
     capture,
     waitFor: async (match, timeoutMs = 10_000) => {
       const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
