@@ -113,6 +113,17 @@ describe('console reducer', () => {
     expect(selectedRow(s)?.id).toBe(3);
   });
 
+  it('g or G while a reload is on its way asks for the top or the end, so the answer cannot undo them', () => {
+    // After a write the queue reloads around the ticket; its order may change (test/e2e/console-actions: `g` after "reply sent").
+    let s = run(loaded(5), cmd('down'), { type: 'refresh' });
+    s = run(s, cmd('top'));
+    expect(s.request).toEqual({ kind: 'start' });
+    s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: [row(9), ...rows(5)], hasBefore: false, hasAfter: false, fallback: 0 });
+    expect(selectedRow(s)?.id).toBe(9);
+    s = run(s, { type: 'refresh' }, cmd('bottom'));
+    expect(s.request).toEqual({ kind: 'end' });
+  });
+
   it('s cycles sorts and reloads from the top; q quits; an empty desk shows the welcome mode', () => {
     const s = run(loaded(), cmd('cycleSort'));
     expect([s.sort, s.request]).toEqual([1, { kind: 'start' }]);
