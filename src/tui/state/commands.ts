@@ -4,6 +4,7 @@
  */
 import type { QueueCommand } from '../keys/actions.js';
 import { scrollTo } from './detail.js';
+import { backspaceFilter, eraseFilter, NO_FILTER, openFilter, settleFilter } from './filter.js';
 import { moveBy, pickQueue, reload, reloadHere, toBottom, toTop } from './queue.js';
 import { selectedRow } from './select.js';
 import { quitTimer, toggleTimer } from './timer.js';
@@ -12,15 +13,10 @@ import { SORTS } from './views.js';
 
 const withQueue = (s: State, q: QueueSlice): State => ({ ...s, ...q });
 
-/** The filter text takes effect (it parsed): reload from the top when it changed. */
-export function settleFilter(s: State, text: string): State {
-  if (text.trim() === s.filter.live.trim()) return { ...s, filter: { ...s.filter, live: text } };
-  return withQueue({ ...s, filter: { ...s.filter, live: text, error: null } }, reload(pickQueue(s), { kind: 'start' }));
-}
-
-/** Typed or pasted into the filter box: one line. */
-export function filterInsert(s: State, text: string): State {
-  return { ...s, filter: { ...s.filter, text: s.filter.text + text.replace(/[\r\n\t]/g, ' ') } };
+/** The filter text takes effect (it parsed): the queue loads from the top when it changed. */
+export function filterTakesEffect(s: State, text: string): State {
+  const { filter, changed } = settleFilter(s.filter, text);
+  return changed ? withQueue({ ...s, filter }, reload(pickQueue(s), { kind: 'start' })) : { ...s, filter };
 }
 
 function moveOrScroll(s: State, rows: number, page: boolean): State {
@@ -53,19 +49,19 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
       return withQueue({ ...s, view: index, focus: 'queue', detail: scrollTo(s.detail, 0) }, reload(pickQueue(s), { kind: 'start' }));
     }
     case 'openFilter':
-      return { ...s, focus: 'filter', filter: { ...s.filter, text: s.filter.live, error: null } };
+      return { ...s, focus: 'filter', filter: openFilter(s.filter) };
     case 'cycleSort':
       return withQueue({ ...s, sort: (s.sort + 1) % SORTS.length }, reload(pickQueue(s), { kind: 'start' }));
     case 'filterKeep':
-      return s.filter.error ? s : settleFilter({ ...s, focus: 'queue' }, s.filter.text);
+      return s.filter.error ? s : filterTakesEffect({ ...s, focus: 'queue' }, s.filter.text);
     case 'filterClear': {
-      const cleared: State = { ...s, focus: 'queue', filter: { text: '', live: '', error: null } };
+      const cleared: State = { ...s, focus: 'queue', filter: NO_FILTER };
       return s.filter.live ? withQueue(cleared, reloadHere(pickQueue(s))) : cleared;
     }
     case 'filterBackspace':
-      return { ...s, filter: { ...s.filter, text: [...s.filter.text].slice(0, -1).join('') } };
+      return { ...s, filter: backspaceFilter(s.filter) };
     case 'filterErase':
-      return { ...s, filter: { ...s.filter, text: '' } };
+      return { ...s, filter: eraseFilter(s.filter) };
     case 'quit': {
       const timer = quitTimer(s.timer);
       return timer ? { ...s, timer, notice: 'logging the timer before quitting…' } : { ...s, quit: true };

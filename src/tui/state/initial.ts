@@ -2,6 +2,7 @@
 import { DEFAULT_KEYMAP, viewBindings, type Binding } from '../keys/keymap.js';
 import { INITIAL_ACT } from './act/types.js';
 import { INITIAL_KB } from './kb/types.js';
+import { NO_FILTER } from './filter.js';
 import { settle } from './settle.js';
 import { EMPTY_WINDOW, replaceRows } from './queue-window.js';
 import { NO_TIMER } from './timer.js';
@@ -22,7 +23,7 @@ export function initialState(
     sort: 0,
     query: { text: '', parsed: null, error: null },
     focus: 'queue',
-    filter: { text: '', live: '', error: null },
+    filter: NO_FILTER,
     queue: EMPTY_WINDOW,
     gen: 1,
     request: preload ? { kind: 'none' } : { kind: 'start' },

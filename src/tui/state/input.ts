@@ -8,8 +8,8 @@
 import type { KeyEvent } from '../keys/decode.js';
 import { lookup } from '../keys/keymap.js';
 import { dialogKey, dialogText } from './act/dialog-keys.js';
-import { filterInsert } from './commands.js';
 import { runCommand } from './dispatch.js';
+import { insertFilter } from './filter.js';
 import { kbInsert } from './kb/commands.js';
 import { apply } from './messages.js';
 import { modeOf, takesTyping } from './select.js';
@@ -18,7 +18,7 @@ import type { State } from './types.js';
 /** Text into the text box that has the focus (takesTyping). */
 function typeText(s: State, text: string): State {
   const mode = modeOf(s);
-  if (mode === 'filter') return filterInsert(s, text);
+  if (mode === 'filter') return { ...s, filter: insertFilter(s.filter, text) };
   if (mode === 'kbSearch') return { ...s, kb: kbInsert(s.kb, text) };
   return apply(s, 'act', dialogText(s.act, text));
 }

@@ -14,7 +14,7 @@ import { apply, deliver } from './messages.js';
 import { pageLoaded, pickQueue, reload, rowsLoaded } from './queue.js';
 import { selectedRow } from './select.js';
 import { settle } from './settle.js';
-import { settleFilter } from './commands.js';
+import { filterTakesEffect } from './commands.js';
 import { loggedNotice, quitAfterLog, reduceTimer } from './timer.js';
 import type { State, StateAction } from './types.js';
 
@@ -30,7 +30,7 @@ function reduce(s: State, a: StateAction): State {
       if (a.text !== s.filter.text || s.focus !== 'filter') return s;
       return a.error
         ? { ...s, filter: { ...s.filter, error: a.error } }
-        : settleFilter({ ...s, filter: { ...s.filter, error: null } }, a.text);
+        : filterTakesEffect({ ...s, filter: { ...s.filter, error: null } }, a.text);
     case 'refresh':
       return deliver(s, [{ kind: 'changed' }, { kind: 'reloadHere' }]);
     case 'resize':

@@ -71,6 +71,13 @@ export interface DetailState {
   body: number;
 }
 
+/** The `/` box: `text` is typed, `live` the filter in effect, `error` the parse error of `text` (state/filter.ts). */
+export interface FilterState {
+  text: string;
+  live: string;
+  error: { message: string; column: number } | null;
+}
+
 export interface State extends QueueSlice {
   views: readonly View[];
   /** Keys resolve against the state they arrive in, so a key typed mid-transition reaches the right pane. */
@@ -80,8 +87,7 @@ export interface State extends QueueSlice {
   sort: number;
   query: QueryState;
   focus: Focus;
-  /** `text` is the box, `live` the filter in effect, `error` the parse error of `text`. */
-  filter: { text: string; live: string; error: { message: string; column: number } | null };
+  filter: FilterState;
   detail: DetailState;
   counts: Record<string, number>;
   /** True when the database has no ticket at all (welcome screen); null until known. */
