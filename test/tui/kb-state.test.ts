@@ -78,7 +78,9 @@ describe('KB reducer', () => {
     expect([modeOf(s), s.kb.sel, s.kb.query]).toEqual(['kbList', 2, 'printer']);
     s = run(s, key('k'), key('enter', '\r'));
     expect([modeOf(s), s.kb.article?.id]).toEqual(['kbArticle', 2]);
-    s = run(s, { type: 'kbMeasured', max: 30, page: 18 }, key('G'));
+    // Its 49 rendered lines arrive; at 80×24 the screen shows 19 of them: it scrolls 30, a page is 18.
+    const lines = Array.from({ length: 49 }, (_, i) => `line ${i + 1}`);
+    s = run(s, { type: 'kbShown', shown: { id: 2, article: null, lines, error: null } }, key('G'));
     expect(s.kb.article?.scroll).toBe(30);
     s = run(s, key('k'), key(' ', ' '));
     expect(s.kb.article?.scroll).toBe(30);

@@ -1,12 +1,10 @@
 /**
  * An article as the KB shows it: beside the results (preview, its top only) or full screen (scrolled
- * with j/k, Space, g/G; its length measured for the reducer). Exactly `height` lines.
+ * with j/k, Space, g/G; how far is the reducer's to say). Exactly `height` lines.
  */
 import { Box, Text } from 'ink';
-import { useEffect } from 'react';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import { useConsole } from '../hooks/console-context.js';
-import type { ShownArticle } from '../hooks/use-kb-article.js';
+import type { ShownArticle } from '../state/kb/types.js';
 import { articleMeta, kbRef } from '../text/kb-lines.js';
 import { fit } from '../text/text.js';
 import { Filler } from './dialog-parts.js';
@@ -15,20 +13,15 @@ export interface KbPreviewProps {
   shown: ShownArticle | null;
   width: number;
   height: number;
-  /** Full screen: a scroll position and a measured length. */
+  /** Full screen: the scroll position. */
   full?: { scroll: number } | null;
 }
 
 export function KbPreview({ shown, width, height, full = null }: KbPreviewProps) {
-  const { dispatch } = useConsole();
   const a = shown?.article ?? null;
   const body = Math.max(0, height - 2);
   const lines = shown?.lines ?? null;
   const max = lines ? Math.max(0, lines.length - body) : 0;
-  const isFull = full !== null;
-  useEffect(() => {
-    if (isFull) dispatch({ type: 'kbMeasured', max, page: Math.max(1, body - 1) });
-  }, [dispatch, isFull, max, body]);
   const top = full ? Math.min(full.scroll, max) : 0;
   const slice = lines ? lines.slice(top, top + body) : [];
   const where = full && lines && lines.length > body ? ` ${top + 1}-${top + slice.length}/${lines.length} ` : '';

@@ -85,13 +85,15 @@ function Hint({ width, height }: { width: number; height: number }) {
 }
 
 export function KbScreen({ kb, width, height }: KbScreenProps) {
-  const { color } = useConsole();
+  const { color, dispatch } = useConsole();
   const full = kb.screen === 'article' && kb.article !== null;
   const lay = kbLayout(width, height, kb.results.length);
   const previewOn = full || lay.previewHeight > 0;
   const selectedId = full ? kb.article!.id : previewOn ? (kb.results[kb.sel]?.id ?? null) : null;
   const renderWidth = full ? Math.min(width - 2, READ_WIDTH) : lay.previewWidth - 2;
-  const shown = useKbArticle(selectedId, renderWidth, color, full);
+  useKbArticle(selectedId, renderWidth, color, full, dispatch);
+  const shown =
+    selectedId === null ? null : kb.shown?.id === selectedId ? kb.shown : { id: selectedId, article: null, lines: null, error: null };
   if (full) return <KbPreview shown={shown} width={width} height={height} full={{ scroll: kb.article!.scroll }} />;
   const body = height - 1;
   const list = kb.results.length ? (

@@ -1,22 +1,17 @@
 /**
- * One KB article, fetched by id and rendered for the terminal with the CLI's renderer (marked +
- * marked-terminal, loaded on first use; it sanitises the Markdown and, without colour, its own
- * output). The preview waits for the selection to settle; reading full screen counts a view.
+ * Answers for the KB screen: one article, fetched by id and rendered for the terminal with the CLI's
+ * renderer (marked + marked-terminal, loaded on first use; it sanitises the Markdown and, without
+ * colour, its own output), handed to the reducer (which works out how far it scrolls). The preview
+ * waits for the selection to settle; reading full screen counts a view.
  */
 import { useEffect, useRef } from 'react';
 import type { KbArticle } from '../../store/kb.js';
+import type { ShownArticle } from '../state/kb/types.js';
+import type { StateAction } from '../state/types.js';
 import { sgrOnly, wrapAnsi } from '../text/ansi-wrap.js';
 import { useDeskQuery } from './use-desk-query.js';
 
 export const PREVIEW_DELAY_MS = 60;
-
-export interface ShownArticle {
-  id: number;
-  article: KbArticle | null;
-  /** Rendered lines (ANSI styling only when colour is on); null while loading. */
-  lines: string[] | null;
-  error: string | null;
-}
 
 async function render(article: KbArticle, width: number, color: boolean): Promise<string[]> {
   const { renderMarkdown } = await import('../../io/markdown-render.js');
@@ -29,7 +24,7 @@ async function render(article: KbArticle, width: number, color: boolean): Promis
     .flatMap((l) => wrapAnsi(sgrOnly(l), width));
 }
 
-export function useKbArticle(id: number | null, width: number, color: boolean, full: boolean): ShownArticle | null {
+export function useKbArticle(id: number | null, width: number, color: boolean, full: boolean, dispatch: (a: StateAction) => void): void {
   const rendered = useRef(new Map<string, string[]>());
   /** The article whose full-screen reading was counted (once per opening, not per resize). */
   const viewed = useRef<number | null>(null);
@@ -38,7 +33,7 @@ export function useKbArticle(id: number | null, width: number, color: boolean, f
   useEffect(() => {
     if (!full) viewed.current = null;
   }, [full]);
-  const shown = useDeskQuery<ShownArticle>(
+  useDeskQuery<ShownArticle>(
     id === null ? null : `${id}:${width}:${color}:${full}`,
     async (db) => {
       try {
@@ -61,8 +56,6 @@ export function useKbArticle(id: number | null, width: number, color: boolean, f
         return { id: id!, article: null, lines: [], error: (error as Error).message.split('\n')[0] ?? 'error' };
       }
     },
-    { delayMs: full ? 0 : PREVIEW_DELAY_MS, live: true },
+    { delayMs: full ? 0 : PREVIEW_DELAY_MS, live: true, onAnswer: (shown) => dispatch({ type: 'kbShown', shown }) },
   );
-  if (id === null) return null;
-  return shown?.id === id ? shown : { id, article: null, lines: null, error: null };
 }

@@ -1,11 +1,12 @@
 /**
  * What follows from the rest of the state after every action, pure and in one place: the view's
  * query (parsed once), the layout for the terminal size and focus, the detail pane's request when the
- * selection moves, and how far the detail pane scrolls. Computed here, so no component measures
+ * selection moves, and how far the detail pane and a KB article scroll. Computed here, so no component measures
  * itself and reports back (one render per key).
  */
 import { parseQuery } from '../../domain/query.js';
 import { suggestionLines } from '../text/kb-lines.js';
+import { measureArticle } from './kb/commands.js';
 import { follow, measured, resized } from './detail.js';
 import { layout } from './layout.js';
 import { fitPage, pickQueue } from './queue.js';
@@ -51,5 +52,8 @@ export function settle(prev: State | null, s: State): State {
   if (detail !== prev?.detail || row !== prevRow || next.kb.suggest !== prev?.kb.suggest) {
     detail = measured(detail, row, row ? suggestionLines(next.kb.suggest, row.id) : []);
   }
-  return detail === next.detail ? next : { ...next, detail };
+  if (detail !== next.detail) next = { ...next, detail };
+  // An article read full screen: the KB screen's body less its title and meta lines.
+  const kb = measureArticle(next.kb, Math.max(0, lay.height - 4));
+  return kb === next.kb ? next : { ...next, kb };
 }

@@ -12,6 +12,16 @@ import { said, step } from '../step.js';
 import type { Step } from '../types.js';
 import type { KbJob, KbState } from './types.js';
 
+/** How far the article read full screen scrolls: its lines below a screen of `body` lines (settle.ts). */
+export function measureArticle(kb: KbState, body: number): KbState {
+  const a = kb.article;
+  const lines = kb.shown && a && kb.shown.id === a.id ? kb.shown.lines : null;
+  if (!a || !lines) return kb;
+  const max = Math.max(0, lines.length - body);
+  const page = Math.max(1, body - 1);
+  return a.max === max && a.page === page ? kb : { ...kb, article: { ...a, max, page, scroll: Math.min(a.scroll, max) } };
+}
+
 /** The KB's keymap mode, when the KB has the keys (after dialogs and the welcome screen). */
 export function kbModeOf(kb: KbState): KbMode | null {
   if (kb.screen === 'article') return 'kbArticle';
@@ -32,7 +42,7 @@ export function kbInsert(kb: KbState, text: string): KbState {
 
 function scroll(kb: KbState, to: number): KbState {
   const a = kb.article;
-  // Keys typed before the view measured the article are kept; the measurement clamps them.
+  // Keys typed before the article's lines arrived are kept; measuring clamps them.
   return a ? { ...kb, article: { ...a, scroll: Math.max(0, a.max === null ? to : Math.min(a.max, to)) } } : kb;
 }
 

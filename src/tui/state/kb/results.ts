@@ -1,4 +1,4 @@
-/** KB data arriving (search results, suggestions, the article's measured length, finished jobs), pure. */
+/** KB data arriving (search results, suggestions, a rendered article, finished jobs), pure. */
 import { notice, step } from '../step.js';
 import type { Out, Step } from '../types.js';
 import { openArticle } from './commands.js';
@@ -37,11 +37,8 @@ export function kbData(kb: KbState, a: KbAction, overlayOpen: boolean): Step<KbS
     case 'kbSuggestions':
       if (kb.suggest?.ticketId === a.ticketId && kb.suggest.items === a.items) return step(kb);
       return step({ ...kb, suggest: { ticketId: a.ticketId, items: a.items } });
-    case 'kbMeasured': {
-      const art = kb.article;
-      if (!art || (art.max === a.max && art.page === a.page)) return step(kb);
-      return step({ ...kb, article: { ...art, max: a.max, page: Math.max(1, a.page), scroll: Math.min(art.scroll, a.max) } });
-    }
+    case 'kbShown':
+      return step({ ...kb, shown: a.shown });
     case 'kbJobDone':
       return jobDone(kb, a, overlayOpen);
   }

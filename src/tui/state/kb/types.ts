@@ -3,6 +3,7 @@
  * full screen), the selected ticket's suggested articles, the question after a resolve, and the KB
  * writes waiting to run (links, drafts; hooks/use-kb-jobs.ts runs them through the store).
  */
+import type { KbArticle } from '../../../store/kb.js';
 import type { Suggestion } from '../../../store/kb-links.js';
 import type { KbSearchResult } from '../../../store/kb-search.js';
 
@@ -21,6 +22,15 @@ export interface KbOutcome {
   articleId?: number;
 }
 
+/** An article as rendered for the terminal (hooks/use-kb-article.ts answers with it). */
+export interface ShownArticle {
+  id: number;
+  article: KbArticle | null;
+  /** Rendered lines (ANSI styling only when colour is on); null while loading. */
+  lines: string[] | null;
+  error: string | null;
+}
+
 export interface KbState {
   /** What fills the body: nothing of ours, the KB screen, or one article full screen. */
   screen: 'off' | 'search' | 'article';
@@ -36,8 +46,10 @@ export interface KbState {
   searched: string[];
   error: string | null;
   sel: number;
-  /** The article read full screen; `max` (null until measured) and `page` are measured by the view. */
+  /** The article read full screen; `max` (null until its lines are in) and `page` follow from its lines and the screen (settle.ts). */
   article: { id: number; scroll: number; max: number | null; page: number } | null;
+  /** The article last rendered (the preview's or the one read full screen). */
+  shown: ShownArticle | null;
   /** Suggested articles for the ticket they were loaded for. */
   suggest: { ticketId: number; items: Suggestion[] } | null;
   /** After a resolve: draft an article from this ticket? `said` is the notice it followed. */
@@ -59,6 +71,7 @@ export const INITIAL_KB: KbState = {
   error: null,
   sel: 0,
   article: null,
+  shown: null,
   suggest: null,
   offer: null,
   jobs: [],
@@ -69,10 +82,10 @@ export const INITIAL_KB: KbState = {
 export type KbAction =
   | { type: 'kbResults'; query: string; results: KbSearchResult[]; error: string | null }
   | { type: 'kbSuggestions'; ticketId: number; items: Suggestion[] }
-  | { type: 'kbMeasured'; max: number; page: number }
+  | { type: 'kbShown'; shown: ShownArticle }
   | { type: 'kbJobDone'; seq: number; outcome: KbOutcome };
 
-const KB_ACTIONS: ReadonlySet<string> = new Set(['kbResults', 'kbSuggestions', 'kbMeasured', 'kbJobDone']);
+const KB_ACTIONS: ReadonlySet<string> = new Set(['kbResults', 'kbSuggestions', 'kbShown', 'kbJobDone']);
 
 export function isKbAction(a: { type: string }): a is KbAction {
   return KB_ACTIONS.has(a.type);
