@@ -105,11 +105,15 @@ export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode>
   };
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  // A kill or a closed terminal (SIGHUP) still logs a running timer, as `q` does, then leaves.
+  // A kill or a closed terminal (SIGHUP) still logs a running timer, as `q` does, then leaves. The
+  // listener stays until the end: Ink's signal-exit re-raises a signal that has no other listener.
+  let leaving = false;
   const onSignal = () => {
+    if (leaving) return;
+    leaving = true;
     void logRunningTimer(props, runningTimer.current).finally(() => app?.unmount());
   };
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   try {
     app = render(createElement(ConsoleApp, { ...props, runningTimer, snapshot, onCrash }), {
       stdout,
