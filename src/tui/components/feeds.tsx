@@ -6,6 +6,7 @@
 import { useApp } from 'ink';
 import { useEffect, type Dispatch } from 'react';
 import { editorText } from '../state/editor.js';
+import { selectedRow } from '../state/select.js';
 import type { State, StateAction } from '../state/types.js';
 import { useDesk } from '../hooks/desk-context.js';
 import { useRequesterSuggestions, useTechnicians } from '../hooks/use-act-data.js';
@@ -29,7 +30,7 @@ export function Feeds({ state, dispatch, views, pollMs, env = process.env, loadD
   useResize(dispatch);
   useDataVersionPoll(dispatch, pollMs);
   useQueueData(state, dispatch);
-  useDetail(state.detail, state.kb.links, dispatch);
+  useDetail({ ...state.detail, version: selectedRow(state)?.version }, state.kb.links, dispatch);
   useCounts(views, dispatch);
   useTechnicians(dispatch);
   useIntents(env, state.act.queue, dispatch);

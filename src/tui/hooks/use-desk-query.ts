@@ -1,6 +1,7 @@
 /**
  * The one way the console reads the desk off the keystroke path: `fetch` runs `delayMs` after its
- * `key` changes (and, when `live`, after the data version moves); an answer that a newer key overtook
+ * `key` changes (and, when `live`, after the data version moves; the delay is read then, so changing it
+ * alone asks nothing); an answer that a newer key overtook
  * is dropped. Answers go to `onAnswer` (usually a dispatch) or, without it, come back as the hook's
  * value. `key` null: nothing to ask. A long read checks `alive()` between its queries.
  */
@@ -26,7 +27,6 @@ export function useDeskQuery<T>(
   const latest = useRef({ fetch, options });
   latest.current = { fetch, options };
   const live = options.live ? version : 0;
-  const delayMs = options.delayMs ?? 0;
   useEffect(() => {
     if (key === null) return;
     let alive = true;
@@ -44,12 +44,12 @@ export function useDeskQuery<T>(
             if (alive) latest.current.options.onError?.(error);
           },
         );
-    }, delayMs);
+    }, latest.current.options.delayMs ?? 0);
     return () => {
       alive = false;
       clearTimeout(timer);
     };
-  }, [desk, key, live, delayMs]);
+  }, [desk, key, live]);
   return value;
 }
 

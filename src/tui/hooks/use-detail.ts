@@ -1,8 +1,10 @@
 /**
  * Answers the reducer's detail requests (state/detail.ts): the selected ticket's view, its timeline and
- * its suggested KB articles, read together shortly after the selection settles (holding j queries
- * nothing) and answered in one action, so a key in the queue costs one frame and the answer one more.
- * Suggestions are cached per ticket version and our own links: moving back to a ticket finds them.
+ * its suggested KB articles, read together once the selection rests and answered in one action, so a
+ * key in the queue costs one frame and the answer one more. Searching the KB for a ticket costs tens
+ * of milliseconds: a ticket whose suggestions are cached (per version and our own links) is answered
+ * after DETAIL_DELAY_MS, one not seen yet after SUGGEST_DELAY_MS, so moving through the queue key by
+ * key never runs a KB search between two keys.
  */
 import { useRef } from 'react';
 import { timeline } from '../../store/interactions.js';
@@ -13,12 +15,22 @@ import { useDeskQuery } from './use-desk-query.js';
 
 /** Holding j down should not query every ticket it passes. */
 export const DETAIL_DELAY_MS = 40;
+/** A ticket whose suggested articles must be searched for waits until the selection has rested this long. */
+export const SUGGEST_DELAY_MS = 150;
 export const SUGGESTIONS = 5;
 const CACHED = 200;
 
-export function useDetail(request: { id: number | null; gen: number }, links: number, dispatch: (a: StateAction) => void): void {
+export interface DetailRequest {
+  id: number | null;
+  gen: number;
+  /** The selected row's version: whether its suggestions are cached is known before asking. */
+  version: number | undefined;
+}
+
+export function useDetail(request: DetailRequest, links: number, dispatch: (a: StateAction) => void): void {
   const cache = useRef(new Map<string, Suggestion[]>());
-  const { id, gen } = request;
+  const { id, gen, version } = request;
+  const cached = id !== null && cache.current.has(`${id}:${version}:${links}`);
   useDeskQuery(
     id === null ? null : `${id}:${gen}`,
     async (db) => {
@@ -43,7 +55,7 @@ export function useDetail(request: { id: number | null; gen: number }, links: nu
       return { type: 'detailLoaded', gen, id: id!, view, events, suggestions, at } as const;
     },
     {
-      delayMs: DETAIL_DELAY_MS,
+      delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,
       onAnswer: dispatch,
       onError: () => dispatch({ type: 'detailLoaded', gen, id: id!, view: null, events: [], suggestions: null, at: Date.now() }),
     },
