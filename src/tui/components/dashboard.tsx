@@ -1,5 +1,5 @@
 /**
- * The dashboard (`D`): figures from the report queries, loaded in a worker thread (data/use-dashboard)
+ * The dashboard (`D`): figures from the report queries, loaded in a worker thread (hooks/use-dashboard)
  * so the console keeps answering keys; a spinner until the first answer, Esc goes back. Laid out by
  * dashboard-layout.ts for the space it is given.
  */

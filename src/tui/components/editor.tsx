@@ -1,5 +1,5 @@
 /**
- * The view of a small editor (editor-state.ts): soft-wrapped to the width by cells, scrolled so the
+ * The view of a small editor (state/editor.ts): soft-wrapped to the width by cells, scrolled so the
  * cursor shows, the cursor drawn as an inverse cell. Exactly `height` lines.
  */
 import { Text } from 'ink';

@@ -1,6 +1,6 @@
 /**
  * The running timer (`T`), pure: no clock in here. Starting records the ticket with `startedAt: null`
- * and data/use-timer.ts stamps it from the console's clock; stopping moves it to `stopping`, which
+ * and hooks/use-timer.ts stamps it from the console's clock; stopping moves it to `stopping`, which
  * the same hook writes as an internal note with the minutes (rounded up, at least 1), then answers
  * with `timerLogged`. Quitting with a timer running logs it first.
  */
