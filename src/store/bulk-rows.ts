@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { auditAppender } from './audit-chain.js';
-import type { BulkBatch, BulkSummary, BulkTicket } from './bulk.js';
+import type { BulkBatch, BulkSummary, BulkTicket } from './bulk-types.js';
 
 export interface BatchIds {
   technicianIds: readonly number[];

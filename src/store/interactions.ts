@@ -12,9 +12,6 @@ import { getTicket, type TicketView } from './ticket-view.js';
 
 export type { InteractionRow };
 
-/** A timeline entry as `timeline()` returns it (the faces read the row type from here, not from db/). */
-export type { InteractionRow };
-
 export interface InteractionInput {
   kind: InteractionKind;
   body: string;

@@ -4,9 +4,10 @@
  * at the next start on the same desk; the file goes once read.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { draftsFolder } from '../../paths.js';
+import { writePrivateFile } from '../../private-files.js';
 import type { SavedDialog } from '../state/act/saved.js';
 
 type Env = Record<string, string | undefined>;
@@ -19,11 +20,7 @@ export function draftFile(env: Env, dbPath: string): string {
 /** Writes the dialogs; returns the file. Throws when the folder cannot be written. */
 export function saveDrafts(env: Env, dbPath: string, dialogs: readonly SavedDialog[]): string {
   const file = draftFile(env, dbPath);
-  const folder = draftsFolder(env);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  chmodSync(folder, 0o700);
-  writeFileSync(file, `${JSON.stringify({ db: resolve(dbPath), savedAt: new Date().toISOString(), dialogs }, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFile(file, `${JSON.stringify({ db: resolve(dbPath), savedAt: new Date().toISOString(), dialogs }, null, 2)}\n`);
   return file;
 }
 
