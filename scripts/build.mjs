@@ -49,8 +49,9 @@ await build({
 await build({
   ...common,
   entryPoints: { console: 'src/tui/main.ts' },
-  // string-width with a counted fast path for narrow text (src/tui/string-width-fast.ts).
-  alias: { ...common.alias, 'string-width': './src/tui/string-width-fast.ts' },
+  // string-width with a counted fast path for narrow text (src/tui/string-width-fast.ts); Ink's CI
+  // check answered by the console itself (src/tui/session/not-in-ci.ts).
+  alias: { ...common.alias, 'string-width': './src/tui/string-width-fast.ts', 'is-in-ci': './src/tui/session/not-in-ci.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // import.meta does not exist in CommonJS: the bundle's own file URL stands in (worker, starter KB).

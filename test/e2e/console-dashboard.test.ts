@@ -3,22 +3,21 @@
  * bundled worker (dist/dashboard-worker.mjs) and draws the charts within rows − 1; Esc returns;
  * `T` shows `⏱ HD-n mm:ss` in the status bar and stopping logs the minutes as a note.
  */
-import { existsSync } from 'node:fs';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
 import { tempEnv } from '../helpers/temp.js';
-import { hasTmux, tmuxSession, type TmuxSession } from '../helpers/tmux.js';
+import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(async () => {
   while (sessions.length) await sessions.pop()!.kill();
 });
 
-const built = existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/dashboard-worker.mjs'));
 const lines = (screen: string) => screen.split('\n');
 const selected = (screen: string) => lines(screen).find((l) => l.startsWith('▸')) ?? '';
 
-describe.skipIf(!hasTmux() || !built)('console dashboard and timer in tmux (built binary)', () => {
+describe('console dashboard and timer in tmux (built binary)', () => {
   for (const [cols, rows] of [
     [80, 24],
     [160, 48],

@@ -4,19 +4,18 @@
  * own key handler), and a paste is bracketed (the console turns mode 2004 on): text in a text box,
  * ignored in the queue. Quitting turns bracketed paste off again.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
 import { tempDir, tempEnv } from '../helpers/temp.js';
-import { hasTmux, tmuxSession, type TmuxSession } from '../helpers/tmux.js';
+import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(async () => {
   while (sessions.length) await sessions.pop()!.kill();
 });
 
-const built = existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/console.cjs'));
 const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith('▸')) ?? '';
 const NOISE = ['\x1b[32m', '\x1b[0m', '\x1b[0n', '\x1b[5n', '\x1b]11;rgb:0000/0000/0000\x07', '\x1b[?1;2c'];
 
@@ -31,7 +30,7 @@ async function open() {
   return { env, s };
 }
 
-describe.skipIf(!hasTmux() || !built)('console input in tmux (built binary)', () => {
+describe('console input in tmux (built binary)', () => {
   it('colour codes and status replies in the queue, /, K, r and n leave the console up and answering', async () => {
     const { s } = await open();
     const modes: [string, string][] = [

@@ -3,24 +3,23 @@
  * the starter KB): `K`, a search with a typo, results with [matched] words (NO_COLOR), the preview,
  * Enter reads the article full screen, j scrolls, Esc Esc returns to the ticket that was selected.
  */
-import { existsSync } from 'node:fs';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
 import { tempEnv } from '../helpers/temp.js';
-import { hasTmux, tmuxSession, type TmuxSession } from '../helpers/tmux.js';
+import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(async () => {
   while (sessions.length) await sessions.pop()!.kill();
 });
 
-const built = existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/cli.mjs'));
 const lines = (screen: string) => screen.split('\n');
 const selected = (screen: string) => lines(screen).find((l) => l.startsWith('▸')) ?? '';
 const fits = (screen: string, cols: number, rows: number) =>
   (lines(screen)[rows - 1] ?? '').trim() === '' && lines(screen).every((l) => [...l].length <= cols);
 
-describe.skipIf(!hasTmux() || !built)('console KB screen in tmux (built binary)', () => {
+describe('console KB screen in tmux (built binary)', () => {
   for (const [cols, rows] of [
     [80, 24],
     [160, 48],

@@ -2,20 +2,18 @@
  * A console that is killed (SIGTERM) or whose terminal closes (SIGHUP) while the timer runs still
  * logs the time as a note, as `q` does, and exits cleanly. The built binary in tmux.
  */
-import { existsSync } from 'node:fs';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
 import { tempEnv } from '../helpers/temp.js';
-import { hasTmux, tmuxSession, type TmuxSession } from '../helpers/tmux.js';
+import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(async () => {
   while (sessions.length) await sessions.pop()!.kill();
 });
 
-const built = existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/console.cjs'));
-
-describe.skipIf(!hasTmux() || !built)('console ended by a signal (built binary)', () => {
+describe('console ended by a signal (built binary)', () => {
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
     it(`${signal} with the timer running logs the minutes on the ticket before leaving`, async () => {
       const env = tempEnv();

@@ -3,12 +3,12 @@
  * another process creates appears without a keypress; escape sequences in a title never reach the
  * terminal. `npm test` builds dist/ first.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runBin } from '../helpers/cli.js';
 import { tempDir, tempEnv } from '../helpers/temp.js';
-import { hasTmux, tmuxSession, type TmuxSession } from '../helpers/tmux.js';
+import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(async () => {
@@ -31,7 +31,7 @@ const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith
 /** The frame never uses the last row (Ink clears the screen when a frame is as tall as the terminal). */
 const lastRowBlank = (screen: string, rows: number) => (screen.split('\n')[rows - 1] ?? '').trim() === '';
 
-describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dist/cli.mjs')))('console in tmux (built binary)', () => {
+describe('console in tmux (built binary)', () => {
   for (const [cols, rows] of [
     [80, 24],
     [160, 48],
@@ -142,6 +142,18 @@ describe.skipIf(!hasTmux() || !existsSync(BIN.replace(/bin\/deskline\.js$/, 'dis
     expect(bytes).not.toContain('\x1b]');
     expect(bytes).not.toContain('\x1b[2J');
     expect(Buffer.from(bytes, 'latin1').toString('utf8')).not.toMatch(/[\u202a-\u202e\u2066-\u2069\x9b]/);
+  });
+
+  it('draws and answers keys in a shell that exports CI=true (Ink alone would draw nothing until exit)', async () => {
+    const env = { ...tempEnv(), CI: 'true', CONTINUOUS_INTEGRATION: '1' };
+    await create(env, '--title', 'Seen under CI', '--assignee', 'me');
+    await create(env, '--title', 'Second under CI', '--assignee', 'me');
+    const s = await open(env, 80, 24);
+    await s.waitFor((x) => selected(x).includes('Seen under CI'), 10_000);
+    await s.sendKeys('j');
+    await s.waitFor((x) => selected(x).includes('Second under CI'));
+    await s.sendKeys('q');
+    expect(await s.exited()).toBe('0');
   });
 
   it('leaves V8 code cache behind (private), and the next start runs from it without rewriting it', async () => {

@@ -46,6 +46,8 @@ export interface TmuxSession {
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
+  // Never skipped: a missing tmux fails the console tests loudly (.ci/run installs it).
+  if (!hasTmux()) throw new Error(`${TMUX} is missing: the console's end-to-end tests need tmux (apt-get install tmux)`);
   const dir = tempDir('deskline-tmux-');
   const socket = `deskline-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const conf = join(dir, 'tmux.conf');
