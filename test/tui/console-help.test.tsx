@@ -52,8 +52,24 @@ describe('console: help and fit', () => {
       'Text boxes and the new-ticket form',
       'Questions',
       'Welcome screen',
+      'Article reader (⏎ on a KB result)',
+      'Draft-an-article question (after R)',
     ])
       expect(frame).toContain(group);
+    // Descriptions wrap under themselves instead of being cut (issue 13: cut while 10 rows stayed empty).
+    expect(frame).toContain('T             start / stop a timer on the ticket');
+    expect(frame).toMatch(/^ {16}\(stopping logs the minutes as a/m);
+    expect(frame).not.toMatch(/the ticket \(…|comp…|typ…/);
+  });
+
+  it('keys sent together scroll the help: jjjjj in one read moves five lines', async () => {
+    const { tui } = await open(80, 24);
+    tui.type('?');
+    await tui.waitForFrame((f) => / 1-20\/\d+/.test(f));
+    tui.type('jjjjj');
+    await tui.waitForFrame((f) => / 6-25\/\d+/.test(f));
+    tui.type('kk');
+    await tui.waitForFrame((f) => / 4-23\/\d+/.test(f));
   });
 
   it('remapped keys work, show in the help and in the status bar; the old key no longer acts', async () => {

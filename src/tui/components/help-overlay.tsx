@@ -1,32 +1,29 @@
 /**
- * `?`: every binding from the keymap, grouped by pane, as the config has them. Wide terminals show
- * columns; otherwise j/k scroll. Never taller than the space it is given.
+ * `?`: every binding from the keymap, grouped by pane, as the config has them. Laid out by
+ * text/help-layout.ts: side by side when it fits, else one column that j/k scroll; descriptions wrap,
+ * never cut. Never taller than the space it is given.
  */
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { useConsole } from '../hooks/console-context.js';
+import { helpPage } from '../text/help-layout.js';
 import { helpLines, type HelpLine } from '../text/help-lines.js';
 import { fit } from '../text/text.js';
 import { Filler, TitleBar } from './dialog-parts.js';
 
-const COLUMN = 50;
-
 export function HelpView({ scroll, width, height }: { scroll: number; width: number; height: number }) {
   const { keymap } = useConsole();
-  const lines = helpLines(keymap);
   const body = Math.max(1, height - 1);
-  const columns = Math.max(1, Math.min(3, Math.floor(width / COLUMN)));
-  const fits = columns > 1 && Math.ceil(lines.length / columns) <= body;
-  if (fits) {
-    const per = Math.ceil(lines.length / columns);
-    const colWidth = Math.floor(width / columns);
+  const page = useMemo(() => helpPage(helpLines(keymap), width, body), [keymap, width, body]);
+  if (page.kind === 'columns') {
     return (
       <>
         <TitleBar title="Keys (as configured) — Esc closes" width={width} />
         <Box flexDirection="row" height={body}>
-          {Array.from({ length: columns }, (_, c) => (
-            <Box key={c} flexDirection="column" width={colWidth}>
-              {lines.slice(c * per, (c + 1) * per).map((l, i) => (
-                <HelpText key={i} line={l} width={colWidth} />
+          {page.columns.map((lines, c) => (
+            <Box key={c} flexDirection="column" width={page.columnWidth}>
+              {lines.map((l, i) => (
+                <HelpText key={i} line={l} width={page.columnWidth} />
               ))}
             </Box>
           ))}
@@ -34,6 +31,7 @@ export function HelpView({ scroll, width, height }: { scroll: number; width: num
       </>
     );
   }
+  const lines = page.lines;
   const top = Math.max(0, Math.min(scroll, lines.length - body));
   const shown = lines.slice(top, top + body);
   const where = lines.length > body ? ` ${top + 1}-${top + shown.length}/${lines.length} ` : '';

@@ -26,10 +26,11 @@ export const KB_KEYMAP: readonly Binding[] = [
   { key: 'backspace', action: 'kbBackspace', help: 'delete a character', when: ['kbSearch'] },
   { key: 'delete', action: 'kbBackspace', help: 'delete a character', when: ['kbSearch'] },
   { key: 'ctrl+u', action: 'kbErase', help: 'erase the search text', when: ['kbSearch'] },
-  { key: 'L', action: 'kbLinkShown', help: 'link this article to the selected ticket', hint: 'link', when: ['kbList', 'kbArticle'] },
+  { key: 'L', action: 'kbLinkShown', help: 'link this article to the selected ticket', hint: 'link', when: ['kbList'] },
+  { key: 'L', action: 'kbLinkShown', help: 'link this article to the selected ticket', hint: 'link', when: ['kbArticle'] },
   { key: 'escape', action: 'kbClose', help: 'back to where you were', hint: 'back', when: SCREEN },
   { key: 'q', action: 'kbClose', help: 'back to where you were', when: ['kbList'] },
-  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['kbSearch', 'kbList', 'kbArticle'] },
+  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['kbSearch', 'kbList'] },
 
   { key: 'j', action: 'kbScrollDown', help: 'scroll down', hint: 'scroll', when: ['kbArticle'] },
   { key: 'k', action: 'kbScrollUp', help: 'scroll up', hint: 'scroll', when: ['kbArticle'] },
@@ -44,6 +45,7 @@ export const KB_KEYMAP: readonly Binding[] = [
   { key: 'end', action: 'kbBottom', help: 'end', when: ['kbArticle'] },
   { key: 'escape', action: 'kbBack', help: 'back to the results (or the queue)', hint: 'back', when: ['kbArticle'] },
   { key: 'q', action: 'kbBack', help: 'back to the results (or the queue)', when: ['kbArticle'] },
+  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['kbArticle'] },
 
   { key: 'ctrl+k', action: 'kbInsertRef', help: 'insert the top suggested KB article ("See KB-12: …")', hint: 'KB ref', when: ['compose'] },
 

@@ -98,6 +98,10 @@ const SHOWN: Record<string, string> = {
   ' ': 'Space',
   up: '↑',
   down: '↓',
+  backspace: 'Bksp',
+  delete: 'Del',
+  home: 'Home',
+  end: 'End',
 };
 
 /** How a key name is shown: `⏎`, `Esc`, `^S` for ctrl+s. */

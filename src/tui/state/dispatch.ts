@@ -1,5 +1,6 @@
 /** A bound key's action, sent to the part of the state it belongs to (keys/actions.ts says which). */
 import { familyOf, type Action, type ActCommand, type KbCommand, type QueueCommand } from '../keys/actions.js';
+import { helpScrollMax } from '../text/help-layout.js';
 import { helpLines } from '../text/help-lines.js';
 import { actCommand } from './act/commands.js';
 import type { ActCtx } from './act/types.js';
@@ -7,13 +8,20 @@ import { kbCommand } from './kb/commands.js';
 import { apply } from './messages.js';
 import { queueCommand } from './commands.js';
 import { selectedRow } from './select.js';
+import { layoutOf } from './settle.js';
 import type { State } from './types.js';
+
+/** The help fills the body below its title bar (components/overlay.tsx, help-overlay.tsx). */
+function helpMax(s: State): number {
+  const lay = layoutOf(s);
+  return helpScrollMax(helpLines(s.keymap), lay.columns, Math.max(1, lay.height - 3));
+}
 
 export function actCtx(s: State): ActCtx {
   return {
     row: selectedRow(s),
     inQueue: s.focus === 'queue',
-    helpLength: s.act.overlay?.kind === 'help' ? helpLines(s.keymap).length : 0,
+    helpMax: s.act.overlay?.kind === 'help' ? helpMax(s) : 0,
     suggest: s.kb.suggest,
   };
 }

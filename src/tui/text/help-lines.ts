@@ -1,20 +1,28 @@
 /**
  * The help overlay's content, generated from the keymap (so remapped keys show as remapped), grouped
  * by the pane or dialog the keys work in; bindings of one action with one text merge into one line.
+ * Each group is one place a key works, so a key never appears twice in a group with two meanings
+ * (the article reader's `Esc/q` and the KB search's have headings of their own).
  */
 import { keyLabel, type Binding, type Mode } from '../keys/keymap.js';
 
 export interface HelpLine {
   text: string;
   bold?: boolean;
+  /** Where a wrapped continuation starts (under the description). */
+  indent?: number;
 }
 
+/** A binding goes to the first group whose modes it works in. */
 const GROUPS: readonly { title: string; test: (when: readonly Mode[]) => boolean }[] = [
   { title: 'Queue and detail', test: (w) => w.includes('queue') && w.includes('detail') },
   { title: 'Queue', test: (w) => w.includes('queue') },
   { title: 'Detail', test: (w) => w.includes('detail') },
   { title: 'Filter box (/)', test: (w) => w.includes('filter') },
-  { title: 'Knowledge base (K)', test: (w) => w.some((m) => m.startsWith('kb')) },
+  { title: 'Knowledge base (K)', test: (w) => w.includes('kbSearch') },
+  { title: 'Knowledge base results (Tab from the search box)', test: (w) => w.includes('kbList') },
+  { title: 'Article reader (⏎ on a KB result)', test: (w) => w.includes('kbArticle') },
+  { title: 'Draft-an-article question (after R)', test: (w) => w.includes('kbOffer') },
   { title: 'Pickers', test: (w) => w.includes('picker') },
   { title: 'Text boxes and the new-ticket form', test: (w) => w.includes('compose') || w.includes('form') },
   { title: 'Questions', test: (w) => w.includes('confirm') },
@@ -25,6 +33,10 @@ const GROUPS: readonly { title: string; test: (when: readonly Mode[]) => boolean
 const TEXT_KEYS = '←/→/↑/↓ Home/End move · Backspace deletes · ⏎ new line · paste works';
 
 const KEY_WIDTH = 13;
+/** Where a description starts: two spaces, the keys, one space. */
+export const HELP_INDENT = KEY_WIDTH + 3;
+
+const entry = (keys: string, help: string): HelpLine => ({ text: `  ${keys.padEnd(KEY_WIDTH)} ${help}`, indent: HELP_INDENT });
 
 export function helpLines(keymap: readonly Binding[]): HelpLine[] {
   // Modes no group names (a newer screen) get a group of their own, titled by the mode.
@@ -40,10 +52,10 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
     const g = all.findIndex((x) => x.test(b.when));
     if (g < 0) continue;
     const id = `${b.action}\u0000${b.help}`;
-    const entry = groups[g]!.get(id) ?? { keys: [], help: b.help };
+    const e = groups[g]!.get(id) ?? { keys: [], help: b.help };
     const label = keyLabel(b.key);
-    if (!entry.keys.includes(label)) entry.keys.push(label);
-    groups[g]!.set(id, entry);
+    if (!e.keys.includes(label)) e.keys.push(label);
+    groups[g]!.set(id, e);
   }
   const out: HelpLine[] = [];
   all.forEach((group, i) => {
@@ -51,8 +63,8 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
     if (entries.length === 0) return;
     if (out.length) out.push({ text: '' });
     out.push({ text: group.title, bold: true });
-    for (const e of entries) out.push({ text: `  ${e.keys.join('/').padEnd(KEY_WIDTH)} ${e.help}` });
-    if (group.title.startsWith('Text')) out.push({ text: `  ${'in text'.padEnd(KEY_WIDTH)} ${TEXT_KEYS}` });
+    for (const e of entries) out.push(entry(e.keys.join('/'), e.help));
+    if (group.title.startsWith('Text')) out.push(entry('in text', TEXT_KEYS));
   });
   return out;
 }

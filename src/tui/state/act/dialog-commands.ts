@@ -128,7 +128,7 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
     case 'prevOption': {
       const by = c === 'nextOption' ? 1 : -1;
       if (o.kind === 'picker') return to({ ...o, index: Math.max(0, Math.min(o.options.length - 1, o.index + by)) });
-      if (o.kind === 'help') return to({ ...o, scroll: Math.max(0, Math.min(ctx.helpLength - 1, o.scroll + by)) });
+      if (o.kind === 'help') return to({ ...o, scroll: Math.max(0, Math.min(ctx.helpMax, o.scroll + by)) });
       return step(act);
     }
     case 'choose':

@@ -154,8 +154,8 @@ export interface ActCtx {
   row: TicketListRow | undefined;
   /** `x` moves the selection on only in the queue. */
   inQueue: boolean;
-  /** Lines of the help overlay (its scroll stops at the last). */
-  helpLength: number;
+  /** How far the help overlay scrolls at this size (0 when it shows side by side). */
+  helpMax: number;
   /** Suggested KB articles and the ticket they are for (Ctrl+K in a reply). */
   suggest: { ticketId: number; items: readonly { id: number; title: string }[] } | null;
 }
