@@ -155,12 +155,12 @@ describe('act reducer: single-ticket commands', () => {
 });
 
 describe('act reducer: marks and bulk', () => {
-  it('x toggles marks and moves down; bulk commands ask first with the count; X clears', () => {
-    let s = keys(loaded(), 'x', 'x');
-    expect([s.act.marks.map((m) => m.id), selectedRow(s)?.id]).toEqual([[1, 2], 3]);
-    s = keys(s, 'k', 'x');
-    expect(s.act.marks.map((m) => m.id)).toEqual([1]);
-    s = keys(s, 'x', 'a');
+  it('x toggles a mark and stays put (x j x marks two neighbours); bulk commands ask first with the count; X clears', () => {
+    let s = keys(loaded(), 'x', 'j', 'x');
+    expect([s.act.marks.map((m) => m.id), selectedRow(s)?.id]).toEqual([[1, 2], 2]);
+    s = keys(s, 'x');
+    expect([s.act.marks.map((m) => m.id), selectedRow(s)?.id]).toEqual([[1], 2]);
+    s = keys(s, 'j', 'x', 'a');
     expect([modeOf(s), overlay(s).ask?.question, intents(s)]).toEqual(['confirm', 'Assign to you? (2 tickets)', []]);
     expect(keys(s, 'n').act.overlay).toBeNull();
     s = keys(s, 'y');
@@ -169,19 +169,19 @@ describe('act reducer: marks and bulk', () => {
   });
 
   it('bulk status offers the moves allowed from every marked status; bulk resolve and tags ask too', () => {
-    const s = keys(loaded([row(1, { status: 'new' }), row(2, { status: 'pending' })]), 'x', 'x', 't');
+    const s = keys(loaded([row(1, { status: 'new' }), row(2, { status: 'pending' })]), 'x', 'j', 'x', 't');
     expect((overlay(s) as Extract<Overlay, { kind: 'picker' }>).options.map((o) => o.value)).toEqual([
       'open',
       'on_hold',
       'resolved',
       'closed',
     ]);
-    expect(overlay(keys(text(keys(loaded(), 'x', 'x', 'R'), 'dup'), 'ctrl+s')).ask?.question).toBe('Resolve? (2 tickets)');
-    expect(overlay(keys(text(keys(loaded(), 'x', 'x', '#'), 'vpn'), 'ctrl+s')).ask?.question).toBe('Change tags +vpn? (2 tickets)');
+    expect(overlay(keys(text(keys(loaded(), 'x', 'j', 'x', 'R'), 'dup'), 'ctrl+s')).ask?.question).toBe('Resolve? (2 tickets)');
+    expect(overlay(keys(text(keys(loaded(), 'x', 'j', 'x', '#'), 'vpn'), 'ctrl+s')).ask?.question).toBe('Change tags +vpn? (2 tickets)');
   });
 
   it('a bulk write that lands clears the marks', () => {
-    let s = keys(loaded(), 'x', 'x', 'p', 'h', 'y');
+    let s = keys(loaded(), 'x', 'j', 'x', 'p', 'h', 'y');
     s = done(s, {
       ok: true,
       message: '2 of 2 tickets priority high',
@@ -196,7 +196,7 @@ describe('act reducer: marks and bulk', () => {
 
 describe('act reducer: bulk compare-and-set', () => {
   it("x records each marked ticket's version; the bulk write carries them; a conflict keeps the marks at what is there now", () => {
-    let s = keys(loaded([row(1, { version: 3 }), row(2, { version: 7 }), row(3)]), 'x', 'x', 'p', 'h', 'y');
+    let s = keys(loaded([row(1, { version: 3 }), row(2, { version: 7 }), row(3)]), 'x', 'j', 'x', 'p', 'h', 'y');
     expect(intents(s)[0]).toMatchObject({ target: { bulk: true, ids: [1, 2], versions: { 1: 3, 2: 7 } } });
     s = done(s, {
       ok: false,

@@ -32,7 +32,7 @@ describe('console: bulk changes and other writers', () => {
       await tui.waitForFrame((f) => f.includes('No tickets match this view.'));
       tui.type('2');
       await tui.waitForFrame((f) => selectedLine(f).includes('VPN drops'));
-      tui.type('x', 'x');
+      tui.type('x', 'j', 'x');
       await tui.waitForFrame((f) => f.includes('*2 marked'));
       const other = await secondConnection(d);
       try {

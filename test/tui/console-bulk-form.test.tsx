@@ -35,7 +35,7 @@ async function open(columns = 80, rows = 24, props: Parameters<typeof consoleEle
 describe('console: marking and bulk changes', () => {
   it('x marks rows (counted in the header), A assigns all marked after a confirmation, in one go', async () => {
     const { d, tui } = await open();
-    tui.type('x', 'x', 'x');
+    tui.type('x', 'j', 'x', 'j', 'x', 'j');
     let frame = await tui.waitForFrame((f) => f.includes('*3 marked') && selectedLine(f).includes('Screen flickers'));
     expect(frame).toMatch(/\*HD-1 .*VPN drops/);
     expect(frame).toMatch(/\*HD-3 .*Mouse broken/);
@@ -55,7 +55,7 @@ describe('console: marking and bulk changes', () => {
 
   it('n at the question keeps the marks and writes nothing; X clears them; bulk resolve asks with the count', async () => {
     const { d, tui } = await open();
-    tui.type('x', 'x');
+    tui.type('x', 'j', 'x');
     await tui.waitForFrame((f) => f.includes('*2 marked'));
     tui.type('p', 'u');
     await tui.waitForFrame((f) => f.includes('Set priority urgent? (2 tickets)'));

@@ -20,13 +20,15 @@ const LABELS: Record<FormField, string> = {
   channel: 'Channel',
   description: 'Description',
 };
-const LABEL = 13;
+/** `▸ Description` and a space before what follows it. */
+const LABEL = 14;
 
 export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
   const f = o.form;
   const ask = o.ask ? 1 : 0;
   const suggestions = f.focus === 'requester' ? f.suggest.items.slice(0, 3) : [];
-  const fixed = 1 + 6 + suggestions.length + ask;
+  // Completions come with a line saying how to take one.
+  const fixed = 1 + 6 + suggestions.length + (suggestions.length ? 1 : 0) + ask;
   const descRows = Math.max(1, height - fixed);
   const label = (field: FormField) => {
     const on = f.focus === field && !o.ask;
@@ -69,6 +71,11 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
           {fit(`${' '.repeat(LABEL)}${i === f.suggest.index ? '▸' : '·'} ${sanitizeLine(s)}`, width)}
         </Text>
       ))}
+      {suggestions.length > 0 && (
+        <Text dimColor wrap="truncate-end">
+          {fit(`${' '.repeat(LABEL)}↓/↑ picks a known requester · Tab or ⏎ takes it`, width)}
+        </Text>
+      )}
       {FORM_FIELDS.slice(2).map(line)}
       <Editor
         state={f.description}

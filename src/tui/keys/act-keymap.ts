@@ -44,6 +44,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
     when: ['picker', 'compose', 'form', 'help'],
   },
   { key: 'q', action: 'cancel', help: 'close', when: ['help'] },
+  { key: 'ctrl+c', action: 'howToLeave', help: 'how to leave (Esc cancels, ^S saves)', when: TEXT },
 
   { key: 'y', action: 'confirmYes', help: 'yes', hint: 'yes', when: ['confirm'] },
   { key: 'enter', action: 'confirmYes', help: 'yes', hint: 'yes', when: ['confirm'] },

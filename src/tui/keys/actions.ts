@@ -80,6 +80,7 @@ export const ACT_COMMANDS = [
   'confirmYes',
   'confirmNo',
   'kbInsertRef',
+  'howToLeave',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -20,7 +20,6 @@ function helpMax(s: State): number {
 export function actCtx(s: State): ActCtx {
   return {
     row: selectedRow(s),
-    inQueue: s.focus === 'queue',
     helpMax: s.act.overlay?.kind === 'help' ? helpMax(s) : 0,
     suggest: s.kb.suggest,
   };

@@ -2,7 +2,7 @@
 import { setOverlay } from './act/targets.js';
 import { enqueueKb } from './kb/commands.js';
 import { again } from './detail.js';
-import { moveBy, patchRows, pickQueue, reload, reloadHere } from './queue.js';
+import { patchRows, pickQueue, reload, reloadHere } from './queue.js';
 import type { Out, State, Step } from './types.js';
 
 function deliverOne(s: State, o: Out): State {
@@ -13,8 +13,6 @@ function deliverOne(s: State, o: Out): State {
       return { ...s, ...reload(pickQueue(s), { kind: 'anchor', id: o.id, ...(o.select ? { select: true } : {}) }) };
     case 'patchRows':
       return { ...s, ...patchRows(pickQueue(s), o.rows) };
-    case 'move':
-      return { ...s, ...moveBy(pickQueue(s), o.delta) };
     case 'changed':
       // Our own writes do not move data_version: what shows data loads again (the queue is asked for by the writer).
       return { ...s, version: s.version + 1, detail: again(s.detail) };

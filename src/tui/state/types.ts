@@ -123,8 +123,6 @@ export type Out =
   | { kind: 'patchRows'; rows: TicketListRow[] }
   /** Reload the queue keeping the selected ticket. */
   | { kind: 'reloadHere' }
-  /** Move the queue's selection (`x` marks and moves on). */
-  | { kind: 'move'; delta: number }
   /** The data changed by a write of ours: reload what shows it. */
   | { kind: 'changed' }
   | { kind: 'kbJob'; job: KbJob }

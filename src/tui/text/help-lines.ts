@@ -32,11 +32,10 @@ const GROUPS: readonly { title: string; test: (when: readonly Mode[]) => boolean
 
 const TEXT_KEYS = '←/→/↑/↓ Home/End move · Backspace deletes · ⏎ new line · paste works';
 
-const KEY_WIDTH = 13;
-/** Where a description starts: two spaces, the keys, one space. */
-export const HELP_INDENT = KEY_WIDTH + 3;
+/** The keys' column: as wide as the widest keys of the keymap (so descriptions keep the room), at most 13. */
+const MAX_KEYS = 13;
 
-const entry = (keys: string, help: string): HelpLine => ({ text: `  ${keys.padEnd(KEY_WIDTH)} ${help}`, indent: HELP_INDENT });
+const entry = (keys: string, help: string, size: number): HelpLine => ({ text: `  ${keys.padEnd(size)} ${help}`, indent: size + 3 });
 
 export function helpLines(keymap: readonly Binding[]): HelpLine[] {
   // Modes no group names (a newer screen) get a group of their own, titled by the mode.
@@ -57,14 +56,15 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
     if (!e.keys.includes(label)) e.keys.push(label);
     groups[g]!.set(id, e);
   }
+  const size = Math.min(MAX_KEYS, Math.max(7, ...groups.flatMap((g) => [...g.values()].map((e) => e.keys.join('/').length))));
   const out: HelpLine[] = [];
   all.forEach((group, i) => {
     const entries = [...groups[i]!.values()];
     if (entries.length === 0) return;
     if (out.length) out.push({ text: '' });
     out.push({ text: group.title, bold: true });
-    for (const e of entries) out.push(entry(e.keys.join('/'), e.help));
-    if (group.title.startsWith('Text')) out.push(entry('in text', TEXT_KEYS));
+    for (const e of entries) out.push(entry(e.keys.join('/'), e.help, size));
+    if (group.title.startsWith('Text')) out.push(entry('in text', TEXT_KEYS, size));
   });
   return out;
 }

@@ -91,8 +91,8 @@ function toggleMark(act: ActState, ctx: ActCtx): Step<ActState> {
   const marks = marked
     ? act.marks.filter((m) => m.id !== row.id)
     : [...act.marks, { id: row.id, ref: row.ref, status: row.status, version: row.version }];
-  const next = { ...act, marks };
-  return ctx.inQueue ? step(next, { kind: 'move', delta: 1 }) : step(next);
+  // The selection stays: `x j x` marks two neighbours, `x x` takes the mark back.
+  return step({ ...act, marks });
 }
 
 export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActState> {

@@ -50,7 +50,7 @@ function tagChanges(text: string): { addTags: string[]; removeTags: string[] } {
   return { addTags, removeTags };
 }
 
-function saveCompose(act: ActState, o: Compose): Step<ActState> {
+export function saveCompose(act: ActState, o: Compose): Step<ActState> {
   const t: Target = o.target!;
   const text = editorText(o.text).trim();
   const need = (what: string) => said(act, `${what} is required: type it, then save`);
@@ -93,11 +93,14 @@ export function dirty(o: Overlay): boolean {
   return o.kind === 'form' && formDirty(o.form);
 }
 
-function answer(act: ActState, o: Overlay, c: ActCommand): ActState {
+/** A dialog given up: it closes, and the message it left in the status bar (a missing field, …) goes too. */
+const closed = (act: ActState): Step<ActState> => step(closeOverlay(act), { kind: 'notice', text: null, loud: false });
+
+function answer(act: ActState, o: Overlay, c: ActCommand): Step<ActState> {
   const ask = o.ask!;
-  if (c === 'confirmYes') return 'intent' in ask ? enqueue(act, ask.intent, true) : closeOverlay(act);
-  if (c === 'confirmNo') return o.kind === 'confirm' ? closeOverlay(act) : setOverlay(act, { ...o, ask: null });
-  return act;
+  if (c === 'confirmYes') return 'intent' in ask ? step(enqueue(act, ask.intent, true)) : closed(act);
+  if (c === 'confirmNo') return o.kind === 'confirm' ? closed(act) : step(setOverlay(act, { ...o, ask: null }));
+  return step(act);
 }
 
 const REF_PURPOSES = new Set(['reply', 'note', 'call', 'resolve']);
@@ -117,11 +120,11 @@ function insertRef(act: ActState, o: Overlay, ctx: ActCtx): Step<ActState> {
 
 export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActState> {
   const o = act.overlay!;
-  if (o.ask) return step(answer(act, o, c));
+  if (o.ask) return answer(act, o, c);
   const to = (overlay: Overlay) => step(setOverlay(act, overlay));
   switch (c) {
     case 'cancel':
-      return dirty(o) ? to({ ...o, ask: { question: 'Discard what you typed?', discard: true } }) : step(closeOverlay(act));
+      return dirty(o) ? to({ ...o, ask: { question: 'Discard what you typed?', discard: true } }) : closed(act);
     case 'help':
       return o.kind === 'help' ? step(closeOverlay(act)) : step(act);
     case 'nextOption':
@@ -152,6 +155,8 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       return step(act);
     case 'kbInsertRef':
       return insertRef(act, o, ctx);
+    case 'howToLeave':
+      return said(act, 'Esc cancels · Ctrl+S saves (Ctrl+C quits from the queue)');
     default:
       return step(act);
   }

@@ -6,7 +6,7 @@ import { editorKey, insert } from '../editor.js';
 import { formKey, formPaste } from '../form.js';
 import { step } from '../step.js';
 import type { Step } from '../types.js';
-import { pick } from './dialog-commands.js';
+import { pick, saveCompose } from './dialog-commands.js';
 import { setOverlay } from './targets.js';
 import type { ActState } from './types.js';
 
@@ -28,6 +28,9 @@ export function dialogKey(act: ActState, name: string): Step<ActState> {
       const field = o.field === 'minutes' && o.minutes ? 'minutes' : 'text';
       const current = field === 'minutes' ? o.minutes! : o.text;
       if (field === 'minutes' && printable && !/^\d$/.test(name)) return step(act);
+      // Enter in a one-line box: from the minutes on to the text; in the tags box, save.
+      if (name === 'enter' && current.single)
+        return field === 'minutes' ? step(setOverlay(act, { ...o, field: 'text' })) : saveCompose(act, o);
       const next = editorKey(current, name, printable ? name : '', printable);
       return step(next && next !== current ? setOverlay(act, { ...o, [field]: next }) : act);
     }

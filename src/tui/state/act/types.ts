@@ -152,8 +152,6 @@ export type ActAction =
 export interface ActCtx {
   /** The selected ticket. */
   row: TicketListRow | undefined;
-  /** `x` moves the selection on only in the queue. */
-  inQueue: boolean;
   /** How far the help overlay scrolls at this size (0 when it shows side by side). */
   helpMax: number;
   /** Suggested KB articles and the ticket they are for (Ctrl+K in a reply). */

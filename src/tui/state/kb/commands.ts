@@ -8,7 +8,7 @@ import type { KbCommand, KbMode } from '../../keys/actions.js';
 import { kbRef } from '../../text/kb-lines.js';
 import { picker } from '../act/dialogs.js';
 import type { PickOption } from '../act/types.js';
-import { said, step } from '../step.js';
+import { notice, said, step } from '../step.js';
 import type { Step } from '../types.js';
 import type { KbJob, KbState } from './types.js';
 
@@ -86,7 +86,8 @@ export function kbCommand(kb: KbState, c: KbCommand, row: TicketListRow | undefi
     case 'kbOpen':
       return to({ screen: 'search', focus: 'box', offer: null, sel: Math.min(kb.sel, last) });
     case 'kbClose':
-      return to({ screen: 'off', focus: 'box', article: null });
+      // Leaving the KB takes its last message (no article to read, …) with it.
+      return step({ ...kb, screen: 'off', focus: 'box', article: null }, notice(null, false));
     case 'kbNext':
       return to({ sel: Math.min(last, kb.sel + 1) });
     case 'kbPrev':
