@@ -10,6 +10,7 @@ import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { timeline } from './interactions.js';
 import { freeSlug, getArticle, insertArticle, type KbArticle } from './kb.js';
+import { MIN_COVERAGE, titleCoverage } from './kb-relevance.js';
 import { searchKb, type KbSearchResult } from './kb-search.js';
 import { getTicket } from './ticket-view.js';
 
@@ -79,8 +80,16 @@ export async function suggestForTicket(db: Executor, ticketId: number, limit = 5
   // Title, tags and the description's first words: every word must match, relaxed to any when too few do.
   const words = ticket.description.split(/\s+/).slice(0, 40);
   const results = await searchKb(db, [ticket.title, ...ticket.tags, ...words].join(' '), { limit });
+  // Only articles about what the title is about (kb-relevance.ts); linked ones always show.
   const linked = new Set((await linkedArticles(db, ticketId)).map((l) => l.id));
-  return results.map((r) => ({ ...r, linked: linked.has(r.id) }));
+  const coverage = await titleCoverage(
+    db,
+    ticket.title,
+    results.map((r) => r.id),
+  );
+  return results
+    .filter((r) => linked.has(r.id) || (coverage.get(r.id) ?? 0) >= MIN_COVERAGE)
+    .map((r) => ({ ...r, linked: linked.has(r.id) }));
 }
 
 /** A draft, internal article from a ticket: symptoms, resolution, the technicians' notes. */
