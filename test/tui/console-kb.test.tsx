@@ -147,7 +147,7 @@ describe('console: the knowledge base', () => {
     tui.type('j');
     await tui.waitForFrame((f) => f.includes('Detail · HD-2'));
     tui.type('R', 'Replaced the pickup roller in tray 2.', CTRL_S);
-    await tui.waitForFrame((f) => f.includes('HD-2 resolved · draft a KB article from it? (y/n)'));
+    await tui.waitForFrame((f) => f.includes('HD-2 resolved · draft a KB article from it? y (any other key goes on)'));
     tui.type('y');
     const frame = await tui.waitForFrame(
       (f) => /KB-\d+ drafted from HD-2/.test(f) && f.includes('Printer jams on 4th floor') && f.includes('Replaced the pickup roller'),
@@ -165,7 +165,7 @@ describe('console: the knowledge base', () => {
     const tui = renderTui(await consoleElement(d), { columns: 100, rows: 30 });
     await tui.waitForFrame((f) => f.includes('Mouse broken'));
     tui.type('R', 'Fixed.', CTRL_S);
-    await tui.waitForFrame((f) => f.includes('draft a KB article from it? (y/n)'));
+    await tui.waitForFrame((f) => f.includes('draft a KB article from it? y (any other key goes on)'));
     tui.type('j');
     await tui.waitForFrame((f) => !f.includes('(y/n)') && f.includes('Detail · HD-2'));
   });

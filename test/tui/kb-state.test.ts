@@ -135,7 +135,7 @@ describe('KB reducer', () => {
     let s = run(loaded(), key('R'), typed('Roller replaced'), key('ctrl+s', 's'));
     const seq = s.act.queue[0]!.seq;
     s = run(s, { type: 'intentDone', seq, outcome: { ok: true, message: 'HD-1 resolved', versions: [{ id: 1, version: 2 }] } });
-    expect([modeOf(s), s.notice]).toEqual(['kbOffer', 'HD-1 resolved · draft a KB article from it? (y/n)']);
+    expect([modeOf(s), s.notice]).toEqual(['kbOffer', 'HD-1 resolved · draft a KB article from it? y (any other key goes on)']);
     const declined = run(s, key('n'));
     expect([modeOf(declined), declined.notice, declined.kb.jobs]).toEqual(['queue', 'HD-1 resolved', []]);
     s = run(s, key('y'));

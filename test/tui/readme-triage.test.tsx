@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/store/interactions.js';
+import { listArticles } from '../../src/store/kb.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { renderTui } from '../helpers/render-tui.js';
 import { tempDb } from '../helpers/temp.js';
@@ -87,6 +88,13 @@ describe('README: the triage flow', () => {
         }
       });
     }
+    // The draft-an-article offer after the resolve costs no keystroke: the next key acts as usual.
+    await tui.waitForFrame((f) => f.includes('draft a KB article from it? y (any other key goes on)'));
+    tui.type('1');
+    await tui.waitForFrame(
+      (f) => !f.includes('draft a KB article') && f.split('\n').some((l) => l.startsWith('▸') && l.includes('Already mine')),
+    );
+    expect(await listArticles(desk.db)).toEqual([]);
     const t = await getTicket(desk.db, 1);
     expect([t.assignee?.name, t.priority, t.status, t.resolution]).toEqual([
       'Tess Tester',

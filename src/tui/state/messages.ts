@@ -28,7 +28,7 @@ function deliverOne(s: State, o: Out): State {
       return {
         ...s,
         kb: { ...s.kb, offer: { ticketId: o.ticketId, ref: o.ref, said: o.said } },
-        notice: `${o.said} · draft a KB article from it? (y/n)`,
+        notice: `${o.said} · draft a KB article from it? y (any other key goes on)`,
       };
   }
 }
