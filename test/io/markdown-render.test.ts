@@ -85,6 +85,8 @@ describe('renderMarkdown', () => {
     expect(at80.some((l) => /^│ 443 {2}│ +TCP +│ +HTTPS │ Sign-in, the self-service portal/.test(l))).toBe(true);
     const narrow = plain(body('every-construct.md'), 40);
     expect(narrow.join('\n')).toContain('Port: 443\nProtocol: TCP\nService: HTTPS\nUsed for: Sign-in, the');
+    const headersOnly = '| Stop code | Usual cause | First thing to try |\n|---|---|---|';
+    expect(plain(headersOnly, 30)).toEqual(['Stop code · Usual cause ·', 'First thing to try']);
     const matrix = plain(body('device-matrix.md'));
     expect(matrix).toContain('Platform: Android Enterprise');
     expect(matrix).toContain('Remote wipe: Work profile only, or full when fully managed');
