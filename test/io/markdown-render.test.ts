@@ -12,7 +12,14 @@ import { parseMarkdown } from '../../src/io/markdown-front-matter.js';
 import { renderMarkdown } from '../../src/io/markdown-render.js';
 
 const DIR = new URL('../../fixtures/markdown/', import.meta.url);
-const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.md'));
+const STARTER = new URL('../../fixtures/kb/', import.meta.url);
+/** Third-party-like pages, then the starter KB's articles (by path from fixtures/markdown/). */
+const PAGES = [
+  ...readdirSync(DIR).filter((f) => f.endsWith('.md')),
+  ...readdirSync(STARTER, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `../kb/${f}`),
+];
 const body = (name: string) => parseMarkdown(readFileSync(new URL(name, DIR), 'utf8')).body;
 const plain = (markdown: string, width = 80) => renderMarkdown(markdown, { color: false, width }).split('\n');
 
