@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Ctx } from './commands/context.js';
 import type { Io } from './streams.js';
+import { acceptDashTerms } from './commands/dash-terms.js';
 import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
 
@@ -16,7 +17,8 @@ export interface Program {
 }
 
 export function createProgram(io: Io): Program {
-  const program = new Command('deskline');
+  // Query terms such as `-VPN` pass the program's own options (-V) on their way to `ticket list`.
+  const program = acceptDashTerms(new Command('deskline'), { passDown: true });
   const ctx = createContext(io, program);
   program
     .description('Deskline: the help desk in your terminal')

@@ -4,6 +4,7 @@ import { EXIT, fail } from '../errors.js';
 import { countTickets, listTickets, type TicketListRow } from '../store/ticket-list.js';
 import type { Ctx } from './context.js';
 import { cleanLine, iso, paint, shortDuration, table, thousands, type Color } from './format.js';
+import { acceptDashTerms } from './dash-terms.js';
 import { filterContext, joinArgs, parseOrFail } from './ticket-query.js';
 
 interface Column {
@@ -47,7 +48,7 @@ interface ListFlags {
 }
 
 export function ticketListCommand(ctx: Ctx): Command {
-  return new Command('list')
+  return acceptDashTerms(new Command('list'))
     .alias('ls')
     .description('list tickets matching a query (default: every open ticket, most urgent first)')
     .argument('[query...]', 'e.g. status:open prio:high,urgent assignee:me tag:vpn "printer jam" sort:-created')
@@ -60,7 +61,7 @@ export function ticketListCommand(ctx: Ctx): Command {
       'after',
       `
 Query fields: status prio assignee tier tag category channel requester created updated age due id sort
-  ',' is OR inside a field, terms are ANDed, '-' negates; quote '<' and '>' for the shell.
+  ',' is OR inside a field, terms are ANDed, '-' negates (no quotes needed); quote '<' and '>' for the shell.
 Examples:
   deskline ticket list status:open prio:urgent,high
   deskline ticket list assignee:me 'due:<2h'
