@@ -75,7 +75,9 @@ Examples:
       const names = flags.columns ? flags.columns.split(',').map((c) => c.trim()) : DEFAULT_COLUMNS;
       for (const n of names)
         if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);
-      const query = parseOrFail(joinArgs(words.length ? words : ['status:active']));
+      // `ticket list ""` (an empty shell variable) means what `ticket list` means.
+      const given = words.filter((w) => w.trim() !== '');
+      const query = parseOrFail(joinArgs(given.length ? given : ['status:active']));
       const { db } = await ctx.desk();
       const fctx = await filterContext(ctx, db);
       const [rows, total] = await Promise.all([listTickets(db, { query, ctx: fctx, limit }), countTickets(db, query, fctx)]);
