@@ -14,6 +14,7 @@ import {
   type Status,
   type Tier,
 } from './ticket.js';
+import { longerThan } from './graphemes.js';
 import { initialState } from './ticket-rules.js';
 
 export interface TicketInput {
@@ -64,7 +65,7 @@ const text =
     if (typeof value !== 'string') throw new InputError(field, 'must be text');
     const trimmed = value.trim();
     if (required && trimmed === '') throw new InputError(field, 'is required');
-    if (trimmed.length > max) throw new InputError(field, `is longer than ${max} characters`);
+    if (longerThan(trimmed, max)) throw new InputError(field, `is longer than ${max} characters`);
     return trimmed;
   };
 

@@ -3,6 +3,7 @@
  * `ticket create` and `ticket update` print can be given to `ticket create --from-json` as it is.
  * Pure: no store, no output; the caller validates (domain/ticket-input.ts) and reports.
  */
+import { graphemes } from '../domain/graphemes.js';
 
 /** Keys of a printed ticket that describe it as stored, not as input: accepted and left out. */
 const STORED_ONLY = new Set([
@@ -38,7 +39,7 @@ function personText(value: unknown, withName: boolean): unknown {
 /** Words of a description as a title: its first line, cut at a word boundary to `max` characters. */
 export function titleFromDescription(description: string, max = 60): string {
   const line = description.trim().split('\n')[0]!.trim().replace(/\s+/g, ' ');
-  const chars = [...line];
+  const chars = graphemes(line);
   if (chars.length <= max) return line;
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
