@@ -43,7 +43,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('-a, --assignee <who>', 'me, a technician name or email')
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
     .option('--resolution <text>', 'how it was solved (required with --status resolved)')
-    .option('--from-json <file>', 'JSON object, array or JSON Lines; - for stdin')
+    .option('--from-json <file>', 'JSON object, array, JSON Lines or what --json prints; - for stdin')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
@@ -53,7 +53,9 @@ export function ticketCreateCommand(ctx: Ctx): Command {
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
-  deskline ticket create --from-json tickets.jsonl`,
+  deskline ticket create --from-json tickets.jsonl
+  deskline --db old.db ticket list sort:id -n 100000 --json | deskline ticket create --from-json -
+    (times, requester and assignee are kept; a ticket with no title takes the first words of its description)`,
     )
     .action(async (flags: CreateFlags) => {
       const inputs = await gatherInputs(ctx, flags);
@@ -82,7 +84,9 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
   if (flags.fromJson !== undefined) {
     const source = flags.fromJson === '-' ? 'stdin' : flags.fromJson;
     const text = flags.fromJson === '-' ? await readAll(ctx.io.stdin) : readTextFile(flags.fromJson);
-    return parseTicketJson(text, source, categories);
+    const { inputs, notes } = parseTicketJson(text, source, categories);
+    for (const note of notes) ctx.note(note);
+    return inputs;
   }
   const description = flags.description ?? (stdinIsPiped(ctx.io) ? await readAll(ctx.io.stdin) : undefined);
   try {

@@ -36,6 +36,8 @@ export const COLUMNS: Record<string, Column> = {
   created: { header: 'CREATED', text: (r) => iso(r.created_at)!.slice(0, 16).replace('T', ' '), json: (r) => iso(r.created_at) },
   updated: { header: 'UPDATED', text: (r) => iso(r.updated_at)!.slice(0, 16).replace('T', ' '), json: (r) => iso(r.updated_at) },
   title: { header: 'TITLE', text: (r) => cleanLine(r.title), json: (r) => r.title },
+  external_id: { header: 'EXTERNAL ID', text: (r) => cleanLine(r.external_id) || '—', json: (r) => r.external_id ?? null },
+  resolution: { header: 'RESOLUTION', text: (r) => cleanLine(r.resolution) || '—', json: (r) => r.resolution ?? null },
 };
 const DEFAULT_COLUMNS = ['ref', 'prio', 'status', 'age', 'due', 'requester', 'assignee', 'title'];
 

@@ -14,6 +14,7 @@ import {
   type Status,
   type Tier,
 } from './ticket.js';
+import { longerThan } from './graphemes.js';
 import { initialState } from './ticket-rules.js';
 
 export interface TicketInput {
@@ -30,6 +31,12 @@ export interface TicketInput {
   externalId: string | null;
   /** How it was solved: required when the ticket starts resolved (the same rule as `ticket resolve`). */
   resolution: string | null;
+  /** Times of an imported ticket (ms since the epoch), so its history keeps its dates; none: now. */
+  createdAt?: number | null;
+  updatedAt?: number | null;
+  firstResponseAt?: number | null;
+  resolvedAt?: number | null;
+  closedAt?: number | null;
 }
 
 export class InputError extends Error {
@@ -58,7 +65,7 @@ const text =
     if (typeof value !== 'string') throw new InputError(field, 'must be text');
     const trimmed = value.trim();
     if (required && trimmed === '') throw new InputError(field, 'is required');
-    if (trimmed.length > max) throw new InputError(field, `is longer than ${max} characters`);
+    if (longerThan(trimmed, max)) throw new InputError(field, `is longer than ${max} characters`);
     return trimmed;
   };
 
@@ -71,6 +78,14 @@ const oneOf =
     if (!match) throw new InputError(field, `must be one of ${values.join(', ')} (got '${String(value)}')`);
     return match;
   };
+
+/** An ISO 8601 time with its zone (what `--json` prints) or ms since the epoch. */
+const time: Rule = (value, field) => {
+  if (value === undefined || value === null || value === '') return null;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' && /\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms) || ms < 0) throw new InputError(field, `must be a time such as 2026-11-23T09:52:00Z (got '${String(value)}')`);
+  return ms;
+};
 
 export function tagList(value: unknown, field = 'tags'): string[] {
   if (value === undefined || value === null || value === '') return [];
@@ -94,16 +109,29 @@ const RULES: Record<keyof TicketInput, Rule> = {
   assignee: text(320, false),
   externalId: text(200, false),
   resolution: text(MAX_TEXT, false),
+  createdAt: time,
+  updatedAt: time,
+  firstResponseAt: time,
+  resolvedAt: time,
+  closedAt: time,
 };
 
 export const TICKET_FIELDS = Object.keys(RULES) as (keyof TicketInput)[];
 
-/** Aliases accepted in JSON input (e.g. `external_id`, `prio`). */
+/** Aliases accepted in JSON input: the names `--json` prints (`external_id`, `created_at`, list's `prio`, `age`). */
 const ALIASES: Record<string, keyof TicketInput> = {
   external_id: 'externalId',
   prio: 'priority',
   subject: 'title',
   body: 'description',
+  created_at: 'createdAt',
+  age: 'createdAt',
+  created: 'createdAt',
+  updated_at: 'updatedAt',
+  updated: 'updatedAt',
+  first_response_at: 'firstResponseAt',
+  resolved_at: 'resolvedAt',
+  closed_at: 'closedAt',
 };
 
 /** Validates raw input; unknown keys are an error so typos never pass silently. */
@@ -119,6 +147,8 @@ export function validateTicketInput(raw: Record<string, unknown>, categories?: r
     out[field] = field === 'category' && categories ? oneOf(categories, 'other')(input[field], field) : RULES[field](input[field], field);
   }
   const valid = out as unknown as TicketInput;
+  if (valid.createdAt != null && valid.updatedAt != null && valid.updatedAt < valid.createdAt)
+    throw new InputError('updatedAt', 'is before createdAt');
   // The status rules of domain/ticket-rules.ts apply at creation as they do to a change.
   const start = initialState(valid.status, 0, valid.resolution);
   if (!start.ok) throw new InputError(start.field, start.error);

@@ -25,6 +25,9 @@ export interface TicketListRow {
   assignee_name: string | null;
   /** For compare-and-set from a list (the console's marked tickets). */
   version: number;
+  /** So `ticket list --json` can be imported again (`ticket create --from-json`) with its key and resolution. */
+  external_id?: string | null;
+  resolution?: string | null;
 }
 
 export interface ListOptions {
@@ -61,6 +64,8 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
         'requesters.name as requester_name',
         'technicians.name as assignee_name',
         'tickets.version',
+        'tickets.external_id',
+        'tickets.resolution',
       ]),
     opts.query,
     { ...opts.ctx, sortDriven: true },
