@@ -5,6 +5,7 @@ import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings, type Identity, type Settings } from '../settings.js';
 import type { Desk } from '../store/desk.js';
 import type { Io } from '../streams.js';
+import { csvCell } from '../domain/csv-cell.js';
 import { safeJson } from '../domain/safe-json.js';
 import { forTerminal } from './terminal-text.js';
 
@@ -16,7 +17,7 @@ export interface Ctx {
   note(text: string): void;
   /** Writes a versioned JSON document: `{"schema": 1, …}`, controls and format characters escaped. */
   json(value: Record<string, unknown>): void;
-  /** Writes rows as CSV (a header row first); sanitised as well when stdout is a terminal. */
+  /** Writes rows as CSV (a header row first), each cell neutralised (domain/csv-cell.ts); sanitised as well on a terminal. */
   csv(rows: readonly (readonly unknown[])[]): Promise<void>;
   /** True when stdout is a terminal and NO_COLOR is unset. */
   color: boolean;
@@ -42,7 +43,7 @@ export function createContext(io: Io, program: Command): Ctx {
     json: (value) => void io.stdout.write(`${safeJson({ schema: JSON_SCHEMA_VERSION, ...value }, 2)}\n`),
     csv: async (rows) => {
       const { stringify } = await import('csv-stringify/sync');
-      const text = stringify(rows.map((r) => r.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))));
+      const text = stringify(rows.map((r) => r.map(csvCell)));
       io.stdout.write(io.stdout.isTTY ? forTerminal(text) : text);
     },
     color: Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
