@@ -92,8 +92,7 @@ Examples:
         });
       }
       if (flags.csv) {
-        const { stringify } = await import('csv-stringify/sync');
-        return void ctx.io.stdout.write(stringify([names, ...rows.map((r) => columns.map((c) => String(c.json(r) ?? '')))]));
+        return ctx.csv([names, ...rows.map((r) => columns.map((c) => c.json(r)))]);
       }
       if (flags.quiet) return rows.forEach((r) => ctx.out(r.ref));
       const now = Date.now();

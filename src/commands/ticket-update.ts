@@ -5,7 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { updateTicket, updateTickets, type Changed, type TicketChanges } from '../store/ticket-changes.js';
 import { ensureTechnician } from '../store/technicians.js';
 import type { Ctx } from './context.js';
-import { clean, thousands } from './format.js';
+import { cleanLine, thousands } from './format.js';
 import { confirm } from './confirm.js';
 import { refArg } from './resolve-ref.js';
 import { ticketJson } from './ticket-json.js';
@@ -106,7 +106,7 @@ function print(ctx: Ctx, flags: UpdateFlags, results: Changed[]): void {
   for (const r of results) {
     if (flags.quiet) ctx.out(r.ticket.ref);
     else if (r.changes.length === 0) ctx.out(`${r.ticket.ref}  unchanged`);
-    else ctx.out(clean(`${r.ticket.ref}  ${r.changes.map((c) => `${c.field} ${c.old ?? '—'} → ${c.new ?? '—'}`).join(', ')}`));
+    else ctx.out(cleanLine(`${r.ticket.ref}  ${r.changes.map((c) => `${c.field} ${c.old ?? '—'} → ${c.new ?? '—'}`).join(', ')}`));
   }
   if (results.length > 1 && !flags.quiet)
     ctx.note(`updated ${thousands(results.filter((r) => r.changes.length).length)} of ${thousands(results.length)} ticket(s)`);
