@@ -1,6 +1,6 @@
 /**
- * `deskline kb search`, `kb show` (marked + marked-terminal, or --raw) and `kb history`.
- * fuse.js, marked and marked-terminal load only inside these actions (dynamic imports).
+ * `deskline kb search`, `kb show` (src/io/markdown-render.ts, or --raw) and `kb history`.
+ * fuse.js and marked load only inside these actions (dynamic imports).
  */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
