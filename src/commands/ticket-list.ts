@@ -1,7 +1,7 @@
 /** `deskline ticket list [query]`: the queue as text, JSON or CSV — never silently truncated. */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
-import { countTickets, listTickets, type TicketListRow } from '../store/ticket-list.js';
+import { countTickets, listTickets, planText, type TicketListRow } from '../store/ticket-list.js';
 import type { Ctx } from './context.js';
 import { cleanLine, iso, paint, shortDuration, table, thousands, type Color } from './format.js';
 import { acceptDashTerms } from './dash-terms.js';
@@ -82,10 +82,13 @@ Examples:
       const query = parseOrFail(joinArgs(given.length ? given : ['status:active']));
       const { db } = await ctx.desk();
       const fctx = await filterContext(ctx, db);
+      const { corrections } = await planText(db, query);
       const [rows, total] = await Promise.all([listTickets(db, { query, ctx: fctx, limit }), countTickets(db, query, fctx)]);
       const columns = names.map((n) => COLUMNS[n]!);
+      for (const c of corrections) ctx.note(`'${cleanLine(c.from)}' matched nothing: showing '${cleanLine(c.to)}'`);
       if (flags.json) {
         return ctx.json({
+          ...(corrections.length ? { corrected: corrections } : {}),
           total,
           count: rows.length,
           tickets: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, columns[i]!.json(r)]))),
