@@ -19,9 +19,11 @@ const HOSTILE = [
   'bell\x07 bs\x08 del\x7f\x85nel',
   'multi\nline\r\ntitle\u2028sep',
 ].join(' · ');
+/** The same without line breaks: one-line fields refuse those (issue 14.6). */
+const ONE_LINE = HOSTILE.replace(/[\r\n\u2028\x85]/g, ' ');
 
-/** Outside `\n`: ESC and every C0/C1 control, DEL, bidi embeddings, overrides and isolates. */
-const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+/** Outside `\n`: ESC and every C0/C1 control, DEL, bidi controls and the other format characters (Cf, issue 13.10). */
+const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f]|\p{Cf}/u;
 
 function expectSafe(args: readonly string[], r: CliResult): void {
   for (const [name, text] of [
@@ -101,14 +103,14 @@ const HUMAN: string[][] = [
   ['ticket', 'show', 'HD-1', '--why'],
   ['ticket', 'history', 'HD-1'],
   ['ticket', 'update', 'HD-1', '--priority', 'low'],
-  ['ticket', 'update', 'HD-1', '--title', `new ${HOSTILE.replace(/[\r\n\u2028]/g, ' ')}`],
+  ['ticket', 'update', 'HD-1', '--title', `new ${ONE_LINE}`],
   ['ticket', 'assign', 'HD-1', '--to', 'sam@example.com'],
   ['ticket', 'comment', 'HD-1', '--reply', HOSTILE],
   ['ticket', 'escalate', 'HD-1', '--to', 'L3', '--reason', HOSTILE],
   ['ticket', 'reopen', 'HD-2', '--reason', HOSTILE],
   ['ticket', 'resolve', 'HD-2', '--resolution', HOSTILE],
-  ['ticket', 'create', '-t', HOSTILE.replace(/[\r\n\u2028]/g, ' '), '-d', HOSTILE],
-  ['ticket', 'create', '-t', HOSTILE.replace(/[\r\n\u2028]/g, ' '), '--dry-run'],
+  ['ticket', 'create', '-t', ONE_LINE, '-d', HOSTILE],
+  ['ticket', 'create', '-t', ONE_LINE, '--dry-run'],
   ['kb', 'search', 'vpn'],
   ['kb', 'search', `${HOSTILE} nothing-like-this`],
   ['kb', 'show', 'KB-1'],
@@ -127,7 +129,7 @@ const HUMAN: string[][] = [
   ['sla', 'policy', 'list'],
   ['sla', 'calendar', 'show'],
   ['sla', 'holiday', 'list'],
-  ['sla', 'holiday', 'add', '2030-12-25', HOSTILE],
+  ['sla', 'holiday', 'add', '2030-12-25', ONE_LINE],
   ['sla', 'breaches'],
   ['config', 'list'],
 ];

@@ -15,7 +15,8 @@ export interface CliResult {
 
 export interface RunOptions {
   env: Record<string, string>;
-  stdin?: string;
+  /** Text or raw bytes (bytes may be invalid UTF-8). */
+  stdin?: string | Buffer;
   stdinIsTTY?: boolean;
   /** In-process only: stdout claims to be a terminal of this many columns. */
   stdoutColumns?: number;
