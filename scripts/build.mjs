@@ -5,6 +5,7 @@
 //   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts).
 // better-sqlite3's addon stays in node_modules; NODE_ENV is fixed; react-devtools-core is stubbed.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern, stringWidthFast } from './esbuild-plugins.mjs';
@@ -66,11 +67,10 @@ await build({
 
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is
 // pure ASCII, which src/boot/code-cache.ts reads without UTF-8 decoding (1 ms instead of 17 ms).
+// Its first line names the build (a hash of the rest): the key of its code cache, one per build and Node.
 const consoleFile = `${root}${staging}/console.cjs`;
-writeFileSync(
-  consoleFile,
-  readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-);
+const ascii = readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(consoleFile, `// build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n${ascii}`);
 
 const retired = `${root}dist.old-${process.pid}`;
 try {
