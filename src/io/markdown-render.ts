@@ -35,17 +35,21 @@ type Block = (token: Token, width: number, ctx: Ctx) => Line[];
 
 function list(token: Tokens.List, width: number, ctx: Ctx): Line[] {
   const first = token.ordered ? (typeof token.start === 'number' ? token.start : 1) : 0;
-  const markers = token.items.map((_, i) => (token.ordered ? `${first + i}.` : BULLETS[ctx.depth % BULLETS.length]!));
+  const numbers = token.items.map((_, i) => `${first + i}.`);
+  const numberSize = Math.max(...numbers.map((n) => n.length));
+  // A task's box is part of its marker, so its text hangs under the text, not under the box.
+  const markers = token.items.map(
+    (item, i) =>
+      (token.ordered ? numbers[i]!.padStart(numberSize) : BULLETS[ctx.depth % BULLETS.length]!) +
+      (item.task ? (item.checked ? ' [x]' : ' [ ]') : ''),
+  );
   const size = Math.max(...markers.map((m) => m.length));
   const indent = ctx.depth === 0 ? LIST_INDENT : 0;
-  const room = width - indent - size - 1;
+  const hang = [seg(' '.repeat(indent + size + 1))];
   const loose = token.loose || token.items.some((it) => it.loose);
   return token.items.flatMap((item, i) => {
-    const task = item.task ? [seg(item.checked ? '[x] ' : '[ ] ')] : [];
-    let body = blocks(item.tokens, room, { depth: ctx.depth + 1 }, !loose);
-    if (task.length) body = body.length ? [[...task, ...body[0]!], ...body.slice(1)] : [task];
-    const marker = [seg(' '.repeat(indent) + markers[i]!.padStart(size) + ' ')];
-    const lines = prefix(body.length ? body : [[]], marker, [seg(' '.repeat(indent + size + 1))]);
+    const body = blocks(item.tokens, width - indent - size - 1, { depth: ctx.depth + 1 }, !loose);
+    const lines = prefix(body.length ? body : [[]], [seg(' '.repeat(indent) + markers[i]!.padEnd(size) + ' ')], hang);
     return loose && i > 0 ? [[], ...lines] : lines;
   });
 }

@@ -1,8 +1,9 @@
 /**
  * A Markdown table for a terminal of a given width. It keeps its box lines whole: columns as wide as
  * their text when that fits; otherwise each column is first as wide as its longest word, and what is
- * left goes to the columns that want more (max-min fair), their cells wrapping at spaces. When that would leave a wrapped column narrower than MIN_WRAPPED,
- * the table is printed as a list instead, one `Header: value` line per cell. Pure.
+ * left goes to the columns that want more (max-min fair), their cells wrapping at spaces. When that
+ * would leave a wrapped column narrower than MIN_WRAPPED, the table is printed as a list instead,
+ * one `Header: value` line per cell. Pure.
  */
 import type { Tokens } from 'marked';
 import { inline } from './markdown-inline.js';
@@ -24,7 +25,7 @@ const BOX = {
  * Max-min fair widths: a column that wants no more than an equal share gets what it wants; the
  * others split what is left equally.
  */
-export function fairWidths(natural: readonly number[], room: number): number[] {
+function fairWidths(natural: readonly number[], room: number): number[] {
   const widths = natural.map(() => 0);
   let open = natural.map((_, i) => i);
   let left = room;
@@ -44,7 +45,7 @@ export function fairWidths(natural: readonly number[], room: number): number[] {
 }
 
 /** Widths that cut no word when the words fit side by side; otherwise fair shares of the whole. */
-export function columnWidths(natural: readonly number[], words: readonly number[], room: number): number[] {
+function columnWidths(natural: readonly number[], words: readonly number[], room: number): number[] {
   const floor = natural.map((n, i) => Math.min(n, words[i]!));
   const spare = room - floor.reduce((a, b) => a + b, 0);
   if (spare < 0) return fairWidths(natural, room);
@@ -90,8 +91,13 @@ function field(label: readonly Seg[], cell: readonly Seg[], width: number): Line
   return prefix(lines.length ? lines : [[]], tag, [seg(' '.repeat(hang))]);
 }
 
-/** Each row as its `Header: value` lines, rows apart by a blank line. */
+/** Each row as its `Header: value` lines, rows apart by a blank line (no rows: the headers). */
 function listed(header: Cells, body: Cells[], width: number): Line[] {
+  if (body.length === 0)
+    return wrap(
+      header.flatMap((h, i) => [...(i ? [seg(' · ')] : []), ...h]),
+      width,
+    );
   return body.flatMap((r, n) => [...(n ? [[]] : []), ...r.flatMap((cell, i) => field(header[i]!, cell, width))]);
 }
 

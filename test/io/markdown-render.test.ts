@@ -12,7 +12,14 @@ import { parseMarkdown } from '../../src/io/markdown-front-matter.js';
 import { renderMarkdown } from '../../src/io/markdown-render.js';
 
 const DIR = new URL('../../fixtures/markdown/', import.meta.url);
-const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.md'));
+const STARTER = new URL('../../fixtures/kb/', import.meta.url);
+/** Third-party-like pages, then the starter KB's articles (by path from fixtures/markdown/). */
+const PAGES = [
+  ...readdirSync(DIR).filter((f) => f.endsWith('.md')),
+  ...readdirSync(STARTER, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `../kb/${f}`),
+];
 const body = (name: string) => parseMarkdown(readFileSync(new URL(name, DIR), 'utf8')).body;
 const plain = (markdown: string, width = 80) => renderMarkdown(markdown, { color: false, width }).split('\n');
 
@@ -85,6 +92,8 @@ describe('renderMarkdown', () => {
     expect(at80.some((l) => /^│ 443 {2}│ +TCP +│ +HTTPS │ Sign-in, the self-service portal/.test(l))).toBe(true);
     const narrow = plain(body('every-construct.md'), 40);
     expect(narrow.join('\n')).toContain('Port: 443\nProtocol: TCP\nService: HTTPS\nUsed for: Sign-in, the');
+    const headersOnly = '| Stop code | Usual cause | First thing to try |\n|---|---|---|';
+    expect(plain(headersOnly, 30)).toEqual(['Stop code · Usual cause ·', 'First thing to try']);
     const matrix = plain(body('device-matrix.md'));
     expect(matrix).toContain('Platform: Android Enterprise');
     expect(matrix).toContain('Remote wipe: Work profile only, or full when fully managed');
