@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { editedText, editorFileText } from '../domain/editor-text.js';
 import { decodeUtf8 } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import type { Io } from '../streams.js';
@@ -37,17 +38,17 @@ export function stdinIsPiped(io: Io): boolean {
   }
 }
 
-/** Opens $VISUAL/$EDITOR on a private temp file seeded with `initial`; returns what was saved. */
+/** Opens $VISUAL/$EDITOR on a private temp file seeded with `initial` (ending with a newline); returns what was saved, without it. */
 export function editText(io: Io, initial = '', suffix = '.md'): string {
   const editor = io.env.VISUAL || io.env.EDITOR;
   if (!editor) fail(EXIT.usage, 'no text given and $EDITOR is not set: pass the text, or - to read stdin');
   const dir = mkdtempSync(join(tmpdir(), 'deskline-'));
   const file = join(dir, `text${suffix}`);
   try {
-    writeFileSync(file, initial, { mode: 0o600 });
+    writeFileSync(file, editorFileText(initial), { mode: 0o600 });
     const result = spawnSync(`${editor} "${file}"`, { stdio: 'inherit', shell: true, env: io.env as NodeJS.ProcessEnv });
     if (result.status !== 0) fail(EXIT.usage, `editor '${editor}' exited with ${result.status ?? result.signal}: nothing saved`);
-    return decodeUtf8(readFileSync(file), 'the edited text');
+    return editedText(decodeUtf8(readFileSync(file), 'the edited text'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -96,7 +96,10 @@ export function ticketHistoryCommand(ctx: Ctx): Command {
         });
       }
       for (const e of events) {
-        const change = e.field ? `  ${e.field}: ${e.old_value ?? '—'} → ${e.new_value ?? '—'}` : '';
+        // No time logged is no change: a system note's "minutes: — → 0" row says nothing (--json keeps it).
+        const noMinutes = e.field === 'minutes' && Number(e.new_value ?? 0) === 0;
+        if (noMinutes && e.action === 'system') continue;
+        const change = e.field && !noMinutes ? `  ${e.field}: ${e.old_value ?? '—'} → ${e.new_value ?? '—'}` : '';
         ctx.out(cleanLine(`${formatTime(e.at)}  ${e.actor}  ${e.action}${change}`));
       }
     });

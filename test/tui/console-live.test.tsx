@@ -28,7 +28,7 @@ describe('console: live data', () => {
     } finally {
       await other.close();
     }
-    const frame = await tui.waitForFrame((f) => f.includes('Brand new urgent outage') && /1 My que(ue|…) 3/.test(f), 2000);
+    const frame = await tui.waitForFrame((f) => f.includes('Brand new urgent outage') && /1 My qu… 3/.test(f), 2000);
     const rows = frame.split('\n').filter((l) => / HD-\d/.test(l) && !l.startsWith('HD-'));
     expect(rows[0]).toContain('Brand new urgent outage');
     expect(selectedLine(frame)).toContain('Second normal');
@@ -61,9 +61,9 @@ describe('console: welcome, saved views, remapped keys', () => {
     tui.type('d');
     await tui.waitForFrame((f) => f.includes('Load 300 demo tickets into desk.db? y/n'));
     tui.type('y');
-    const frame = await tui.waitForFrame((f) => selectedLine(f) !== '' && /1 My que(ue|…) [1-9]/.test(f));
+    const frame = await tui.waitForFrame((f) => selectedLine(f) !== '' && /1 My qu\S* [1-9]/.test(f));
     expect(frame).not.toContain('has no tickets yet');
-    expect(frame).toMatch(/1 My que(ue|…) [1-9]/);
+    expect(frame).toMatch(/1 My qu\S* [1-9]/);
   });
 
   it('leaves the welcome screen when another process adds the first ticket', async () => {
@@ -76,7 +76,7 @@ describe('console: welcome, saved views, remapped keys', () => {
     } finally {
       await other.close();
     }
-    await tui.waitForFrame((f) => f.includes('No tickets match this view.') && /2 Unassi(gned|…) 1/.test(f));
+    await tui.waitForFrame((f) => f.includes('No tickets match this view.') && /2 Unass… 1/.test(f));
     tui.type('2');
     await tui.waitForFrame((f) => selectedLine(f).includes('Someone else wrote this'));
   });

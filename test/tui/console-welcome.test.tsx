@@ -57,7 +57,7 @@ describe('console: the welcome screen asks before it seeds', () => {
     );
     expect(await tickets(desk)).toBe(0);
     tui.type('y');
-    await tui.waitForFrame((f) => /1 My que(ue|…) [1-9]/.test(f) && !f.includes('has no tickets yet'), 15_000);
+    await tui.waitForFrame((f) => /1 My qu\S* [1-9]/.test(f) && !f.includes('has no tickets yet'), 15_000);
     expect(await tickets(desk)).toBe(120);
     const after = await getArticle(desk.db, 'password-reset');
     expect(after.body).toBe(before.body);
@@ -94,7 +94,7 @@ describe('console: the welcome screen asks before it seeds', () => {
     tui.type('Printer on fire');
     await tui.waitForFrame((f) => f.includes('Printer on fire'));
     tui.type('\x13');
-    await tui.waitForFrame((f) => !f.includes('has no tickets yet') && /2 Unassi(gned|…) 1/.test(f));
+    await tui.waitForFrame((f) => !f.includes('has no tickets yet') && /2 Unass… 1/.test(f));
     expect(await tickets(desk)).toBe(1);
   });
 });
