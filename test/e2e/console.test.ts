@@ -170,7 +170,7 @@ describe('console in tmux (built binary)', () => {
     await startAndQuit();
     const [file, ...others] = readdirSync(folder);
     expect(others).toEqual([]);
-    expect(file).toMatch(/^console\.cjs-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8$/);
+    expect(file).toMatch(/^console\.cjs-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/);
     const first = statSync(join(folder, file!));
     expect(first.mode & 0o777).toBe(0o600);
     expect(first.size).toBeGreaterThan(100_000);
