@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- [--quick] [scenario …]]
+ * npm run bench [-- [--quick] [--scale 100k|1m] [scenario …]]
  * Runs every scenario in bench/scenarios/ (or those named), prints one table row per measurement
  * and "N of M targets met", and writes bench/results.json. A missed target is reported, not an
- * error (exit 0); a scenario that crashes, or an unknown name, exits 1.
+ * error (exit 0); a scenario that crashes, or an unknown name, exits 1. `--scale 1m` runs the scale
+ * scenario (bench/scenarios/scale.ts) at 10k, 100k and 1M tickets, on desks cached in the temp folder.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -52,7 +53,15 @@ async function load(wanted: readonly string[], errors: string[]): Promise<Loaded
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
-  const wanted = argv.filter((a) => !a.startsWith('--'));
+  const at = argv.indexOf('--scale');
+  const scale = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !scale) {
+    process.stderr.write('bench: --scale needs a size: 100k or 1m\n');
+    return 1;
+  }
+  const named = argv.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
+  // --scale alone runs the scale scenario only (the others measure at their own sizes).
+  const wanted = named.length === 0 && scale ? ['scale'] : named;
   if (!existsSync(DIST)) {
     process.stderr.write('bench: dist/cli.mjs is missing: run `npm run bench` (it builds) or `node scripts/build.mjs`\n');
     return 1;
@@ -73,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   for (const { scenario } of chosen) {
     process.stderr.write(`bench: ${scenario.name}${quick ? ' (quick)' : ''} …\n`);
     try {
-      for (const m of await scenario.run({ quick })) rows.push(summarise(scenario.name, m));
+      for (const m of await scenario.run({ quick, scale })) rows.push(summarise(scenario.name, m));
     } catch (error) {
       errors.push(`${scenario.name}: ${(error as Error).message}`);
       process.stderr.write(`bench: ${scenario.name} failed: ${(error as Error).message}\n`);
