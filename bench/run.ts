@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- [--quick] [--node PATH] [scenario …]]
+ * npm run bench [-- [--quick] [--node PATH] [--scale 100k|1m] [scenario …]]
  * Runs every scenario in bench/scenarios/ (or those named), prints one table row per measurement
  * and "N of M targets met", and writes bench/results.json. A missed target is reported, not an
  * error (exit 0); a scenario that crashes, or an unknown name, exits 1.
  * --node PATH runs the bench, and so every process it times, on that Node binary; node_modules'
  * better-sqlite3 must be built for it (.ci/other-node makes such a copy of the checkout).
+ * --scale 1m runs the scale scenario (bench/scenarios/scale.ts) at 10k, 100k and 1M tickets, on
+ * desks cached in the temp folder.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -68,18 +70,26 @@ async function load(wanted: readonly string[], errors: string[]): Promise<Loaded
 }
 
 async function main(argv: string[]): Promise<number> {
-  const at = argv.indexOf('--node');
-  if (at >= 0) {
-    const node = argv[at + 1];
+  const nodeAt = argv.indexOf('--node');
+  if (nodeAt >= 0) {
+    const node = argv[nodeAt + 1];
     if (!node || node.startsWith('--')) {
       process.stderr.write('bench: --node needs the path of a node binary\n');
       return 1;
     }
-    return onOtherNode(node, [...argv.slice(0, at), ...argv.slice(at + 2)]);
+    return onOtherNode(node, [...argv.slice(0, nodeAt), ...argv.slice(nodeAt + 2)]);
   }
   process.stderr.write(`bench: Node ${process.version} (${process.execPath})\n`);
   const quick = argv.includes('--quick');
-  const wanted = argv.filter((a) => !a.startsWith('--'));
+  const at = argv.indexOf('--scale');
+  const scale = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !scale) {
+    process.stderr.write('bench: --scale needs a size: 100k or 1m\n');
+    return 1;
+  }
+  const named = argv.filter((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
+  // --scale alone runs the scale scenario only (the others measure at their own sizes).
+  const wanted = named.length === 0 && scale ? ['scale'] : named;
   if (!existsSync(DIST)) {
     process.stderr.write('bench: dist/cli.mjs is missing: run `npm run bench` (it builds) or `node scripts/build.mjs`\n');
     return 1;
@@ -100,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   for (const { scenario } of chosen) {
     process.stderr.write(`bench: ${scenario.name}${quick ? ' (quick)' : ''} …\n`);
     try {
-      for (const m of await scenario.run({ quick })) rows.push(summarise(scenario.name, m));
+      for (const m of await scenario.run({ quick, scale })) rows.push(summarise(scenario.name, m));
     } catch (error) {
       errors.push(`${scenario.name}: ${(error as Error).message}`);
       process.stderr.write(`bench: ${scenario.name} failed: ${(error as Error).message}\n`);

@@ -17,8 +17,14 @@ export interface Measurement {
   extra?: Record<string, number | string>;
 }
 
+export interface RunOptions {
+  quick: boolean;
+  /** `--scale 100k|1m`: the largest desk the scale scenario seeds (and caches); unset, it measures nothing. */
+  scale?: string;
+}
+
 export interface Scenario {
   name: string;
   /** Runs the scenario; may take a `quick` flag for smaller sample counts. */
-  run(options: { quick: boolean }): Promise<Measurement[]>;
+  run(options: RunOptions): Promise<Measurement[]>;
 }

@@ -74,8 +74,8 @@ async function write(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
     batch.onProgress?.(done, batch.total);
     ids = writePeople(sqlite, batch, summary);
     if (resume) return;
-    // Into an empty desk, the ticket indexes are built once after the rows instead of row by row.
-    indexes = existing === 0 ? dropIndexes(sqlite, 'tickets') : [];
+    // Into an empty desk, the ticket and timeline indexes are built once after the rows instead of row by row.
+    indexes = existing === 0 ? [...dropIndexes(sqlite, 'tickets'), ...dropIndexes(sqlite, 'interactions')] : [];
     runId = startRun(sqlite, batch.actor, batch.now, {
       total: batch.total,
       label: batch.label,

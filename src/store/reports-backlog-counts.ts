@@ -46,7 +46,9 @@ async function fromTickets(db: Executor, opts: CountOptions, spans: Array<[numbe
   const rows = await db
     .selectFrom('tickets')
     .select([groupKey(opts.by).as('grp'), 'status', 'priority', ageCase(opts.now).as('bucket'), db.fn.countAll<number>().as('n')])
-    .where('status', 'in', OPEN_STATUSES)
+    // With spans, `+status`: the few days' creation times lead (tickets_sla), not every open ticket
+    // through the status index (the planner's choice on a 1M desk: 4.6 s instead of milliseconds).
+    .where(spans === null ? sql<boolean>`status IN (${sql.join(OPEN_STATUSES)})` : sql<boolean>`+status IN (${sql.join(OPEN_STATUSES)})`)
     .where(inPeriod('created_at', opts.since, opts.until))
     .$if(within !== null, (q) => q.where(sql<boolean>`(${within})`))
     .groupBy([sql`grp`, 'status', 'priority', sql`bucket`])
