@@ -16,6 +16,7 @@ export interface ConcurrencyFigures {
   lostUpdates: number;
   lostWrites: number;
   busy: number;
+  busyWhere: string[];
   otherErrors: string[];
 }
 
@@ -70,6 +71,7 @@ export async function concurrency(worker: string, processes: number, ops: number
       lostUpdates,
       lostWrites,
       busy: results.reduce((n, r) => n + r.busy, 0),
+      busyWhere: results.flatMap((r) => r.busyWhere),
       otherErrors: results.flatMap((r) => r.errors),
     };
   } finally {

@@ -36,7 +36,7 @@ export async function stress(sizes: typeof FULL, log: (line: string) => void = (
   row(what, 'acknowledged writes lost', c.lostWrites);
   row(what, 'BUSY errors surfaced', c.busy);
   row(what, 'other errors', c.otherErrors.length);
-  details.push(...c.otherErrors.map((e) => `error: ${e}`));
+  details.push(...c.busyWhere.map((b) => `BUSY during ${b}`), ...c.otherErrors.map((e) => `error: ${e}`));
 
   const w = await killsDuringWrites(worker, sizes.writeKills);
   row(`${w.rounds} SIGKILLs during writes`, 'acknowledged writes', w.acknowledged, false);

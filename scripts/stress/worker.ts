@@ -26,6 +26,8 @@ export interface MixedResult {
   hot: number[];
   fresh: { file: string; externalId: string }[];
   busy: number;
+  /** What each surfaced BUSY interrupted: the operation and SQLite's code. */
+  busyWhere: string[];
   errors: string[];
 }
 
@@ -59,7 +61,7 @@ async function bump(db: Executor, id: number, actor: Actor): Promise<void> {
 }
 
 async function mixed(path: string, worker: number, ops: number, dir: string): Promise<MixedResult> {
-  const result: MixedResult = { worker, created: [], comments: [], hot: Array(HOT).fill(0), fresh: [], busy: 0, errors: [] };
+  const result: MixedResult = { worker, created: [], comments: [], hot: Array(HOT).fill(0), fresh: [], busy: 0, busyWhere: [], errors: [] };
   const random = rng(worker * 7919 + 17);
   const desk = await openDesk(path);
   const { db } = desk;
@@ -67,6 +69,7 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
   const hot = await hotIds(db, actor);
   for (let i = 0; i < ops; i++) {
     const roll = random();
+    const kind = roll < 0.3 ? 'create' : roll < 0.5 ? 'comment' : roll < 0.8 ? 'update' : roll < 0.9 ? 'import' : 'first open';
     try {
       if (roll < 0.3) {
         const id = `w${worker}-c${i}`;
@@ -103,8 +106,10 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
       }
     } catch (error) {
       const { message } = describeError(error);
-      if (/busy|locked/i.test(message)) result.busy++;
-      else result.errors.push(message);
+      if (/busy|locked/i.test(message)) {
+        result.busy++;
+        result.busyWhere.push(`${kind}: ${(error as { code?: string }).code ?? message}`);
+      } else result.errors.push(message);
     }
   }
   await desk.close();

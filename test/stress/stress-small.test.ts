@@ -15,7 +15,7 @@ import { sanitiserCases } from '../../scripts/stress/sanitiser.js';
 describe('stress, small', () => {
   it('4 processes × 60 mixed operations on a new desk: nothing lost, no BUSY surfaced', { timeout: 120_000 }, async () => {
     const figures = await concurrency(await bundleWorker(), 4, 60);
-    expect(figures).toEqual({ processes: 4, operations: 240, lostUpdates: 0, lostWrites: 0, busy: 0, otherErrors: [] });
+    expect(figures).toEqual({ processes: 4, operations: 240, lostUpdates: 0, lostWrites: 0, busy: 0, busyWhere: [], otherErrors: [] });
   });
 
   it('SIGKILL during writes and during a migration loses no acknowledged write', { timeout: 120_000 }, async () => {
