@@ -61,7 +61,8 @@ export function createProgram(io: Io): Program {
       return ctx.exitCode;
     } catch (error) {
       if (error instanceof CommanderError) {
-        return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        // A value outside an option's choices is invalid input (4), as every other bad value is.
+        return error.exitCode === 0 ? EXIT.ok : error.code === 'commander.invalidArgument' ? EXIT.invalid : EXIT.usage;
       }
       const { exitCode, message } = describeError(error);
       io.stderr.write(`deskline: ${forTerminalLine(message)}\n`);

@@ -1,5 +1,6 @@
 /** `deskline requester add|list|show`: the people asking for help. */
 import { Command } from 'commander';
+import { EXIT, fail } from '../errors.js';
 import { addRequester, getRequester, listRequesters, ticketsOfRequester } from '../store/requesters.js';
 import type { Ctx } from './context.js';
 import { cleanLine, table } from './format.js';
@@ -30,8 +31,11 @@ export function requesterCommand(ctx: Ctx): Command {
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON')
     .action(async (search: string | undefined, flags: { limit: string; json?: boolean }) => {
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+        fail(EXIT.invalid, `--limit: '${flags.limit}' must be a whole number from 1 to 100000`);
       const { db } = await ctx.desk();
-      const rows = await listRequesters(db, search ?? '', Math.max(1, Number(flags.limit) || 100));
+      const rows = await listRequesters(db, search ?? '', limit);
       if (flags.json) return ctx.json({ requesters: rows });
       ctx.out(
         table(

@@ -3,12 +3,19 @@
  * kysely's transactions begin DEFERRED (SQLITE_BUSY under concurrent writers) and better-sqlite3's
  * `.immediate()` cannot wrap async code. Everything inside must go through `trx`, never the outer db:
  * the SQLite dialect has one connection behind a lock, so the outer db would wait forever.
+ *
+ * SQLite's busy handler is no queue: with many writers, one can wait out its whole busy_timeout
+ * while the others take turns (npm run stress saw 8 of 8,000 operations fail so on a loaded machine).
+ * So a BEGIN that times out is tried again while other connections are committing (data_version
+ * moved), and given up only when one holder kept the desk for the whole wait, or after MAX_TRIES.
  */
 import { sql, type Kysely } from 'kysely';
 
+const MAX_TRIES = 12;
+
 export async function withImmediate<DBT, T>(db: Kysely<DBT>, fn: (trx: Kysely<DBT>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (trx) => {
-    await sql`BEGIN IMMEDIATE`.execute(trx);
+    await begin(trx);
     try {
       const result = await fn(trx);
       await sql`COMMIT`.execute(trx);
@@ -18,4 +25,22 @@ export async function withImmediate<DBT, T>(db: Kysely<DBT>, fn: (trx: Kysely<DB
       throw error;
     }
   });
+}
+
+const dataVersion = async <DBT>(trx: Kysely<DBT>) =>
+  (await sql<{ data_version: number }>`PRAGMA data_version`.execute(trx)).rows[0]!.data_version;
+
+async function begin<DBT>(trx: Kysely<DBT>): Promise<void> {
+  let seen = await dataVersion(trx);
+  for (let tries = 1; ; tries++) {
+    try {
+      await sql`BEGIN IMMEDIATE`.execute(trx);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || tries >= MAX_TRIES) throw error;
+      const now = await dataVersion(trx);
+      if (now === seen) throw error; // nobody committed the whole time: one holder keeps the desk
+      seen = now;
+    }
+  }
 }

@@ -1,0 +1,94 @@
+/**
+ * `npm run stress`: the proof in figures (issue 14). Concurrency, SIGKILL during writes and during
+ * migrations, the bad-input corpus and the sanitiser's property cases; prints a table and writes it into
+ * the README between the stress markers. `--small` runs the counts `npm test` uses, without the README.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { badInputs } from './bad-inputs.js';
+import { BIN, bundleWorker } from './bundle.js';
+import { concurrency } from './concurrency.js';
+import { killsDuringMigrations, killsDuringWrites } from './kills.js';
+import { sanitiserCases } from './sanitiser.js';
+
+export const FULL = { processes: 8, ops: 1000, writeKills: 200, migrationKills: 50, sanitiser: 100_000 };
+
+export interface Row {
+  what: string;
+  measure: string;
+  value: number;
+  mustBeZero: boolean;
+}
+
+export async function stress(sizes: typeof FULL, log: (line: string) => void = () => {}): Promise<{ rows: Row[]; details: string[] }> {
+  const worker = await bundleWorker();
+  const rows: Row[] = [];
+  const details: string[] = [];
+  const row = (what: string, measure: string, value: number, mustBeZero = true) => {
+    rows.push({ what, measure, value, mustBeZero });
+    log(`${what}: ${measure} = ${value}`);
+  };
+
+  const c = await concurrency(worker, sizes.processes, sizes.ops);
+  const what = `${c.processes} processes × ${sizes.ops} mixed operations`;
+  row(what, 'operations run', c.operations, false);
+  row(what, 'lost updates (compare-and-set on 4 hot tickets)', c.lostUpdates);
+  row(what, 'acknowledged writes lost', c.lostWrites);
+  row(what, 'BUSY errors surfaced', c.busy);
+  row(what, 'other errors', c.otherErrors.length);
+  details.push(...c.busyWhere.map((b) => `BUSY during ${b}`), ...c.otherErrors.map((e) => `error: ${e}`));
+
+  const w = await killsDuringWrites(worker, sizes.writeKills);
+  row(`${w.rounds} SIGKILLs during writes`, 'acknowledged writes', w.acknowledged, false);
+  row(`${w.rounds} SIGKILLs during writes`, 'acknowledged writes lost', w.lost);
+  row(`${w.rounds} SIGKILLs during writes`, 'desks failing integrity_check', w.damaged);
+
+  const m = await killsDuringMigrations(BIN, sizes.migrationKills);
+  row(`${m.rounds} SIGKILLs during migrations`, 'tickets in the old desk, summed', m.acknowledged, false);
+  row(`${m.rounds} SIGKILLs during migrations`, 'tickets lost', m.lost);
+  row(`${m.rounds} SIGKILLs during migrations`, 'desks that did not open or failed integrity_check', m.damaged);
+
+  const b = badInputs(BIN);
+  const label = `bad inputs (fixtures/bad/corpus.ts, ${b.commands} commands)`;
+  row(label, 'cases', b.cases, false);
+  row(label, 'wrong exit code', b.wrongCode.length);
+  row(label, 'not one line on stderr', b.notOneLine.length);
+  row(label, 'changed the database', b.changedDesk.length);
+  details.push(...b.wrongCode, ...b.notOneLine, ...b.changedDesk.map((n) => `changed the desk: ${n}`));
+
+  const s = sanitiserCases(sizes.sanitiser);
+  row('sanitiser (fast-check)', 'cases', s.cases, false);
+  row('sanitiser (fast-check)', 'failing properties', s.failures);
+  return { rows, details };
+}
+
+export function formatTable(rows: readonly Row[]): string {
+  const lines = ['| scenario | measure | result |', '|---|---|---:|'];
+  for (const r of rows)
+    lines.push(`| ${r.what} | ${r.measure} | ${r.value.toLocaleString('en-US')}${r.mustBeZero ? (r.value === 0 ? ' ✓' : ' ✗') : ''} |`);
+  return lines.join('\n');
+}
+
+const BEGIN = '<!-- stress:begin (npm run stress writes this table) -->';
+const END = '<!-- stress:end -->';
+
+function writeReadme(table: string): void {
+  const path = fileURLToPath(new URL('../../README.md', import.meta.url));
+  const readme = readFileSync(path, 'utf8');
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error('README.md has no stress markers');
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.versions.node}.`;
+  writeFileSync(path, `${readme.slice(0, start + BEGIN.length)}\n${table}\n\n${stamp}\n${readme.slice(end)}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const small = process.argv.includes('--small');
+  const sizes = small ? { processes: 4, ops: 60, writeKills: 5, migrationKills: 3, sanitiser: 2000 } : FULL;
+  const { rows, details } = await stress(sizes, (l) => process.stderr.write(`${l}\n`));
+  const table = formatTable(rows);
+  process.stdout.write(`${table}\n`);
+  for (const d of details) process.stdout.write(`  ${d}\n`);
+  if (!small) writeReadme(table);
+  process.exitCode = rows.some((r) => r.mustBeZero && r.value !== 0) ? 1 : 0;
+}
