@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern } from './esbuild-plugins.mjs';
+import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyStringWidthSetup } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -44,7 +44,7 @@ await build({
   format: 'esm',
   define,
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  plugins: [envPathsWithGlobalProcess],
+  plugins: [envPathsWithGlobalProcess, lazyStringWidthSetup],
 });
 
 await build({
@@ -62,7 +62,7 @@ await build({
       "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
       "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
   },
-  plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern],
+  plugins: [consoleWithoutTopLevelAwait, lazyStringWidthSetup],
 });
 
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is
