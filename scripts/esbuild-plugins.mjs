@@ -49,9 +49,9 @@ const Yoga = wrapAssembly(yogaModule);`,
 };
 
 /**
- * string-width 8 makes an `Intl.Segmenter` and `/^\p{RGI_Emoji}$/v` when it loads: 15–50 ms (ICU's
- * break-iterator data) and 20–30 ms from V8's code cache, at every start of the console and of every
- * CLI command that can print a table, though only text that is not narrow needs them
+ * string-width 8 makes an `Intl.Segmenter` and `/^\p{RGI_Emoji}$/v` when it loads (measured under load
+ * here: 45–120 ms and 2–14 ms; the pattern 20–30 ms from V8's code cache in the console), at every
+ * start of the console and of every CLI command that can print a table, though only text that is not narrow needs them
  * (src/domain/display-width.ts counts that text itself). Both are made on first use instead.
  */
 export const lazyStringWidthSetup = {

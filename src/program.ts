@@ -5,8 +5,9 @@ import type { Io } from './streams.js';
 import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
 
-declare const DESKLINE_VERSION: string | undefined;
-export const VERSION = typeof DESKLINE_VERSION === 'string' ? DESKLINE_VERSION : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 export interface Program {
   program: Command;

@@ -1,14 +1,15 @@
 /**
  * What the built CLI does at start-up that a command may not need: string-width's Intl.Segmenter
- * (ICU's break-iterator data, 15–50 ms) is made on the first text that is not narrow, not at load.
- * Counted by a preload that wraps the constructor in the spawned binary; behaviour is unchanged.
+ * (ICU's break-iterator data) is made on the first text that is not narrow, not at load (counted by
+ * a preload that wraps the constructor in the spawned binary); `--version` answers before commander
+ * loads, with what commander prints.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, runBin } from '../helpers/cli.js';
 import { tempDir, tempEnv } from '../helpers/temp.js';
 
 function counting(): string {
@@ -37,5 +38,13 @@ describe('the CLI at start-up', () => {
     const wide = run(preload, env, 'ticket', 'list');
     expect(wide).toMatchObject({ code: 0, made: 1 });
     expect(wide.stdout).toContain('打印机 卡纸');
+  });
+
+  it('--version and -V print the package version, as commander does when they come with other options', async () => {
+    const env = tempEnv();
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['-V'], ['--db', env.DESKLINE_DB!, '--version']]) {
+      expect(await runBin(args, { env })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
   });
 });
