@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyStringWidthSetup } from './esbuild-plugins.mjs';
+import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyStringWidthSetup, stringWidthFast } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -52,9 +52,8 @@ await build({
 await build({
   ...common,
   entryPoints: { console: 'src/tui/main.ts' },
-  // string-width with a counted fast path for narrow text (src/tui/string-width-fast.ts); Ink's CI
-  // check answered by the console itself (src/tui/session/not-in-ci.ts).
-  alias: { ...common.alias, 'string-width': './src/tui/string-width-fast.ts', 'is-in-ci': './src/tui/session/not-in-ci.ts' },
+  // Ink's CI check answered by the console itself (src/tui/session/not-in-ci.ts).
+  alias: { ...common.alias, 'is-in-ci': './src/tui/session/not-in-ci.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // import.meta does not exist in CommonJS: the bundle's own file URL stands in (worker, starter KB).
@@ -64,7 +63,8 @@ await build({
       "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
       "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
   },
-  plugins: [consoleWithoutTopLevelAwait, lazyStringWidthSetup],
+  // string-width with a counted fast path for narrow text, for the importers of a copy with its API.
+  plugins: [consoleWithoutTopLevelAwait, lazyStringWidthSetup, stringWidthFast(`${root}src/tui/string-width-fast.ts`)],
 });
 
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is

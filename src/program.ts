@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Ctx } from './commands/context.js';
 import type { Io } from './streams.js';
+import { acceptDashTerms } from './commands/dash-terms.js';
 import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
+import { forTerminal, forTerminalLine } from './commands/terminal-text.js';
 
 import { VERSION } from './version.js';
 
@@ -17,7 +19,8 @@ export interface Program {
 }
 
 export function createProgram(io: Io): Program {
-  const program = new Command('deskline');
+  // Query terms such as `-VPN` pass the program's own options (-V) on their way to `ticket list`.
+  const program = acceptDashTerms(new Command('deskline'), { passDown: true });
   const ctx = createContext(io, program);
   program
     .description('Deskline: the help desk in your terminal')
@@ -25,15 +28,17 @@ export function createProgram(io: Io): Program {
     .option('--db <path>', 'database file (default: $DESKLINE_DB or the data folder)')
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(forTerminal(s)),
+      writeErr: (s) => io.stderr.write(forTerminal(s)),
       // One line: commander puts its suggestion ("(Did you mean ticket?)") on a second one.
       outputError: (s, write) =>
         write(
-          `${s
-            .replace(/^error: /, 'deskline: ')
-            .trimEnd()
-            .replace(/\s*\n\s*/g, ' ')}\n`,
+          `${forTerminalLine(
+            s
+              .replace(/^error: /, 'deskline: ')
+              .trimEnd()
+              .replace(/\s*\n\s*/g, ' '),
+          )}\n`,
         ),
     })
     .exitOverride();
@@ -60,8 +65,8 @@ export function createProgram(io: Io): Program {
         return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       }
       const { exitCode, message } = describeError(error);
-      io.stderr.write(`deskline: ${message}\n`);
-      if (io.env.DESKLINE_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      io.stderr.write(`deskline: ${forTerminalLine(message)}\n`);
+      if (io.env.DESKLINE_DEBUG) io.stderr.write(`${forTerminal((error as Error)?.stack ?? '')}\n`);
       return exitCode;
     } finally {
       await ctx.close();

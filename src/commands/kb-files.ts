@@ -17,7 +17,8 @@ export function kbImportCommand(ctx: Ctx): Command {
       `
 Front matter keys: title, category, tags, audience (internal|public), status (draft|published).
 Without them the title is the first # heading (else the file name) and the category the folder.
-The file name is the slug: importing the same file again updates its article.
+The file name is the slug: importing the same file again updates its article. README.md files
+describe their folder and are skipped.
 
 Examples:
   deskline kb import ./kb
@@ -27,7 +28,9 @@ Examples:
     .action(async (dir: string | undefined, flags: { starter?: boolean; dryRun?: boolean; json?: boolean }) => {
       if ((dir === undefined) === !flags.starter) fail(EXIT.usage, 'give a folder to import, or --starter (not both)');
       const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([import('../io/markdown-import.js'), import('../io/kb-import.js')]);
-      const files = readMarkdownDir(dir ?? starterKbDir());
+      const files = readMarkdownDir(dir ?? starterKbDir(), (path) =>
+        ctx.note(`skipped ${cleanLine(path)}: a folder's README, not an article`),
+      );
       if (flags.dryRun) {
         if (flags.json)
           return ctx.json({ dry_run: true, articles: files.map((f) => ({ path: f.path, slug: f.article.slug, title: f.article.title })) });

@@ -42,7 +42,7 @@ export function kbAddCommand(ctx: Ctx): Command {
     .description('add an article from flags, a Markdown file, stdin (-) or $EDITOR')
     .argument('[file]', 'Markdown file with optional front matter; - reads stdin')
     .option('-b, --body <markdown>', 'the body as an argument')
-    .option('--slug <slug>', 'slug (default: the file name, else from the title)')
+    .option('--slug <slug>', 'slug (default: from --title when given, else the file name, else from the title)')
     .option('-e, --editor', 'write it in $EDITOR (the default on a terminal)')
     .addHelpText(
       'after',
@@ -61,9 +61,11 @@ Examples:
       else if (stdinIsPiped(ctx.io)) [text, shown] = [await readAll(ctx.io.stdin), 'stdin'];
       else if (flags.editor || ctx.io.stdout.isTTY) text = editText(ctx.io, TEMPLATE);
       else return fail(EXIT.usage, 'no article given: pass a FILE, - for stdin, --body, or --editor');
-      const { parseArticle } = await import('../io/markdown-import.js');
+      const [{ parseArticle }, { slugify }] = await Promise.all([import('../io/markdown-import.js'), import('../domain/kb-text.js')]);
       const name = file && file !== '-' ? basename(file).replace(/\.(md|markdown)$/i, '') : undefined;
-      const input = parseArticle(text, shown, { slug: flags.slug ?? name, overrides: overrides(flags) });
+      // A title typed with the command names the article better than the file it came in (tbl.md).
+      const fromTitle = flags.title === undefined ? '' : slugify(flags.title);
+      const input = parseArticle(text, shown, { slug: flags.slug ?? (fromTitle || name), overrides: overrides(flags) });
       const { db } = await ctx.desk();
       const [{ ensureTechnician }, { createArticle }] = await Promise.all([import('../store/technicians.js'), import('../store/kb.js')]);
       const article = await createArticle(db, input, await ensureTechnician(db, ctx.me()));

@@ -5,6 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { createTickets } from '../store/tickets.js';
 import type { Ctx } from './context.js';
+import { cleanLine } from './format.js';
 import { commaList } from './options.js';
 import { readAll, readTextFile, stdinIsPiped } from './text-input.js';
 import { parseTicketJson, ticketJson } from './ticket-json.js';
@@ -43,7 +44,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('-a, --assignee <who>', 'me, a technician name or email')
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
     .option('--resolution <text>', 'how it was solved (required with --status resolved)')
-    .option('--from-json <file>', 'JSON object, array or JSON Lines; - for stdin')
+    .option('--from-json <file>', 'JSON object, array, JSON Lines or what --json prints; - for stdin')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
@@ -53,7 +54,9 @@ export function ticketCreateCommand(ctx: Ctx): Command {
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
-  deskline ticket create --from-json tickets.jsonl`,
+  deskline ticket create --from-json tickets.jsonl
+  deskline --db old.db ticket list sort:id -n 100000 --json | deskline ticket create --from-json -
+    (times, requester and assignee are kept; a ticket with no title takes the first words of its description)`,
     )
     .action(async (flags: CreateFlags) => {
       const inputs = await gatherInputs(ctx, flags);
@@ -82,7 +85,9 @@ async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]
   if (flags.fromJson !== undefined) {
     const source = flags.fromJson === '-' ? 'stdin' : flags.fromJson;
     const text = flags.fromJson === '-' ? await readAll(ctx.io.stdin) : readTextFile(flags.fromJson);
-    return parseTicketJson(text, source, categories);
+    const { inputs, notes } = parseTicketJson(text, source, categories);
+    for (const note of notes) ctx.note(note);
+    return inputs;
   }
   const description = flags.description ?? (stdinIsPiped(ctx.io) ? await readAll(ctx.io.stdin) : undefined);
   try {
@@ -119,7 +124,7 @@ function report(ctx: Ctx, flags: CreateFlags, rows: { ref: string; title: string
   if (dry && flags.json) return ctx.json({ dry_run: true, tickets: rows.map((r) => ({ title: r.title })) });
   for (const r of rows) {
     if (flags.quiet) ctx.out(r.ref);
-    else ctx.out(`${dry ? 'would create' : r.existing ? 'exists ' : 'created'} ${r.ref}  ${r.title}`);
+    else ctx.out(`${dry ? 'would create' : r.existing ? 'exists ' : 'created'} ${r.ref}  ${cleanLine(r.title)}`);
   }
   if (dry && !flags.quiet) ctx.note(`dry run: ${rows.length} ticket(s) valid, nothing written`);
 }

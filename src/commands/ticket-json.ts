@@ -3,6 +3,7 @@ import { InputError, validateTicketInput, type TicketInput } from '../domain/tic
 import { EXIT, fail } from '../errors.js';
 import type { InteractionRow } from '../store/interactions.js';
 import type { TicketView } from '../store/ticket-view.js';
+import { importRecord, unwrapTickets } from '../io/ticket-records.js';
 import { iso } from './format.js';
 
 export function ticketJson(t: TicketView): Record<string, unknown> {
@@ -37,37 +38,56 @@ export function interactionJson(i: InteractionRow): Record<string, unknown> {
   return { id: i.id, kind: i.kind, author: i.author_name, body: i.body, minutes: i.minutes, at: iso(i.created_at) };
 }
 
+/** Tickets read from JSON: the validated input, and one line per ticket whose title was made up. */
+export interface ParsedTickets {
+  inputs: TicketInput[];
+  notes: string[];
+}
+
 /**
- * Parses one JSON object, a JSON array of objects, or JSON Lines, and validates every ticket
- * before anything is written. An error names the source and line: `file.jsonl line 3: priority: …`.
+ * Parses one JSON object, a JSON array of objects, JSON Lines, or any document `--json` prints
+ * (list, show, create, update), and validates every ticket before anything is written. An error
+ * names the source and the line (JSON Lines) or the item (an array): `file.json item 3: priority: …`.
  */
-export function parseTicketJson(text: string, source: string, categories?: readonly string[]): TicketInput[] {
+export function parseTicketJson(text: string, source: string, categories?: readonly string[]): ParsedTickets {
   const trimmed = text.trim();
   if (trimmed === '') fail(EXIT.invalid, `${source}: no tickets in input`);
-  let records: { value: unknown; line: number }[];
+  const records: { value: unknown; where: string }[] = [];
+  const add = (doc: unknown, at: string) => {
+    const list = unwrapTickets(doc) ?? (Array.isArray(doc) ? doc : null);
+    if (list) list.forEach((value, i) => records.push({ value, where: `${at} item ${i + 1}`.trim() }));
+    else records.push({ value: doc, where: at });
+  };
+  let whole: unknown;
   try {
-    const whole = JSON.parse(trimmed) as unknown;
-    const list = Array.isArray(whole) ? whole : [whole];
-    records = list.map((value, i) => ({ value, line: Array.isArray(whole) ? i + 1 : 1 }));
+    whole = JSON.parse(trimmed) as unknown;
   } catch {
-    records = [];
+    whole = undefined;
+  }
+  if (whole !== undefined) add(whole, '');
+  else
     text.split('\n').forEach((raw, i) => {
       if (raw.trim() === '') return;
       try {
-        records.push({ value: JSON.parse(raw), line: i + 1 });
+        add(JSON.parse(raw), `line ${i + 1}`);
       } catch (error) {
         fail(EXIT.invalid, `${source} line ${i + 1}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
       }
     });
-  }
-  const where = (line: number) => (records.length > 1 || line > 1 ? `${source} line ${line}` : source);
-  return records.map(({ value, line }) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) fail(EXIT.invalid, `${where(line)}: expected a JSON object`);
+  if (records.length === 0) fail(EXIT.invalid, `${source}: no tickets in input`);
+  const where = (at: string) => (at ? `${source} ${at}` : source);
+  const notes: string[] = [];
+  const inputs = records.map(({ value, where: at }) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) fail(EXIT.invalid, `${where(at)}: expected a JSON object`);
     try {
-      return validateTicketInput(value as Record<string, unknown>, categories);
+      const { input, titleTaken } = importRecord(value as Record<string, unknown>);
+      const valid = validateTicketInput(input, categories);
+      if (titleTaken !== undefined) notes.push(`${where(at)}: no title; took "${titleTaken}" from the description`);
+      return valid;
     } catch (error) {
-      if (error instanceof InputError) fail(EXIT.invalid, `${where(line)}: ${error.message}`);
+      if (error instanceof InputError) fail(EXIT.invalid, `${where(at)}: ${error.message}`);
       throw error;
     }
   });
+  return { inputs, notes };
 }

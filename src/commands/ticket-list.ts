@@ -1,9 +1,10 @@
 /** `deskline ticket list [query]`: the queue as text, JSON or CSV — never silently truncated. */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
-import { countTickets, listTickets, type TicketListRow } from '../store/ticket-list.js';
+import { countTickets, listTickets, planText, type TicketListRow } from '../store/ticket-list.js';
 import type { Ctx } from './context.js';
 import { cleanLine, iso, paint, shortDuration, table, thousands, type Color } from './format.js';
+import { acceptDashTerms } from './dash-terms.js';
 import { filterContext, joinArgs, parseOrFail } from './ticket-query.js';
 
 interface Column {
@@ -35,6 +36,8 @@ export const COLUMNS: Record<string, Column> = {
   created: { header: 'CREATED', text: (r) => iso(r.created_at)!.slice(0, 16).replace('T', ' '), json: (r) => iso(r.created_at) },
   updated: { header: 'UPDATED', text: (r) => iso(r.updated_at)!.slice(0, 16).replace('T', ' '), json: (r) => iso(r.updated_at) },
   title: { header: 'TITLE', text: (r) => cleanLine(r.title), json: (r) => r.title },
+  external_id: { header: 'EXTERNAL ID', text: (r) => cleanLine(r.external_id) || '—', json: (r) => r.external_id ?? null },
+  resolution: { header: 'RESOLUTION', text: (r) => cleanLine(r.resolution) || '—', json: (r) => r.resolution ?? null },
 };
 const DEFAULT_COLUMNS = ['ref', 'prio', 'status', 'age', 'due', 'requester', 'assignee', 'title'];
 
@@ -47,7 +50,7 @@ interface ListFlags {
 }
 
 export function ticketListCommand(ctx: Ctx): Command {
-  return new Command('list')
+  return acceptDashTerms(new Command('list'))
     .alias('ls')
     .description('list tickets matching a query (default: every open ticket, most urgent first)')
     .argument('[query...]', 'e.g. status:open prio:high,urgent assignee:me tag:vpn "printer jam" sort:-created')
@@ -60,7 +63,7 @@ export function ticketListCommand(ctx: Ctx): Command {
       'after',
       `
 Query fields: status prio assignee tier tag category channel requester created updated age due id sort
-  ',' is OR inside a field, terms are ANDed, '-' negates; quote '<' and '>' for the shell.
+  ',' is OR inside a field, terms are ANDed, '-' negates (no quotes needed); quote '<' and '>' for the shell.
 Examples:
   deskline ticket list status:open prio:urgent,high
   deskline ticket list assignee:me 'due:<2h'
@@ -74,21 +77,25 @@ Examples:
       const names = flags.columns ? flags.columns.split(',').map((c) => c.trim()) : DEFAULT_COLUMNS;
       for (const n of names)
         if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);
-      const query = parseOrFail(joinArgs(words.length ? words : ['status:active']));
+      // `ticket list ""` (an empty shell variable) means what `ticket list` means.
+      const given = words.filter((w) => w.trim() !== '');
+      const query = parseOrFail(joinArgs(given.length ? given : ['status:active']));
       const { db } = await ctx.desk();
       const fctx = await filterContext(ctx, db);
+      const { corrections } = await planText(db, query);
       const [rows, total] = await Promise.all([listTickets(db, { query, ctx: fctx, limit }), countTickets(db, query, fctx)]);
       const columns = names.map((n) => COLUMNS[n]!);
+      for (const c of corrections) ctx.note(`'${cleanLine(c.from)}' matched nothing: showing '${cleanLine(c.to)}'`);
       if (flags.json) {
         return ctx.json({
+          ...(corrections.length ? { corrected: corrections } : {}),
           total,
           count: rows.length,
           tickets: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, columns[i]!.json(r)]))),
         });
       }
       if (flags.csv) {
-        const { stringify } = await import('csv-stringify/sync');
-        return void ctx.io.stdout.write(stringify([names, ...rows.map((r) => columns.map((c) => String(c.json(r) ?? '')))]));
+        return ctx.csv([names, ...rows.map((r) => columns.map((c) => c.json(r)))]);
       }
       if (flags.quiet) return rows.forEach((r) => ctx.out(r.ref));
       const now = Date.now();

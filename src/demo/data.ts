@@ -6,7 +6,7 @@ import { demoPeople, type DemoPeople, type DemoPerson } from './people.js';
 import { DAY, MINUTE, WorkClock, mulberry32 } from './random.js';
 import { TEMPLATES } from './templates.js';
 import { ticket, type DemoTicket, type Run } from './ticket.js';
-import { TIERS } from '../domain/ticket.js';
+import { TIERS, type Priority } from '../domain/ticket.js';
 
 export type { DemoPerson, DemoTechnician, DemoRequester } from './people.js';
 export type { DemoInteraction } from './timeline.js';
@@ -34,6 +34,8 @@ export const DEFAULT_SEED = 1;
 /** Tickets spread over two years, denser towards now (the desk grew ~3× over the period). */
 export const DEMO_SPAN = 730 * DAY;
 const GROWTH = 1.1;
+/** The newest tickets, oldest first: new and unassigned, so the Unassigned view has urgent work to triage. */
+const TRIAGE: readonly Priority[] = ['high', 'urgent', 'high'];
 export function demoData(options: DemoOptions): DemoData {
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
   const people = demoPeople(mulberry32(seed), options.tickets, options.now, options.me);
@@ -61,6 +63,6 @@ function* generate(options: DemoOptions, seed: number, people: DemoPeople): Gene
   for (let i = 0; i < count; i++) {
     // Inverse CDF of an exponential density over the span: monotone in i, so ids follow time.
     const q = (i + run.rng()) / count;
-    yield ticket(run, workStart + (Math.log1p(q * expG) / GROWTH) * (workNow - workStart));
+    yield ticket(run, workStart + (Math.log1p(q * expG) / GROWTH) * (workNow - workStart), TRIAGE[i - (count - TRIAGE.length)]);
   }
 }

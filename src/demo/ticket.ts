@@ -48,11 +48,17 @@ const RESOLUTION_MET = 0.85;
 const ME_EVERY = 9;
 
 const pickTemplate = weighted(TEMPLATES.map((t) => [t, t.weight] as const));
-export function ticket(run: Run, workCreated: number): DemoTicket {
+/**
+ * `triage`: this ticket waits for someone to take it (new, unassigned, this priority), so the newest
+ * tickets always give the README's triage from the Unassigned view something urgent to start on.
+ * It is set after the random draws, so every other ticket stays as it was.
+ */
+export function ticket(run: Run, workCreated: number, triage?: Priority): DemoTicket {
   const { rng, clock, people, workNow, now } = run;
   const poolOf = (tier: Tier) => run.pools[TIERS.indexOf(tier)]!;
   const tpl = pickTemplate(rng);
-  const priority = rng() < 0.35 ? tpl.priority : pickPriority(rng);
+  const drawn = rng() < 0.35 ? tpl.priority : pickPriority(rng);
+  const priority = triage ?? drawn;
   const channel: Channel = tpl.monitored && rng() < 0.5 ? 'monitoring' : pickChannel(rng);
   const requester = channel === 'monitoring' ? null : pickRequester(rng, people, tpl);
   const who = requester === null ? null : people.requesters[requester]!;
@@ -71,12 +77,13 @@ export function ticket(run: Run, workCreated: number): DemoTicket {
   const ageDays = (workNow - workCreated) / WORK_DAY;
   const open = rng() < OPEN_FRESH * Math.exp(-ageDays / OPEN_DECAY_DAYS);
   let status: Status = open ? (ageDays < 0.5 ? YOUNG : ageDays < 5 ? RECENT : OLD)(rng) : 'resolved';
-  if (workNow - workCreated < 10 * MINUTE) status = 'new';
+  if (workNow - workCreated < 10 * MINUTE || triage) status = 'new';
 
   const meRoll = rng();
   let assignee: number | null = pick(rng, poolOf(tier));
   if (status === 'new') assignee = rng() < 0.9 ? null : assignee;
   else if (people.me !== null && (open ? run.openAssigned++ % ME_EVERY === 0 : meRoll < 0.03)) assignee = people.me;
+  if (triage) assignee = null;
 
   const created_at = clock.fromWork(workCreated);
   const target = DEFAULT_POLICY[priority];

@@ -81,3 +81,47 @@ export function makeSnippet(text: string, groups: readonly QueryGroup[], size = 
   const tail = end < tokens.length - 1 ? '…' : text.slice(to).trimEnd();
   return `${best.start > 0 ? '…' : ''}${out}${tail}`.replace(/\s+/g, ' ');
 }
+
+const APOSTROPHE = /['\u2019\u02bc]/g;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A snippet of the indexed text (which has no apostrophes: `cant` matches `can't`) with the apostrophes
+ * of the article's own text put back: "VPN won't connect", not "VPN wont connect". A word is restored
+ * only when the article writes it with an apostrophe every time (`its` stays when `its` and `it's` both occur).
+ */
+export function restoreApostrophes(snippet: string, indexed: string, source: string): string {
+  if (!/['\u2019\u02bc]/.test(source)) return snippet;
+  const forms = new Map<string, { form: string; count: number }>();
+  for (const word of apostropheWords(source)) {
+    const bare = word.replace(APOSTROPHE, '');
+    const seen = forms.get(bare);
+    forms.set(bare, { form: seen?.form ?? word, count: (seen?.count ?? 0) + 1 });
+  }
+  return snippet.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const found = forms.get(word);
+    return found && occurrences(indexed, word) <= found.count ? found.form : word;
+  });
+}
+
+/** Words written with an apostrophe inside (`won't`), found from the apostrophes: a long article is not tokenised whole. */
+function* apostropheWords(text: string): Generator<string> {
+  for (const m of text.matchAll(APOSTROPHE)) {
+    let start = m.index;
+    let end = m.index + 1;
+    while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+    while (end < text.length && LETTER.test(text[end]!)) end++;
+    if (start < m.index && end > m.index + 1) yield text.slice(start, end);
+  }
+}
+
+/** How often `word` stands as a whole word in `text`. */
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if (!(before && LETTER.test(before)) && !(after && LETTER.test(after))) count++;
+  }
+  return count;
+}

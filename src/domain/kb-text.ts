@@ -6,7 +6,7 @@
  */
 
 /** ' ’ ‘ ʼ ` ´ ′: all the ways an apostrophe arrives. */
-const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4\u2032]/g;
+export const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4\u2032]/g;
 /** Snippet markers: never present in indexed text, so the marks found in a snippet are ours. */
 export const MARK_OPEN = '«';
 export const MARK_CLOSE = '»';
@@ -29,12 +29,17 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(APOSTROPHES, '');
 }
 
-/** A URL- and file-safe slug: `Can't print (4th floor)` → `cant-print-4th-floor`. */
+/**
+ * A URL- and file-safe slug: `Can't print (4th floor)` → `cant-print-4th-floor`. A longer one is cut at
+ * the last word that fits in `max` (a single word longer than that is cut where it must).
+ */
 export function slugify(text: string, max = 60): string {
   const slug = fold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, max).replace(/-+$/, '');
+  if (slug.length <= max) return slug;
+  const end = slug.lastIndexOf('-', max);
+  return (end > 0 ? slug.slice(0, end) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
 /** Tag slugs from a list or a comma/space-separated string, deduplicated, order kept. */

@@ -2,7 +2,8 @@
  * Reads a folder of Markdown articles into validated KB input, all files before any write.
  * Per file: front matter `title`, `category`, `tags`, `audience`, `status` (other keys ignored);
  * else the title is the first `# heading` or the file name and the category the top folder.
- * The slug is the file name, so re-importing a file updates its article. Any problem is one
+ * The slug is the file name, so re-importing a file updates its article. A folder's README.md
+ * describes the folder, not a help topic: it is skipped (and reported). Any problem is one
  * error naming the file and line (exit 4).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,9 +21,11 @@ export interface MarkdownFile {
 }
 
 const EXTENSIONS = /\.(md|markdown)$/i;
+const README = /^readme\.(md|markdown)$/i;
 const KEYS = ['title', 'category', 'tags', 'audience', 'status'] as const;
 
-export function readMarkdownDir(dir: string): MarkdownFile[] {
+/** `onSkipped` hears of each README.md left out (its path relative to `dir`). */
+export function readMarkdownDir(dir: string, onSkipped: (path: string) => void = () => {}): MarkdownFile[] {
   let stat;
   try {
     stat = statSync(dir);
@@ -30,8 +33,10 @@ export function readMarkdownDir(dir: string): MarkdownFile[] {
     return fail(EXIT.notFound, `no folder ${dir}`);
   }
   if (!stat.isDirectory()) fail(EXIT.invalid, `${dir} is not a folder (kb import takes a folder of .md files)`);
-  const paths = walk(dir).map((p) => relative(dir, p).split(sep).join('/'));
-  if (paths.length === 0) fail(EXIT.invalid, `no Markdown (.md) files in ${dir}`);
+  const found = walk(dir).map((p) => relative(dir, p).split(sep).join('/'));
+  const paths = found.filter((path) => !README.test(basename(path)));
+  if (paths.length === 0) fail(EXIT.invalid, `no Markdown (.md) files in ${dir}${found.length ? ' besides README.md' : ''}`);
+  for (const path of found) if (!paths.includes(path)) onSkipped(path);
   const files = paths.map((path) => ({ path, article: readArticle(join(dir, path), path) }));
   const bySlug = new Map<string, string>();
   for (const file of files) {

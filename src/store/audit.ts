@@ -70,7 +70,32 @@ export async function latestChange(db: Executor, ticketId: number): Promise<Audi
     .execute();
 }
 
+/** What an action without field changes did, in words (an interaction's minutes are added to it). */
+const DID: Record<string, string> = {
+  create: 'created it',
+  reply: 'replied',
+  note: 'added a note',
+  call: 'logged a call',
+  chat: 'logged a chat',
+  email_in: 'added an email from the requester',
+  email_out: 'sent an email',
+  system: 'added a system note',
+  kb_link: 'linked an article',
+  kb_draft: 'drafted an article from it',
+  sla_breach: 'recorded an SLA breach',
+};
+
+/** One change (the events one actor wrote at one moment) in plain words: "Sam changed priority normal → high". */
 export function describeChange(events: readonly AuditEvent[]): string {
-  const fields = events.filter((e) => e.field).map((e) => `${e.field} ${e.old_value ?? '—'} → ${e.new_value ?? '—'}`);
-  return fields.length ? fields.join(', ') : (events[0]?.action ?? 'a change');
+  const first = events[0];
+  if (!first) return 'someone changed it';
+  const minutes = Number(events.find((e) => e.field === 'minutes')?.new_value ?? 0);
+  const fields = events
+    .filter((e) => e.field && e.field !== 'minutes')
+    .map((e) => `${e.field} ${e.old_value ?? '—'} → ${e.new_value ?? '—'}`)
+    .join(', ');
+  const did = DID[first.action];
+  const done = did ? `${did}${minutes > 0 ? ` (${minutes} min)` : ''}` : '';
+  const changed = fields ? `changed ${fields}` : '';
+  return `${first.actor} ${[done, changed].filter(Boolean).join(' and ') || `changed it (${first.action})`}`;
 }

@@ -11,7 +11,7 @@ import Fuse from 'fuse.js';
 import { sql } from 'kysely';
 import type { KbAudience, KbStatus } from '../domain/kb-article.js';
 import { matchExpression, parseQuery, queryWords, type QueryGroup } from '../domain/kb-query.js';
-import { makeSnippet } from '../domain/kb-snippet.js';
+import { makeSnippet, restoreApostrophes } from '../domain/kb-snippet.js';
 import type { Executor } from './executor.js';
 import { correctWord } from './kb-fuzzy.js';
 import { articleFields } from './kb.js';
@@ -91,7 +91,7 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   return ranked.map((c) => ({
     ...articleFields(c),
     score: Number(c.score.toFixed(4)),
-    snippet: makeSnippet(bodies.get(c.id) ?? '', groups),
+    snippet: snippetOf(bodies.get(c.id), groups),
     searched,
   }));
 }
@@ -164,8 +164,13 @@ function rerank(found: readonly Candidate[], words: readonly string[]): (Candida
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 }
 
-async function searchBodies(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+/** The ranked articles' indexed text, and their bodies for the apostrophes the index dropped. */
+async function searchBodies(db: Executor, ids: readonly number[]): Promise<Map<number, { indexed: string; body: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('kb_articles').select(['id', 'search_body']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.search_body]));
+  const rows = await db.selectFrom('kb_articles').select(['id', 'search_body', 'body']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { indexed: r.search_body, body: r.body }]));
+}
+
+function snippetOf(text: { indexed: string; body: string } | undefined, groups: readonly QueryGroup[]): string {
+  return text ? restoreApostrophes(makeSnippet(text.indexed, groups), text.indexed, text.body) : '';
 }

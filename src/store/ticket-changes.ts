@@ -102,10 +102,7 @@ export async function changeTicket(
   const expected = opts.ifVersions?.[before.id] ?? opts.ifVersion;
   if (expected !== undefined && expected !== before.version) {
     const last = await latestChange(trx, before.id);
-    fail(
-      EXIT.conflict,
-      `${before.ref} is at version ${before.version}, not ${expected}: ${last[0]?.actor ?? 'someone'} changed ${describeChange(last)}`,
-    );
+    fail(EXIT.conflict, `${before.ref} was changed since version ${expected} (now version ${before.version}): ${describeChange(last)}`);
   }
   const set: TicketUpdate = {};
   const log: FieldChange[] = [];

@@ -116,16 +116,24 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
   });
 }
 
-/** One new ticket's row: its status by the rules of domain/ticket-rules.ts, its due times by the SLA clock. */
+/**
+ * One new ticket's row: its status by the rules of domain/ticket-rules.ts, its due times by the SLA clock.
+ * An imported ticket keeps its times: created then, its status entered when it was last updated.
+ */
 function rowOf(input: TicketInput, requesterId: number | null, assigneeId: number | null, now: number, config: SlaConfig) {
-  const start = initialState(input.status, now, input.resolution, assigneeId === null ? [] : ['assigned']);
+  const createdAt = input.createdAt ?? now;
+  const updatedAt = input.updatedAt ?? createdAt;
+  const start = initialState(input.status, updatedAt, input.resolution, assigneeId === null ? [] : ['assigned']);
   if (!start.ok) return fail(EXIT.invalid, `${start.field}: ${start.error}`);
   const status = start.set.status!;
+  const firstResponseAt = input.firstResponseAt ?? null;
   const due = computeDue(
-    { createdAt: now, statuses: [{ at: now, status }], firstResponseAt: null },
+    { createdAt, statuses: [{ at: createdAt, status }], firstResponseAt },
     config.policy[input.priority],
     config.calendars[input.priority],
   );
+  // A stamp the input gives is kept when the status has one at all (an open ticket is not resolved).
+  const stamp = (given: number | null | undefined, set: number | null | undefined) => (set == null ? null : (given ?? set));
   const row: Insertable<TicketsTable> = {
     title: input.title,
     description: input.description,
@@ -138,11 +146,11 @@ function rowOf(input: TicketInput, requesterId: number | null, assigneeId: numbe
     assignee_id: assigneeId,
     tier: input.tier,
     external_id: input.externalId,
-    created_at: now,
-    updated_at: now,
-    first_response_at: null,
-    resolved_at: start.set.resolved_at ?? null,
-    closed_at: start.set.closed_at ?? null,
+    created_at: createdAt,
+    updated_at: updatedAt,
+    first_response_at: firstResponseAt,
+    resolved_at: stamp(input.resolvedAt, start.set.resolved_at),
+    closed_at: stamp(input.closedAt, start.set.closed_at),
     resolution: start.set.resolution ?? null,
     ...due,
   };

@@ -99,8 +99,23 @@ describe('ticket lifecycle', () => {
     await runCli(['ticket', 'update', 'HD-1', '--priority', 'high'], { env });
     const stale = await runCli(['ticket', 'update', 'HD-1', '--priority', 'low', '--if-version', '1'], { env });
     expect(stale.code).toBe(3);
-    expect(stale.stderr).toBe('deskline: HD-1 is at version 2, not 1: tester changed priority normal → high\n');
+    expect(stale.stderr).toBe('deskline: HD-1 was changed since version 1 (now version 2): tester changed priority normal → high\n');
     expect(await rows(env, 'SELECT priority FROM tickets')).toEqual([{ priority: 'high' }]);
+    await runCli(['ticket', 'comment', 'HD-1', '--call', '--minutes', '15', 'Called Ana'], { env });
+    const afterCall = await runCli(['ticket', 'update', 'HD-1', '--priority', 'low', '--if-version', '2'], { env });
+    expect(afterCall.stderr).toBe('deskline: HD-1 was changed since version 2 (now version 3): tester logged a call (15 min)\n');
+  });
+
+  it('history leaves out the empty minutes of system notes', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'VPN drops'], { env });
+    await runCli(['ticket', 'escalate', 'HD-1', '--to', 'L2', '--reason', 'needs logs'], { env });
+    await runCli(['ticket', 'comment', 'HD-1', 'Restarted it'], { env });
+    const history = (await runCli(['ticket', 'history', 'HD-1'], { env })).stdout;
+    expect(history).not.toContain('minutes');
+    expect(history.split('\n').map((l) => l.slice(18))).toEqual(['tester  create', 'tester  escalate  tier: L1 → L2', 'tester  reply', '']);
+    const json = JSON.parse((await runCli(['ticket', 'history', 'HD-1', '--json'], { env })).stdout);
+    expect(json.events.filter((e: { field: string }) => e.field === 'minutes')).toHaveLength(2);
   });
 
   it('rejects a status change the transitions do not allow', async () => {
@@ -144,5 +159,21 @@ describe('ticket lifecycle', () => {
     const env = tempEnv();
     expect(await runCli(['ticket', 'show', 'HD-42'], { env })).toMatchObject({ code: 2, stderr: 'deskline: no ticket HD-42\n' });
     expect(await runCli(['ticket', 'show', 'banana'], { env })).toMatchObject({ code: 4 });
+  });
+});
+
+describe('ticket list: free text', () => {
+  it('finds words in the timeline too, forgives a typo and says which word it used', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'Printer offline', '-q'], { env });
+    await runCli(['ticket', 'create', '-t', 'Screen flickers', '-q'], { env });
+    await runCli(['ticket', 'comment', 'HD-2', 'Swapped the DisplayPort cable'], { env });
+    expect((await runCli(['ticket', 'list', 'displayport', '-q'], { env })).stdout).toBe('HD-2\n');
+    const typo = await runCli(['ticket', 'list', 'prnter', '-q'], { env });
+    expect(typo.stdout).toBe('HD-1\n');
+    expect(typo.stderr).toContain("'prnter' matched nothing: showing 'printer'");
+    const json = JSON.parse((await runCli(['ticket', 'list', 'prnter', '--json'], { env })).stdout);
+    expect(json.corrected).toEqual([{ from: 'prnter', to: 'printer' }]);
+    expect(json.tickets.map((t: { ref: string }) => t.ref)).toEqual(['HD-1']);
   });
 });

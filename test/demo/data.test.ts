@@ -158,6 +158,14 @@ describe('demo data', () => {
     expect(demoData({ tickets: 50, now: NOW }).me).toBeNull();
   });
 
+  it("leaves urgent and high tickets unassigned, so the README's triage from the Unassigned view works on it", () => {
+    for (const tickets of [30, 2_000]) {
+      const waiting = generate(tickets).list.filter((t) => t.status === 'new' && t.assignee === null);
+      expect(waiting.some((t) => t.priority === 'urgent')).toBe(true);
+      expect(waiting.some((t) => t.priority === 'high')).toBe(true);
+    }
+  });
+
   it('has templates whose every pattern fills', () => {
     const text = new Filler(mulberry32(7), 'Ana', 'Finance');
     for (const t of TEMPLATES) {

@@ -99,9 +99,13 @@ describe('searchKb', () => {
   it('marks the matched words in a snippet of the body', async () => {
     const { db } = await deskWith(ARTICLES);
     const [hit] = await searchKb(db, 'stuck paper');
-    expect(hit?.snippet).toBe('Open tray 2 and remove the «stuck paper». Dont pull hard.');
+    expect(hit?.snippet).toBe("Open tray 2 and remove the «stuck paper». Don't pull hard.");
     const [tray] = await searchKb(db, 'tray remove');
-    expect(tray?.snippet).toBe('Open «tray» 2 and «remove» the stuck paper. Dont pull hard.');
+    expect(tray?.snippet).toBe("Open «tray» 2 and «remove» the stuck paper. Don't pull hard.");
+    // Apostrophes stay in the snippet (issue 13 #9), and a word typed with or without one is marked.
+    const profile = await deskWith([{ title: 'Profile reset', body: "Reset the user's profile in Outlook's settings (it won't sync)." }]);
+    for (const query of ["outlook's settings", 'outlooks settings', 'outlook’s settings'])
+      expect((await searchKb(profile.db, query))[0]?.snippet).toBe("Reset the user's profile in «Outlook's» «settings» (it won't sync).");
     const [wifi] = await searchKb(db, 'wifi');
     expect(wifi?.snippet).toContain('«Wi-Fi»');
   });

@@ -97,7 +97,7 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
 }
 
 /**
- * "HD-42 is at version 5, not 4: Olga changed priority normal → urgent" → who changed what, reloaded.
+ * "HD-42 was changed since version 4 (now version 5): Olga changed priority normal → urgent" → who changed what, reloaded.
  * For marked tickets: which one changed, and that none of them was written.
  */
 function conflictMessage(target: Target, message: string): string {

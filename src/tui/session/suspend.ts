@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { editedText, editorFileText } from '../../domain/editor-text.js';
 import { EXIT, fail } from '../../errors.js';
 import { ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, PASTE_OFF, PASTE_ON, SHOW_CURSOR } from './terminal.js';
 
@@ -18,7 +19,7 @@ export interface Terminal {
   redraw(): void;
 }
 
-/** Opens $VISUAL/$EDITOR on a private temp file holding `initial`; returns the saved text. */
+/** Opens $VISUAL/$EDITOR on a private temp file holding `initial` (ending with a newline); returns the saved text, without it. */
 export function editInTerminal(term: Terminal, env: Record<string, string | undefined>, initial: string): string {
   const editor = env.VISUAL || env.EDITOR;
   if (!editor) fail(EXIT.usage, 'set $EDITOR (or $VISUAL) to write text in an editor');
@@ -26,7 +27,7 @@ export function editInTerminal(term: Terminal, env: Record<string, string | unde
   const file = join(dir, 'text.md');
   const ignore = () => undefined;
   try {
-    writeFileSync(file, initial, { mode: 0o600 });
+    writeFileSync(file, editorFileText(initial), { mode: 0o600 });
     term.stdout.write(PASTE_OFF + LEAVE_ALT + SHOW_CURSOR);
     if (term.stdin.isTTY) term.stdin.setRawMode?.(false);
     term.stdin.pause();
@@ -35,7 +36,7 @@ export function editInTerminal(term: Terminal, env: Record<string, string | unde
     const result = spawnSync(`${editor} "${file}"`, { stdio: 'inherit', shell: true, env: env as NodeJS.ProcessEnv });
     if (result.error) fail(EXIT.usage, `cannot run editor '${editor}': ${result.error.message}`);
     if (result.status !== 0) fail(EXIT.usage, `editor '${editor}' exited with ${result.status ?? result.signal}: nothing saved`);
-    return readFileSync(file, 'utf8');
+    return editedText(readFileSync(file, 'utf8'));
   } finally {
     process.off('SIGINT', ignore);
     if (term.stdin.isTTY) term.stdin.setRawMode?.(true);
