@@ -2,13 +2,15 @@
 // - the CLI: minified ESM with code splitting (each command loads only its own code), entries cli and
 //   the dashboard worker;
 // - the console: one minified CommonJS file, dist/console.cjs, which src/boot/ runs through V8's code
-//   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts).
+//   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts). Measured on Node
+//   24 against the same console as one ES module under module.enableCompileCache: the first frame with
+//   rows came 1.28-1.40x later as ESM (interleaved, 20k tickets), and Node 20 would have no cache at all.
 // better-sqlite3's addon stays in node_modules; NODE_ENV is fixed; react-devtools-core is stubbed.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern, stringWidthFast } from './esbuild-plugins.mjs';
+import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyStringWidthSetup, stringWidthFast } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -44,7 +46,7 @@ await build({
   format: 'esm',
   define,
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  plugins: [envPathsWithGlobalProcess],
+  plugins: [envPathsWithGlobalProcess, lazyStringWidthSetup],
 });
 
 await build({
@@ -62,7 +64,7 @@ await build({
       "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
   },
   // string-width with a counted fast path for narrow text, for the importers of a copy with its API.
-  plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern, stringWidthFast(`${root}src/tui/string-width-fast.ts`)],
+  plugins: [consoleWithoutTopLevelAwait, lazyStringWidthSetup, stringWidthFast(`${root}src/tui/string-width-fast.ts`)],
 });
 
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is

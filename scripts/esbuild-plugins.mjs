@@ -50,18 +50,26 @@ const Yoga = wrapAssembly(yogaModule);`,
 };
 
 /**
- * string-width 8 builds `/^\p{RGI_Emoji}$/v` when it loads; compiled from V8's code cache that
- * costs 20–30 ms at every console start, though the pattern is only needed for text that is not
- * narrow (src/tui/string-width-fast.ts counts that text itself). Built on first use instead.
+ * string-width 8 makes an `Intl.Segmenter` and `/^\p{RGI_Emoji}$/v` when it loads (measured under load
+ * here: 45–120 ms and 2–14 ms; the pattern 20–30 ms from V8's code cache in the console), at every
+ * start of the console and of every CLI command that can print a table, though only text that is not narrow needs them
+ * (src/domain/display-width.ts counts that text itself). Both are made on first use instead.
  */
-export const lazyEmojiPattern = {
-  name: 'lazy-emoji-pattern',
+export const lazyStringWidthSetup = {
+  name: 'lazy-string-width-setup',
   setup(b) {
-    // The top-level copy only (string-width-fast.ts imports it); nested copies keep their own code.
+    // The top-level copy only (display-width.ts imports it); nested copies keep their own code.
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async ({ path }) => {
       if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
-      const text = patch(
-        await readFile(path, 'utf8'),
+      let text = await readFile(path, 'utf8');
+      text = patch(
+        text,
+        'const segmenter = new Intl.Segmenter();',
+        'let segmenterMade;\nconst segmenter = { segment: (s) => (segmenterMade ??= new Intl.Segmenter()).segment(s) };',
+        path,
+      );
+      text = patch(
+        text,
         'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
         'let rgiEmojiPattern;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(s) };',
         path,

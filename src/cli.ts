@@ -1,8 +1,12 @@
 /** Entry point of the bundle: the scripted CLI, or the console when run bare in a terminal. */
-import { enableCompileCache } from './boot/compile-cache.js';
+import nodeModule from 'node:module';
+import { VERSION } from './version.js';
 
-// First, so that every module imported below (all of them lazily) is cached on Node ≥ 22.
-enableCompileCache(process.env);
+// First, so that every module imported below (all of them lazily) is cached; Node 20 loads nothing for it.
+if ('enableCompileCache' in nodeModule && process.env.DESKLINE_CODE_CACHE !== '0') {
+  const { enableCompileCache } = await import('./boot/compile-cache.js');
+  enableCompileCache(process.env);
+}
 const args = process.argv.slice(2);
 // `deskline … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -21,7 +25,10 @@ const io = {
 const interactive = args.filter((a) => a !== '--db' && !a.startsWith('--db=')).length <= (args.includes('--db') ? 1 : 0);
 
 // Each path imports only its own code: the console never loads commander, the CLI never loads ink.
-if (interactive && process.stdin.isTTY && process.stdout.isTTY) {
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // what commander would print, without loading it (--version is what scripts and installers run)
+  process.stdout.write(`${VERSION}\n`);
+} else if (interactive && process.stdin.isTTY && process.stdout.isTTY) {
   const { openConsole } = await import('./boot/console.js');
   const at = args.indexOf('--db');
   process.exitCode = await openConsole(io, { db: at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice(5) });

@@ -7,8 +7,9 @@ import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
 import { forTerminal, forTerminalLine } from './commands/terminal-text.js';
 
-declare const DESKLINE_VERSION: string | undefined;
-export const VERSION = typeof DESKLINE_VERSION === 'string' ? DESKLINE_VERSION : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 export interface Program {
   program: Command;

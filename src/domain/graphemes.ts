@@ -2,12 +2,14 @@
  * Text as people count it: user-perceived characters (grapheme clusters), not UTF-16 code units.
  * An emoji such as 👍🏽 or 👨‍👩‍👧 is one character; a limit of 200 characters takes 200 of them.
  */
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let made: Intl.Segmenter | undefined;
+/** Made on first use: ICU's break-iterator data costs tens of ms at start-up, and most text is checked by its length alone. */
+const segmenter = () => (made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** The number of user-perceived characters in `text`. */
 export function graphemeCount(text: string): number {
   let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
+  for (const _ of segmenter().segment(text)) n++;
   return n;
 }
 
@@ -18,5 +20,5 @@ export function longerThan(text: string, max: number): boolean {
 
 /** The user-perceived characters of `text`, in order. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  return Array.from(segmenter().segment(text), (s) => s.segment);
 }

@@ -87,7 +87,9 @@ export function longestWord(segs: readonly Seg[]): number {
   return Math.max(0, ...words(segs).map((w) => (w === BREAK ? 0 : lineWidth(w))));
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let made: Intl.Segmenter | undefined;
+/** Made on first use (ICU's break-iterator data costs tens of ms): only a word wider than a line needs it. */
+const segmenter = () => (made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** A word wider than a line, cut into pieces of at most `max` cells (a long URL, say). */
 function split(word: Word, max: number): Word[] {
@@ -95,7 +97,7 @@ function split(word: Word, max: number): Word[] {
   let cur: Word = [];
   let used = 0;
   for (const s of word)
-    for (const { segment } of segmenter.segment(s.text)) {
+    for (const { segment } of segmenter().segment(s.text)) {
       const w = displayWidth(segment);
       if (used + w > max && used > 0) {
         pieces.push(cur);

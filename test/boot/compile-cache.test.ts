@@ -23,9 +23,9 @@ describe(`the compile cache on Node ${process.version}`, () => {
     env.XDG_CACHE_HOME = join(env.HOME!, 'cache');
     const folder = join(env.XDG_CACHE_HOME, 'deskline', 'compile');
     // Under a umask that would let anyone read what is created.
-    const run = spawnSync('sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, '--version'], { env, encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, 'db', 'path'], { env, encoding: 'utf8' });
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(run.stdout).toBe(`${env.DESKLINE_DB}\n`);
     if (!nodeHasIt) {
       expect(existsSync(folder)).toBe(false);
       return;
@@ -40,7 +40,7 @@ describe(`the compile cache on Node ${process.version}`, () => {
   it('DESKLINE_CODE_CACHE=0 writes no cache', async () => {
     const env = tempEnv({ DESKLINE_CODE_CACHE: '0' });
     env.XDG_CACHE_HOME = join(env.HOME!, 'cache');
-    const run = await runBin(['--version'], { env });
+    const run = await runBin(['db', 'path'], { env });
     expect(run.code).toBe(0);
     expect(existsSync(join(env.XDG_CACHE_HOME, 'deskline'))).toBe(false);
   });
@@ -49,7 +49,7 @@ describe(`the compile cache on Node ${process.version}`, () => {
     const env = tempEnv();
     env.XDG_CACHE_HOME = join(env.HOME!, 'cache');
     writeFileSync(env.XDG_CACHE_HOME, 'a file where the folder should be');
-    const run = await runBin(['--version'], { env });
+    const run = await runBin(['db', 'path'], { env });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(statSync(env.XDG_CACHE_HOME).isFile()).toBe(true);
   });

@@ -68,7 +68,7 @@ describe('database paths that cannot be a desk', () => {
       env,
       `${link} is a symbolic link to ${target}, which does not exist`,
     );
-    expect(readdirSync(env.HOME!)).toEqual(['desk-link.db']);
+    expect(readdirSync(env.HOME!).filter((f) => f !== '.cache')).toEqual(['desk-link.db']); // .cache: Node >= 22's compile cache
   });
 
   it('a device is not taken for a desk', async () => {
