@@ -1,9 +1,12 @@
 /**
- * npm run bench [-- [--quick] [scenario …]]
+ * npm run bench [-- [--quick] [--node PATH] [scenario …]]
  * Runs every scenario in bench/scenarios/ (or those named), prints one table row per measurement
  * and "N of M targets met", and writes bench/results.json. A missed target is reported, not an
  * error (exit 0); a scenario that crashes, or an unknown name, exits 1.
+ * --node PATH runs the bench, and so every process it times, on that Node binary; node_modules'
+ * better-sqlite3 must be built for it (.ci/other-node makes such a copy of the checkout).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +17,20 @@ import { summarise, type Row } from './lib/stats.js';
 
 const SCENARIOS = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs this bench again on `node` with the other arguments; its exit code, or a one-line reason. */
+function onOtherNode(node: string, argv: string[]): number {
+  const addon = spawnSync(node, ['-e', "require('better-sqlite3')(':memory:').close()"], { cwd: ROOT, encoding: 'utf8' });
+  if (addon.error || addon.status !== 0) {
+    const abi = /requires\s+NODE_MODULE_VERSION \d+/.exec(addon.stderr ?? '')?.[0].replace(/\s+/g, ' ');
+    const why = addon.error?.message ?? (abi ? `built for another Node; it ${abi}` : /^\w*Error: .*$/m.exec(addon.stderr)?.[0]);
+    process.stderr.write(`bench: --node ${node}: node_modules' better-sqlite3 does not load there (${why}); see .ci/other-node\n`);
+    return 1;
+  }
+  const run = spawnSync(node, ['--import', 'tsx', fileURLToPath(import.meta.url), ...argv], { cwd: ROOT, stdio: 'inherit' });
+  return run.status ?? 1;
+}
 
 function isScenario(value: unknown): value is Scenario {
   const v = value as Scenario | undefined;
@@ -51,6 +68,16 @@ async function load(wanted: readonly string[], errors: string[]): Promise<Loaded
 }
 
 async function main(argv: string[]): Promise<number> {
+  const at = argv.indexOf('--node');
+  if (at >= 0) {
+    const node = argv[at + 1];
+    if (!node || node.startsWith('--')) {
+      process.stderr.write('bench: --node needs the path of a node binary\n');
+      return 1;
+    }
+    return onOtherNode(node, [...argv.slice(0, at), ...argv.slice(at + 2)]);
+  }
+  process.stderr.write(`bench: Node ${process.version} (${process.execPath})\n`);
   const quick = argv.includes('--quick');
   const wanted = argv.filter((a) => !a.startsWith('--'));
   if (!existsSync(DIST)) {

@@ -5,9 +5,10 @@
 //   cache (Node 20 has no compile cache for ES modules; see src/boot/code-cache.ts).
 // better-sqlite3's addon stays in node_modules; NODE_ENV is fixed; react-devtools-core is stubbed.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern } from './esbuild-plugins.mjs';
+import { consoleWithoutTopLevelAwait, envPathsWithGlobalProcess, lazyEmojiPattern, stringWidthFast } from './esbuild-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -49,9 +50,8 @@ await build({
 await build({
   ...common,
   entryPoints: { console: 'src/tui/main.ts' },
-  // string-width with a counted fast path for narrow text (src/tui/string-width-fast.ts); Ink's CI
-  // check answered by the console itself (src/tui/session/not-in-ci.ts).
-  alias: { ...common.alias, 'string-width': './src/tui/string-width-fast.ts', 'is-in-ci': './src/tui/session/not-in-ci.ts' },
+  // Ink's CI check answered by the console itself (src/tui/session/not-in-ci.ts).
+  alias: { ...common.alias, 'is-in-ci': './src/tui/session/not-in-ci.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // import.meta does not exist in CommonJS: the bundle's own file URL stands in (worker, starter KB).
@@ -61,16 +61,16 @@ await build({
       "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" +
       "var __bundleResolve=(s)=>{throw new Error('import.meta.resolve is unavailable in the console bundle: '+s)};",
   },
-  plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern],
+  // string-width with a counted fast path for narrow text, for the importers of a copy with its API.
+  plugins: [consoleWithoutTopLevelAwait, lazyEmojiPattern, stringWidthFast(`${root}src/tui/string-width-fast.ts`)],
 });
 
 // A few dependencies keep raw non-ASCII characters in regular expressions. Escaped, the bundle is
 // pure ASCII, which src/boot/code-cache.ts reads without UTF-8 decoding (1 ms instead of 17 ms).
+// Its first line names the build (a hash of the rest): the key of its code cache, one per build and Node.
 const consoleFile = `${root}${staging}/console.cjs`;
-writeFileSync(
-  consoleFile,
-  readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-);
+const ascii = readFileSync(consoleFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(consoleFile, `// build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n${ascii}`);
 
 const retired = `${root}dist.old-${process.pid}`;
 try {

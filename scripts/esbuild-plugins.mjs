@@ -1,5 +1,6 @@
 // esbuild plugins for scripts/build.mjs. Each one exists for a measured start-up cost or a format limit.
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** Replaces `from` once in a dependency's source, or fails the build: an upgrade must not pass unnoticed. */
 function patch(text, from, to, file) {
@@ -80,3 +81,37 @@ export const envPathsWithGlobalProcess = {
     }));
   },
 };
+
+/** string-width majors whose API the console's stand-in has: an ES module whose default is (text, options). */
+const FAST_STRING_WIDTH_MAJORS = new Set([7, 8]);
+
+/** The major version of the package a resolved file belongs to (the nearest package.json with a name). */
+async function packageMajor(file) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const json = await readFile(join(dir, 'package.json'), 'utf8').catch(() => null);
+    const pkg = json === null ? null : JSON.parse(json);
+    if (pkg?.name) return Number(String(pkg.version).split('.')[0]);
+  }
+  return NaN;
+}
+
+/**
+ * `string-width` → `fastPath` (src/tui/string-width-fast.ts) for the importers that get a copy with
+ * the same API (v7, v8: ink, wrap-ansi, cli-truncate, our own code), and nobody else. An esbuild
+ * alias applies to every importer: it once handed the stand-in to cli-table3, which expects v4's
+ * CommonJS function, and every KB table in the console read `yK is not a function`.
+ */
+export function stringWidthFast(fastPath) {
+  return {
+    name: 'string-width-fast',
+    setup(b) {
+      b.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData?.real) return undefined;
+        const { resolveDir, importer, kind } = args;
+        const real = await b.resolve('string-width', { resolveDir, importer, kind, pluginData: { real: true } });
+        if (real.errors.length > 0 || !FAST_STRING_WIDTH_MAJORS.has(await packageMajor(real.path))) return real;
+        return { path: fastPath };
+      });
+    },
+  };
+}

@@ -1,4 +1,8 @@
 /** Entry point of the bundle: the scripted CLI, or the console when run bare in a terminal. */
+import { enableCompileCache } from './boot/compile-cache.js';
+
+// First, so that every module imported below (all of them lazily) is cached on Node ≥ 22.
+enableCompileCache(process.env);
 const args = process.argv.slice(2);
 // `deskline … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -33,6 +33,11 @@ export function cacheFolder(env: Env): string {
   return join(paths(env).cache, 'code');
 }
 
+/** Where Node ≥ 22 keeps the compiled CLI (src/boot/compile-cache.ts): safe to delete at any time. */
+export function compileCacheFolder(env: Env): string {
+  return join(paths(env).cache, 'compile');
+}
+
 /** Where the console keeps text typed but not sent when it had to stop (src/tui/session/drafts.ts). */
 export function draftsFolder(env: Env): string {
   return join(paths(env).data, 'drafts');

@@ -5,6 +5,7 @@ import type { Io } from './streams.js';
 import { acceptDashTerms } from './commands/dash-terms.js';
 import { COMMANDS, findEntry, firstWord } from './commands/index.js';
 import { describeError, EXIT, type ExitCode } from './errors.js';
+import { forTerminal, forTerminalLine } from './commands/terminal-text.js';
 
 declare const DESKLINE_VERSION: string | undefined;
 export const VERSION = typeof DESKLINE_VERSION === 'string' ? DESKLINE_VERSION : '0.0.0-dev';
@@ -26,15 +27,17 @@ export function createProgram(io: Io): Program {
     .option('--db <path>', 'database file (default: $DESKLINE_DB or the data folder)')
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(forTerminal(s)),
+      writeErr: (s) => io.stderr.write(forTerminal(s)),
       // One line: commander puts its suggestion ("(Did you mean ticket?)") on a second one.
       outputError: (s, write) =>
         write(
-          `${s
-            .replace(/^error: /, 'deskline: ')
-            .trimEnd()
-            .replace(/\s*\n\s*/g, ' ')}\n`,
+          `${forTerminalLine(
+            s
+              .replace(/^error: /, 'deskline: ')
+              .trimEnd()
+              .replace(/\s*\n\s*/g, ' '),
+          )}\n`,
         ),
     })
     .exitOverride();
@@ -61,8 +64,8 @@ export function createProgram(io: Io): Program {
         return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       }
       const { exitCode, message } = describeError(error);
-      io.stderr.write(`deskline: ${message}\n`);
-      if (io.env.DESKLINE_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      io.stderr.write(`deskline: ${forTerminalLine(message)}\n`);
+      if (io.env.DESKLINE_DEBUG) io.stderr.write(`${forTerminal((error as Error)?.stack ?? '')}\n`);
       return exitCode;
     } finally {
       await ctx.close();

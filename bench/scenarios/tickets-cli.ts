@@ -1,9 +1,9 @@
 /**
  * The scripted CLI on a realistic desk, as processes (what a mail hook or monitoring pays):
- * - `ticket create` on a 100k-ticket desk vs `node -e 0` (≤ 1.8×) and vs a bare better-sqlite3 insert script (≤ 1.3×);
  * - `ticket list 'status:open prio:high' --limit 50` on 100k vs the same query bare (≤ 1.3×), and 100k vs 1k (≤ 1.2×);
  * - `demo seed --tickets 100000` vs bare prepared statements writing the same rows per ticket in one transaction: time ratio ≤ 2
  *   (i.e. at least 0.5× its speed).
+ * The start-up of `ticket create` and the other commands, against a bare insert script: startup.ts.
  * --quick uses 20k tickets instead of 100k and fewer samples.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,17 +30,6 @@ const ticketsCli: Scenario = {
     const large = seeded(big);
     const small = seeded(1_000);
     try {
-      const node: Command = { label: 'node -e 0', argv: [process.execPath, '-e', '0'], env: large.env };
-      const create: Command = {
-        label: `ticket create (${big / 1000}k)`,
-        argv: deskline('ticket', 'create', '-t', 'Bench: printer jams', '-q'),
-        env: large.env,
-      };
-      const rawCreate: Command = {
-        label: 'raw insert script',
-        argv: [process.execPath, raw('insert-ticket.cjs'), large.env.DESKLINE_DB, 'Bench: printer jams'],
-        env: large.env,
-      };
       const listArgs = ['ticket', 'list', 'status:open prio:high', '--limit', '50'];
       const listBig: Command = { label: `ticket list (${big / 1000}k)`, argv: deskline(...listArgs), env: large.env };
       const listSmall: Command = { label: 'ticket list (1k)', argv: deskline(...listArgs), env: small.env };
@@ -49,17 +38,9 @@ const ticketsCli: Scenario = {
         argv: [process.execPath, raw('list-tickets.cjs'), large.env.DESKLINE_DB],
         env: large.env,
       };
-      const t = timeInterleaved([node, create, rawCreate, listBig, listSmall, rawList], { samples, warmup: 3 });
+      const t = timeInterleaved([listBig, listSmall, rawList], { samples, warmup: 3 });
       const s = (c: Command) => ({ label: c.label, samples: t.get(c.label)! });
       const out: Measurement[] = [
-        { label: `${create.label} vs node`, unit: 'ms', samples: s(create).samples, baseline: s(node), target: { op: '<=', value: 1.8 } },
-        {
-          label: `${create.label} vs raw`,
-          unit: 'ms',
-          samples: s(create).samples,
-          baseline: s(rawCreate),
-          target: { op: '<=', value: 1.3 },
-        },
         {
           label: `${listBig.label} vs raw`,
           unit: 'ms',

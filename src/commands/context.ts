@@ -5,15 +5,20 @@ import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings, type Identity, type Settings } from '../settings.js';
 import type { Desk } from '../store/desk.js';
 import type { Io } from '../streams.js';
+import { csvCell } from '../domain/csv-cell.js';
+import { safeJson } from '../domain/safe-json.js';
+import { forTerminal } from './terminal-text.js';
 
 export interface Ctx {
   io: Io;
-  /** Writes one line (or several) to stdout. */
+  /** Writes one line (or several) to stdout, sanitised (terminal-text.ts): the only way human output leaves. */
   out(text: string): void;
-  /** Writes a notice to stderr (never data). */
+  /** Writes a notice to stderr (never data), sanitised likewise. */
   note(text: string): void;
-  /** Writes a versioned JSON document: `{"schema": 1, …}`. */
+  /** Writes a versioned JSON document: `{"schema": 1, …}`, controls and format characters escaped. */
   json(value: Record<string, unknown>): void;
+  /** Writes rows as CSV (a header row first), each cell neutralised (domain/csv-cell.ts); sanitised as well on a terminal. */
+  csv(rows: readonly (readonly unknown[])[]): Promise<void>;
   /** True when stdout is a terminal and NO_COLOR is unset. */
   color: boolean;
   settings(): Settings;
@@ -33,9 +38,14 @@ export function createContext(io: Io, program: Command): Ctx {
   let opened: Promise<Desk> | undefined;
   const ctx: Ctx = {
     io,
-    out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    note: (text) => void io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    json: (value) => void io.stdout.write(`${JSON.stringify({ schema: JSON_SCHEMA_VERSION, ...value }, null, 2)}\n`),
+    out: (text) => void io.stdout.write(withNewline(forTerminal(text))),
+    note: (text) => void io.stderr.write(withNewline(forTerminal(text))),
+    json: (value) => void io.stdout.write(`${safeJson({ schema: JSON_SCHEMA_VERSION, ...value }, 2)}\n`),
+    csv: async (rows) => {
+      const { stringify } = await import('csv-stringify/sync');
+      const text = stringify(rows.map((r) => r.map(csvCell)));
+      io.stdout.write(io.stdout.isTTY ? forTerminal(text) : text);
+    },
     color: Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
@@ -48,3 +58,5 @@ export function createContext(io: Io, program: Command): Ctx {
   };
   return ctx;
 }
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);

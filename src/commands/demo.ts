@@ -1,13 +1,12 @@
 /** `deskline demo seed`: a realistic, deterministic demo desk (people, tickets, timelines). */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
+// demo/size.ts holds only the numbers: demo/seed.ts is imported lazily, so the generator and its
+// catalog never load on the CLI's start-up path.
+import { DEFAULT_DEMO_TICKETS as DEFAULT_TICKETS, MAX_DEMO_TICKETS as MAX_TICKETS } from '../demo/size.js';
 import type { Ctx } from './context.js';
 import { thousands } from './format.js';
 
-// Mirrors DEFAULT_DEMO_TICKETS / MAX_DEMO_TICKETS in demo/seed.ts, which is imported lazily so
-// the generator and its catalog never load on the CLI's start-up path.
-const DEFAULT_TICKETS = 2_000;
-const MAX_TICKETS = 1_000_000;
 const count = { format: thousands };
 
 /** "100000", "100,000" or "100_000" → 100000; anything else is refused with one line. */

@@ -1,12 +1,13 @@
 /** Human output for the CLI: aligned columns, short ages, times, colour that honours NO_COLOR. */
 import { displayWidth } from '../domain/display-width.js';
+import { styleMark } from './terminal-text.js';
 
-const ESC = '\u001b[';
 const COLORS = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 } as const;
 export type Color = keyof typeof COLORS;
 
+/** Colour for ctx.out: a mark the output gate turns into an escape code after sanitising. */
 export function paint(enabled: boolean, color: Color, text: string): string {
-  return enabled ? `${ESC}${COLORS[color]}m${text}${ESC}0m` : text;
+  return enabled ? `${styleMark(COLORS[color])}${text}${styleMark(0)}` : text;
 }
 
 /** Stored text on its way to the terminal: multi-line (clean) or one table cell (cleanLine). */

@@ -1,12 +1,13 @@
 /**
- * `deskline kb search`, `kb show` (marked + marked-terminal, or --raw) and `kb history`.
- * fuse.js, marked and marked-terminal load only inside these actions (dynamic imports).
+ * `deskline kb search`, `kb show` (src/io/markdown-render.ts, or --raw) and `kb history`.
+ * fuse.js and marked load only inside these actions (dynamic imports).
  */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint } from './format.js';
 import { articleJson, printResults, resultJson } from './kb-output.js';
+import { trustRendererStyles } from './terminal-text.js';
 
 export function limitArg(text: string): number {
   const n = Number(text);
@@ -60,7 +61,7 @@ export function kbShowCommand(ctx: Ctx): Command {
       if (!startsWithTitle) ctx.out(paint(ctx.color, 'bold', cleanLine(article.title)));
       ctx.out(paint(ctx.color, 'gray', cleanLine(meta.split('\n')[0]!) + '\n' + cleanLine(meta.split('\n')[1]!)));
       ctx.out('');
-      ctx.out(renderMarkdown(article.body, { color: ctx.color, width: Math.min(ctx.io.stdout.columns ?? 80, 100) }));
+      ctx.out(trustRendererStyles(renderMarkdown(article.body, { color: ctx.color, width: Math.min(ctx.io.stdout.columns ?? 80, 100) })));
     });
 }
 

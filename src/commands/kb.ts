@@ -1,6 +1,6 @@
 /**
  * `deskline kb …`: the knowledge base. One file per group of subcommands, assembled here.
- * Nothing here imports fuse.js, marked or marked-terminal: the actions load what they use.
+ * Nothing here imports fuse.js or marked: the actions load what they use.
  */
 import { Command } from 'commander';
 import type { Ctx } from './context.js';

@@ -122,8 +122,7 @@ export async function emit<R>(ctx: Ctx, flags: ReportFlags, out: Output<R>): Pro
     });
   }
   if (flags.csv) {
-    const { stringify } = await import('csv-stringify/sync');
-    return void ctx.io.stdout.write(stringify([columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))]));
+    return ctx.csv([columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => c.value(r)))]);
   }
   const body = [...rows, ...(total ? [total] : [])].map((r) => columns.map((c) => cellText(c, r)));
   const headers = columns.map((c) => c.header);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { describeWeek, type BusinessCalendar } from '../domain/sla/calendar.js';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
-import { clean, table } from './format.js';
+import { cleanLine, table } from './format.js';
 import { calendarJson, recompute, recomputedJson, store } from './sla-common.js';
 import { appendValue } from './options.js';
 
@@ -56,7 +56,7 @@ export function addCalendarCommands(sla: Command, ctx: Ctx): void {
       const r = await recompute(ctx, db);
       if (flags.json)
         return ctx.json({ holiday: { calendar: flags.calendar, date, name: words.join(' ') }, recomputed: recomputedJson(r) });
-      ctx.out(`added holiday ${date} ${clean(words.join(' '))} to ${flags.calendar}`);
+      ctx.out(`added holiday ${date} ${cleanLine(words.join(' '))} to ${flags.calendar}`);
     });
   holiday
     .command('list')
@@ -71,7 +71,7 @@ export function addCalendarCommands(sla: Command, ctx: Ctx): void {
       ctx.out(
         table(
           ['DATE', 'NAME'],
-          holidays.map((h) => [h.date, clean(h.name)]),
+          holidays.map((h) => [h.date, cleanLine(h.name)]),
         ),
       );
     });

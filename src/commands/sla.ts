@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { formatMinutes } from '../domain/sla/policy.js';
 import { EXIT, fail } from '../errors.js';
 import type { Ctx } from './context.js';
-import { clean, formatTime, iso, table, thousands } from './format.js';
+import { cleanLine, formatTime, iso, table, thousands } from './format.js';
 import { addCalendarCommands } from './sla-calendar.js';
 import { minutes, parseSince, policyJson, recompute, recomputedJson, store } from './sla-common.js';
 
@@ -104,8 +104,8 @@ export function slaCommand(ctx: Ctx): Command {
             b.clock.replace('_', ' '),
             b.priority,
             b.status,
-            clean(b.assignee ?? '—'),
-            clean(b.title),
+            cleanLine(b.assignee ?? '—'),
+            cleanLine(b.title),
           ]),
           { maxWidth: ctx.io.stdout.columns ?? 120 },
         ),

@@ -4,22 +4,26 @@ import { fstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editedText, editorFileText } from '../domain/editor-text.js';
+import { decodeUtf8 } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import type { Io } from '../streams.js';
 
 /** A file named on the command line, as text; one line naming it when it cannot be read (exit 4). */
 export function readTextFile(path: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     return fail(EXIT.invalid, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  return decodeUtf8(bytes, path);
 }
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** All of a stream as text; invalid UTF-8 is refused naming `source` (never read as U+FFFD). */
+export async function readAll(stream: NodeJS.ReadableStream, source = 'stdin'): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), source);
 }
 
 /** True only when stdin is a pipe or file actually given (CI has no stdin: never wait on a terminal). */
@@ -44,7 +48,7 @@ export function editText(io: Io, initial = '', suffix = '.md'): string {
     writeFileSync(file, editorFileText(initial), { mode: 0o600 });
     const result = spawnSync(`${editor} "${file}"`, { stdio: 'inherit', shell: true, env: io.env as NodeJS.ProcessEnv });
     if (result.status !== 0) fail(EXIT.usage, `editor '${editor}' exited with ${result.status ?? result.signal}: nothing saved`);
-    return editedText(readFileSync(file, 'utf8'));
+    return editedText(decodeUtf8(readFileSync(file), 'the edited text'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { updateTicket, type Changed } from '../store/ticket-changes.js';
 import { getTicket } from '../store/ticket-view.js';
 import { escalate, reopen, resolve } from '../store/ticket-workflows.js';
 import type { Ctx } from './context.js';
-import { clean } from './format.js';
+import { cleanLine } from './format.js';
 import { refArg } from './resolve-ref.js';
 import { textFrom } from './text-input.js';
 import { ticketJson } from './ticket-json.js';
@@ -20,7 +20,7 @@ async function actorOf(ctx: Ctx) {
 
 function printChanged(ctx: Ctx, json: boolean | undefined, r: Changed, verb: string): void {
   if (json) return ctx.json({ ticket: ticketJson(r.ticket), changes: r.changes });
-  ctx.out(clean(r.changes.length ? `${r.ticket.ref} ${verb}` : `${r.ticket.ref} unchanged`));
+  ctx.out(cleanLine(r.changes.length ? `${r.ticket.ref} ${verb}` : `${r.ticket.ref} unchanged`));
 }
 
 export function ticketAssignCommand(ctx: Ctx): Command {

@@ -5,6 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { createTickets } from '../store/tickets.js';
 import type { Ctx } from './context.js';
+import { cleanLine } from './format.js';
 import { commaList } from './options.js';
 import { readAll, readTextFile, stdinIsPiped } from './text-input.js';
 import { parseTicketJson, ticketJson } from './ticket-json.js';
@@ -123,7 +124,7 @@ function report(ctx: Ctx, flags: CreateFlags, rows: { ref: string; title: string
   if (dry && flags.json) return ctx.json({ dry_run: true, tickets: rows.map((r) => ({ title: r.title })) });
   for (const r of rows) {
     if (flags.quiet) ctx.out(r.ref);
-    else ctx.out(`${dry ? 'would create' : r.existing ? 'exists ' : 'created'} ${r.ref}  ${r.title}`);
+    else ctx.out(`${dry ? 'would create' : r.existing ? 'exists ' : 'created'} ${r.ref}  ${cleanLine(r.title)}`);
   }
   if (dry && !flags.quiet) ctx.note(`dry run: ${rows.length} ticket(s) valid, nothing written`);
 }

@@ -1,7 +1,7 @@
 /** `deskline ticket list [query]`: the queue as text, JSON or CSV — never silently truncated. */
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
-import { countTickets, listTickets, type TicketListRow } from '../store/ticket-list.js';
+import { countTickets, listTickets, planText, type TicketListRow } from '../store/ticket-list.js';
 import type { Ctx } from './context.js';
 import { cleanLine, iso, paint, shortDuration, table, thousands, type Color } from './format.js';
 import { acceptDashTerms } from './dash-terms.js';
@@ -77,21 +77,25 @@ Examples:
       const names = flags.columns ? flags.columns.split(',').map((c) => c.trim()) : DEFAULT_COLUMNS;
       for (const n of names)
         if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);
-      const query = parseOrFail(joinArgs(words.length ? words : ['status:active']));
+      // `ticket list ""` (an empty shell variable) means what `ticket list` means.
+      const given = words.filter((w) => w.trim() !== '');
+      const query = parseOrFail(joinArgs(given.length ? given : ['status:active']));
       const { db } = await ctx.desk();
       const fctx = await filterContext(ctx, db);
+      const { corrections } = await planText(db, query);
       const [rows, total] = await Promise.all([listTickets(db, { query, ctx: fctx, limit }), countTickets(db, query, fctx)]);
       const columns = names.map((n) => COLUMNS[n]!);
+      for (const c of corrections) ctx.note(`'${cleanLine(c.from)}' matched nothing: showing '${cleanLine(c.to)}'`);
       if (flags.json) {
         return ctx.json({
+          ...(corrections.length ? { corrected: corrections } : {}),
           total,
           count: rows.length,
           tickets: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, columns[i]!.json(r)]))),
         });
       }
       if (flags.csv) {
-        const { stringify } = await import('csv-stringify/sync');
-        return void ctx.io.stdout.write(stringify([names, ...rows.map((r) => columns.map((c) => String(c.json(r) ?? '')))]));
+        return ctx.csv([names, ...rows.map((r) => columns.map((c) => c.json(r)))]);
       }
       if (flags.quiet) return rows.forEach((r) => ctx.out(r.ref));
       const now = Date.now();

@@ -26,6 +26,14 @@ export async function filterContext(ctx: Ctx, db: Executor): Promise<FilterConte
   return { meId: await technicianIdByEmail(db, ctx.me().email), now: Date.now() };
 }
 
-export async function findIds(ctx: Ctx, db: Executor, text: string, meId: number | null): Promise<number[]> {
-  return matchingIds(db, parseOrFail(text), { meId, now: Date.now() });
+/** A bulk change's `--where`: a query that names no filter would select every ticket (an unset shell variable), so it is refused. */
+export function whereQuery(text: string): ParsedQuery {
+  const query = parseOrFail(text);
+  const selects = query.filters.some((f) => f.field !== 'text' || f.text.trim() !== '');
+  if (!selects) fail(EXIT.invalid, `--where: the query '${text}' has no filter and would match every ticket: give at least one term`);
+  return query;
+}
+
+export async function findIds(db: Executor, query: ParsedQuery, meId: number | null): Promise<number[]> {
+  return matchingIds(db, query, { meId, now: Date.now() });
 }

@@ -5,7 +5,7 @@ import { timeline } from '../store/interactions.js';
 import { explainTicket } from '../store/sla.js';
 import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
-import { clean, formatTime, paint, shortDuration } from './format.js';
+import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
 
@@ -26,7 +26,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
       if (flags.why) {
         const why = await explainTicket(db, id, Date.now());
         if (flags.json) return ctx.json({ ref: ticket.ref, why: why.clocks, lines: why.lines });
-        ctx.out(`${ticket.ref}  ${clean(ticket.title)}`);
+        ctx.out(`${ticket.ref}  ${cleanLine(ticket.title)}`);
         return why.lines.forEach((line) => ctx.out(`  ${line}`));
       }
       const entries = await timeline(db, id);
@@ -59,13 +59,14 @@ export function ticketShowCommand(ctx: Ctx): Command {
       ];
       if (ticket.external_id) fields.push(['external id', ticket.external_id]);
       if (ticket.resolution) fields.push(['resolution', ticket.resolution]);
-      ctx.out(paint(c, 'bold', `${ticket.ref}  ${clean(ticket.title)}`));
-      for (const [k, v] of fields) ctx.out(`  ${k.padEnd(11)} ${clean(v)}`);
+      ctx.out(paint(c, 'bold', `${ticket.ref}  ${cleanLine(ticket.title)}`));
+      for (const [k, v] of fields)
+        ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
       ctx.out(`\nTimeline (${entries.length})`);
       for (const e of entries) {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';
-        ctx.out(paint(c, 'gray', `  ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${clean(e.author_name)}${minutes}`));
+        ctx.out(paint(c, 'gray', `  ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
         if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
       }
     });
@@ -99,7 +100,7 @@ export function ticketHistoryCommand(ctx: Ctx): Command {
         const noMinutes = e.field === 'minutes' && Number(e.new_value ?? 0) === 0;
         if (noMinutes && e.action === 'system') continue;
         const change = e.field && !noMinutes ? `  ${e.field}: ${e.old_value ?? '—'} → ${e.new_value ?? '—'}` : '';
-        ctx.out(clean(`${formatTime(e.at)}  ${e.actor}  ${e.action}${change}`));
+        ctx.out(cleanLine(`${formatTime(e.at)}  ${e.actor}  ${e.action}${change}`));
       }
     });
 }

@@ -5,11 +5,11 @@ import { EXIT, fail } from '../errors.js';
 import { updateTicket, updateTickets, type Changed, type TicketChanges } from '../store/ticket-changes.js';
 import { ensureTechnician } from '../store/technicians.js';
 import type { Ctx } from './context.js';
-import { clean, thousands } from './format.js';
+import { cleanLine, thousands } from './format.js';
 import { confirm } from './confirm.js';
 import { refArg } from './resolve-ref.js';
 import { ticketJson } from './ticket-json.js';
-import { findIds } from './ticket-query.js';
+import { findIds, whereQuery } from './ticket-query.js';
 import { commaList } from './options.js';
 
 interface UpdateFlags {
@@ -82,6 +82,7 @@ Examples:
     .action(async (ref: string | undefined, flags: UpdateFlags) => {
       const changes = changesFrom(flags, ctx.settings().categories);
       if ((ref === undefined) === (flags.where === undefined)) fail(EXIT.usage, 'give a ticket ref or --where "query" (not both)');
+      const where = flags.where === undefined ? undefined : whereQuery(flags.where);
       const { db } = await ctx.desk();
       const actor = await ensureTechnician(db, ctx.me());
       if (ref !== undefined) {
@@ -90,7 +91,7 @@ Examples:
           fail(EXIT.invalid, `--if-version: '${flags.ifVersion}' is not a version (a whole number from 1)`);
         return print(ctx, flags, [await updateTicket(db, refArg(ref), changes, actor, { ifVersion })]);
       }
-      const ids = await findIds(ctx, db, flags.where!, actor.id);
+      const ids = await findIds(db, where!, actor.id);
       if (ids.length === 0) return ctx.note('no tickets match: nothing changed');
       if (!flags.yes && !(await confirm(ctx, `change ${thousands(ids.length)} ticket(s)?`))) {
         ctx.exitCode = EXIT.usage;
@@ -105,7 +106,7 @@ function print(ctx: Ctx, flags: UpdateFlags, results: Changed[]): void {
   for (const r of results) {
     if (flags.quiet) ctx.out(r.ticket.ref);
     else if (r.changes.length === 0) ctx.out(`${r.ticket.ref}  unchanged`);
-    else ctx.out(clean(`${r.ticket.ref}  ${r.changes.map((c) => `${c.field} ${c.old ?? '—'} → ${c.new ?? '—'}`).join(', ')}`));
+    else ctx.out(cleanLine(`${r.ticket.ref}  ${r.changes.map((c) => `${c.field} ${c.old ?? '—'} → ${c.new ?? '—'}`).join(', ')}`));
   }
   if (results.length > 1 && !flags.quiet)
     ctx.note(`updated ${thousands(results.filter((r) => r.changes.length).length)} of ${thousands(results.length)} ticket(s)`);

@@ -11,9 +11,10 @@ import type { Desk } from '../store/desk.js';
 import { SYSTEM_ACTOR } from '../store/executor.js';
 import { upsertArticles } from '../store/kb-upsert.js';
 import { DEFAULT_SEED, demoData, type DemoPerson } from './data.js';
+import { MAX_DEMO_TICKETS } from './size.js';
 
-export const DEFAULT_DEMO_TICKETS = 2_000;
-export const MAX_DEMO_TICKETS = 1_000_000;
+export { DEFAULT_DEMO_TICKETS, MAX_DEMO_TICKETS } from './size.js';
+
 /** The actor named in the demo tickets' audit trail. */
 export const DEMO_ACTOR = 'demo';
 

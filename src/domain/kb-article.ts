@@ -1,4 +1,5 @@
 /** KB article vocabulary and input validation. Pure. */
+import { checkText } from './text-rules.js';
 import { InputError } from './ticket-input.js';
 import { longerThan } from './graphemes.js';
 import { normaliseTags, slugify } from './kb-text.js';
@@ -46,8 +47,8 @@ export function validateArticle(raw: RawArticle, defaults: ArticleDefaults = {})
   if (!title) throw new InputError('title', 'must not be empty');
   if (longerThan(title, MAX_KB_TITLE)) throw new InputError('title', `must be at most ${MAX_KB_TITLE} characters`);
   const body = raw.body === undefined || raw.body === null ? '' : tidyBody(text(raw.body, 'body'));
-  if (title.includes('\0') || body.includes('\0'))
-    throw new InputError(title.includes('\0') ? 'title' : 'body', 'must not contain NUL characters');
+  checkText('title', title, 'line');
+  checkText('body', body, 'text');
   if (longerThan(body, MAX_KB_BODY)) throw new InputError('body', `must be at most ${MAX_KB_BODY} characters`);
   const slug = raw.slug === undefined || raw.slug === null ? slugify(title) : slugify(text(raw.slug, 'slug'));
   if (!slug) throw new InputError('slug', 'must contain a letter or digit');

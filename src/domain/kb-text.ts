@@ -6,7 +6,7 @@
  */
 
 /** ' ’ ‘ ʼ ` ´ ′: all the ways an apostrophe arrives. */
-const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4\u2032]/g;
+export const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4\u2032]/g;
 /** Snippet markers: never present in indexed text, so the marks found in a snippet are ours. */
 export const MARK_OPEN = '«';
 export const MARK_CLOSE = '»';

@@ -1,6 +1,6 @@
 /**
  * Ticket text on its way to a terminal: no escape sequence, control character or bidi override
- * survives. Pure and idempotent. `sanitizeLine` is for one-line cells (titles, names): every line
+ * survives, nor an invisible format character. Pure and idempotent. `sanitizeLine` is for one-line cells (titles, names): every line
  * break or tab becomes a space. `sanitizeText` keeps `\n` for multi-line text and expands tabs.
  */
 
@@ -22,6 +22,14 @@ const ESCAPES = new RegExp(
 /** C0 (but \t and \n, handled separately), DEL, C1, bidi embeddings/overrides/isolates, BOM. */
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+/**
+ * Invisible format characters (Unicode Cf: ZWSP, LRM/RLM, U+0600–0605, soft hyphen, word joiner,
+ * tag characters …), which hide or reorder text. A ZWJ is kept only inside an emoji sequence
+ * (between two pictographs, a skin tone or VS16 allowed after the first): 👩‍💻 stays one emoji.
+ */
+const INVISIBLE =
+  /(?!\u200d)\p{Cf}|(?<!\p{Extended_Pictographic}(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f)?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
 const TAB_STOP = 4;
 
 function stripEscapes(text: string): string {
@@ -33,7 +41,8 @@ export function sanitizeLine(text: string | null | undefined): string {
   if (!text) return '';
   return stripEscapes(text)
     .replace(/\r\n|[\r\n\t\u2028\u2029\x85]/g, ' ')
-    .replace(CONTROLS, '');
+    .replace(CONTROLS, '')
+    .replace(INVISIBLE, '');
 }
 
 /** Multi-line text (descriptions, replies): keeps `\n`, normalises CR/LF, expands tabs. */
@@ -42,6 +51,7 @@ export function sanitizeText(text: string | null | undefined): string {
   const lines = stripEscapes(text)
     .replace(/\r\n?|[\u2028\u2029\x85]/g, '\n')
     .replace(CONTROLS, '')
+    .replace(INVISIBLE, '')
     .split('\n');
   return lines.map(expandTabs).join('\n');
 }

@@ -15,6 +15,7 @@ import {
   type Tier,
 } from './ticket.js';
 import { longerThan } from './graphemes.js';
+import { InputError, textProblem, type TextKind } from './text-rules.js';
 import { initialState } from './ticket-rules.js';
 
 export interface TicketInput {
@@ -39,15 +40,7 @@ export interface TicketInput {
   closedAt?: number | null;
 }
 
-export class InputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError } from './text-rules.js';
 
 const MAX_TITLE = 200;
 const MAX_TEXT = 100_000;
@@ -56,13 +49,15 @@ const TAG = /^[a-z0-9][a-z0-9_.+-]{0,39}$/;
 type Rule = (value: unknown, field: string) => unknown;
 
 const text =
-  (max: number, required: boolean): Rule =>
+  (max: number, required: boolean, kind: TextKind): Rule =>
   (value, field) => {
     if (value === undefined || value === null || value === '') {
       if (required) throw new InputError(field, 'is required');
       return required ? '' : null;
     }
     if (typeof value !== 'string') throw new InputError(field, 'must be text');
+    const problem = textProblem(value, kind);
+    if (problem) throw new InputError(field, problem);
     const trimmed = value.trim();
     if (required && trimmed === '') throw new InputError(field, 'is required');
     if (longerThan(trimmed, max)) throw new InputError(field, `is longer than ${max} characters`);
@@ -97,18 +92,18 @@ export function tagList(value: unknown, field = 'tags'): string[] {
 }
 
 const RULES: Record<keyof TicketInput, Rule> = {
-  title: text(MAX_TITLE, true),
-  description: (v, f) => text(MAX_TEXT, false)(v, f) ?? '',
+  title: text(MAX_TITLE, true, 'line'),
+  description: (v, f) => text(MAX_TEXT, false, 'text')(v, f) ?? '',
   priority: oneOf(PRIORITIES, 'normal'),
   category: (v, f) => oneOf(DEFAULT_CATEGORIES, 'other')(v, f),
   channel: oneOf(CHANNELS, 'cli'),
   status: oneOf(STATUSES, 'new'),
   tier: (v, f) => oneOf(TIERS, 'L1')(typeof v === 'string' ? v.toUpperCase() : v, f),
   tags: (v, f) => tagList(v, f),
-  requester: text(320, false),
-  assignee: text(320, false),
-  externalId: text(200, false),
-  resolution: text(MAX_TEXT, false),
+  requester: text(320, false, 'line'),
+  assignee: text(320, false, 'line'),
+  externalId: text(200, false, 'line'),
+  resolution: text(MAX_TEXT, false, 'text'),
   createdAt: time,
   updatedAt: time,
   firstResponseAt: time,

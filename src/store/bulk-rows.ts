@@ -1,10 +1,11 @@
 /**
  * The rows of a bulk write (./bulk.ts): the batch's people and tags, then chunks of tickets with their tags,
- * timelines and 'create' events, each chunk about 1.5 s of work inside the caller's transaction.
+ * timelines, 'create' events and ticket-index rows, each chunk about 1.5 s of work inside the caller's transaction.
  */
 import type Database from 'better-sqlite3';
 import { auditAppender } from './audit-chain.js';
 import type { BulkBatch, BulkSummary, BulkTicket } from './bulk-types.js';
+import { plainSql } from './ticket-text.js';
 
 export interface BatchIds {
   technicianIds: readonly number[];
@@ -64,6 +65,11 @@ export async function writeChunk(
   );
   // One 'create' event per ticket, chained by hash as the ticket is written (from the chain's head now).
   const appendEvent = auditAppender(sqlite);
+  // The ticket index's triggers wait while this chunk writes; it indexes each ticket once, whole (006-ticket-fts).
+  sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
+  const indexTicket = sqlite.prepare(
+    `INSERT INTO ticket_fts (rowid, title, description, notes) VALUES (?, ${plainSql('?')}, ${plainSql('?')}, ${plainSql('?')})`,
+  );
   const person = (list: readonly number[], index: number | null) => (index === null ? null : list[index]!);
   // Ids are taken inside this transaction: another process may have added tickets between chunks.
   const firstId = (sqlite.prepare('SELECT ifnull(max(id), 0) FROM tickets').pluck().get() as number) + 1;
@@ -102,6 +108,8 @@ export async function writeChunk(
     for (const x of t.interactions) {
       insertInteraction.run(id, x.kind, person(ids.technicianIds, x.author), x.author_name, x.body, x.minutes, x.created_at);
     }
+    const notes = t.interactions.filter((x) => x.kind !== 'system').map((x) => x.body);
+    indexTicket.run(id, t.title, t.description, notes.join(' '));
     summary.ticket_tags += t.tags.length;
     summary.interactions += t.interactions.length;
     id++;
@@ -112,6 +120,7 @@ export async function writeChunk(
       if (performance.now() - started >= chunkMs) break;
     }
   }
+  sqlite.prepare('DELETE FROM ticket_fts_hold').run();
   if (id > firstId) {
     summary.first_id ??= firstId;
     summary.last_id = id - 1;

@@ -1,4 +1,5 @@
 /** The timeline: replies, notes, calls, chats, emails and system events, with minutes spent. */
+import { checkText } from '../domain/text-rules.js';
 import type { InteractionRow } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
 import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
@@ -43,6 +44,7 @@ function checkInteraction(input: InteractionInput): void {
   const minutes = input.minutes ?? 0;
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
     fail(EXIT.invalid, `minutes: must be a whole number from 0 to 1440 (got ${minutes})`);
+  checkText('text', input.body, 'text');
   if (input.kind !== 'system' && input.body.trim() === '' && minutes === 0) fail(EXIT.invalid, 'text: is empty');
 }
 

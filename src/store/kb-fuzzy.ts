@@ -8,6 +8,7 @@
  */
 import Fuse from 'fuse.js';
 import { sql } from 'kysely';
+import { editDistance } from '../domain/edit-distance.js';
 import { words } from '../domain/kb-text.js';
 import type { Executor } from './executor.js';
 
@@ -63,19 +64,4 @@ export async function correctWord(db: Executor, word: string): Promise<string | 
     if (!best || d < best.d || (d === best.d && item.n > best.n)) best = { word: item.word, d, n: item.n };
   }
   return best?.word ?? null;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }

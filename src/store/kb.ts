@@ -151,6 +151,15 @@ export async function articleSummaries(
   return { articles: rows.map((r) => ({ ...articleFields(r), updated_at: r.updated_at })), total: Number(count.n) };
 }
 
+/** How many articles the knowledge base holds (the console's welcome screen says so). */
+export async function countArticles(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('kb_articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Counts a read (`kb show`); a counter, not a change: no revision, no version bump. */
 export async function recordView(db: Executor, id: number): Promise<void> {
   await db

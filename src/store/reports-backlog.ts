@@ -1,13 +1,13 @@
 /**
- * `report backlog`: tickets still open now, counted by group × status × priority × age bucket in
- * one GROUP BY over the (status, priority, id) index; the shape is filled in here.
+ * `report backlog`: tickets still open now, counted by group × status × priority × age bucket
+ * (./reports-backlog-counts.ts, from the daily summary where it can); the shape is filled in here.
  */
-import { sql } from 'kysely';
 import type { By } from '../domain/report-group.js';
 import { AGE_BUCKETS } from '../domain/report-stats.js';
 import { OPEN_STATUSES, PRIORITIES, type Priority } from '../domain/ticket.js';
 import type { Executor } from './executor.js';
-import { groupKey, inPeriod, labelGroups } from './reports-group.js';
+import { backlogCounts } from './reports-backlog-counts.js';
+import { labelGroups } from './reports-group.js';
 
 export interface BacklogRow {
   group: string;
@@ -36,19 +36,8 @@ function emptyRow(group: string, status: string): BacklogRow {
   return { group, status, byPriority: { urgent: 0, high: 0, normal: 0, low: 0 }, byAge: AGE_BUCKETS.map(() => 0), total: 0 };
 }
 
-function ageCase(now: number) {
-  const whens = AGE_BUCKETS.slice(0, -1).map((b, i) => sql`WHEN ${now} - created_at < ${b.below} THEN ${i}`);
-  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${AGE_BUCKETS.length - 1} END`;
-}
-
 export async function backlogReport(db: Executor, opts: BacklogOptions): Promise<BacklogReport> {
-  const counts = await db
-    .selectFrom('tickets')
-    .select([groupKey(opts.by).as('grp'), 'status', 'priority', ageCase(opts.now).as('bucket'), db.fn.countAll<number>().as('n')])
-    .where('status', 'in', OPEN_STATUSES)
-    .where(inPeriod('created_at', opts.since, opts.until))
-    .groupBy([sql`grp`, 'status', 'priority', sql`bucket`])
-    .execute();
+  const counts = await backlogCounts(db, opts);
 
   const groups = await labelGroups(
     db,

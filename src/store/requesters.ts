@@ -1,4 +1,5 @@
 /** Requesters: the people asking for help. */
+import { checkText } from '../domain/text-rules.js';
 import { sql } from 'kysely';
 import type { RequesterRow } from '../db/schema.js';
 import { EXIT, fail } from '../errors.js';
@@ -16,6 +17,7 @@ export interface RequesterInput {
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export async function addRequester(db: Executor, input: RequesterInput, now = Date.now()): Promise<RequesterRow> {
+  for (const field of ['name', 'email', 'phone', 'department'] as const) checkText(field, input[field], 'line');
   const email = input.email ? input.email.trim().toLowerCase() : null;
   if (email && !EMAIL.test(email)) fail(EXIT.invalid, `email: '${input.email}' is not an email address`);
   if (!input.name.trim()) fail(EXIT.invalid, 'name: is required');

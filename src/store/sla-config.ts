@@ -1,4 +1,5 @@
 /** SLA settings in the database: policies per priority, business calendars and their holidays. */
+import { checkText } from '../domain/text-rules.js';
 import { parseCalendar, parseHours, type BusinessCalendar, type WeekHours } from '../domain/sla/calendar.js';
 import { checkTarget, type SlaPolicy, type SlaTarget } from '../domain/sla/policy.js';
 import { isOneOf, PRIORITIES, type Priority } from '../domain/ticket.js';
@@ -139,7 +140,7 @@ export async function setCalendar(db: Executor, name: string, changes: CalendarC
 
 export async function addHoliday(db: Executor, calendar: string, date: string, name: string): Promise<void> {
   if (dayNumber(date) === null) fail(EXIT.invalid, `date: '${date}' is not a date like 2026-12-25`);
-  if (!name.trim()) fail(EXIT.invalid, 'name: is empty');
+  if (!checkText('name', name, 'line').trim()) fail(EXIT.invalid, 'name: is empty');
   const row = await calendarRow(db, calendar);
   const exists = await db
     .selectFrom('sla_holidays')

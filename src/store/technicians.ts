@@ -1,4 +1,5 @@
 /** Technicians: the people working the desk. */
+import { checkText } from '../domain/text-rules.js';
 import { sql } from 'kysely';
 import type { TechnicianRow } from '../db/schema.js';
 import { OPEN_STATUSES } from '../domain/ticket.js';
@@ -14,6 +15,7 @@ export interface TechnicianInput {
 }
 
 export async function addTechnician(db: Executor, input: TechnicianInput, now = Date.now()): Promise<TechnicianRow> {
+  for (const field of ['name', 'email'] as const) checkText(field, input[field], 'line');
   const email = input.email.trim().toLowerCase();
   const existing = await db.selectFrom('technicians').selectAll().where('email', '=', email).executeTakeFirst();
   if (existing) fail(EXIT.conflict, `a technician with email ${email} already exists (${existing.name})`);

@@ -1,9 +1,16 @@
-/** Listing tickets for the queue and `ticket list`: one parameterised query, keyset pages, counts. */
+/**
+ * Listing tickets for the queue and `ticket list`: one parameterised query, keyset pages, counts. Free text is
+ * looked up first (./ticket-text.ts: typos corrected, the rarest term read first); `planText` tells a face what
+ * was corrected.
+ */
 import type { ParsedQuery } from '../domain/query.js';
 import { formatRef } from '../domain/ticket.js';
 import type { Executor } from './executor.js';
 import { applyFilters, type FilterContext } from './ticket-filter.js';
 import { applyKeyset, applySort } from './ticket-sort.js';
+import { countByIndexAlone, planText } from './ticket-text.js';
+
+export { planText, type Correction, type TextPlan } from './ticket-text.js';
 
 export interface TicketListRow {
   id: number;
@@ -42,6 +49,7 @@ export interface ListOptions {
 
 export async function listTickets(db: Executor, opts: ListOptions): Promise<TicketListRow[]> {
   const sort = opts.query.sort;
+  const plan = await planText(db, opts.query);
   let qb = applyFilters(
     db
       .selectFrom('tickets')
@@ -67,8 +75,8 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
         'tickets.external_id',
         'tickets.resolution',
       ]),
-    opts.query,
-    { ...opts.ctx, sortDriven: true },
+    plan.query,
+    { ...opts.ctx, sortDriven: true, drive: plan.drive },
   );
   const cursor = opts.before ?? opts.after;
   if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after');
@@ -78,9 +86,12 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
 }
 
 export async function countTickets(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number> {
+  const plan = await planText(db, query);
+  const byIndex = await countByIndexAlone(db, plan.query);
+  if (byIndex !== null) return byIndex;
   const qb = applyFilters(
     db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')),
-    query,
+    plan.query,
     ctx,
   );
   return Number((await qb.executeTakeFirst())?.n ?? 0);
@@ -88,6 +99,7 @@ export async function countTickets(db: Executor, query: ParsedQuery, ctx: Filter
 
 /** Every matching id (for bulk updates), in the query's order. */
 export async function matchingIds(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number[]> {
-  const rows = await applySort(applyFilters(db.selectFrom('tickets').select('tickets.id'), query, ctx), query.sort).execute();
+  const plan = await planText(db, query);
+  const rows = await applySort(applyFilters(db.selectFrom('tickets').select('tickets.id'), plan.query, ctx), query.sort).execute();
   return rows.map((r) => r.id);
 }

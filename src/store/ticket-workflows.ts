@@ -1,4 +1,5 @@
 /** The named moves of a ticket's life: escalate, resolve, reopen — each a change plus a timeline entry. */
+import { checkText } from '../domain/text-rules.js';
 import { withImmediate } from '../db/immediate.js';
 import { TIERS, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
@@ -38,7 +39,7 @@ export async function escalate(
   actor: Actor,
   opts: ChangeOptions = {},
 ): Promise<Changed> {
-  if (!reason.trim()) fail(EXIT.invalid, 'reason: is required to escalate');
+  if (!checkText('reason', reason, 'text').trim()) fail(EXIT.invalid, 'reason: is required to escalate');
   const [changed] = await workflow(db, [id], actor, { ...opts, action: 'escalate' }, (before) => {
     const above = TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(before.tier as Tier));
     if (!above.includes(to))
@@ -60,7 +61,7 @@ export async function resolveTickets(
   actor: Actor,
   opts: ChangeOptions = {},
 ): Promise<Changed[]> {
-  if (!resolution.trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
+  if (!checkText('resolution', resolution, 'text').trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
   return workflow(db, ids, actor, { ...opts, action: 'resolve' }, () => ({
     changes: { status: 'resolved', resolution: resolution.trim() },
     note: `Resolved: ${resolution.trim()}`,
@@ -68,6 +69,7 @@ export async function resolveTickets(
 }
 
 export async function reopen(db: Executor, id: number, reason: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
+  checkText('reason', reason, 'text');
   const [changed] = await workflow(db, [id], actor, { ...opts, action: 'reopen' }, (before) => {
     if (before.status !== 'resolved' && before.status !== 'closed')
       fail(EXIT.invalid, `${before.ref} is ${before.status}, not resolved or closed: nothing to reopen`);

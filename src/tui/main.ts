@@ -17,6 +17,7 @@ import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './hooks/preload.js';
 import { logTimer } from './hooks/timer-note.js';
 import { applyRemaps, DEFAULT_KEYMAP, viewBindings } from './keys/keymap.js';
+import { demoLoader } from './session/demo.js';
 import { takeDrafts } from './session/drafts.js';
 import { rescue, type Rescued } from './session/rescue.js';
 import { holdTerminal } from './session/terminal.js';
@@ -39,24 +40,12 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
   const stdout = io.stdout as NodeJS.WriteStream;
   const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
-  const loadDemo = async (d: Desk, progress: (text: string) => void) => {
-    const [{ seedDemo, DEFAULT_DEMO_TICKETS }, { starterArticles }] = await Promise.all([
-      import('../demo/seed.js'),
-      import('../io/kb-import.js'),
-    ]);
-    await seedDemo(d, {
-      tickets: DEFAULT_DEMO_TICKETS,
-      me: identity,
-      articles: starterArticles(),
-      onProgress: (done, total) => progress(`loading demo data… ${Math.round((done / total) * 100)}%`),
-    });
-  };
   return {
     desk,
     me,
     views,
     keymap,
-    loadDemo,
+    demo: demoLoader(identity),
     categories: settings.categories,
     env: io.env,
     dbName: basename(desk.path),

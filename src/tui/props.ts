@@ -7,6 +7,12 @@ import type { TimedTicket } from './state/timer.js';
 import type { Preload, State } from './state/types.js';
 import type { View } from './state/views.js';
 
+/** Loads `tickets` demo tickets into the desk, reporting progress as text. */
+export interface DemoLoader {
+  tickets: number;
+  load: (desk: Desk, progress: (text: string) => void) => Promise<void>;
+}
+
 export interface ConsoleProps {
   desk: Desk;
   me: Actor;
@@ -17,8 +23,8 @@ export interface ConsoleProps {
   pollMs?: number;
   /** The first rows, loaded before the first frame. */
   preload?: Preload;
-  /** Loads demo data into the desk (the welcome screen's `d`), reporting progress as text. */
-  loadDemo?: (desk: Desk, progress: (text: string) => void) => Promise<void>;
+  /** Demo data for the welcome screen's `d` (session/demo.ts). */
+  demo?: DemoLoader;
   /** Ticket categories from the settings (the new-ticket form). */
   categories?: readonly string[];
   /** The environment $EDITOR/$VISUAL are read from. */

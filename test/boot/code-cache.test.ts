@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFileFor, requireWithCodeCache } from '../../src/boot/code-cache.js';
+import { buildOf, cacheFileFor, requireWithCodeCache } from '../../src/boot/code-cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A CommonJS bundle with enough code that V8's cache has something to keep. */
@@ -16,6 +16,12 @@ function writeBundle(dir: string, answer: number): string {
 }
 
 const dir = () => tempDir();
+
+/** Dates files back, as if written `seconds` before the bundle was put on disk. */
+function writtenBefore(files: string[], seconds: number): void {
+  const then = new Date(Date.now() - seconds * 1000);
+  for (const f of files) utimesSync(f, then, then);
+}
 
 describe('requireWithCodeCache', () => {
   it('compiles without a cache, writes one (0600 in 0700), then starts from it', () => {
@@ -34,20 +40,57 @@ describe('requireWithCodeCache', () => {
     expect(second.exports.answer).toBe(42);
   });
 
-  it('a rebuilt bundle gets a new cache file and the old one is removed', () => {
+  it('a rebuilt bundle gets a new cache file, and the caches of the old build, under every Node, are removed', () => {
     const root = dir();
     const folder = join(root, 'code');
     const file = writeBundle(root, 1);
     const old = requireWithCodeCache(file, folder);
     old.saveCache();
-    const oldCache = cacheFileFor(file, folder);
+    const oldCaches = [cacheFileFor(file, folder), cacheFileFor(file, folder, 'v22.1.0')];
+    writeFileSync(oldCaches[1]!, 'what Node 22 left for the old build');
+    writtenBefore(oldCaches, 60);
     writeFileSync(file, `${'// a longer build\n'.repeat(3)}module.exports = { answer: 2 };\n`);
     const rebuilt = requireWithCodeCache<{ answer: number }>(file, folder);
     expect(rebuilt.cache).toBe('miss');
     expect(rebuilt.exports.answer).toBe(2);
     rebuilt.saveCache();
-    expect(existsSync(oldCache)).toBe(false);
+    expect(oldCaches.filter((f) => existsSync(f))).toEqual([]);
     expect(readdirSync(folder)).toEqual([cacheFileFor(file, folder).slice(folder.length + 1)]);
+  });
+
+  it('keeps one cache per Node version: switching Node removes none of them', () => {
+    const root = dir();
+    const folder = join(root, 'code');
+    const file = writeBundle(root, 4);
+    mkdirSync(folder);
+    const otherNodes = ['v20.0.0', 'v24.99.0'].map((v) => cacheFileFor(file, folder, v)).filter((f) => f !== cacheFileFor(file, folder));
+    for (const f of otherNodes) writeFileSync(f, 'V8 code another Node wrote for this build');
+    writtenBefore(otherNodes, 60);
+    const run = requireWithCodeCache(file, folder);
+    expect(run.cache).toBe('miss');
+    run.saveCache();
+    expect(otherNodes.filter((f) => !existsSync(f))).toEqual([]);
+    expect(readdirSync(folder).sort()).toEqual([...otherNodes, cacheFileFor(file, folder)].map((f) => f.slice(folder.length + 1)).sort());
+  });
+
+  it('keeps the cache another build wrote after this one was installed (a second install in use)', () => {
+    const root = dir();
+    const folder = join(root, 'code');
+    const file = writeBundle(root, 6);
+    mkdirSync(folder);
+    const other = join(folder, `bundle.cjs-${'f'.repeat(16)}-${process.version}-${process.arch}.v8`);
+    writeFileSync(other, 'V8 code of another build');
+    utimesSync(other, new Date(), new Date(Date.now() + 60_000));
+    requireWithCodeCache(file, folder).saveCache();
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(cacheFileFor(file, folder))).toBe(true);
+  });
+
+  it('a build is named by the line the build writes, or else by a hash of the source', () => {
+    expect(buildOf(`// build 0123456789abcdef\nmodule.exports = 1;`)).toBe('0123456789abcdef');
+    const a = buildOf('module.exports = 1;');
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(buildOf('module.exports = 2;')).not.toBe(a);
   });
 
   it('a corrupt cache is rejected, the bundle still runs, and a good cache replaces it', () => {

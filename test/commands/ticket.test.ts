@@ -161,3 +161,19 @@ describe('ticket lifecycle', () => {
     expect(await runCli(['ticket', 'show', 'banana'], { env })).toMatchObject({ code: 4 });
   });
 });
+
+describe('ticket list: free text', () => {
+  it('finds words in the timeline too, forgives a typo and says which word it used', async () => {
+    const env = tempEnv();
+    await runCli(['ticket', 'create', '-t', 'Printer offline', '-q'], { env });
+    await runCli(['ticket', 'create', '-t', 'Screen flickers', '-q'], { env });
+    await runCli(['ticket', 'comment', 'HD-2', 'Swapped the DisplayPort cable'], { env });
+    expect((await runCli(['ticket', 'list', 'displayport', '-q'], { env })).stdout).toBe('HD-2\n');
+    const typo = await runCli(['ticket', 'list', 'prnter', '-q'], { env });
+    expect(typo.stdout).toBe('HD-1\n');
+    expect(typo.stderr).toContain("'prnter' matched nothing: showing 'printer'");
+    const json = JSON.parse((await runCli(['ticket', 'list', 'prnter', '--json'], { env })).stdout);
+    expect(json.corrected).toEqual([{ from: 'prnter', to: 'printer' }]);
+    expect(json.tickets.map((t: { ref: string }) => t.ref)).toEqual(['HD-1']);
+  });
+});

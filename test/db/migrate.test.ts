@@ -111,6 +111,9 @@ describe('migrating an old-version database', () => {
       up: async (db) => {
         await sql`CREATE TABLE tickets_new (id INTEGER PRIMARY KEY, title TEXT NOT NULL)`.execute(db);
         await sql`INSERT INTO tickets_new SELECT id, title FROM tickets`.execute(db);
+        // As SQLite's table rebuild asks: triggers that read the table go first (a real rebuild makes them again).
+        for (const t of ['interactions_fts_insert', 'interactions_fts_update', 'interactions_fts_delete'])
+          await sql.raw(`DROP TRIGGER ${t}`).execute(db);
         await sql`DROP TABLE tickets`.execute(db);
         await sql`ALTER TABLE tickets_new RENAME TO tickets`.execute(db);
       },

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
+import { snapshot } from '../helpers/db-snapshot.js';
 import { tempEnv } from '../helpers/temp.js';
 
 interface BadCase {
@@ -22,28 +23,6 @@ interface BadCase {
 const FIXTURES = fileURLToPath(new URL('../../fixtures/bad', import.meta.url));
 const CASES = JSON.parse(readFileSync(`${FIXTURES}/cases.json`, 'utf8')) as BadCase[];
 const expand = (s: string) => s.replaceAll('{fixtures}', FIXTURES);
-
-/** A logical snapshot of every table, so WAL checkpoints can't hide or fake a change. */
-function snapshot(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    // Real tables only (FTS shadow tables follow their content); rows sorted so no rowid is assumed.
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
-      .all() as { name: string }[];
-    const dump = tables.map((t) => [
-      t.name,
-      db
-        .prepare(`SELECT * FROM "${t.name}"`)
-        .all()
-        .map((r) => JSON.stringify(r))
-        .sort(),
-    ]);
-    return JSON.stringify([dump, db.pragma('user_version', { simple: true })]);
-  } finally {
-    db.close();
-  }
-}
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -15,8 +15,11 @@ export interface CliResult {
 
 export interface RunOptions {
   env: Record<string, string>;
-  stdin?: string;
+  /** Text or raw bytes (bytes may be invalid UTF-8). */
+  stdin?: string | Buffer;
   stdinIsTTY?: boolean;
+  /** In-process only: stdout claims to be a terminal of this many columns. */
+  stdoutColumns?: number;
 }
 
 function sink(): PassThrough & { text(): string } {
@@ -29,7 +32,7 @@ function sink(): PassThrough & { text(): string } {
 
 /** In-process run with a fresh program and captured streams. */
 export async function runCli(args: string[], options: RunOptions): Promise<CliResult> {
-  const stdout = sink();
+  const stdout = Object.assign(sink(), options.stdoutColumns ? { isTTY: true, columns: options.stdoutColumns } : {});
   const stderr = sink();
   const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), {
     isTTY: options.stdinIsTTY ?? options.stdin === undefined,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/database.js';
 import { openDesk, type Desk as StoreDesk } from '../../src/store/desk.js';
 import { rawSqlite } from '../../src/store/sqlite-raw.js';
@@ -64,5 +64,15 @@ export async function dbRows(env: Record<string, string>, query: string): Promis
     return desk.sqlite.prepare(query).all();
   } finally {
     await desk.close();
+  }
+}
+
+/** Runs `fn` on the test desk's file opened with better-sqlite3 alone, as another tool would write it. */
+export function rawDesk<T>(env: Record<string, string>, fn: (db: Database.Database) => T): T {
+  const db = new Database(env.DESKLINE_DB!);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
   }
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Desk } from '../../src/db/database.js';
 import type { NewTicket } from '../../src/db/schema.js';
 import { parseQuery, SORT_KEYS, type Filter, type ParsedQuery, type SortKey } from '../../src/domain/query.js';
+import { APOSTROPHES, words } from '../../src/domain/kb-text.js';
+import { textTerm } from '../../src/domain/ticket-text.js';
 import { CHANNELS, PRIORITIES, PRIORITY_RANK, STATUSES, TIERS } from '../../src/domain/ticket.js';
 import { applyFilters, type FilterContext } from '../../src/store/ticket-filter.js';
 import { applyKeyset, applySort, cursorOf, NO_DUE, sortSpec, type CursorRow } from '../../src/store/ticket-sort.js';
@@ -115,6 +117,14 @@ afterAll(async () => {
 
 const has = (hay: string | null | undefined, needle: string) => hay != null && hay.toLowerCase().includes(needle.toLowerCase());
 
+/** Free text (domain/ticket-text.ts): every word starts a word of the texts (whole if under 3 letters); a phrase also appears as written. */
+function textMatches(text: string, texts: string[]): boolean {
+  const term = textTerm(text);
+  const tokens = texts.flatMap((t) => words(t));
+  const each = term.words.every((w) => tokens.some((t) => (w.length >= 3 ? t.startsWith(w) : t === w)));
+  return each && (term.phrase === null || texts.some((t) => has(t.replace(APOSTROPHES, ''), term.phrase!)));
+}
+
 function test(f: Filter, r: Row, ctx: FilterContext): boolean {
   switch (f.field) {
     case 'status':
@@ -132,7 +142,7 @@ function test(f: Filter, r: Row, ctx: FilterContext): boolean {
     case 'tag':
       return r.tags.some((t) => f.values.includes(t));
     case 'text':
-      return has(r.title, f.text) || has(r.description, f.text);
+      return textMatches(f.text, [r.title, r.description]);
     case 'requester': {
       const q = REQUESTERS.find((x) => x.id === r.requester_id);
       return !!q && f.values.some((v) => has(q.name, v) || has(q.email, v));

@@ -40,6 +40,17 @@ describe('console: the / filter', () => {
     expect(selectedLine(frame)).toContain('VPN slow from home');
   });
 
+  it('forgives a typo in free text and says which word it used', async () => {
+    const tui = await open();
+    tui.type('/');
+    for (const ch of 'prnter') tui.type(ch);
+    tui.type(KEYS.enter);
+    const frame = await tui.waitForFrame((f) => f.includes("showing 'printer' for 'prnter'"));
+    expect(frame).toContain('Printer jams');
+    expect(frame).not.toContain('VPN slow from home');
+    expect(frame).not.toContain('New laptop');
+  });
+
   it('shows a query error inline under the box with a caret at its column, and keeps the last good rows', async () => {
     const tui = await open();
     tui.type('/');

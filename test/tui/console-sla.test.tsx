@@ -43,7 +43,7 @@ describe('console: SLA time left', () => {
     const desk = await deskWithClocks();
     const tui = renderTui(await consoleElement(desk), { columns: 120, rows: 24 });
     let frame = await tui.waitForFrame((f) => f.includes('✗ 1 breached · ! 1 at risk'));
-    expect(frame.split('\n')[0]).toMatch(/✗ 1 breached · ! 1 at risk +desk\.db · Tess/);
+    expect(frame.split('\n')[0]).toMatch(/✗ 1 breached · ! 1 at risk +Tess Tester$/);
 
     const other = await secondConnection(desk);
     try {

@@ -65,6 +65,6 @@ describe('console: timer', () => {
     const tui = renderTui(await consoleElement(desk, { clock: () => 0 }), { columns: 80, rows: 24 });
     await tui.waitForFrame((f) => f.includes('Long call'));
     tui.type('T', KEYS.escape, '4');
-    await tui.waitForFrame((f) => /4 All op… 1/.test(f) && f.includes('⏱ HD-1 00:00'));
+    await tui.waitForFrame((f) => /4 All o… 1/.test(f) && f.includes('⏱ HD-1 00:00'));
   });
 });

@@ -5,6 +5,8 @@ import * as m002 from './002-kb.js';
 import * as m003 from './003-sla.js';
 import * as m004 from './004-assignee-urgency.js';
 import * as m005 from './005-audit-chain.js';
+import * as m006 from './006-ticket-fts.js';
+import * as m007 from './007-report-summaries.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003-sla', up: m003.up },
   { version: 4, name: '004-assignee-urgency', up: m004.up },
   { version: 5, name: '005-audit-chain', up: m005.up },
+  { version: 6, name: '006-ticket-fts', up: m006.up },
+  { version: 7, name: '007-report-summaries', up: m007.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -23,7 +23,7 @@ import type { ConsoleProps } from '../props.js';
 
 type FeedsProps = ConsoleProps & { state: State; dispatch: Dispatch<StateAction> };
 
-export function Feeds({ state, dispatch, views, pollMs, env = process.env, loadDemo, runningTimer }: FeedsProps) {
+export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo, runningTimer }: FeedsProps) {
   const { desk } = useDesk();
   const { exit } = useApp();
   useTerminalInput(dispatch);
@@ -47,10 +47,11 @@ export function Feeds({ state, dispatch, views, pollMs, env = process.env, loadD
   }, [runningTimer, state.timer.running]);
   useEffect(() => {
     if (!state.loadingDemo) return;
-    if (!loadDemo) return dispatch({ type: 'demoDone', error: 'not available here' });
-    loadDemo(desk, (text) => dispatch({ type: 'notice', text }))
+    if (!demo) return dispatch({ type: 'demoDone', error: 'not available here' });
+    demo
+      .load(desk, (text) => dispatch({ type: 'notice', text }))
       .then(() => dispatch({ type: 'demoDone', error: null }))
       .catch((error: Error) => dispatch({ type: 'demoDone', error: error.message.split('\n')[0] ?? 'error' }));
-  }, [state.loadingDemo, loadDemo, desk, dispatch]);
+  }, [state.loadingDemo, demo, desk, dispatch]);
   return null;
 }

@@ -68,12 +68,19 @@ interface RowProps {
   sla: SlaSettings;
 }
 
+/** The cells drawn in their own text nodes before the rest. */
+const LEAD = new Set(['ref', 'status', 'due']);
+
 const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused, marked, sla }: RowProps) {
   const color = useColor();
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
   const due = dueBadge(row, sla, now);
-  const [ref, status, dueText, ...rest] = rowCells(row, layout, now, due).map((c) => c.text);
+  const cells = rowCells(row, layout, now, due);
+  const cell = (key: string) => cells.find((c) => c.key === key)?.text;
+  const status = cell('status');
+  const dueText = cell('due');
+  const rest = cells.filter((c) => !LEAD.has(c.key)).map((c) => ` ${c.text}`);
   const inverse = selected && focused;
   const bold = selected && !focused;
   // The glyphs and the due cell in text nodes of their own: the other cells stay plain ASCII for ASCII
@@ -90,14 +97,18 @@ const QueueRow = memo(function QueueRow({ row, layout, now, selected, focused, m
         </Text>
       </Text>
       <Text wrap="truncate-end" inverse={inverse} bold={bold}>
-        {`${marked ? '*' : ' '}${ref} `}
-        <Text color={color(s.color)} dimColor={s.dim}>
-          {status}
-        </Text>
+        {`${marked ? '*' : ' '}${cell('ref')}`}
+        {status !== undefined && (
+          <Text color={color(s.color)} dimColor={s.dim}>
+            {` ${status}`}
+          </Text>
+        )}
       </Text>
-      <Text inverse={inverse} bold={bold} color={color(due ? DUE_LOOK[due.state].color : undefined)}>{` ${dueText}`}</Text>
+      {dueText !== undefined && (
+        <Text inverse={inverse} bold={bold} color={color(due ? DUE_LOOK[due.state].color : undefined)}>{` ${dueText}`}</Text>
+      )}
       <Text wrap="truncate-end" inverse={inverse} bold={bold}>
-        {` ${rest.join(' ')}`}
+        {rest.join('')}
       </Text>
     </Box>
   );

@@ -7,7 +7,9 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { alertText } from '../../domain/sla-badge.js';
 import type { ConsoleProps } from '../props.js';
+import { countArticles } from '../../store/kb.js';
 import { useDesk } from '../hooks/desk-context.js';
+import { useDeskQuery } from '../hooks/use-desk-query.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
@@ -27,13 +29,15 @@ import { QueuePane } from './queue-pane.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
-export function Screen({ state, views, dbName, clock = Date.now }: ConsoleProps & { state: State }) {
+export function Screen({ state, views, dbName, demo, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
   const { dispatch } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
   const lay = layoutOf(state);
+  // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
+  const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
   const overlay = state.act.overlay;
   const mode = modeOf(state);
   const kb = state.kb;
@@ -82,8 +86,15 @@ export function Screen({ state, views, dbName, clock = Date.now }: ConsoleProps 
       )}
       {overlayFillsBody(overlay) ? (
         <OverlayView overlay={overlay!} width={lay.columns} height={body} />
-      ) : mode === 'welcome' ? (
-        <Welcome dbName={dbName} height={lay.height - 2} notice={state.notice} />
+      ) : mode === 'welcome' || mode === 'welcomeAsk' ? (
+        <Welcome
+          dbName={dbName}
+          height={lay.height - 2}
+          notice={state.notice}
+          demoTickets={demo?.tickets ?? null}
+          asking={state.askDemo}
+          articles={articles}
+        />
       ) : kb.screen !== 'off' ? (
         <KbScreen kb={kb} width={lay.columns} height={lay.height - 2} />
       ) : state.dashboard ? (

@@ -1,35 +1,22 @@
 /**
  * Answers for the KB screen: one article, fetched by id and rendered for the terminal with the CLI's
- * renderer (marked + marked-terminal, loaded on first use; it sanitises the Markdown and, without
- * colour, its own output), handed to the reducer (which works out how far it scrolls). The preview
- * waits for the selection to settle; reading full screen counts a view.
+ * renderer (text/article-lines.ts, loaded on first use; it sanitises the Markdown), handed to the
+ * reducer (which works out how far it scrolls). The preview waits for the selection to settle;
+ * reading full screen counts a view.
  */
 import { useEffect, useRef } from 'react';
-import type { KbArticle } from '../../store/kb.js';
 import type { ShownArticle } from '../state/kb/types.js';
 import type { StateAction } from '../state/types.js';
-import { sgrOnly, wrapAnsi } from '../text/ansi-wrap.js';
 import { useDeskQuery } from './use-desk-query.js';
 
 export const PREVIEW_DELAY_MS = 60;
-
-async function render(article: KbArticle, width: number, color: boolean): Promise<string[]> {
-  const { renderMarkdown } = await import('../../io/markdown-render.js');
-  // A body opening with the title as its heading would repeat the title bar: drop that line.
-  const heading = /^#\s+(.*)\n*/.exec(article.body);
-  const body = heading && heading[1]!.trim() === article.title.trim() ? article.body.slice(heading[0].length) : article.body;
-  return renderMarkdown(body, { color, width })
-    .replace(/^\s*\n/, '')
-    .split('\n')
-    .flatMap((l) => wrapAnsi(sgrOnly(l), width));
-}
 
 export function useKbArticle(id: number | null, width: number, color: boolean, full: boolean, dispatch: (a: StateAction) => void): void {
   const rendered = useRef(new Map<string, string[]>());
   /** The article whose full-screen reading was counted (once per opening, not per resize). */
   const viewed = useRef<number | null>(null);
-  // Warm the renderer (marked, marked-terminal, its highlighter) while the first words are typed.
-  useEffect(() => void import('../../io/markdown-render.js').catch(() => undefined), []);
+  // Warm the renderer (marked and our layout) while the first words are typed.
+  useEffect(() => void import('../text/article-lines.js').catch(() => undefined), []);
   useEffect(() => {
     if (!full) viewed.current = null;
   }, [full]);
@@ -47,7 +34,8 @@ export function useKbArticle(id: number | null, width: number, color: boolean, f
         const key = `${id}:${article.version}:${width}:${color}`;
         let lines = rendered.current.get(key);
         if (!lines) {
-          lines = await render(article, width, color);
+          const { articleLines } = await import('../text/article-lines.js');
+          lines = articleLines(article, width, color);
           if (rendered.current.size > 50) rendered.current.clear();
           rendered.current.set(key, lines);
         }

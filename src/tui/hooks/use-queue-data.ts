@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Executor } from '../../store/executor.js';
-import { listTickets } from '../../store/ticket-list.js';
+import { listTickets, planText, type Correction } from '../../store/ticket-list.js';
 import { pageLimit } from '../state/queue-window.js';
 import type { State, StateAction } from '../state/types.js';
 import { useDesk } from './desk-context.js';
@@ -17,6 +17,12 @@ type Dispatch = (a: StateAction) => void;
 export async function isDeskEmpty(db: Executor): Promise<boolean> {
   const rows = await listTickets(db, { query: { filters: [], sort: 'id' }, ctx: { meId: null, now: Date.now() }, limit: 1 });
   return rows.length === 0;
+}
+
+/** `showing 'printer' for 'prnter'` (short: the status bar gives a notice half its width), or null when nothing was corrected. */
+export function correctionNotice(corrections: readonly Correction[]): string | null {
+  if (corrections.length === 0) return null;
+  return `showing ${corrections.map((c) => `'${c.to}' for '${c.from}'`).join(', ')}`;
 }
 
 export function useQueueData(state: State, dispatch: Dispatch): void {
@@ -48,6 +54,11 @@ export function useQueueData(state: State, dispatch: Dispatch): void {
         // An empty answer (or a desk that was empty) asks whether the desk has any ticket at all.
         const empty = rows.rows.length === 0 || latest.current.state.empty ? await isDeskEmpty(db) : undefined;
         dispatch({ type: 'rowsLoaded', gen, ...rows, ...(empty === undefined ? {} : { empty }) });
+        // A new filter whose free text matched nothing as typed says which word it used instead.
+        if (req.kind === 'start') {
+          const said = correctionNotice((await planText(db, src.query)).corrections);
+          if (said) dispatch({ type: 'notice', text: said });
+        }
       })
       .catch((error: Error) => dispatch({ type: 'notice', text: `cannot load the queue: ${error.message.split('\n')[0]}` }));
   }, [db, gen, dispatch]);

@@ -8,7 +8,20 @@
 export type KbMode = 'kbSearch' | 'kbList' | 'kbArticle' | 'kbOffer';
 
 /** Where a binding works: the focused pane, the filter box while typing, or the open dialog. */
-export type Mode = 'queue' | 'detail' | 'filter' | 'welcome' | 'picker' | 'compose' | 'form' | 'confirm' | 'help' | 'dashboard' | KbMode;
+export type Mode =
+  | 'queue'
+  | 'detail'
+  | 'filter'
+  | 'welcome'
+  /** The welcome screen asks before loading demo data. */
+  | 'welcomeAsk'
+  | 'picker'
+  | 'compose'
+  | 'form'
+  | 'confirm'
+  | 'help'
+  | 'dashboard'
+  | KbMode;
 
 /** Moving through the queue and the detail pane, the filter, views, and the console itself. */
 export const QUEUE_COMMANDS = [
@@ -29,6 +42,8 @@ export const QUEUE_COMMANDS = [
   'filterBackspace',
   'filterErase',
   'loadDemo',
+  'demoYes',
+  'demoNo',
   'toggleTimer',
   'dashboard',
   'closeDashboard',

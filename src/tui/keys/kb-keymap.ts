@@ -9,7 +9,7 @@ const LIST: readonly Mode[] = ['queue', 'detail'];
 const SCREEN: readonly Mode[] = ['kbSearch', 'kbList'];
 
 export const KB_KEYMAP: readonly Binding[] = [
-  { key: 'K', action: 'kbOpen', help: 'knowledge base: search articles as you type', hint: 'KB', when: LIST },
+  { key: 'K', action: 'kbOpen', help: 'knowledge base: search articles as you type', hint: 'KB', when: [...LIST, 'welcome'] },
   { key: 'L', action: 'kbLink', help: 'link a suggested KB article to the ticket', when: LIST },
   { key: 'B', action: 'kbDraft', help: 'draft a KB article from the ticket', when: LIST },
 

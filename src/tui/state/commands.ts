@@ -73,6 +73,10 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
     case 'closeDashboard':
       return { ...s, dashboard: false };
     case 'loadDemo':
-      return s.loadingDemo ? s : { ...s, loadingDemo: true, notice: 'loading demo data…' };
+      return s.loadingDemo ? s : { ...s, askDemo: true };
+    case 'demoYes':
+      return s.loadingDemo ? s : { ...s, askDemo: false, loadingDemo: true, notice: 'loading demo data…' };
+    case 'demoNo':
+      return { ...s, askDemo: false, notice: 'no demo data loaded' };
   }
 }

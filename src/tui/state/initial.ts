@@ -34,6 +34,7 @@ export function initialState(
     counts: {},
     empty: preload ? preload.empty : null,
     notice: null,
+    askDemo: false,
     loadingDemo: false,
     quit: false,
     version: 0,

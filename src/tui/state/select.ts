@@ -8,7 +8,11 @@ import { selected } from './queue-window.js';
 import type { State } from './types.js';
 
 export function modeOf(s: State): Mode {
-  return s.act.overlay ? overlayMode(s.act.overlay) : s.empty ? 'welcome' : (kbModeOf(s.kb) ?? (s.dashboard ? 'dashboard' : s.focus));
+  if (s.act.overlay) return overlayMode(s.act.overlay);
+  // The KB screen opens from the welcome screen too (`K`), and has the keys while it shows.
+  const kb = kbModeOf(s.kb);
+  if (s.empty) return kb && kb !== 'kbOffer' ? kb : s.askDemo ? 'welcomeAsk' : 'welcome';
+  return kb ?? (s.dashboard ? 'dashboard' : s.focus);
 }
 
 export function selectedRow(s: State): TicketListRow | undefined {

@@ -93,7 +93,9 @@ export interface State extends QueueSlice {
   /** True when the database has no ticket at all (welcome screen); null until known. */
   empty: boolean | null;
   notice: string | null;
-  /** The welcome screen's `d` asked for demo data and it is being written. */
+  /** The welcome screen's `d` asks before loading demo data: the question is open. */
+  askDemo: boolean;
+  /** The question had a yes: demo data is being written. */
   loadingDemo: boolean;
   quit: boolean;
   /** The one data-version counter: bumps when another process commits or after a write of ours. */

@@ -1,5 +1,5 @@
 /**
- * Word-wraps one rendered line that may carry SGR styling (marked-terminal's colours) to a width, so
+ * Word-wraps one rendered line that may carry SGR styling (the Markdown renderer's colours) to a width, so
  * a scrolled view counts exactly the lines it draws and nothing is cut off. Continuation lines hang
  * under the text of a list item; styling open at a break is closed and re-opened on the next line.
  * Pure; run sgrOnly first (SGR must be the only escape left).

@@ -78,9 +78,23 @@ export interface RowLayout {
   tier: number;
 }
 
+/** Columns given up, in this order, when the title would get fewer than TITLE_MIN cells. */
+const DROP_ORDER = ['requester', 'status', 'age', 'due'] as const;
+const TITLE_MIN = 10;
+
+/** Cells before the title: the three glyphs and the mark, the ref, each other column with its space, the title's space. */
+function usedBy(l: Omit<RowLayout, 'title'>): number {
+  const { ref, ...others } = l;
+  return 4 + ref + Object.values(others).reduce((n, w) => n + (w > 0 ? w + 1 : 0), 0) + 1;
+}
+
+/**
+ * The columns for a pane `total` cells wide: they always fit in it (a row never wraps), giving up the
+ * requester, the status word (its glyph stays), the age and last the due time as the pane narrows.
+ */
 export function rowLayout(total: number): RowLayout {
   const size = total >= 110 ? 'wide' : total >= 86 ? 'medium' : 'narrow';
-  const fixed = {
+  const l = {
     ref: 8,
     status: 8,
     due: 6,
@@ -89,10 +103,11 @@ export function rowLayout(total: number): RowLayout {
     assignee: size === 'wide' ? 14 : size === 'medium' ? 12 : 0,
     tier: size === 'narrow' ? 0 : 2,
   };
-  // marker, priority and status glyphs (3), then one space before and between columns
-  const gaps = 3 + 6 + (fixed.assignee ? 1 : 0) + (fixed.tier ? 1 : 0);
-  const used = fixed.ref + fixed.status + fixed.due + fixed.age + fixed.requester + fixed.assignee + fixed.tier + gaps;
-  return { ...fixed, title: Math.max(8, total - used) };
+  for (const column of DROP_ORDER) {
+    if (usedBy(l) + TITLE_MIN <= total) break;
+    l[column] = 0;
+  }
+  return { ...l, title: Math.max(1, total - usedBy(l)) };
 }
 
 /** Table cells mark a cut with `~` (as tig does): ASCII keeps the row on Ink's fast measuring path. */
@@ -104,18 +119,17 @@ const CUT = '~';
  * on its fast path (measuring a line with any wide-range character segments all of it).
  */
 export function rowCells(r: TicketListRow, l: RowLayout, now: number, due: DueBadge | null = null): { key: string; text: string }[] {
-  const status = statusLook(r.status);
-  const cells = [
-    { key: 'ref', text: fit(r.ref, l.ref) },
-    { key: 'status', text: fit(status.short, l.status) },
-    { key: 'due', text: dueCell(due, l.due) },
-    { key: 'age', text: fit(age(now - r.created_at), l.age, 'right') },
-    { key: 'requester', text: fit(sanitizeLine(r.requester_name) || '-', l.requester, 'left', CUT) },
-    { key: 'title', text: fit(sanitizeLine(r.title), l.title, 'left', CUT) },
-  ];
-  if (l.assignee) cells.push({ key: 'assignee', text: fit(sanitizeLine(r.assignee_name) || '-', l.assignee, 'left', CUT) });
-  if (l.tier) cells.push({ key: 'tier', text: fit(r.tier, l.tier) });
-  return cells;
+  const text: Record<keyof RowLayout, () => string> = {
+    ref: () => fit(r.ref, l.ref),
+    status: () => fit(statusLook(r.status).short, l.status),
+    due: () => dueCell(due, l.due),
+    age: () => fit(age(now - r.created_at), l.age, 'right'),
+    requester: () => fit(sanitizeLine(r.requester_name) || '-', l.requester, 'left', CUT),
+    title: () => fit(sanitizeLine(r.title), l.title, 'left', CUT),
+    assignee: () => fit(sanitizeLine(r.assignee_name) || '-', l.assignee, 'left', CUT),
+    tier: () => fit(r.tier, l.tier),
+  };
+  return COLUMN_ORDER.filter((k) => l[k] > 0).map((key) => ({ key, text: text[key]() }));
 }
 
 /** The due cell: the state's symbol (reads without colour), then the time left, right-aligned; blank with no running clock. */

@@ -18,7 +18,7 @@ const GROUPS: readonly { title: string; test: (when: readonly Mode[]) => boolean
   { title: 'Pickers', test: (w) => w.includes('picker') },
   { title: 'Text boxes and the new-ticket form', test: (w) => w.includes('compose') || w.includes('form') },
   { title: 'Questions', test: (w) => w.includes('confirm') },
-  { title: 'Welcome screen', test: (w) => w.includes('welcome') },
+  { title: 'Welcome screen', test: (w) => w.includes('welcome') || w.includes('welcomeAsk') },
   { title: 'Help', test: (w) => w.includes('help') },
 ];
 

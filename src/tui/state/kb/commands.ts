@@ -34,9 +34,10 @@ export function enqueueKb(kb: KbState, job: KbJob): KbState {
   return { ...kb, seq, jobs: [...kb.jobs, { seq, job }] };
 }
 
-/** Text typed or pasted into the search box: one line, no control characters. */
+/** Text typed or pasted into the search box: one line, no control characters, no leading blanks (`K dns`). */
 export function kbInsert(kb: KbState, text: string): KbState {
-  const add = text.replace(/[\r\n\t]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+  const line = text.replace(/[\r\n\t]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+  const add = kb.query === '' ? line.trimStart() : line;
   return add ? { ...kb, query: kb.query + add } : kb;
 }
 
