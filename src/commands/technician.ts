@@ -31,9 +31,11 @@ export function technicianCommand(ctx: Ctx): Command {
     .command('list')
     .description('list technicians with their open ticket counts')
     .option('--json', 'print JSON')
-    .action(async (flags: { json?: boolean }) => {
+    .option('-q, --quiet', 'print only emails, one a line (shell completion reads them)')
+    .action(async (flags: { json?: boolean; quiet?: boolean }) => {
       const { db } = await ctx.desk();
       const rows = await listTechnicians(db);
+      if (flags.quiet) return rows.forEach((r) => ctx.out(cleanLine(r.email)));
       const open = await openCounts(db);
       if (flags.json) return ctx.json({ technicians: rows.map((r) => ({ ...r, open: open.get(r.id) ?? 0 })) });
       ctx.out(

@@ -129,6 +129,28 @@ export async function listArticles(db: Executor, filter: { status?: KbStatus } =
   return (await query.execute()).map(toArticle);
 }
 
+export type ArticleSummary = ReturnType<typeof articleFields> & { updated_at: number };
+
+/** Articles for a listing (`kb list`), most recently updated first, without their bodies; and how many match. */
+export async function articleSummaries(
+  db: Executor,
+  filter: { limit: number; category?: string; status?: KbStatus },
+): Promise<{ articles: ArticleSummary[]; total: number }> {
+  let query = db.selectFrom('kb_articles');
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const [rows, count] = await Promise.all([
+    query
+      .select(['id', 'slug', 'title', 'category', 'tags', 'audience', 'status', 'updated_at'])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { articles: rows.map((r) => ({ ...articleFields(r), updated_at: r.updated_at })), total: Number(count.n) };
+}
+
 /** How many articles the knowledge base holds (the console's welcome screen says so). */
 export async function countArticles(db: Executor): Promise<number> {
   const row = await db

@@ -53,10 +53,8 @@ describe('completion', () => {
     const env = tempEnv();
     const bash = await runCli(['completion', 'bash'], { env });
     expect(bash.stdout).toContain('complete -F _deskline deskline desk');
-    expect(bash.stdout).toMatch(/"ticket"\) COMPREPLY=\(\$\(compgen -W "create list/);
-    expect((await runCli(['completion', 'fish'], { env })).stdout).toContain(
-      "complete -c deskline -f -n '__fish_use_subcommand' -a ticket",
-    );
+    expect(bash.stdout).toMatch(/"ticket"\) subs="create list ls show/);
+    expect((await runCli(['completion', 'fish'], { env })).stdout).toContain("complete -c deskline -f -n '__deskline_at \\'\\'' -a ticket");
     expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(4);
   });
 });
