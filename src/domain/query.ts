@@ -13,12 +13,17 @@ export { QueryError } from './query-lexer.js';
 export type { Cmp } from './query-literals.js';
 export * from './query-types.js';
 
+/** Free text longer than this is no search anyone types (a pasted log): refused, not searched. */
+export const MAX_TEXT_TERM = 1_000;
+
 /** Parses a query. Throws QueryError (one line, with a 1-based column) on anything it cannot read. */
 export function parseQuery(input: string): ParsedQuery {
   const filters: Filter[] = [];
   let sort: SortKey = DEFAULT_SORT;
   for (const token of lex(input)) {
     if (token.kind === 'text') {
+      if (token.text.length > MAX_TEXT_TERM)
+        throw new QueryError(`search text too long: at most ${MAX_TEXT_TERM.toLocaleString('en')} characters`, columnOf(input, token.at));
       filters.push({ field: 'text', negated: token.negated, text: token.text });
       continue;
     }

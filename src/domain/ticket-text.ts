@@ -35,13 +35,16 @@ export function typoDistance(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
+/** Longer words are not corrected: two edits of a word of n letters are ~73·n² candidates (24: 42k). */
+export const MAX_TYPO_WORD = 24;
+
 /**
  * Words that may be what `word` was meant to be: one edit away, and for words of 8 letters or more
  * also one edit away from a deletion (two missing letters, a missing and a wrong one …). Words under
- * four letters or of digits only have none.
+ * four letters, over MAX_TYPO_WORD, or of digits only have none.
  */
 export function typoCandidates(word: string): string[] {
-  if (word.length < 4 || /^\d+$/.test(word)) return [];
+  if (word.length < 4 || word.length > MAX_TYPO_WORD || /^\d+$/.test(word)) return [];
   const out = oneEditAway(word);
   if (typoDistance(word) === 2) {
     for (let i = 0; i < word.length; i++) for (const w of oneEditAway(word.slice(0, i) + word.slice(i + 1))) out.add(w);

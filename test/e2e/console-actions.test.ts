@@ -115,8 +115,9 @@ describe('console actions in tmux (built binary)', () => {
     await s.waitFor('No tickets match this view.', 10_000);
     await s.sendKeys('2');
     await s.waitFor((x) => selected(x).includes('VPN drops'));
-    await s.sendKeys('x', 'x', 'x');
-    await s.waitFor((x) => x.includes('*3 marked') && selected(x).includes('Screen flickers'));
+    // x marks and stays (issue 13.14): x j x j x marks three neighbours.
+    await s.sendKeys('x', 'j', 'x', 'j', 'x');
+    await s.waitFor((x) => x.includes('*3 marked') && selected(x).includes('Mouse broken'));
     await s.sendKeys('A');
     await s.waitFor((x) => x.includes('Assign 3 tickets to…') && x.includes('2  Sam Okafor'));
     await s.sendKeys('2');
