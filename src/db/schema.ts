@@ -1,5 +1,8 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxTable } from './schema-outbox.js';
+
+export type { OutboxRow, OutboxStatus, NewOutboxMessage } from './schema-outbox.js';
 
 export interface TechniciansTable {
   id: Generated<number>;
@@ -53,6 +56,8 @@ export interface InteractionsTable {
   body: string;
   minutes: number;
   created_at: number;
+  /** The Message-ID of an entry that is an email, sent or received (migration 010). */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TagsTable {
@@ -176,6 +181,7 @@ export interface DB {
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
   attachments: AttachmentsTable;
+  outbox: OutboxTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
