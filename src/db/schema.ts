@@ -20,6 +20,62 @@ export interface RequestersTable {
   phone: string | null;
   department: string | null;
   created_at: number;
+  location: ColumnType<string | null, string | null | undefined, string | null>;
+  vip: ColumnType<number, number | undefined, number>;
+  notes: ColumnType<string, string | undefined, string>;
+}
+
+/** A requester's further mail addresses (a merge moves the merged one's here). */
+export interface RequesterEmailsTable {
+  email: string;
+  requester_id: number;
+  added_at: number;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+export interface GroupMembersTable {
+  group_id: number;
+  technician_id: number;
+}
+
+export interface AssetsTable {
+  id: Generated<number>;
+  tag: string;
+  type: string;
+  model: string;
+  serial: string | null;
+  owner_id: number | null;
+  location: string | null;
+  hostname: string | null;
+  protocol: string | null;
+  status: string;
+  /** UTC midnights (epoch ms). */
+  purchased_at: number | null;
+  warranty_until: number | null;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Who owned an asset from when (requester_id null: back in stock). */
+export interface AssetOwnersTable {
+  id: Generated<number>;
+  asset_id: number;
+  requester_id: number | null;
+  at: number;
+  actor: string;
+}
+
+export interface TicketAssetsTable {
+  ticket_id: number;
+  asset_id: number;
+  linked_at: number;
+  linked_by: string;
 }
 
 export interface TicketsTable {
@@ -45,6 +101,7 @@ export interface TicketsTable {
   next_due_at: number | null;
   resolution: string | null;
   version: ColumnType<number, number | undefined, number>;
+  group_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface InteractionsTable {
@@ -182,6 +239,12 @@ export interface DB {
   sla_policies: SlaPoliciesTable;
   attachments: AttachmentsTable;
   outbox: OutboxTable;
+  requester_emails: RequesterEmailsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  assets: AssetsTable;
+  asset_owners: AssetOwnersTable;
+  ticket_assets: TicketAssetsTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
@@ -202,3 +265,5 @@ export type KbArticleRow = Selectable<KbArticlesTable>;
 export type NewKbArticle = Insertable<KbArticlesTable>;
 export type KbRevisionRow = Selectable<KbRevisionsTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type AssetRow = Selectable<AssetsTable>;
