@@ -221,6 +221,59 @@ export interface AttachmentsTable {
   sha256: string;
   added_by: string;
   created_at: number;
+export interface RequestTemplatesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** The new ticket's title, with `{{field}}` placeholders. */
+  title: string;
+  category: string;
+  priority: string;
+  verify_identity: number;
+  /** JSON: [{ name, label, type: text | date | email, required }]. */
+  fields: string;
+  /** JSON: [{ text, required, action? }]. */
+  items: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketRequestsTable {
+  ticket_id: number;
+  template: string;
+  /** JSON: { name: value } as given when the ticket was made. */
+  fields: string;
+  verify_identity: number;
+}
+
+export interface TicketChecklistItemsTable {
+  ticket_id: number;
+  position: number;
+  text: string;
+  required: number;
+  action: string | null;
+  done_at: number | null;
+  done_by: string | null;
+}
+
+export interface IdentityVerificationsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  method: string;
+  verified_by: string;
+  verifier_id: number | null;
+  verified_at: number;
+}
+
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  body: string;
+  /** JSON: { status?, priority?, addTags?, removeTags?, assignee?, group? }. */
+  changes: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface DB {
@@ -245,6 +298,11 @@ export interface DB {
   assets: AssetsTable;
   asset_owners: AssetOwnersTable;
   ticket_assets: TicketAssetsTable;
+  request_templates: RequestTemplatesTable;
+  ticket_requests: TicketRequestsTable;
+  ticket_checklist_items: TicketChecklistItemsTable;
+  identity_verifications: IdentityVerificationsTable;
+  macros: MacrosTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

@@ -10,6 +10,7 @@ import * as m007 from './007-report-summaries.js';
 import * as m008 from './008-attachments.js';
 import * as m010 from './010-outbox.js';
 import * as m011 from './011-people-assets.js';
+import * as m012 from './012-requests-macros.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '008-attachments', up: m008.up },
   { version: 10, name: '010-outbox', up: m010.up },
   { version: 11, name: '011-people-assets', up: m011.up },
+  { version: 12, name: '012-requests-macros', up: m012.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
