@@ -102,6 +102,14 @@ export interface TicketsTable {
   resolution: string | null;
   version: ColumnType<number, number | undefined, number>;
   group_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A major incident's child points at its parent (013). */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When someone means to look at the ticket again (013). */
+  followup_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the ticket entered its status; written by a trigger (013). */
+  status_at: ColumnType<number, number | undefined, number>;
+  /** The change feed's cursor; written by a trigger in every writing transaction (013). */
+  change_seq: ColumnType<number, number | undefined, number>;
 }
 
 export interface InteractionsTable {
@@ -221,6 +229,8 @@ export interface AttachmentsTable {
   sha256: string;
   added_by: string;
   created_at: number;
+}
+
 export interface RequestTemplatesTable {
   id: Generated<number>;
   slug: string;
@@ -276,6 +286,43 @@ export interface MacrosTable {
   updated_at: number;
 }
 
+export interface TicketLinksTable {
+  ticket_id: number;
+  other_id: number;
+  /** relates | duplicate (ticket_id duplicates other_id) | blocks (ticket_id blocks other_id). */
+  kind: string;
+  linked_by: string;
+  linked_at: number;
+}
+
+export interface TicketFollowersTable {
+  ticket_id: number;
+  requester_id: number;
+  added_at: number;
+}
+
+export interface RuleFiringsTable {
+  ticket_id: number;
+  rule: string;
+  at: number;
+}
+
+export interface RedactionsTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  interaction_id: number | null;
+  requester_id: number | null;
+  what: string;
+  reason: string;
+  actor: string;
+  at: number;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  seq: number;
+}
+
 export interface DB {
   technicians: TechniciansTable;
   requesters: RequestersTable;
@@ -303,6 +350,11 @@ export interface DB {
   ticket_checklist_items: TicketChecklistItemsTable;
   identity_verifications: IdentityVerificationsTable;
   macros: MacrosTable;
+  ticket_links: TicketLinksTable;
+  ticket_followers: TicketFollowersTable;
+  rule_firings: RuleFiringsTable;
+  redactions: RedactionsTable;
+  change_counter: ChangeCounterTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

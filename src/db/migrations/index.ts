@@ -11,6 +11,7 @@ import * as m008 from './008-attachments.js';
 import * as m010 from './010-outbox.js';
 import * as m011 from './011-people-assets.js';
 import * as m012 from './012-requests-macros.js';
+import * as m013 from './013-workflow.js';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '010-outbox', up: m010.up },
   { version: 11, name: '011-people-assets', up: m011.up },
   { version: 12, name: '012-requests-macros', up: m012.up },
+  { version: 13, name: '013-workflow', up: m013.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
