@@ -1,5 +1,8 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxTable } from './schema-outbox.js';
+
+export type { OutboxRow, OutboxStatus, NewOutboxMessage } from './schema-outbox.js';
 
 export interface TechniciansTable {
   id: Generated<number>;
@@ -53,6 +56,8 @@ export interface InteractionsTable {
   body: string;
   minutes: number;
   created_at: number;
+  /** The Message-ID of an entry that is an email, sent or received (migration 010). */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TagsTable {
@@ -148,6 +153,19 @@ export interface TicketKbLinksTable {
   linked_at: number;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  interaction_id: number | null;
+  name: string;
+  content_type: string | null;
+  size: number;
+  /** SHA-256 of the bytes, 64 hex digits: the file's name in the attachments folder. */
+  sha256: string;
+  added_by: string;
+  created_at: number;
+}
+
 export interface DB {
   technicians: TechniciansTable;
   requesters: RequestersTable;
@@ -162,6 +180,8 @@ export interface DB {
   sla_calendars: SlaCalendarsTable;
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
+  attachments: AttachmentsTable;
+  outbox: OutboxTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
@@ -181,3 +201,4 @@ export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type KbArticleRow = Selectable<KbArticlesTable>;
 export type NewKbArticle = Insertable<KbArticlesTable>;
 export type KbRevisionRow = Selectable<KbRevisionsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
