@@ -193,6 +193,8 @@ export interface KbArticlesTable {
   view_count: ColumnType<number, number | undefined, number>;
   helped_count: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
+  /** Where an imported article came from (`confluence:<page id>`); null for articles written here (015). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Normalised copies the FTS5 index reads (src/domain/kb-text.ts); written with every change. */
   search_title: string;
   search_tags: string;

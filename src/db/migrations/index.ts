@@ -12,6 +12,7 @@ import * as m010 from './010-outbox.js';
 import * as m011 from './011-people-assets.js';
 import * as m012 from './012-requests-macros.js';
 import * as m013 from './013-workflow.js';
+import * as m015 from './015-kb-external-id.js';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '011-people-assets', up: m011.up },
   { version: 12, name: '012-requests-macros', up: m012.up },
   { version: 13, name: '013-workflow', up: m013.up },
+  { version: 15, name: '015-kb-external-id', up: m015.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
