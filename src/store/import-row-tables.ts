@@ -18,6 +18,8 @@ export interface RowTable {
   replace?: boolean;
   /** No id column of its own. */
   noId?: boolean;
+  /** The unique columns rows are exported in order of (keyset pages); default id. */
+  order?: readonly string[];
   /** Columns that must hold one of these words. */
   enums?: Readonly<Record<string, readonly string[]>>;
   /** What `--dry-run` calls a row (its ref and title columns). */
@@ -43,6 +45,7 @@ export const ROW_TABLES: readonly RowTable[] = [
     refs: { calendar_id: 'sla_calendars' },
     replace: true,
     noId: true,
+    order: ['priority'],
     label: { ref: (r) => String(r.priority) },
   },
   {
@@ -52,7 +55,7 @@ export const ROW_TABLES: readonly RowTable[] = [
     enums: { status: STATUSES, priority: PRIORITIES, channel: CHANNELS, tier: TIERS },
     label: { ref: (r) => `HD-${String(r.id)}`, title: 'title' },
   },
-  { table: 'ticket_tags', owner: 'ticket_id', refs: { ticket_id: 'tickets', tag_id: 'tags' }, noId: true },
+  { table: 'ticket_tags', owner: 'ticket_id', refs: { ticket_id: 'tickets', tag_id: 'tags' }, noId: true, order: ['ticket_id', 'tag_id'] },
   {
     table: 'interactions',
     owner: 'ticket_id',
@@ -72,7 +75,13 @@ export const ROW_TABLES: readonly RowTable[] = [
     label: { ref: (r) => `KB-${String(r.id)}`, title: 'title' },
   },
   { table: 'kb_revisions', owner: 'article_id', refs: { article_id: 'kb_articles' } },
-  { table: 'ticket_kb_links', owner: 'ticket_id', refs: { ticket_id: 'tickets', article_id: 'kb_articles' }, noId: true },
+  {
+    table: 'ticket_kb_links',
+    owner: 'ticket_id',
+    refs: { ticket_id: 'tickets', article_id: 'kb_articles' },
+    noId: true,
+    order: ['ticket_id', 'article_id'],
+  },
   // The audit trail: a ticket's events come with the ticket; the desk's own (ticket_id NULL) are matched on their content.
   {
     table: 'audit_events',
