@@ -31,6 +31,19 @@ const byEmailElseName = (row: Record<string, unknown>) => (row.email ? ['email']
 export const ROW_TABLES: readonly RowTable[] = [
   { table: 'technicians', key: () => ['email'], label: { ref: (r) => String(r.email), title: 'name' } },
   { table: 'requesters', key: byEmailElseName, label: { ref: (r) => String(r.email ?? r.name), title: 'name' } },
+  { table: 'requester_emails', key: () => ['email'], refs: { requester_id: 'requesters' }, noId: true, order: ['email'] },
+  { table: 'groups', key: () => ['name'], label: { ref: (r) => String(r.name) } },
+  {
+    table: 'group_members',
+    key: () => ['group_id', 'technician_id'],
+    refs: { group_id: 'groups', technician_id: 'technicians' },
+    noId: true,
+    order: ['group_id', 'technician_id'],
+  },
+  { table: 'assets', key: () => ['tag'], refs: { owner_id: 'requesters' }, label: { ref: (r) => String(r.tag), title: 'model' } },
+  { table: 'asset_owners', owner: 'asset_id', refs: { asset_id: 'assets', requester_id: 'requesters' } },
+  { table: 'request_templates', key: () => ['slug'], replace: true, label: { ref: (r) => String(r.slug), title: 'name' } },
+  { table: 'macros', key: () => ['name'], replace: true, label: { ref: (r) => String(r.name), title: 'title' } },
   { table: 'tags', key: () => ['name'], label: { ref: (r) => String(r.name) } },
   { table: 'sla_calendars', key: () => ['name'], replace: true, label: { ref: (r) => String(r.name) } },
   {
@@ -51,7 +64,7 @@ export const ROW_TABLES: readonly RowTable[] = [
   {
     table: 'tickets',
     key: (row) => (row.external_id ? ['external_id'] : ['id', 'created_at', 'title']),
-    refs: { requester_id: 'requesters', assignee_id: 'technicians' },
+    refs: { requester_id: 'requesters', assignee_id: 'technicians', group_id: 'groups', parent_id: 'tickets' },
     enums: { status: STATUSES, priority: PRIORITIES, channel: CHANNELS, tier: TIERS },
     label: { ref: (r) => `HD-${String(r.id)}`, title: 'title' },
   },
