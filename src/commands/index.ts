@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
   { name: 'import', load: async () => (await import('./import.js')).importCommand },
+  { name: 'export', load: async () => (await import('./export.js')).exportCommand },
   { name: 'outbox', load: async () => (await import('./outbox.js')).outboxCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },

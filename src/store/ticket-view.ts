@@ -24,6 +24,8 @@ export interface TicketView extends Omit<TicketRow, TriggerColumns> {
   requester: RequesterContact | null;
   assignee: Person | null;
   tags: string[];
+  /** Its attachments (name, size), when the reader asked for them (the console's detail pane). */
+  attachments?: readonly { name: string; size: number }[];
 }
 
 /** A view from what the caller already holds (a row it just wrote, the people it resolved). */
