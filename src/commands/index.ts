@@ -20,6 +20,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'technician', load: async () => (await import('./technician.js')).technicianCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
+  { name: 'import', load: async () => (await import('./import.js')).importCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },
   { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },

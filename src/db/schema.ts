@@ -148,6 +148,19 @@ export interface TicketKbLinksTable {
   linked_at: number;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  interaction_id: number | null;
+  name: string;
+  content_type: string | null;
+  size: number;
+  /** SHA-256 of the bytes, 64 hex digits: the file's name in the attachments folder. */
+  sha256: string;
+  added_by: string;
+  created_at: number;
+}
+
 export interface DB {
   technicians: TechniciansTable;
   requesters: RequestersTable;
@@ -162,6 +175,7 @@ export interface DB {
   sla_calendars: SlaCalendarsTable;
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
+  attachments: AttachmentsTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
@@ -181,3 +195,4 @@ export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type KbArticleRow = Selectable<KbArticlesTable>;
 export type NewKbArticle = Insertable<KbArticlesTable>;
 export type KbRevisionRow = Selectable<KbRevisionsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
