@@ -53,6 +53,8 @@ export interface InteractionsTable {
   body: string;
   minutes: number;
   created_at: number;
+  /** The Message-ID of the email this entry came from or went out as (009); null for the rest. */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TagsTable {

@@ -40,6 +40,19 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
     options: [],
     load: async () => (await import('./jsonl-import.js')).readJsonl,
   },
+  {
+    name: 'zendesk',
+    summary:
+      'Zendesk Support API v2 JSON: tickets with side-loaded users and comments, comments files named <ticket id>.json, or a JSON Lines export',
+    options: [],
+    load: async () => (await import('./vendor-import.js')).zendeskReader(),
+  },
+  {
+    name: 'jira',
+    summary: "Jira's CSV export or REST search JSON (issues[].fields; ADF and wiki markup as text)",
+    options: [],
+    load: async () => (await import('./vendor-import.js')).jiraReader(),
+  },
 ];
 
 export function findFormat(name: string): ImportFormat | undefined {

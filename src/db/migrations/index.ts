@@ -8,6 +8,7 @@ import * as m005 from './005-audit-chain.js';
 import * as m006 from './006-ticket-fts.js';
 import * as m007 from './007-report-summaries.js';
 import * as m008 from './008-attachments.js';
+import * as m009 from './009-mail.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006-ticket-fts', up: m006.up },
   { version: 7, name: '007-report-summaries', up: m007.up },
   { version: 8, name: '008-attachments', up: m008.up },
+  { version: 9, name: '009-mail', up: m009.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
