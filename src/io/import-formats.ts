@@ -53,6 +53,26 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
     options: [],
     load: async () => (await import('./vendor-import.js')).jiraReader(),
   },
+  {
+    name: 'eml',
+    summary: 'mail messages: .eml files, folders of them, or - for one message on stdin (a mail server pipe)',
+    options: [],
+    folders: true,
+    load: async () => (await import('./mail-import.js')).readEml,
+  },
+  {
+    name: 'mbox',
+    summary: 'an mbox mail file: each message a ticket, or a reply added to its ticket',
+    options: [],
+    load: async () => (await import('./mail-import.js')).readMbox,
+  },
+  {
+    name: 'maildir',
+    summary: 'a maildir folder (cur/ and new/), as offline mail clients keep it',
+    options: [],
+    folders: true,
+    load: async () => (await import('./mail-import.js')).readMaildir,
+  },
 ];
 
 export function findFormat(name: string): ImportFormat | undefined {
