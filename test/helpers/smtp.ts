@@ -100,7 +100,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Points a test environment's settings at a loopback SMTP server. */
-export function useSmtp(env: Record<string, string>, port: number, more: Record<string, unknown> = {}): void {
+export function pointAtSmtp(env: Record<string, string>, port: number, more: Record<string, unknown> = {}): void {
   const folder = join(env.XDG_CONFIG_HOME!, 'deskline');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const settings = {
