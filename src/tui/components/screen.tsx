@@ -50,8 +50,8 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   // The outbox's counts give way while an action speaks loudly (its message takes the whole line).
   const notice = [
     timerText,
-    state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
     state.act.loud ? '' : outbox,
+    state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
   ]
     .filter(Boolean)
     .join(' · ');

@@ -3,30 +3,28 @@
  * change), and, when delivery is configured, a worker thread that sends what is due: at start, when
  * the count of waiting messages grows, and every SEND_EVERY_MS while any wait. One send in flight.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Worker } from 'node:worker_threads';
 import type { SmtpConfig } from '../../io/mail-settings.js';
 import { outboxCounts, type OutboxCounts } from '../../store/outbox.js';
-import type { OutboxAnswer, OutboxRequest } from '../outbox-worker.js';
+import type { OutboxRequest } from '../outbox-worker.js';
 import { useDesk } from './desk-context.js';
 import { workerSource } from './use-dashboard.js';
 import { useDeskQuery } from './use-desk-query.js';
 
 const SEND_EVERY_MS = 60_000;
 
-/** `outbox 2 waiting · 1 failed`, `outbox: 3 sent`, or nothing when all is quiet. */
-export function outboxText(counts: OutboxCounts | undefined, last: OutboxAnswer | null, configured: boolean): string {
+/** `outbox 2 waiting · 1 failed`, `outbox 2 waiting (no delivery)`, or nothing when all is quiet. */
+export function outboxText(counts: OutboxCounts | undefined, configured: boolean): string {
   const parts: string[] = [];
-  if (counts?.waiting) parts.push(`${counts.waiting} waiting${configured ? '' : ' (delivery not configured)'}`);
+  if (counts?.waiting) parts.push(`${counts.waiting} waiting${configured ? '' : ' (no delivery)'}`);
   if (counts?.failed) parts.push(`${counts.failed} failed`);
-  if (parts.length === 0) return '';
-  return `outbox ${parts.join(' · ')}${last?.error ? `: ${last.error}` : ''}`;
+  return parts.length ? `outbox ${parts.join(' · ')}` : '';
 }
 
 export function useOutbox(config: SmtpConfig | null | undefined): string {
   const { desk } = useDesk();
   const counts = useDeskQuery('outbox', (db) => outboxCounts(db), { live: true });
-  const [last, setLast] = useState<OutboxAnswer | null>(null);
   const ask = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -36,22 +34,15 @@ export function useOutbox(config: SmtpConfig | null | undefined): string {
     worker.unref();
     let id = 0;
     let inflight = false;
-    let alive = true;
     ask.current = () => {
       if (inflight) return;
       inflight = true;
       worker.postMessage({ id: ++id } satisfies OutboxRequest);
     };
-    worker.on('message', (a: OutboxAnswer) => {
-      inflight = false;
-      if (alive) setLast(a);
-    });
-    worker.on('error', (error) => {
-      inflight = false;
-      if (alive) setLast({ id, sent: 0, failed: 0, error: `sender: ${error.message.split('\n')[0]}` });
-    });
+    // What a send did shows in the counts (the worker's writes move the data version); `outbox list` has the errors.
+    worker.on('message', () => (inflight = false));
+    worker.on('error', () => (inflight = false));
     return () => {
-      alive = false;
       ask.current = null;
       void worker.terminate();
     };
@@ -66,5 +57,5 @@ export function useOutbox(config: SmtpConfig | null | undefined): string {
     return () => clearInterval(timer);
   }, [waiting]);
 
-  return outboxText(counts, last, Boolean(config));
+  return outboxText(counts, Boolean(config));
 }
