@@ -20,6 +20,13 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     parse: (v) =>
       TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
   },
+  plain: {
+    help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',
+    parse: (v) =>
+      ['true', 'false'].includes(v.trim().toLowerCase())
+        ? v.trim().toLowerCase() === 'true'
+        : fail(EXIT.invalid, `plain: must be true or false`),
+  },
   categories: {
     help: `ticket categories, comma-separated (default ${DEFAULT_CATEGORIES.join(',')})`,
     parse: (v) =>
