@@ -48,7 +48,8 @@ export interface DeliverOptions {
 
 export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const clock = opts.clock ?? Date.now;
-  const password = smtpPassword(config, env);
+  // Read only when there is something to send (an empty outbox needs no password).
+  let password: string | null = null;
   const report: DeliveryReport = { sent: 0, failures: [], stopped: false };
   let transport: MailTransport | null = null;
   let accepted: number[] = [];
@@ -68,7 +69,10 @@ export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, 
           failure = { permanent: true, message: `recipient address '${row.to_address}' is malformed` };
         } else {
           try {
-            transport ??= await (opts.open ?? openTransport)(config, password);
+            if (!transport) {
+              password = smtpPassword(config, env);
+              transport = await (opts.open ?? openTransport)(config, password);
+            }
             await transport.send(row);
             if (accepted.push(row.id) === 1) firstAcceptedAt = clock();
             if (accepted.length >= MARK_EVERY || clock() - firstAcceptedAt >= MARK_WITHIN_MS) await flush();

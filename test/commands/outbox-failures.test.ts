@@ -114,4 +114,17 @@ describe('outbox send when the server fails', () => {
       stderr: 'deskline: the SMTP password is never stored in settings: set $DESKLINE_SMTP_PASSWORD or mail.smtp.password_file\n',
     });
   });
+
+  it('asks for the password only when there is mail to send, and records its absence on the message', async () => {
+    const env = tempEnv();
+    const smtp = await startSmtp();
+    pointAtSmtp(env, smtp.port, { user: 'helpdesk' });
+    expect(await runCli(['outbox', 'send'], { env })).toMatchObject({ code: 0, stdout: '0 sent\n' });
+    await queuedReply(env);
+    const send = await runCli(['outbox', 'send'], { env });
+    expect(send).toMatchObject({ code: 6 });
+    expect(send.stderr).toMatch(/: no SMTP password for helpdesk: set DESKLINE_SMTP_PASSWORD or mail.smtp.password_file; next try/);
+    expect(await outboxRow(env)).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(smtp.received).toHaveLength(0);
+  });
 });
