@@ -78,6 +78,7 @@ export const scenario: Scenario = {
       from: 'help@example.com',
       timeoutMs: 20_000,
       passwordFile: null,
+      caFile: null,
     };
     const ours: number[] = [];
     const direct: number[] = [];

@@ -30,6 +30,7 @@ const smtpAt = (port: number, timeoutMs = 20_000): SmtpConfig => ({
   from: 'help@example.com',
   timeoutMs,
   passwordFile: null,
+  caFile: null,
 });
 
 const statusBar = (frame: string) => frame.split('\n').filter(Boolean).at(-1) ?? '';
