@@ -15,6 +15,7 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'escalate', load: async () => (await import('./ticket-actions.js')).ticketEscalateCommand },
   { name: 'resolve', load: async () => (await import('./ticket-actions.js')).ticketResolveCommand },
   { name: 'reopen', load: async () => (await import('./ticket-actions.js')).ticketReopenCommand },
+  { name: 'asset', load: async () => (await import('./ticket-asset.js')).ticketAssetCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
 ];
 
