@@ -6,7 +6,6 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
-import { escapeLike, like } from './like.js';
 
 export interface PickedRequester {
   id: number;
@@ -35,6 +34,10 @@ function startsWith(column: string, p: string): Expression<SqlBool> {
   return sql<SqlBool>`(${ref} COLLATE NOCASE >= ${p} AND ${ref} COLLATE NOCASE < ${p + TOP})`;
 }
 
+/** The name after its first word, exactly as the index requesters_later_words (011) writes it. */
+const LATER = sql.raw(`substr(name, instr(name, ' ') + 1) COLLATE NOCASE`);
+const laterStartsWith = (p: string) => sql<SqlBool>`(instr(name, ' ') > 0 AND ${LATER} >= ${p} AND ${LATER} < ${p + TOP})`;
+
 const clean = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 export async function pickRequesters(db: Executor, text: string, limit = 8): Promise<PickedRequester[]> {
@@ -58,9 +61,9 @@ export async function pickRequesters(db: Executor, text: string, limit = 8): Pro
     .execute();
   const found = [...byName, ...byEmail];
   if (found.length >= limit) return found.slice(0, limit);
-  // A later word of the name ("silva" finds "Ana Silva"): a scan, but one that stops at `limit`.
+  // The name after its first word ("silva" finds "Ana Silva"): a seek of its own index.
   const later = await base()
-    .where(like(sql.ref('name'), `% ${escapeLike(p)}%`))
+    .where(laterStartsWith(p))
     .where('id', 'not in', found.map((r) => r.id).concat(0))
     .execute();
   return [...found, ...later].slice(0, limit);
@@ -100,6 +103,8 @@ export async function pickAssets(db: Executor, text: string, limit = 8, ownerId:
           'in',
           owners.map((o) => o.id),
         )
+        // The order of assets_owner (owner, tag): ordering by tag alone walked every asset's tag.
+        .orderBy('assets.owner_id')
         .orderBy('assets.tag')
         .execute(),
     );

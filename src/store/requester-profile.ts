@@ -64,3 +64,9 @@ export async function requesterProfile(db: Executor, key: string | number, limit
     assets,
   };
 }
+
+/** The profile of a ticket's requester (the console's `u`); null when the ticket has none. */
+export async function profileOfTicket(db: Executor, ticketId: number, limit = 20): Promise<RequesterProfile | null> {
+  const row = await db.selectFrom('tickets').select('requester_id').where('id', '=', ticketId).executeTakeFirst();
+  return row?.requester_id == null ? null : requesterProfile(db, row.requester_id, limit);
+}
