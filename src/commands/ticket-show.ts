@@ -50,6 +50,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ['channel', ticket.channel],
         ['tier', ticket.tier],
         ['assignee', ticket.assignee?.name ?? '—'],
+        ['group', ticket.group?.name ?? '—'],
         [
           'requester',
           ticket.requester

@@ -20,6 +20,7 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'check', load: async () => (await import('./ticket-checklist.js')).ticketCheckCommand },
   { name: 'uncheck', load: async () => (await import('./ticket-checklist.js')).ticketUncheckCommand },
   { name: 'verify', load: async () => (await import('./ticket-checklist.js')).ticketVerifyCommand },
+  { name: 'asset', load: async () => (await import('./ticket-asset.js')).ticketAssetCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
 ];
 

@@ -354,7 +354,9 @@ const termArb = fc
       some(fc.oneof(pick(STATUSES), fc.constant('active'))).map((v) => `status:${v}`),
       some(pick([...PRIORITIES, 'p1', 'p4'])).map((v) => `prio:${v}`),
       some(pick(['mine', 'none', 'desk', 'L3', 'zzz'])).map((v) => `group:${v}`),
-      some(pick(['me', 'none', 'mygroups', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
+      some(pick(['me', 'none', 'mygroups', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map(
+        (v) => `assignee:${v}`,
+      ),
       some(pick(TIERS)).map((v) => `tier:${v}`),
       some(pick([...TAGS, 'nosuch'])).map((v) => `tag:${v}`),
       some(pick(['printer', 'network', 'email', 'other'])).map((v) => `category:${v}`),
