@@ -32,7 +32,7 @@ describe('console: macros', () => {
     tui.type('m');
     await tui.waitForFrame((f) => f.includes('Macro for HD-1'));
     tui.type('detials');
-    const frame = await tui.waitForFrame((f) => selectedLine(f).includes('ask-for-details') && f.includes('Hi Ana,'));
+    const frame = await tui.waitForFrame((f) => f.includes('▸ ask-for-details') && f.includes('Hi Ana,'));
     expect(frame).toContain('status → pending');
     expect(frame).toContain('Tess Tester');
     tui.type(KEYS.enter);
@@ -49,7 +49,7 @@ describe('console: macros', () => {
     tui.type('x', 'j', 'x');
     await tui.waitForFrame((f) => f.includes('*2 marked'));
     tui.type('m', 'outage');
-    await tui.waitForFrame((f) => selectedLine(f).includes('known-outage') && f.includes('{{requester.first_name}}'));
+    await tui.waitForFrame((f) => f.includes('▸ known-outage') && f.includes('{{requester.first_name}}'));
     tui.type(KEYS.enter);
     await tui.waitForFrame((f) => f.includes('Apply known-outage? (2 tickets)'));
     tui.type('y');
@@ -63,14 +63,16 @@ describe('console: a request checklist', () => {
   it('c opens the checklist, Space ticks items (the detail pane follows), and R resolves once the required ones are done', async () => {
     const d = await tempDb();
     await ensureStarterTemplates(d.db);
-    const input = validateTicketInput({ title: 'Password reset: bob', category: 'account' });
+    const input = validateTicketInput({ title: 'Printer on floor 4', category: 'printer' });
     await createRequest(d.db, await getTemplate(d.db, 'printer-setup'), { printer: 'HP M404', location: 'Floor 4' }, input, await me(d));
     await addTickets(d, []);
-    const tui = await open(d, 'Password reset');
+    const tui = await open(d, 'Printer on floor 4');
     await tui.waitForFrame((f) => f.includes('Checklist 0/5'));
     tui.type('R', 'All set', CTRL_S);
     await tui.waitForFrame((f) => f.includes('HD-1 cannot be resolved: required items open: 1 '));
     tui.type(KEYS.escape);
+    await tui.waitForFrame((f) => f.includes('Discard what you typed?'));
+    tui.type('y');
     await tui.waitForFrame((f) => !f.includes('Resolve HD-1'));
     tui.type('c');
     await tui.waitForFrame((f) => f.includes('Checklist HD-1 0/5 · Space ticks'));
