@@ -21,9 +21,14 @@ export function openMacroPicker(act: ActState, ctx: ActCtx): Step<ActState> {
   return step(setOverlay(act, { kind: 'macro', query: '', matches: null, index: 0, subject, target, ask: null }));
 }
 
-/** The macros the picker lists: fuse.js's matches for the query typed, or all of them in name order. */
+/**
+ * The macros the picker lists: all of them for no query; fuse.js's matches once it answered; until
+ * then those whose name or title holds the query (so a quick ⏎ never applies a macro that does not match).
+ */
 export function shownMacros(macros: readonly Macro[], o: MacroPicker): Macro[] {
-  if (!o.query.trim() || o.matches === null) return [...macros];
+  const q = o.query.trim().toLowerCase();
+  if (!q) return [...macros];
+  if (o.matches === null) return macros.filter((m) => m.name.includes(q) || m.title.toLowerCase().includes(q));
   return o.matches.flatMap((name) => macros.filter((m) => m.name === name));
 }
 
