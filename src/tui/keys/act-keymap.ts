@@ -23,8 +23,8 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'E', action: 'replyInEditor', help: 'write a reply in $EDITOR', when: LIST },
   { key: 'x', action: 'mark', help: 'mark / unmark for bulk changes (a A p t # R)', hint: 'mark', when: LIST },
   { key: 'X', action: 'clearMarks', help: 'clear all marks', when: LIST },
-  { key: 'm', action: 'macro', help: 'apply a macro: type to find it, see the reply, ⏎ applies', hint: 'macro', when: LIST },
-  { key: 'c', action: 'checklist', help: "a request's checklist (Space ticks an item)", when: LIST },
+  { key: 'm', action: 'macro', help: 'apply a macro (find, preview, ⏎)', hint: 'macro', when: LIST },
+  { key: 'c', action: 'checklist', help: 'checklist of a request', when: LIST },
   { key: 'n', action: 'newTicket', help: 'new ticket', hint: 'new', when: ['queue', 'detail', 'welcome'] },
   { key: '?', action: 'help', help: 'this help', hint: 'help', when: ['queue', 'detail', 'welcome', 'help'] },
 
@@ -35,7 +35,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'ctrl+n', action: 'nextOption', help: 'next option / scroll down', hint: 'move', when: ['macro'] },
   { key: 'ctrl+p', action: 'prevOption', help: 'previous option / scroll up', hint: 'move', when: ['macro'] },
   { key: 'enter', action: 'choose', help: 'choose (or type its key; m: type to find)', hint: 'choose', when: ['picker', 'macro'] },
-  { key: ' ', action: 'toggleItem', help: 'tick / untick the checklist item', hint: 'tick', when: ['checklist'] },
+  { key: ' ', action: 'toggleItem', help: 'tick / untick', hint: 'tick', when: ['checklist'] },
 
   { key: 'ctrl+s', action: 'save', help: 'save', hint: 'save', when: TEXT },
   { key: 'tab', action: 'nextField', help: 'next field', hint: 'field', when: TEXT },
