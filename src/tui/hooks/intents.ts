@@ -100,7 +100,7 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       const state = intent.done ? 'done' : 'open again';
       return {
         ok: true,
-        message: `${ticked.ticket.ref} item ${intent.position} ${state} (${progress(items)})`,
+        message: [`${ticked.ticket.ref} item ${intent.position} ${state} (${progress(items)})`, ...ticked.did].join(' · '),
         ...written([ticked.ticket]),
       };
     }
