@@ -6,6 +6,10 @@ import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
 import type { Ctx } from './context.js';
 
+const days = (key: string) => (v: string) =>
+  /^\d{1,4}$/.test(v.trim()) && Number(v) <= 3650
+    ? Number(v)
+    : fail(EXIT.invalid, `${key}: '${v}' must be a whole number of days from 0 to 3650`);
 /** Every settable key, with how to read its value from the command line. */
 const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   'user.name': { help: 'your name, shown in history', parse: (v) => v.trim() },
@@ -26,6 +30,18 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         .split(',')
         .map((c) => c.trim().toLowerCase())
         .filter(Boolean),
+  },
+  'workflow.closeResolvedDays': {
+    help: 'days before a resolved ticket closes (default 7; 0: never)',
+    parse: days('workflow.closeResolvedDays'),
+  },
+  'workflow.pendingDays': { help: 'days a pending ticket waits for its requester (default 5)', parse: days('workflow.pendingDays') },
+  'workflow.pendingAction': {
+    help: 'then: remind | close | off (default remind)',
+    parse: (v) =>
+      ['remind', 'close', 'off'].includes(v.trim())
+        ? v.trim()
+        : fail(EXIT.invalid, `workflow.pendingAction: must be remind, close or off (got '${v}')`),
   },
 };
 const PREFIX_KEYS: Record<string, string> = {

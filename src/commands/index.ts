@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
+  { name: 'maintain', load: async () => (await import('./maintain.js')).maintainCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },
   { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },
   { name: 'completion', load: async () => (await import('./completion.js')).completionCommand },
