@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORIES, TIERS } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
+import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import type { Ctx } from './context.js';
 
 const days = (key: string) => (v: string) =>
@@ -22,6 +23,13 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     help: 'your tier: L1, L2 or L3',
     parse: (v) =>
       TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
+  },
+  plain: {
+    help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',
+    parse: (v) =>
+      ['true', 'false'].includes(v.trim().toLowerCase())
+        ? v.trim().toLowerCase() === 'true'
+        : fail(EXIT.invalid, `plain: must be true or false`),
   },
   categories: {
     help: `ticket categories, comma-separated (default ${DEFAULT_CATEGORIES.join(',')})`,
@@ -43,6 +51,7 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         ? v.trim()
         : fail(EXIT.invalid, `workflow.pendingAction: must be remind, close or off (got '${v}')`),
   },
+  ...MAIL_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',
@@ -51,6 +60,7 @@ const PREFIX_KEYS: Record<string, string> = {
 
 function keySpec(key: string) {
   if (KEYS[key]) return KEYS[key]!;
+  if (REFUSED_KEYS[key]) fail(EXIT.invalid, REFUSED_KEYS[key]!);
   const prefix = Object.keys(PREFIX_KEYS).find((p) => key.startsWith(p) && key.length > p.length);
   if (prefix) return { help: PREFIX_KEYS[prefix]!, parse: (v: string) => v };
   return fail(EXIT.invalid, `unknown setting '${key}' (known: ${[...Object.keys(KEYS), 'views.<name>', 'keymap.<action>'].join(', ')})`);
@@ -98,7 +108,7 @@ export function configCommand(ctx: Ctx): Command {
     .description('change a setting')
     .addHelpText(
       'after',
-      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(16)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(16)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
+      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(24)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(24)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
     )
     .action(async (key: string, value: string) => {
       const parsed = keySpec(key).parse(value);

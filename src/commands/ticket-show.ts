@@ -8,6 +8,7 @@ import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
+import { requestPart } from './request-text.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
 
 export function ticketShowCommand(ctx: Ctx): Command {
@@ -32,9 +33,11 @@ export function ticketShowCommand(ctx: Ctx): Command {
       }
       const entries = await timeline(db, id);
       const { related, followers } = await relationsOf(db, id);
+      const request = await requestPart(db, id);
       if (flags.json)
         return ctx.json({
           ticket: { ...ticketJson(ticket), followup: ticket.followup_at === null ? null : new Date(ticket.followup_at).toISOString() },
+          ...(request.json ? { request: request.json } : {}),
           related: related.map((r) => ({ ref: r.ref, label: r.label, title: r.title, status: r.status })),
           followers,
           timeline: entries.map(interactionJson),
@@ -73,6 +76,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
       for (const [k, v] of fields)
         ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
+      for (const line of request.lines) ctx.out(cleanLine(line));
       if (related.length) ctx.out(`\nRelated (${related.length})`);
       for (const r of related) ctx.out(cleanLine(`  ${r.label.padEnd(13)} ${r.ref}  ${r.status.padEnd(8)} ${r.title}`));
       ctx.out(`\nTimeline (${entries.length})`);

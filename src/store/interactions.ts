@@ -9,6 +9,7 @@ import { recordEvent } from './audit.js';
 import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
+import { queueReplyMail } from './reply-mail.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
 export type { InteractionRow };
@@ -76,6 +77,8 @@ export async function appendInteraction(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  const mail = await queueReplyMail(trx, before, row, actor, now);
+  if (mail) row.message_id = mail.message_id;
 
   const set = onInteraction(before as TicketState, input.kind, actor.id !== null, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 };

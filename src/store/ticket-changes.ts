@@ -9,6 +9,7 @@ import { autoMove, moveTo, react, type Decision, type RuleFields, type TicketSta
 import { PRIORITY_RANK, type Priority, type Status, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { describeChange, latestChange, recordEvent, type FieldChange } from './audit.js';
+import { guardResolve } from './checklists.js';
 import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
@@ -35,6 +36,8 @@ export interface ChangeOptions {
   ifVersions?: Readonly<Record<number, number>>;
   now?: number;
   action?: string;
+  /** Resolve a service request with required checklist items open, for this reason (audited). */
+  force?: string;
 }
 
 export interface Changed {
@@ -134,6 +137,7 @@ export async function changeTicket(
   const rules = statusRules(before, changes, set.assignee_id, now);
   if (changes.resolution !== undefined && rules.resolution !== undefined) change('resolution', before.resolution, rules.resolution);
   if (rules.status !== undefined) change('status', before.status, rules.status);
+  if (rules.status !== undefined) await guardResolve(trx, before, rules.status, actor, opts.force, now);
   Object.assign(set, rules);
 
   const tagLog = await changeTags(trx, before, changes);
