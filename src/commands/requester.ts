@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
 import { addRequester, getRequester, listRequesters, ticketsOfRequester } from '../store/requesters.js';
 import type { Ctx } from './context.js';
+import { requesterForgetCommand } from './requester-forget.js';
 import { cleanLine, table } from './format.js';
 
 export function requesterCommand(ctx: Ctx): Command {
@@ -61,5 +62,6 @@ export function requesterCommand(ctx: Ctx): Command {
       ctx.out(`\nRecent tickets (${tickets.length})`);
       for (const t of tickets) ctx.out(cleanLine(`  HD-${t.id}  ${t.status.padEnd(8)} ${t.priority.padEnd(7)} ${t.title}`));
     });
+  cmd.addCommand(requesterForgetCommand(ctx));
   return cmd;
 }

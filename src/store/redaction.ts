@@ -8,10 +8,13 @@
  * so it stays whole (`db check`).
  */
 import type Database from 'better-sqlite3';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
 import { checkText } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
+import { attachmentsFolder } from './attachment-files.js';
 import { recordEvent } from './audit.js';
 import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
@@ -32,7 +35,7 @@ export interface RedactionResult {
 /** Replaces the `position`-th entry (1-based, as `ticket show` numbers them) of a ticket's timeline. */
 export async function redactInteraction(desk: Desk, ticketId: number, position: number, reason: string, actor: Actor, now = Date.now()) {
   const why = requireReason(reason);
-  return scrubbing(desk, async (trx) => {
+  return scrubbing(desk, async (trx, doomed) => {
     await getTicket(trx, ticketId);
     const entries = await trx
       .selectFrom('interactions')
@@ -44,6 +47,7 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     const entry =
       entries[position - 1] ?? fail(EXIT.notFound, `${formatRef(ticketId)} has no timeline entry ${position} (it has ${entries.length})`);
     if (entry.body !== REDACTED) await trx.updateTable('interactions').set({ body: REDACTED }).where('id', '=', entry.id).execute();
+    await dropAttachments(trx, [entry.id], doomed);
     await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
     return { tickets: [formatRef(ticketId)], texts: entry.body === REDACTED ? 0 : 1 };
   });
@@ -52,7 +56,7 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
 /** Forgets a requester: their fields blanked, their emails replaced, their name, email and phone cut from their tickets' texts. */
 export async function forgetRequester(desk: Desk, email: string, reason: string, actor: Actor, now = Date.now()) {
   const why = requireReason(reason);
-  return scrubbing(desk, async (trx) => {
+  return scrubbing(desk, async (trx, doomed) => {
     const who = await trx
       .selectFrom('requesters')
       .selectAll()
@@ -75,6 +79,7 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
         await trx.updateTable('tickets').set({ title, description }).where('id', '=', t.id).execute();
       }
       for (const e of await trx.selectFrom('interactions').select(['id', 'kind', 'body']).where('ticket_id', '=', t.id).execute()) {
+        if (e.kind === 'email_in') await dropAttachments(trx, [e.id], doomed);
         const body = e.kind === 'email_in' ? REDACTED : scrub(e.body);
         if (body === e.body) continue;
         texts++;
@@ -115,18 +120,51 @@ async function record(
     await recordEvent(trx, ticketId, actor, 'redact', [{ field: 'redacted', old: null, new: `${what.what}: ${reason}` }], now);
 }
 
+/** The files attached to these timeline entries: their rows go now, their bytes after the commit (scrubbing). */
+async function dropAttachments(trx: Executor, interactionIds: readonly number[], doomed: string[]): Promise<void> {
+  const rows = await trx.selectFrom('attachments').select(['id', 'sha256']).where('interaction_id', 'in', interactionIds).execute();
+  if (rows.length === 0) return;
+  await trx
+    .deleteFrom('attachments')
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  doomed.push(...rows.map((r) => r.sha256));
+}
+
+/** Deletes the bytes no attachment row names any more (the same file may be attached elsewhere). */
+async function deleteBytes(desk: Desk, hashes: readonly string[]): Promise<void> {
+  for (const hash of new Set(hashes)) {
+    const still = await desk.db.selectFrom('attachments').select('id').where('sha256', '=', hash).limit(1).executeTakeFirst();
+    if (still) continue;
+    const path = join(attachmentsFolder(desk.path), hash.slice(0, 2), hash);
+    if (existsSync(path)) {
+      writeFileSync(path, Buffer.alloc(statSync(path).size)); // zeros over the bytes before the name goes
+      rmSync(path, { force: true });
+    }
+  }
+}
+
 /** Runs `work` in one IMMEDIATE transaction with secure_delete on, merges the search index, then empties the WAL. */
-async function scrubbing(desk: Desk, work: (trx: Executor) => Promise<Omit<RedactionResult, 'walCleared'>>): Promise<RedactionResult> {
+async function scrubbing(
+  desk: Desk,
+  work: (trx: Executor, doomed: string[]) => Promise<Omit<RedactionResult, 'walCleared'>>,
+): Promise<RedactionResult> {
   const sqlite = rawSqlite(desk);
+  const doomed: string[] = [];
   const before = sqlite.pragma('secure_delete', { simple: true }) as number;
   sqlite.pragma('secure_delete = ON');
   try {
     const done = await withImmediate(desk.db, async (trx) => {
-      const result = await work(trx);
+      const result = await work(trx, doomed);
       // A contentless index keeps deleted words in its segments until they merge: merge them all now.
       sqlite.prepare("INSERT INTO ticket_fts (ticket_fts) VALUES ('optimize')").run();
       return result;
     });
+    await deleteBytes(desk, doomed);
     return { ...done, walCleared: checkpoint(sqlite) };
   } finally {
     sqlite.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);

@@ -16,7 +16,7 @@ import { getTicket, type TicketView } from './ticket-view.js';
 
 export interface MergeResult {
   into: TicketView;
-  merged: { ref: string; entries: number; tags: string[]; follower: string | null }[];
+  merged: { ref: string; entries: number; attachments: number; tags: string[]; follower: string | null }[];
 }
 
 export async function mergeTickets(
@@ -42,8 +42,18 @@ export async function mergeTickets(
 }
 
 async function mergeOne(trx: Executor, source: TicketView, target: TicketView, actor: Actor, now: number, config: SlaConfig) {
+  const done = await trx
+    .selectFrom('ticket_links')
+    .select('kind')
+    .where('ticket_id', '=', source.id)
+    .where('other_id', '=', target.id)
+    .where('kind', '=', 'duplicate')
+    .executeTakeFirst();
+  if (done && source.status === 'closed') fail(EXIT.conflict, `${source.ref} is already merged into ${target.ref}`);
   const moved = await trx.updateTable('interactions').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
   const entries = Number(moved.numUpdatedRows);
+  const files = await trx.updateTable('attachments').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
+  const attachments = Number(files.numUpdatedRows);
   const newTags = source.tags.filter((t) => !target.tags.includes(t));
   const follower = await follow(trx, source, target, now);
   const { ticket: withTags } = await changeTicket(trx, target, { addTags: newTags }, actor, { action: 'merge', now }, config);
@@ -51,7 +61,9 @@ async function mergeOne(trx: Executor, source: TicketView, target: TicketView, a
   await insertLink(trx, source.id, target.id, 'duplicate', actor, now);
   const closing = source.status === 'closed' ? {} : { status: 'closed' as const };
   const { ticket: closed } = await changeTicket(trx, source, closing, actor, { action: 'merge', now }, config);
-  const what = [`${entries} timeline entr${entries === 1 ? 'y' : 'ies'}`, ...(newTags.length ? [`tags ${newTags.join(', ')}`] : [])];
+  const what = [`${entries} timeline entr${entries === 1 ? 'y' : 'ies'}`];
+  if (attachments) what.push(`${attachments} attachment${attachments === 1 ? '' : 's'}`);
+  if (newTags.length) what.push(`tags ${newTags.join(', ')}`);
   if (follower) what.push(`${follower} as a follower`);
   await appendInteraction(
     trx,
@@ -63,7 +75,7 @@ async function mergeOne(trx: Executor, source: TicketView, target: TicketView, a
   );
   const note = `Merged ${source.ref} “${source.title}” into this ticket: ${what.join(', ')}`;
   const { ticket } = await appendInteraction(trx, withTags, { kind: 'system', body: note }, actor, now, config);
-  return { target: ticket, summary: { ref: source.ref, entries, tags: newTags, follower } };
+  return { target: ticket, summary: { ref: source.ref, entries, attachments, tags: newTags, follower } };
 }
 
 /** The source's requester and followers follow the target (its own requester needs no following). */

@@ -76,7 +76,8 @@ export async function resolveTickets(
   if (!checkText('resolution', resolution, 'text').trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
   const step = () => ({ changes: { status: 'resolved' as const, resolution: resolution.trim() }, note: `Resolved: ${resolution.trim()}` });
   return workflow(db, ids, actor, { ...opts, action: 'resolve' }, step, async (trx, done, now, config) => {
-    opts.children?.push(...(await resolveChildren(trx, done, actor, now, config)));
+    const children = await resolveChildren(trx, done, actor, now, config);
+    opts.children?.push(...children);
   });
 }
 
