@@ -25,19 +25,22 @@ import { layout } from './state/layout.js';
 import type { TimedTicket } from './state/timer.js';
 import type { State } from './state/types.js';
 import { allViews } from './state/views.js';
+import { openSandbox, TOUR_KEYS, tourProps, type Sandbox } from './tour/sandbox.js';
 
 export interface ConsoleOptions {
   /** `--db` as the command line gave it (src/cli.ts reads argv once). */
   db?: string;
+  /** `deskline tour`: the console on a sandbox desk, with the lessons under it. */
+  tour?: boolean;
 }
 
 /** Everything the app needs, read before the first frame (including the first rows). */
-async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
+async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
   const views = allViews(settings.views);
-  const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
+  const keymap = applyRemaps([...(tour ? TOUR_KEYS : []), ...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
   const stdout = io.stdout as NodeJS.WriteStream;
   const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
   return {
@@ -51,18 +54,20 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),
-    reopened: takeDrafts(io.env, desk.path),
+    ...(tour ? { tour: tourProps(io.env) } : { reopened: takeDrafts(io.env, desk.path) }),
   };
 }
 
 export async function startConsole(io: Io, options: ConsoleOptions = {}): Promise<ExitCode> {
   let desk: Desk | undefined;
+  let sandbox: Sandbox | undefined;
   let props: ConsoleProps;
   try {
-    desk = await openDesk(resolveDbPath(options.db, io.env));
-    props = await prepare(io, desk);
+    if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
+    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env)));
+    props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
-    await desk?.close();
+    await (sandbox ? sandbox.dispose() : desk?.close());
     const { exitCode, message } = describeError(error);
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
@@ -70,7 +75,7 @@ export async function startConsole(io: Io, options: ConsoleOptions = {}): Promis
   try {
     return await runConsole(io, props);
   } finally {
-    await props.desk.close();
+    await (sandbox ? sandbox.dispose() : props.desk.close());
   }
 }
 
