@@ -40,7 +40,9 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
   const views = allViews(settings.views);
-  const keymap = applyRemaps([...(tour ? TOUR_KEYS : []), ...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
+  const bindings = [...(tour ? TOUR_KEYS : []), ...viewBindings(views), ...DEFAULT_KEYMAP];
+  // In the tour, `t` in the help would open a tour inside the tour.
+  const keymap = applyRemaps(tour ? bindings.filter((b) => b.action !== 'takeTour') : bindings, settings.keymap);
   const stdout = io.stdout as NodeJS.WriteStream;
   const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
   return {
@@ -58,7 +60,22 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
   };
 }
 
+/** The console; `?` then `t` leaves it for the tour, and the tour's end comes back to the desk. */
 export async function startConsole(io: Io, options: ConsoleOptions = {}): Promise<ExitCode> {
+  for (;;) {
+    const after: After = { next: null };
+    const code = await openOnce(io, options, after);
+    if (after.next !== 'tour' || options.tour || code !== EXIT.ok) return code;
+    const toured = await openOnce(io, { tour: true }, { next: null });
+    if (toured !== EXIT.ok) return toured;
+  }
+}
+
+interface After {
+  next: State['next'];
+}
+
+async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<ExitCode> {
   let desk: Desk | undefined;
   let sandbox: Sandbox | undefined;
   let props: ConsoleProps;
@@ -73,14 +90,14 @@ export async function startConsole(io: Io, options: ConsoleOptions = {}): Promis
     return exitCode;
   }
   try {
-    return await runConsole(io, props);
+    return await runConsole(io, props, after);
   } finally {
     await (sandbox ? sandbox.dispose() : props.desk.close());
   }
 }
 
 /** Runs the app on the terminal until it quits; the exit code. Exported for tests (with test streams). */
-export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode> {
+export async function runConsole(io: Io, props: ConsoleProps, after?: After): Promise<ExitCode> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
   const held = holdTerminal(stdout, stdin);
@@ -129,6 +146,7 @@ export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode>
   process.off('unhandledRejection', onCrash);
   app?.cleanup();
   held.restore();
+  if (after) after.next = snapshot.current?.next ?? null;
   if (!crash) return EXIT.ok;
   io.stderr.write(`${crash.line}\n`);
   return crash.exitCode;

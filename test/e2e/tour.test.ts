@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinLessons } from '../../src/io/tour-files.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, runBin } from '../helpers/cli.js';
 import { tempEnv } from '../helpers/temp.js';
 import { tmuxSession, type TmuxSession } from '../helpers/tmux.js';
 
@@ -96,4 +96,24 @@ describe('deskline tour (built binary, tmux)', () => {
     expect(existsSync(env.DESKLINE_DB!)).toBe(false);
     expect(sandboxes().filter((f) => !before.has(f))).toEqual([]);
   }, 180_000);
+
+  it('? then t in the console opens the tour on a sandbox; Esc comes back to the desk as it was', async () => {
+    const env = tempEnv();
+    expect((await runBin(['ticket', 'create', '-t', 'Real ticket on the real desk', '-a', 'me', '-q'], { env })).code).toBe(0);
+    const s = await tmuxSession({ cols: 100, rows: 30, env, command: [process.execPath, BIN] });
+    sessions.push(s);
+    await s.waitFor('Real ticket on the real desk', 10_000);
+    await s.sendKeys('?');
+    await s.waitFor((x) => x.split('\n').some((l) => /\bt tour\b/.test(l)));
+    await s.sendKeys('t');
+    await s.waitFor((x) => x.includes('Tour 1/9 · Move and read') && x.includes('tour.db'), 20_000);
+    await s.sendKeys('j');
+    await s.waitFor('step 2 of 3');
+    await s.sendKeys('Escape');
+    await s.waitFor((x) => x.includes('Real ticket on the real desk') && x.includes('desk.db') && !x.includes('Tour 1/9'), 10_000);
+    await s.sendKeys('q');
+    expect(await s.exited()).toBe('0');
+    const list = JSON.parse((await runBin(['ticket', 'list', '--json'], { env })).stdout) as { total: number };
+    expect(list.total).toBe(1);
+  }, 120_000);
 });

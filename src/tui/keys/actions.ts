@@ -47,6 +47,7 @@ export const QUEUE_COMMANDS = [
   'toggleTimer',
   'dashboard',
   'closeDashboard',
+  'takeTour',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 

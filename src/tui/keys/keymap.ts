@@ -55,6 +55,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
   { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard'] },
   { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
+  { key: 't', action: 'takeTour', help: 'take the tour: lessons on a sandbox desk (yours stays as it is)', hint: 'tour', when: ['help'] },
 ];
 
 /** Bindings for the view tabs: one per view, from the views' own keys. */
