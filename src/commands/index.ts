@@ -16,6 +16,8 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ticket', aliases: ['t'], load: async () => (await import('./ticket.js')).ticketCommand },
   { name: 'kb', load: async () => (await import('./kb.js')).kbCommand },
+  { name: 'template', load: async () => (await import('./template.js')).templateCommand },
+  { name: 'macro', load: async () => (await import('./macro.js')).macroCommand },
   { name: 'requester', load: async () => (await import('./requester.js')).requesterCommand },
   { name: 'technician', load: async () => (await import('./technician.js')).technicianCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
