@@ -37,6 +37,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else if (interactive && (await plain())) {
   const { startPlain } = await import('./tui/plain/main.js');
   process.exitCode = await startPlain(io, { db: dbArg() });
+} else if (tourOnly() && process.stdin.isTTY && process.stdout.isTTY) {
+  // `deskline tour`: the console on a sandbox desk with the lessons (the real desk is never opened).
+  const { openConsole } = await import('./boot/console.js');
+  process.exitCode = await openConsole(io, { tour: true });
 } else if (interactive && process.stdin.isTTY && process.stdout.isTTY) {
   const { openConsole } = await import('./boot/console.js');
   process.exitCode = await openConsole(io, { db: dbArg() });
@@ -50,4 +54,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 function dbArg(): string | undefined {
   const at = args.indexOf('--db');
   return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice(5);
+}
+
+/** `deskline tour` and nothing else (but a `--db`, which the tour does not use). */
+function tourOnly(): boolean {
+  const words = args.filter((a, i) => !a.startsWith('--db') && args[i - 1] !== '--db');
+  return words.length === 1 && words[0] === 'tour';
 }

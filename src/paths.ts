@@ -42,3 +42,13 @@ export function compileCacheFolder(env: Env): string {
 export function draftsFolder(env: Env): string {
   return join(paths(env).data, 'drafts');
 }
+
+/** Tour lessons a desk added (`deskline tour add FILE`), beside the settings. */
+export function tourFolder(env: Env): string {
+  return join(configFolder(env), 'tour');
+}
+
+/** Where the tour stopped (lesson and step), beside the settings. */
+export function tourStateFile(env: Env): string {
+  return join(configFolder(env), 'tour-state.json');
+}

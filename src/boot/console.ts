@@ -10,11 +10,11 @@ import { cacheFolder } from '../paths.js';
 import { requireWithCodeCache } from './code-cache.js';
 
 interface ConsoleBundle {
-  startConsole(io: Io, options: { db?: string }): Promise<number>;
+  startConsole(io: Io, options: { db?: string; tour?: boolean }): Promise<number>;
 }
 
 /** `db`: the `--db` value of the command line, if any. */
-export async function openConsole(io: Io, options: { db?: string }): Promise<number> {
+export async function openConsole(io: Io, options: { db?: string; tour?: boolean }): Promise<number> {
   const file = fileURLToPath(new URL('./console.cjs', import.meta.url));
   const folder = io.env.DESKLINE_CODE_CACHE === '0' ? null : cacheFolder(io.env);
   const bundle = requireWithCodeCache<ConsoleBundle>(file, folder);

@@ -31,6 +31,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'maintain', load: async () => (await import('./maintain.js')).maintainCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },
   { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },
+  { name: 'tour', load: async () => (await import('./tour.js')).tourCommand },
   { name: 'completion', load: async () => (await import('./completion.js')).completionCommand },
 ];
 

@@ -7,6 +7,7 @@ import { useStdout } from 'ink';
 import { Component, useMemo, useReducer, type ReactNode } from 'react';
 import { Feeds } from './components/feeds.js';
 import { Screen } from './components/screen.js';
+import { TOUR_LINES, TourGuide } from './components/tour-box.js';
 import { ConsoleContext } from './hooks/console-context.js';
 import { DeskContext } from './hooks/desk-context.js';
 import { terminalSize } from './hooks/use-resize.js';
@@ -40,7 +41,7 @@ function start(props: ConsoleProps, size: { columns: number; rows: number }): St
 
 function Console(props: ConsoleProps) {
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(reducer, props, (p) => start(p, terminalSize(stdout)));
+  const [state, dispatch] = useReducer(reducer, props, (p) => start(p, terminalSize(stdout, p.tour ? TOUR_LINES : 0)));
   if (props.snapshot) props.snapshot.current = state;
   const { desk, me, keymap, color } = props;
   const deskValue = useMemo(() => ({ desk, me, version: state.version }), [desk, me, state.version]);
@@ -50,6 +51,7 @@ function Console(props: ConsoleProps) {
       <ConsoleContext.Provider value={ui}>
         <Feeds state={state} dispatch={dispatch} {...props} />
         <Screen state={state} {...props} />
+        {props.tour && <TourGuide state={state} tour={props.tour} width={state.size.columns} />}
       </ConsoleContext.Provider>
     </DeskContext.Provider>
   );

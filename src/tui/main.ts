@@ -26,10 +26,13 @@ import { layout } from './state/layout.js';
 import type { TimedTicket } from './state/timer.js';
 import type { State } from './state/types.js';
 import { allViews } from './state/views.js';
+import { openSandbox, TOUR_KEYS, tourProps, type Sandbox } from './tour/sandbox.js';
 
 export interface ConsoleOptions {
   /** `--db` as the command line gave it (src/cli.ts reads argv once). */
   db?: string;
+  /** `deskline tour`: the console on a sandbox desk, with the lessons under it. */
+  tour?: boolean;
 }
 
 /** Delivery settings, or none when they are missing or wrong (`outbox send` names what is wrong). */
@@ -43,12 +46,14 @@ function consoleMail(settings: Settings): SmtpConfig | null {
 }
 
 /** Everything the app needs, read before the first frame (including the first rows). */
-async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
+async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
   const views = allViews(settings.views);
-  const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
+  const bindings = [...(tour ? TOUR_KEYS : []), ...viewBindings(views), ...DEFAULT_KEYMAP];
+  // In the tour, `t` in the help would open a tour inside the tour.
+  const keymap = applyRemaps(tour ? bindings.filter((b) => b.action !== 'takeTour') : bindings, settings.keymap);
   const stdout = io.stdout as NodeJS.WriteStream;
   const pageSize = layout(stdout.columns || 80, stdout.rows || 24, { filter: false, error: false, detailFocused: false }).pageSize;
   return {
@@ -63,31 +68,48 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     preload: await preloadRows(desk.db, views[0]!, me.id, pageSize),
-    reopened: takeDrafts(io.env, desk.path),
+    ...(tour ? { tour: tourProps(io.env) } : { reopened: takeDrafts(io.env, desk.path) }),
   };
 }
 
+/** The console; `?` then `t` leaves it for the tour, and the tour's end comes back to the desk. */
 export async function startConsole(io: Io, options: ConsoleOptions = {}): Promise<ExitCode> {
+  for (;;) {
+    const after: After = { next: null };
+    const code = await openOnce(io, options, after);
+    if (after.next !== 'tour' || options.tour || code !== EXIT.ok) return code;
+    const toured = await openOnce(io, { tour: true }, { next: null });
+    if (toured !== EXIT.ok) return toured;
+  }
+}
+
+interface After {
+  next: State['next'];
+}
+
+async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<ExitCode> {
   let desk: Desk | undefined;
+  let sandbox: Sandbox | undefined;
   let props: ConsoleProps;
   try {
-    desk = await openDesk(resolveDbPath(options.db, io.env));
-    props = await prepare(io, desk);
+    if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
+    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env)));
+    props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
-    await desk?.close();
+    await (sandbox ? sandbox.dispose() : desk?.close());
     const { exitCode, message } = describeError(error);
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
   try {
-    return await runConsole(io, props);
+    return await runConsole(io, props, after);
   } finally {
-    await props.desk.close();
+    await (sandbox ? sandbox.dispose() : props.desk.close());
   }
 }
 
 /** Runs the app on the terminal until it quits; the exit code. Exported for tests (with test streams). */
-export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode> {
+export async function runConsole(io: Io, props: ConsoleProps, after?: After): Promise<ExitCode> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
   const held = holdTerminal(stdout, stdin);
@@ -136,6 +158,7 @@ export async function runConsole(io: Io, props: ConsoleProps): Promise<ExitCode>
   process.off('unhandledRejection', onCrash);
   app?.cleanup();
   held.restore();
+  if (after) after.next = snapshot.current?.next ?? null;
   if (!crash) return EXIT.ok;
   io.stderr.write(`${crash.line}\n`);
   return crash.exitCode;

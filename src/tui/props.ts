@@ -7,6 +7,7 @@ import type { SavedDialog } from './state/act/saved.js';
 import type { TimedTicket } from './state/timer.js';
 import type { Preload, State } from './state/types.js';
 import type { View } from './state/views.js';
+import type { TourProps } from './tour/use-tour.js';
 
 /** Loads `tickets` demo tickets into the desk, reporting progress as text. */
 export interface DemoLoader {
@@ -42,4 +43,6 @@ export interface ConsoleProps {
   reopened?: readonly SavedDialog[];
   /** Something was thrown in the tree. Without it, Ink's own error screen shows. */
   onCrash?: (error: unknown) => void;
+  /** The tour (`deskline tour`): lessons shown under the console, on a sandbox desk. */
+  tour?: TourProps;
 }

@@ -19,16 +19,17 @@ import { useKbSearch } from '../hooks/use-kb-search.js';
 import { useMacroSearch } from '../hooks/use-macro-search.js';
 import { useQueueData } from '../hooks/use-queue-data.js';
 import { useResize } from '../hooks/use-resize.js';
+import { TOUR_LINES } from './tour-box.js';
 import { useTerminalInput } from '../keys/use-terminal-input.js';
 import type { ConsoleProps } from '../props.js';
 
 type FeedsProps = ConsoleProps & { state: State; dispatch: Dispatch<StateAction> };
 
-export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo, runningTimer }: FeedsProps) {
+export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo, runningTimer, tour }: FeedsProps) {
   const { desk } = useDesk();
   const { exit } = useApp();
   useTerminalInput(dispatch);
-  useResize(dispatch);
+  useResize(dispatch, tour ? TOUR_LINES : 0);
   useDataVersionPoll(dispatch, pollMs);
   useQueueData(state, dispatch);
   useDetail({ ...state.detail, version: selectedRow(state)?.version }, state.kb.links, dispatch);

@@ -3,18 +3,19 @@ import { useStdout } from 'ink';
 import { useEffect } from 'react';
 import type { StateAction } from '../state/types.js';
 
-export function terminalSize(stdout: { columns?: number; rows?: number }): { columns: number; rows: number } {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+/** `reserve`: lines kept below the console's frame (the tour's). */
+export function terminalSize(stdout: { columns?: number; rows?: number }, reserve = 0): { columns: number; rows: number } {
+  return { columns: stdout.columns || 80, rows: Math.max(6, (stdout.rows || 24) - reserve) };
 }
 
-export function useResize(dispatch: (a: StateAction) => void): void {
+export function useResize(dispatch: (a: StateAction) => void, reserve = 0): void {
   const { stdout } = useStdout();
   useEffect(() => {
-    const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout) });
+    const onResize = () => dispatch({ type: 'resize', ...terminalSize(stdout, reserve) });
     stdout.on('resize', onResize);
     onResize();
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout, dispatch]);
+  }, [stdout, dispatch, reserve]);
 }

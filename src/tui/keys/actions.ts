@@ -55,6 +55,7 @@ export const QUEUE_COMMANDS = [
   'closeDashboard',
   'requester',
   'closeRequester',
+  'takeTour',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 

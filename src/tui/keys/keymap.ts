@@ -58,6 +58,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'u', action: 'requester', help: "the ticket's requester: open and past tickets, assets, notes", hint: 'requester', when: LIST },
   { key: 'escape', action: 'closeRequester', help: 'back to the queue', hint: 'back', when: ['requester'] },
   { key: 'u', action: 'closeRequester', help: 'back to the queue', when: ['requester'] },
+  { key: 't', action: 'takeTour', help: 'take the tour: lessons on a sandbox desk (yours stays as it is)', hint: 'tour', when: ['help'] },
 ];
 
 /** Bindings for the view tabs: one per view, from the views' own keys. */

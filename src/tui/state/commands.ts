@@ -66,6 +66,12 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
       const timer = quitTimer(s.timer);
       return timer ? { ...s, timer, notice: 'logging the timer before quitting…' } : { ...s, quit: true };
     }
+    case 'takeTour': {
+      // Quits as `q` does (a running timer is logged first); main.ts then opens the tour.
+      const timer = quitTimer(s.timer);
+      const leaving = { ...s, next: 'tour' as const, act: { ...s.act, overlay: null } };
+      return timer ? { ...leaving, timer, notice: 'logging the timer before the tour…' } : { ...leaving, quit: true };
+    }
     case 'toggleTimer':
       return { ...s, timer: toggleTimer(s.timer, selectedRow(s)) };
     case 'dashboard':

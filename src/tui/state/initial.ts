@@ -37,6 +37,7 @@ export function initialState(
     askDemo: false,
     loadingDemo: false,
     quit: false,
+    next: null,
     version: 0,
     act: INITIAL_ACT,
     timer: NO_TIMER,

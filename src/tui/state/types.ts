@@ -101,6 +101,8 @@ export interface State extends QueueSlice {
   /** The question had a yes: demo data is being written. */
   loadingDemo: boolean;
   quit: boolean;
+  /** What opens once the console has quit: the tour (`?` then `t`). */
+  next: 'tour' | null;
   /** The one data-version counter: bumps when another process commits or after a write of ours. */
   version: number;
   /** Acting on tickets: dialogs, marks, queued writes (act/types.ts). */
