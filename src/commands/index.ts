@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kb', load: async () => (await import('./kb.js')).kbCommand },
   { name: 'requester', load: async () => (await import('./requester.js')).requesterCommand },
   { name: 'technician', load: async () => (await import('./technician.js')).technicianCommand },
+  { name: 'triage', load: async () => (await import('./triage.js')).triageCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },

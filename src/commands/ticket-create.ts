@@ -27,6 +27,7 @@ interface CreateFlags {
   dryRun?: boolean;
   quiet?: boolean;
   json?: boolean;
+  auto?: boolean;
 }
 
 export function ticketCreateCommand(ctx: Ctx): Command {
@@ -45,6 +46,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
     .option('--resolution <text>', 'how it was solved (required with --status resolved)')
     .option('--from-json <file>', 'JSON object, array, JSON Lines or what --json prints; - for stdin')
+    .option('--auto', 'fill unset category, priority and tier from the triage suggestions above the threshold')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
@@ -54,12 +56,14 @@ export function ticketCreateCommand(ctx: Ctx): Command {
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
+  deskline ticket create -t "Toner low on 2nd floor printer" --auto   (says which suggestions it applied)
   deskline ticket create --from-json tickets.jsonl
   deskline --db old.db ticket list sort:id -n 100000 --json | deskline ticket create --from-json -
     (times, requester and assignee are kept; a ticket with no title takes the first words of its description)`,
     )
     .action(async (flags: CreateFlags) => {
-      const inputs = await gatherInputs(ctx, flags);
+      let inputs = await gatherInputs(ctx, flags);
+      if (flags.auto) inputs = await autoFill(ctx, flags, inputs);
       if (flags.dryRun)
         return report(
           ctx,
@@ -78,6 +82,15 @@ Examples:
         false,
       );
     });
+}
+
+async function autoFill(ctx: Ctx, flags: CreateFlags, inputs: TicketInput[]): Promise<TicketInput[]> {
+  if (flags.fromJson !== undefined) fail(EXIT.usage, '--auto: applies to a ticket created from flags, not --from-json');
+  const { applySuggestions, describeApplied } = await import('./ticket-auto.js');
+  const { db } = await ctx.desk();
+  const { input, applied } = await applySuggestions(db, inputs[0]!, flags, ctx.settings().categories);
+  ctx.note(describeApplied(applied));
+  return [input];
 }
 
 async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]> {

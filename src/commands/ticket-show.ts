@@ -8,6 +8,7 @@ import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
+import { printTriage } from './ticket-show-triage.js';
 
 export function ticketShowCommand(ctx: Ctx): Command {
   return new Command('show')
@@ -63,6 +64,8 @@ export function ticketShowCommand(ctx: Ctx): Command {
       for (const [k, v] of fields)
         ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
+      ctx.out('');
+      await printTriage(ctx, db, ticket);
       ctx.out(`\nTimeline (${entries.length})`);
       for (const e of entries) {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';

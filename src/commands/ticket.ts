@@ -15,6 +15,8 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'escalate', load: async () => (await import('./ticket-actions.js')).ticketEscalateCommand },
   { name: 'resolve', load: async () => (await import('./ticket-actions.js')).ticketResolveCommand },
   { name: 'reopen', load: async () => (await import('./ticket-actions.js')).ticketReopenCommand },
+  { name: 'suggest', load: async () => (await import('./ticket-suggest.js')).ticketSuggestCommand },
+  { name: 'similar', load: async () => (await import('./ticket-suggest.js')).ticketSimilarCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
 ];
 

@@ -1,5 +1,6 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 
 export interface TechniciansTable {
   id: Generated<number>;
@@ -162,6 +163,12 @@ export interface DB {
   sla_calendars: SlaCalendarsTable;
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
+  triage_labels: TriageLabelsTable;
+  triage_counts: TriageCountsTable;
+  triage_vocabulary: TriageVocabularyTable;
+  triage_state: TriageStateTable;
+  triage_learned: TriageTicketTable;
+  triage_pending: TriageTicketTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

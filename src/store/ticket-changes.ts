@@ -15,6 +15,7 @@ import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { addTags, removeTags } from './tags.js';
 import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
+import { learnPending } from './triage-learn.js';
 
 export interface TicketChanges {
   title?: string;
@@ -150,6 +151,7 @@ export async function changeTicket(
   await recordEvent(trx, before.id, actor, opts.action ?? 'update', all, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
+  if (set.status === 'resolved' || set.status === 'closed') await learnPending(trx);
   return { ticket: { ...written, ...due, assignee, tags: tagsAfter(before, changes) }, changes: all };
 }
 

@@ -7,6 +7,7 @@ import * as m004 from './004-assignee-urgency.js';
 import * as m005 from './005-audit-chain.js';
 import * as m006 from './006-ticket-fts.js';
 import * as m007 from './007-report-summaries.js';
+import * as m014 from './014-triage.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005-audit-chain', up: m005.up },
   { version: 6, name: '006-ticket-fts', up: m006.up },
   { version: 7, name: '007-report-summaries', up: m007.up },
+  { version: 14, name: '014-triage', up: m014.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
