@@ -7,6 +7,7 @@ import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
+import { requestPart } from './request-text.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
 import { printTriage } from './ticket-show-triage.js';
 
@@ -31,7 +32,13 @@ export function ticketShowCommand(ctx: Ctx): Command {
         return why.lines.forEach((line) => ctx.out(`  ${line}`));
       }
       const entries = await timeline(db, id);
-      if (flags.json) return ctx.json({ ticket: ticketJson(ticket), timeline: entries.map(interactionJson) });
+      const request = await requestPart(db, id);
+      if (flags.json)
+        return ctx.json({
+          ticket: ticketJson(ticket),
+          ...(request.json ? { request: request.json } : {}),
+          timeline: entries.map(interactionJson),
+        });
       const now = Date.now();
       const c = ctx.color;
       const fields: [string, string][] = [
@@ -64,7 +71,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
       for (const [k, v] of fields)
         ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
-      ctx.out('');
+      for (const line of request.lines) ctx.out(cleanLine(line));
       await printTriage(ctx, db, ticket);
       ctx.out(`\nTimeline (${entries.length})`);
       for (const e of entries) {

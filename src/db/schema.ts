@@ -1,6 +1,9 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxTable } from './schema-outbox.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
+
+export type { OutboxRow, OutboxStatus, NewOutboxMessage } from './schema-outbox.js';
 
 export interface TechniciansTable {
   id: Generated<number>;
@@ -18,6 +21,62 @@ export interface RequestersTable {
   phone: string | null;
   department: string | null;
   created_at: number;
+  location: ColumnType<string | null, string | null | undefined, string | null>;
+  vip: ColumnType<number, number | undefined, number>;
+  notes: ColumnType<string, string | undefined, string>;
+}
+
+/** A requester's further mail addresses (a merge moves the merged one's here). */
+export interface RequesterEmailsTable {
+  email: string;
+  requester_id: number;
+  added_at: number;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+export interface GroupMembersTable {
+  group_id: number;
+  technician_id: number;
+}
+
+export interface AssetsTable {
+  id: Generated<number>;
+  tag: string;
+  type: string;
+  model: string;
+  serial: string | null;
+  owner_id: number | null;
+  location: string | null;
+  hostname: string | null;
+  protocol: string | null;
+  status: string;
+  /** UTC midnights (epoch ms). */
+  purchased_at: number | null;
+  warranty_until: number | null;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Who owned an asset from when (requester_id null: back in stock). */
+export interface AssetOwnersTable {
+  id: Generated<number>;
+  asset_id: number;
+  requester_id: number | null;
+  at: number;
+  actor: string;
+}
+
+export interface TicketAssetsTable {
+  ticket_id: number;
+  asset_id: number;
+  linked_at: number;
+  linked_by: string;
 }
 
 export interface TicketsTable {
@@ -43,6 +102,15 @@ export interface TicketsTable {
   next_due_at: number | null;
   resolution: string | null;
   version: ColumnType<number, number | undefined, number>;
+  group_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A major incident's child points at its parent (013). */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When someone means to look at the ticket again (013). */
+  followup_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the ticket entered its status; written by a trigger (013). */
+  status_at: ColumnType<number, number | undefined, number>;
+  /** The change feed's cursor; written by a trigger in every writing transaction (013). */
+  change_seq: ColumnType<number, number | undefined, number>;
 }
 
 export interface InteractionsTable {
@@ -54,6 +122,8 @@ export interface InteractionsTable {
   body: string;
   minutes: number;
   created_at: number;
+  /** The Message-ID of an entry that is an email, sent or received (migration 010). */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TagsTable {
@@ -124,6 +194,8 @@ export interface KbArticlesTable {
   view_count: ColumnType<number, number | undefined, number>;
   helped_count: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
+  /** Where an imported article came from (`confluence:<page id>`); null for articles written here (015). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Normalised copies the FTS5 index reads (src/domain/kb-text.ts); written with every change. */
   search_title: string;
   search_tags: string;
@@ -149,6 +221,111 @@ export interface TicketKbLinksTable {
   linked_at: number;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  interaction_id: number | null;
+  name: string;
+  content_type: string | null;
+  size: number;
+  /** SHA-256 of the bytes, 64 hex digits: the file's name in the attachments folder. */
+  sha256: string;
+  added_by: string;
+  created_at: number;
+}
+
+export interface RequestTemplatesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** The new ticket's title, with `{{field}}` placeholders. */
+  title: string;
+  category: string;
+  priority: string;
+  verify_identity: number;
+  /** JSON: [{ name, label, type: text | date | email, required }]. */
+  fields: string;
+  /** JSON: [{ text, required, action? }]. */
+  items: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketRequestsTable {
+  ticket_id: number;
+  template: string;
+  /** JSON: { name: value } as given when the ticket was made. */
+  fields: string;
+  verify_identity: number;
+}
+
+export interface TicketChecklistItemsTable {
+  ticket_id: number;
+  position: number;
+  text: string;
+  required: number;
+  action: string | null;
+  done_at: number | null;
+  done_by: string | null;
+}
+
+export interface IdentityVerificationsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  method: string;
+  verified_by: string;
+  verifier_id: number | null;
+  verified_at: number;
+}
+
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  body: string;
+  /** JSON: { status?, priority?, addTags?, removeTags?, assignee?, group? }. */
+  changes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketLinksTable {
+  ticket_id: number;
+  other_id: number;
+  /** relates | duplicate (ticket_id duplicates other_id) | blocks (ticket_id blocks other_id). */
+  kind: string;
+  linked_by: string;
+  linked_at: number;
+}
+
+export interface TicketFollowersTable {
+  ticket_id: number;
+  requester_id: number;
+  added_at: number;
+}
+
+export interface RuleFiringsTable {
+  ticket_id: number;
+  rule: string;
+  at: number;
+}
+
+export interface RedactionsTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  interaction_id: number | null;
+  requester_id: number | null;
+  what: string;
+  reason: string;
+  actor: string;
+  at: number;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  seq: number;
+}
+
 export interface DB {
   technicians: TechniciansTable;
   requesters: RequestersTable;
@@ -163,6 +340,24 @@ export interface DB {
   sla_calendars: SlaCalendarsTable;
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
+  attachments: AttachmentsTable;
+  outbox: OutboxTable;
+  requester_emails: RequesterEmailsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  assets: AssetsTable;
+  asset_owners: AssetOwnersTable;
+  ticket_assets: TicketAssetsTable;
+  request_templates: RequestTemplatesTable;
+  ticket_requests: TicketRequestsTable;
+  ticket_checklist_items: TicketChecklistItemsTable;
+  identity_verifications: IdentityVerificationsTable;
+  macros: MacrosTable;
+  ticket_links: TicketLinksTable;
+  ticket_followers: TicketFollowersTable;
+  rule_firings: RuleFiringsTable;
+  redactions: RedactionsTable;
+  change_counter: ChangeCounterTable;
   triage_labels: TriageLabelsTable;
   triage_counts: TriageCountsTable;
   triage_vocabulary: TriageVocabularyTable;
@@ -188,3 +383,6 @@ export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type KbArticleRow = Selectable<KbArticlesTable>;
 export type NewKbArticle = Insertable<KbArticlesTable>;
 export type KbRevisionRow = Selectable<KbRevisionsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type AssetRow = Selectable<AssetsTable>;

@@ -66,7 +66,15 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
   const detailPane = overlay ? (
     <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
   ) : (
-    <DetailPane row={row} detail={state.detail} height={lay.detailHeight} focused={state.focus === 'detail'} now={now} extra={kbLines} />
+    <DetailPane
+      row={row}
+      detail={state.detail}
+      height={lay.detailHeight}
+      focused={state.focus === 'detail'}
+      now={now}
+      extra={kbLines}
+      sla={sla.settings}
+    />
   );
   const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;
   return (
