@@ -19,6 +19,7 @@ import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
 import { suggestionLines } from '../text/kb-lines.js';
+import { triageLines } from '../text/triage-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
@@ -43,7 +44,11 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
   const kb = state.kb;
   const row = selectedRow(state);
   const rowId = row?.id ?? null;
-  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
+  const triage = state.detail.triage;
+  const kbLines = useMemo(
+    () => (rowId === null ? [] : [...suggestionLines(kb.suggest, rowId), ...triageLines(triage, row)]),
+    [kb.suggest, rowId, triage, row],
+  );
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
   const notice = [timerText, state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
     .filter(Boolean)

@@ -23,6 +23,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'E', action: 'replyInEditor', help: 'write a reply in $EDITOR', when: LIST },
   { key: 'x', action: 'mark', help: 'mark / unmark for bulk changes (a A p t # R)', hint: 'mark', when: LIST },
   { key: 'X', action: 'clearMarks', help: 'clear all marks', when: LIST },
+  { key: 'S', action: 'acceptTriage', help: 'accept the triage suggestion (category, priority, tier)', hint: 'accept', when: LIST },
   { key: 'n', action: 'newTicket', help: 'new ticket', hint: 'new', when: ['queue', 'detail', 'welcome'] },
   { key: '?', action: 'help', help: 'this help', hint: 'help', when: ['queue', 'detail', 'welcome', 'help'] },
 

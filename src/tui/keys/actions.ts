@@ -81,6 +81,7 @@ export const ACT_COMMANDS = [
   'confirmNo',
   'kbInsertRef',
   'howToLeave',
+  'acceptTriage',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

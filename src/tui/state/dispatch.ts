@@ -9,6 +9,7 @@ import { apply } from './messages.js';
 import { queueCommand } from './commands.js';
 import { selectedRow } from './select.js';
 import { layoutOf } from './settle.js';
+import { differing } from './triage.js';
 import type { State } from './types.js';
 
 /** The help fills the body below its title bar (components/overlay.tsx, help-overlay.tsx). */
@@ -22,6 +23,7 @@ export function actCtx(s: State): ActCtx {
     row: selectedRow(s),
     helpMax: s.act.overlay?.kind === 'help' ? helpMax(s) : 0,
     suggest: s.kb.suggest,
+    triage: differing(s.detail.triage, selectedRow(s)),
   };
 }
 

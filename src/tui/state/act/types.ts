@@ -10,6 +10,7 @@ import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
+import type { FieldSuggestion } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
 export interface Target {
@@ -156,4 +157,6 @@ export interface ActCtx {
   helpMax: number;
   /** Suggested KB articles and the ticket they are for (Ctrl+K in a reply). */
   suggest: { ticketId: number; items: readonly { id: number; title: string }[] } | null;
+  /** The triage suggestions that would change the selected ticket (S accepts them). */
+  triage: readonly FieldSuggestion[];
 }
