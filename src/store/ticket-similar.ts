@@ -51,10 +51,11 @@ export async function similarTickets(db: Executor, q: SimilarQuery, limit = 5): 
   const { rows: top } = await sql<{ n: number | null }>`SELECT max(id) AS n FROM tickets`.execute(db);
   // A stored ticket counts itself in each of its words' document counts.
   const self = q.id === undefined ? 0 : 1;
-  const weights = weightedWords(unique, new Map(docs.map((d) => [d.term, d.doc - self])), Number(top[0]?.n ?? 0));
+  const total = Number(top[0]?.n ?? 0);
+  const weights = weightedWords(unique, new Map(docs.map((d) => [d.term, d.doc - self])), total);
   if (weights.size === 0) return none;
   // Folded letters and digits only (words() splits on everything else), each quoted: no FTS5 syntax can get in.
-  const match = searchWords(weights)
+  const match = searchWords(weights, total)
     .map((w) => `"${w}"`)
     .join(' OR ');
   const { rows: ranked } = await sql<{ id: number }>`

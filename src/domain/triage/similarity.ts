@@ -15,7 +15,14 @@ export const SIMILAR_RULES = {
   /** Duplicates are open tickets created this recently (before or after the ticket). */
   duplicateDays: 14,
   /** Words searched for: the rarest this many (common words still count in the similarity). */
-  queryWords: 12,
+  queryWords: 8,
+  /**
+   * Searched for only when in at most this share of tickets (or COMMON_DOCS, whichever is more): a
+   * common word's posting list is long and bm25 ranks all of it (65 ms for ten such words at 10k
+   * tickets). With fewer than two that rare, the two rarest.
+   */
+  maxSearchShare: 0.05,
+  minSearchDocs: 50,
 } as const;
 
 const DAY = 86_400_000;
@@ -38,8 +45,10 @@ export function weightedWords(words: readonly string[], docCount: ReadonlyMap<st
 }
 
 /** The words to look candidates up by: the rarest few (their posting lists are short). */
-export function searchWords(weights: ReadonlyMap<string, number>): string[] {
-  return [...weights.keys()].slice(0, SIMILAR_RULES.queryWords);
+export function searchWords(weights: ReadonlyMap<string, number>, total: number): string[] {
+  const min = idf(Math.max(SIMILAR_RULES.minSearchDocs, total * SIMILAR_RULES.maxSearchShare), total);
+  const rare = [...weights].filter(([, w]) => w >= min).map(([word]) => word);
+  return (rare.length >= 2 ? rare : [...weights.keys()]).slice(0, rare.length >= 2 ? SIMILAR_RULES.queryWords : 2);
 }
 
 /** Share (0–1) of the weight of `weights` that `text` holds. */
