@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'group', load: async () => (await import('./group.js')).groupCommand },
   { name: 'asset', load: async () => (await import('./asset.js')).assetCommand },
   { name: 'technician', load: async () => (await import('./technician.js')).technicianCommand },
+  { name: 'triage', load: async () => (await import('./triage.js')).triageCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'sla', load: async () => (await import('./sla.js')).slaCommand },
   { name: 'import', load: async () => (await import('./import.js')).importCommand },

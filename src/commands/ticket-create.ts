@@ -30,6 +30,7 @@ interface CreateFlags {
   dryRun?: boolean;
   quiet?: boolean;
   json?: boolean;
+  auto?: boolean;
 }
 
 export function ticketCreateCommand(ctx: Ctx): Command {
@@ -50,6 +51,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('--template <slug>', 'a service request from a template (template list), with its checklist')
     .option('--field <name=value>', 'a template field (repeat): --field name="Ana Silva" --field start=2027-01-04', appendValue, [])
     .option('--from-json <file>', 'JSON object, array, JSON Lines or what --json prints; - for stdin')
+    .option('--auto', 'fill unset category, priority and tier from the triage suggestions above the threshold')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
     .option('--json', 'print JSON')
@@ -59,6 +61,7 @@ export function ticketCreateCommand(ctx: Ctx): Command {
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
+  deskline ticket create -t "Toner low on 2nd floor printer" --auto   (says which suggestions it applied)
   deskline ticket create --template new-hire --field name="Ana Silva" --field start=2027-01-04
   deskline ticket create --from-json tickets.jsonl
   deskline --db old.db ticket list sort:id -n 100000 --json | deskline ticket create --from-json -
@@ -67,7 +70,8 @@ Examples:
     .action(async (flags: CreateFlags) => {
       if (flags.template !== undefined) return createFromTemplate(ctx, { ...flags, template: flags.template });
       if (flags.field.length) fail(EXIT.usage, '--field belongs to --template (template list shows them)');
-      const inputs = await gatherInputs(ctx, flags);
+      let inputs = await gatherInputs(ctx, flags);
+      if (flags.auto) inputs = await autoFill(ctx, flags, inputs);
       if (flags.dryRun)
         return report(
           ctx,
@@ -86,6 +90,15 @@ Examples:
         false,
       );
     });
+}
+
+async function autoFill(ctx: Ctx, flags: CreateFlags, inputs: TicketInput[]): Promise<TicketInput[]> {
+  if (flags.fromJson !== undefined) fail(EXIT.usage, '--auto: applies to a ticket created from flags, not --from-json');
+  const { applySuggestions, describeApplied } = await import('./ticket-auto.js');
+  const { db } = await ctx.desk();
+  const { input, applied } = await applySuggestions(db, inputs[0]!, flags, ctx.settings().categories);
+  ctx.note(describeApplied(applied));
+  return [input];
 }
 
 async function gatherInputs(ctx: Ctx, flags: CreateFlags): Promise<TicketInput[]> {

@@ -12,6 +12,7 @@ import { refArg } from './resolve-ref.js';
 import { attachmentJson, attachmentLine } from './ticket-attach.js';
 import { requestPart } from './request-text.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
+import { printTriage } from './ticket-show-triage.js';
 
 export function ticketShowCommand(ctx: Ctx): Command {
   return new Command('show')
@@ -82,6 +83,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
       for (const line of request.lines) ctx.out(cleanLine(line));
       if (related.length) ctx.out(`\nRelated (${related.length})`);
       for (const r of related) ctx.out(cleanLine(`  ${r.label.padEnd(13)} ${r.ref}  ${r.status.padEnd(8)} ${r.title}`));
+      await printTriage(ctx, db, ticket);
       ctx.out(`\nTimeline (${entries.length})`);
       for (const [i, e] of entries.entries()) {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';

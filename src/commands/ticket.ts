@@ -21,6 +21,8 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'uncheck', load: async () => (await import('./ticket-checklist.js')).ticketUncheckCommand },
   { name: 'verify', load: async () => (await import('./ticket-checklist.js')).ticketVerifyCommand },
   { name: 'asset', load: async () => (await import('./ticket-asset.js')).ticketAssetCommand },
+  { name: 'suggest', load: async () => (await import('./ticket-suggest.js')).ticketSuggestCommand },
+  { name: 'similar', load: async () => (await import('./ticket-suggest.js')).ticketSimilarCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
   { name: 'link', load: async () => (await import('./ticket-relations.js')).ticketLinkCommand },
   { name: 'unlink', load: async () => (await import('./ticket-relations.js')).ticketUnlinkCommand },

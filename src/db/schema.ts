@@ -1,6 +1,7 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
+import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 import type {
   TechniciansTable,
   RequestersTable,
@@ -72,6 +73,12 @@ export interface DB {
   rule_firings: RuleFiringsTable;
   redactions: RedactionsTable;
   change_counter: ChangeCounterTable;
+  triage_labels: TriageLabelsTable;
+  triage_counts: TriageCountsTable;
+  triage_vocabulary: TriageVocabularyTable;
+  triage_state: TriageStateTable;
+  triage_learned: TriageTicketTable;
+  triage_pending: TriageTicketTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

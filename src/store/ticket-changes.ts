@@ -17,6 +17,7 @@ import { addTags, removeTags } from './tags.js';
 import { resolveGroup } from './groups.js';
 import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
+import { learnPending } from './triage-learn.js';
 
 export interface TicketChanges {
   title?: string;
@@ -171,6 +172,7 @@ export async function changeTicket(
   await recordEvent(trx, before.id, actor, opts.action ?? 'update', asked, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
+  if (set.status === 'resolved' || set.status === 'closed') await learnPending(trx);
   return { ticket: { ...written, ...due, assignee, group, tags: tagsAfter(before, changes) }, changes: all };
 }
 

@@ -13,6 +13,7 @@ import * as m010 from './010-outbox.js';
 import * as m011 from './011-people-assets.js';
 import * as m012 from './012-requests-macros.js';
 import * as m013 from './013-workflow.js';
+import * as m014 from './014-triage.js';
 import * as m015 from './015-kb-external-id.js';
 
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '011-people-assets', up: m011.up },
   { version: 12, name: '012-requests-macros', up: m012.up },
   { version: 13, name: '013-workflow', up: m013.up },
+  { version: 14, name: '014-triage', up: m014.up },
   { version: 15, name: '015-kb-external-id', up: m015.up },
 ];
 

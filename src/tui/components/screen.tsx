@@ -21,6 +21,7 @@ import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
 import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
+import { triageLines } from '../text/triage-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
@@ -48,9 +49,10 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   const row = selectedRow(state);
   const rowId = row?.id ?? null;
   const checklist = state.detail.checklist;
+  const triage = state.detail.triage;
   const kbLines = useMemo(
-    () => (rowId === null ? [] : [...checklistLines(checklist), ...suggestionLines(kb.suggest, rowId)]),
-    [kb.suggest, rowId, checklist],
+    () => (rowId === null ? [] : [...checklistLines(checklist), ...suggestionLines(kb.suggest, rowId), ...triageLines(triage, row)]),
+    [kb.suggest, rowId, checklist, triage, row],
   );
   const technicians = state.act.technicians;
   const overlayData = useMemo(() => {

@@ -4,14 +4,17 @@
  * key in the queue costs one frame and the answer one more. Searching the KB for a ticket costs tens
  * of milliseconds: a ticket whose suggestions are cached (per version and our own links) is answered
  * after DETAIL_DELAY_MS, one not seen yet after SUGGEST_DELAY_MS, so moving through the queue key by
- * key never runs a KB search between two keys.
+ * key never runs a KB search between two keys. The triage suggestions and similar tickets are read in
+ * the same answer, off the keystroke path likewise.
  */
 import { useRef } from 'react';
 import { listAttachments } from '../../store/attachments.js';
 import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
-import { findTicket } from '../../store/ticket-view.js';
+import type { Executor } from '../../store/executor.js';
+import { findTicket, type TicketView } from '../../store/ticket-view.js';
+import type { DetailTriage } from '../state/triage.js';
 import type { StateAction } from '../state/types.js';
 import { useDeskQuery } from './use-desk-query.js';
 
@@ -27,6 +30,27 @@ export interface DetailRequest {
   gen: number;
   /** The selected row's version: whether its suggestions are cached is known before asking. */
   version: number | undefined;
+}
+
+/** Suggestions and similar tickets (a few milliseconds at 100k tickets: bench/scenarios/triage.ts); a convenience, so a failure shows none. */
+async function triageOf(db: Executor, view: TicketView): Promise<DetailTriage | null> {
+  try {
+    const [{ suggestTriage }, { similarTickets }] = await Promise.all([
+      import('../../store/triage-suggest.js'),
+      import('../../store/ticket-similar.js'),
+    ]);
+    const verdicts = await suggestTriage(db, view);
+    const similar = await similarTickets(db, {
+      id: view.id,
+      title: view.title,
+      description: view.description,
+      requesterId: view.requester_id,
+      createdAt: view.created_at,
+    });
+    return { ticketId: view.id, verdicts, similar };
+  } catch {
+    return null;
+  }
 }
 
 export function useDetail(request: DetailRequest, links: number, dispatch: (a: StateAction) => void): void {
@@ -60,7 +84,8 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
           }
         }
       }
-      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, at } as const;
+      const triage = view ? await triageOf(db, view) : null;
+      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, triage, at } as const;
     },
     {
       delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,

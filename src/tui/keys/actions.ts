@@ -93,6 +93,7 @@ export const ACT_COMMANDS = [
   'macro',
   'checklist',
   'toggleItem',
+  'acceptTriage',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -9,6 +9,7 @@ import { apply } from './messages.js';
 import { queueCommand } from './commands.js';
 import { selectedRow } from './select.js';
 import { layoutOf } from './settle.js';
+import { differing } from './triage.js';
 import type { State } from './types.js';
 
 /** The help fills the body below its title bar (components/overlay.tsx, help-overlay.tsx). */
@@ -24,6 +25,7 @@ export function actCtx(s: State): ActCtx {
     suggest: s.kb.suggest,
     subject: s.detail.view && s.detail.view.id === s.detail.id ? s.detail.view : null,
     checklist: s.detail.view && s.detail.view.id === s.detail.id ? s.detail.checklist : null,
+    triage: differing(s.detail.triage, selectedRow(s)),
   };
 }
 

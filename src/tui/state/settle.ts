@@ -7,6 +7,7 @@
 import { parseQuery } from '../../domain/query.js';
 import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
+import { triageLines } from '../text/triage-lines.js';
 import { measureArticle } from './kb/commands.js';
 import { follow, measured, resized } from './detail.js';
 import { layout } from './layout.js';
@@ -51,7 +52,11 @@ export function settle(prev: State | null, s: State): State {
   let detail = follow(resized(next.detail, detailSize), row?.id ?? null);
   const prevRow = prev ? selectedRow(prev) : undefined;
   if (detail !== prev?.detail || row !== prevRow || next.kb.suggest !== prev?.kb.suggest) {
-    detail = measured(detail, row, row ? [...checklistLines(detail.checklist), ...suggestionLines(next.kb.suggest, row.id)] : []);
+    detail = measured(
+      detail,
+      row,
+      row ? [...checklistLines(detail.checklist), ...suggestionLines(next.kb.suggest, row.id), ...triageLines(detail.triage, row)] : [],
+    );
   }
   if (detail !== next.detail) next = { ...next, detail };
   // An article read full screen: the KB screen's body less its title and meta lines.

@@ -16,6 +16,7 @@ import type { KbAction, KbJob, KbState } from './kb/types.js';
 import type { QueueWindow } from './queue-window.js';
 import type { TimerAction, TimerState } from './timer.js';
 import type { View } from './views.js';
+import type { DetailTriage } from './triage.js';
 
 export type Focus = 'queue' | 'detail' | 'filter';
 
@@ -65,6 +66,8 @@ export interface DetailState {
   /** A service request's checklist (empty for other tickets). */
   checklist: ChecklistItem[] | null;
   at: number;
+  /** Triage suggestions and similar tickets (null until looked up; state/triage.ts). */
+  triage: DetailTriage | null;
   scroll: number;
   /** Lines below the first screen: computed here from the lines and the pane's size (settle.ts). */
   max: number;
@@ -161,6 +164,8 @@ export type StateAction =
       checklist?: ChecklistItem[];
       /** Suggested KB articles for the ticket (null: not looked up). */
       suggestions: Suggestion[] | null;
+      /** Triage suggestions and similar tickets (null: not looked up). */
+      triage?: DetailTriage | null;
       at: number;
     }
   | { type: 'counts'; counts: Record<string, number> }

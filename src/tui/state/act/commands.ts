@@ -12,6 +12,7 @@ import { dialogCommand } from './dialog-commands.js';
 import { compose, confirmOrRun, picker } from './dialogs.js';
 import { openChecklist, openMacroPicker } from './request-dialogs.js';
 import { allowedStatuses, enqueue, setOverlay, targetOf } from './targets.js';
+import { changesOf } from '../triage.js';
 import type { ActCtx, ActState, PickOption } from './types.js';
 
 const STATUS_KEYS: Record<Status, string> = { new: 'n', open: 'o', pending: 'p', on_hold: 'h', resolved: 'r', closed: 'c' };
@@ -96,6 +97,15 @@ function toggleMark(act: ActState, ctx: ActCtx): Step<ActState> {
   return step({ ...act, marks });
 }
 
+/** `S`: the suggestions that differ from the ticket, applied in one update (audited as 'triage'). */
+function acceptTriage(act: ActState, ctx: ActCtx): Step<ActState> {
+  const one = targetOf(act, ctx.row, false);
+  if (!one) return said(act, 'no ticket selected');
+  if (ctx.triage.length === 0) return said(act, `${one.label}: no triage suggestion to accept`);
+  const verb = `set from the suggestion: ${ctx.triage.map((s) => `${s.field} ${s.value}`).join(', ')}`;
+  return step(enqueue(act, { kind: 'update', target: one, changes: changesOf(ctx.triage), action: 'triage', verb }));
+}
+
 export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActState> {
   if (act.overlay) return dialogCommand(act, c, ctx);
   switch (c) {
@@ -111,6 +121,8 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
       return openChecklist(act, ctx);
     case 'clearMarks':
       return act.marks.length ? step({ ...act, marks: [] }, notice('marks cleared', false)) : step(act);
+    case 'acceptTriage':
+      return acceptTriage(act, ctx);
     default:
       return onTicket(act, c, ctx.row);
   }

@@ -12,6 +12,7 @@ import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
+import type { FieldSuggestion } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
 export interface Target {
@@ -171,4 +172,6 @@ export interface ActCtx {
   /** The selected ticket as loaded in the detail pane (the macro preview's subject), and its checklist. */
   subject: MacroSubject | null;
   checklist: readonly ChecklistItem[] | null;
+  /** The triage suggestions that would change the selected ticket (S accepts them). */
+  triage: readonly FieldSuggestion[];
 }

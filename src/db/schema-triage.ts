@@ -1,0 +1,30 @@
+/** Kysely table types of 014 (the triage model, src/store/triage-*.ts); part of schema.ts's DB. */
+export interface TriageLabelsTable {
+  field: string;
+  label: string;
+  docs: number;
+  features: number;
+}
+
+export interface TriageCountsTable {
+  feature: string;
+  field: string;
+  label: string;
+  n: number;
+}
+
+export interface TriageStateTable {
+  id: number;
+  vocabulary: number;
+  learned: number;
+  trained_at: number | null;
+}
+
+export interface TriageVocabularyTable {
+  feature: string;
+}
+
+/** triage_learned and triage_pending: a ticket id each. */
+export interface TriageTicketTable {
+  ticket_id: number;
+}
