@@ -5,6 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
+import { REMOTE_KEYS } from './config-remote-keys.js';
 import type { Ctx } from './context.js';
 
 /** Every settable key, with how to read its value from the command line. */
@@ -36,6 +37,7 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         .filter(Boolean),
   },
   ...MAIL_KEYS,
+  ...REMOTE_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',
