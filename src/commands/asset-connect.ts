@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { Command } from 'commander';
 import { EXIT, fail } from '../errors.js';
-import { remoteClients } from './config-remote-keys.js';
 import type { Ctx } from './context.js';
 import { cleanLine } from './format.js';
 import { refArg } from './resolve-ref.js';
@@ -31,9 +30,8 @@ Examples:
     )
     .action(async (tag: string, flags: { ticket?: string; json?: boolean }) => {
       const ticketId = flags.ticket === undefined ? undefined : refArg(flags.ticket);
-      const clients = remoteClients(ctx.settings());
       const { db } = await ctx.desk();
-      const [{ connectAsset }, { ensureTechnician }] = await Promise.all([
+      const [{ connectAsset, remoteClients }, { ensureTechnician }] = await Promise.all([
         import('../io/remote-session.js'),
         import('../store/technicians.js'),
       ]);
@@ -41,7 +39,7 @@ Examples:
         tag,
         ticketId,
         actor: await ensureTechnician(db, ctx.me()),
-        clients,
+        clients: remoteClients(ctx.settings()),
         path: ctx.io.env.PATH ?? '',
         run: (argv) => {
           const ran = spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit', env: ctx.io.env as NodeJS.ProcessEnv });

@@ -2,10 +2,10 @@
 import { DEFAULT_CLIENTS, PLACEHOLDERS, parseClientTemplate, type RemoteProtocol } from '../domain/remote-client.js';
 import { InputError } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
-import type { Settings } from '../settings.js';
 
 type KeySpec = { help: string; parse(v: string): unknown };
 
+/** A typed template, checked; a bad one exits 4 naming the key. */
 const template = (key: string) => (v: string) => {
   try {
     return parseClientTemplate(v, key);
@@ -27,15 +27,3 @@ export const REMOTE_KEYS: Record<string, KeySpec> = Object.fromEntries(
     },
   ]),
 );
-
-/** The client templates settings hold (each checked again: the file may have been edited by hand). */
-export function remoteClients(settings: Settings): Partial<Record<RemoteProtocol, string[]>> {
-  const out: Partial<Record<RemoteProtocol, string[]>> = {};
-  for (const p of PROTOCOLS) {
-    const value = settings[`remote.${p}`];
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(' ') : String(value);
-    out[p] = template(`remote.${p} in the settings file`)(text);
-  }
-  return out;
-}

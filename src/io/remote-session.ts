@@ -7,7 +7,9 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { clientArgv, DEFAULT_CLIENTS, sessionMinutes, type RemoteProtocol } from '../domain/remote-client.js';
+import { clientArgv, DEFAULT_CLIENTS, parseClientTemplate, sessionMinutes, type RemoteProtocol } from '../domain/remote-client.js';
+import { InputError } from '../domain/text-rules.js';
+import type { Settings } from '../settings.js';
 import { formatRef, OPEN_STATUSES } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { assetHistory } from '../store/asset-links.js';
@@ -108,4 +110,20 @@ export function onPath(program: string, path: string): boolean {
       return false;
     }
   });
+}
+
+/** The client templates settings hold (`remote.<protocol>`), checked again: the file may have been edited by hand. */
+export function remoteClients(settings: Settings): Partial<Record<RemoteProtocol, string[]>> {
+  const out: Partial<Record<RemoteProtocol, string[]>> = {};
+  for (const p of Object.keys(DEFAULT_CLIENTS) as RemoteProtocol[]) {
+    const value = settings[`remote.${p}`];
+    if (value === undefined) continue;
+    try {
+      out[p] = parseClientTemplate(Array.isArray(value) ? value.join(' ') : String(value), `remote.${p} in the settings file`);
+    } catch (error) {
+      if (error instanceof InputError) fail(EXIT.invalid, error.message);
+      throw error;
+    }
+  }
+  return out;
 }

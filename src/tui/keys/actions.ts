@@ -74,6 +74,7 @@ export const ACT_COMMANDS = [
   'tags',
   'copyRef',
   'replyInEditor',
+  'remote',
   'mark',
   'clearMarks',
   'newTicket',
