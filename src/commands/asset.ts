@@ -9,6 +9,7 @@ import { assetAssignCommand, assetImportCommand, assetUpdateCommand } from './as
 import { assetJson, withAssetFields } from './asset-fields.js';
 import type { Ctx } from './context.js';
 import { cleanLine, formatTime, table } from './format.js';
+import { assetConnectCommand } from './asset-connect.js';
 
 export function assetCommand(ctx: Ctx): Command {
   const cmd = new Command('asset').description('assets: laptops, desktops, monitors, printers, phones, licences');
@@ -108,5 +109,6 @@ export function assetCommand(ctx: Ctx): Command {
   cmd.addCommand(assetUpdateCommand(ctx));
   cmd.addCommand(assetAssignCommand(ctx));
   cmd.addCommand(assetImportCommand(ctx));
+  cmd.addCommand(assetConnectCommand(ctx));
   return cmd;
 }

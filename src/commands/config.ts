@@ -5,6 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
+import { REMOTE_KEYS } from './config-remote-keys.js';
 import type { Ctx } from './context.js';
 
 const days = (key: string) => (v: string) =>
@@ -57,6 +58,7 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         : fail(EXIT.invalid, `workflow.pendingAction: must be remind, close or off (got '${v}')`),
   },
   ...MAIL_KEYS,
+  ...REMOTE_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',

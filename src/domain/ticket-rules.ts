@@ -45,6 +45,7 @@ export const ON_INTERACTION: Readonly<Record<InteractionKind, { firstResponse: b
   call: { firstResponse: true },
   chat: { firstResponse: true },
   email_out: { firstResponse: true },
+  remote: { firstResponse: false },
   email_in: { firstResponse: false },
   note: { firstResponse: false },
   system: { firstResponse: false },

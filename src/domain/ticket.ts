@@ -34,7 +34,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const TIERS = ['L1', 'L2', 'L3'] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const INTERACTION_KINDS = ['reply', 'note', 'call', 'chat', 'email_in', 'email_out', 'system'] as const;
+export const INTERACTION_KINDS = ['reply', 'note', 'call', 'chat', 'email_in', 'email_out', 'remote', 'system'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /** Interaction kinds the requester can see; the first of these stops the first-response clock. */

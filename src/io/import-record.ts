@@ -38,7 +38,7 @@ export interface ImportPerson {
 
 /** One timeline entry: a public reply, an internal note, a call, an email in or out… */
 export interface ImportInteraction {
-  /** reply | note | call | chat | email_in | email_out | system */
+  /** reply | note | call | chat | email_in | email_out | remote | system */
   kind: string;
   /** A technician (for replies and notes) or the requester (for email_in); null: the system. */
   author?: ImportPerson | null;

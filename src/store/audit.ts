@@ -79,6 +79,7 @@ const DID: Record<string, string> = {
   chat: 'logged a chat',
   email_in: 'added an email from the requester',
   email_out: 'sent an email',
+  remote: 'logged a remote session',
   system: 'added a system note',
   kb_link: 'linked an article',
   kb_draft: 'drafted an article from it',

@@ -10,6 +10,8 @@ import type { Desk } from '../../store/desk.js';
 import type { Actor } from '../../store/executor.js';
 import { progress, ResolveBlocked } from '../../domain/checklist.js';
 import { checklistOf, setItemDone } from '../../store/checklists.js';
+import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
+import { assetsOfTicket } from '../../store/asset-links.js';
 import { addInteraction } from '../../store/interactions.js';
 import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
@@ -26,6 +28,8 @@ export interface Runner {
   copy(text: string): void;
   /** Suspends the console for $EDITOR; the saved text, or null when nothing was saved. */
   edit(text: string): string | null;
+  /** Suspends the console for a remote-session client (io/remote-session.ts), with PATH and settings. */
+  remote?: Pick<SessionRequest, 'run' | 'path' | 'clients'>;
 }
 
 const KIND_DONE: Record<string, string> = { reply: 'reply sent', note: 'internal note added', call: 'call logged', chat: 'chat logged' };
@@ -111,6 +115,20 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
     case 'copy':
       r.copy(intent.text);
       return { ok: true, message: `${intent.text} copied to the clipboard` };
+    case 'remote': {
+      if (!r.remote) return { ok: false, message: 'remote sessions run from the full console or `asset connect`' };
+      const id = intent.target.ids[0]!;
+      const asset = (await assetsOfTicket(db, id)).find((a) => a.hostname && a.protocol);
+      if (!asset) return { ok: false, message: `${intent.target.label} has no asset with a hostname and protocol to connect to` };
+      const s = await connectAsset(db, { tag: asset.tag, ticketId: id, actor: r.me, ...r.remote });
+      const how = s.status === 0 ? '' : ` (the client ${s.signal ? `was stopped by ${s.signal}` : `exited with ${s.status}`})`;
+      const logged = await findTicket(db, id);
+      return {
+        ok: s.status === 0,
+        message: `session to ${asset.tag}: ${s.minutes} min logged on ${s.ticketRef}${how}`,
+        ...written(logged ? [logged] : []),
+      };
+    }
     case 'editor': {
       const text = r.edit(intent.text);
       return text === null

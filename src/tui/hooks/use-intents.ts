@@ -4,7 +4,9 @@
  */
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef } from 'react';
-import { editInTerminal, osc52 } from '../session/suspend.js';
+import { remoteClients } from '../../io/remote-session.js';
+import { readSettings } from '../../settings.js';
+import { editInTerminal, osc52, runInTerminal } from '../session/suspend.js';
 import type { Queued } from '../state/act/types.js';
 import type { StateAction } from '../state/types.js';
 import { useDesk } from './desk-context.js';
@@ -24,6 +26,14 @@ export function useIntents(env: Record<string, string | undefined>, queue: reado
       me,
       copy: (text) => stdout.write(osc52(text)),
       edit: (text) => editInTerminal({ stdin, stdout, redraw: () => write('') }, env, text),
+      remote: {
+        path: env.PATH ?? '',
+        // Read when a session starts (a getter), so a bad setting is that intent's error, not a crash.
+        get clients() {
+          return remoteClients(readSettings(env));
+        },
+        run: (argv) => runInTerminal({ stdin, stdout, redraw: () => write('') }, env, argv),
+      },
     };
     void runIntent(runner, head.intent).then((outcome) => dispatch({ type: 'intentDone', seq: head.seq, outcome }));
   }, [head, desk, me, env, stdin, stdout, write, dispatch]);

@@ -21,6 +21,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: '#', action: 'tags', help: 'add tags (-tag removes one)', when: LIST },
   { key: 'y', action: 'copyRef', help: 'copy the ref to the clipboard (OSC 52)', when: LIST },
   { key: 'E', action: 'replyInEditor', help: 'write a reply in $EDITOR', when: LIST },
+  { key: 'C', action: 'remote', help: "connect to the ticket's asset (ssh/rdp/vnc); logged with its minutes", when: LIST },
   { key: 'x', action: 'mark', help: 'mark / unmark for bulk changes (a A p t # R)', hint: 'mark', when: LIST },
   { key: 'X', action: 'clearMarks', help: 'clear all marks', when: LIST },
   { key: 'm', action: 'macro', help: 'apply a macro (find, preview, ⏎)', hint: 'macro', when: LIST },

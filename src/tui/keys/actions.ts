@@ -75,6 +75,7 @@ export const ACT_COMMANDS = [
   'tags',
   'copyRef',
   'replyInEditor',
+  'remote',
   'mark',
   'clearMarks',
   'newTicket',

@@ -16,6 +16,7 @@ const KIND: Record<string, string> = {
   chat: 'Chat',
   email_in: 'Email in',
   email_out: 'Email out',
+  remote: 'Remote session',
   system: 'Event',
 };
 

@@ -21,6 +21,7 @@ const KIND_LABEL: Record<string, string> = {
   chat: 'chat',
   email_in: 'email in',
   email_out: 'email out',
+  remote: 'remote session',
   system: 'event',
 };
 

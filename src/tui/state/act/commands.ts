@@ -78,6 +78,8 @@ function onTicket(act: ActState, c: ActCommand, row: TicketListRow | undefined):
       return step(enqueue(act, { kind: 'reopen', target: one }));
     case 'copyRef':
       return step(enqueue(act, { kind: 'copy', text: one.label }));
+    case 'remote':
+      return step(enqueue(act, { kind: 'remote', target: one }));
     case 'replyInEditor':
       return step(enqueue(setOverlay(act, compose(one, 'reply')), { kind: 'editor', text: '' }));
     default:

@@ -40,6 +40,8 @@ export type Intent =
   | { kind: 'check'; target: Target; position: number; done: boolean }
   | { kind: 'create'; input: TicketInput }
   | { kind: 'copy'; text: string }
+  /** Suspend the console for a remote session to the ticket's asset, and log it. */
+  | { kind: 'remote'; target: Target }
   /** Suspend the console for $EDITOR on `text`; the answer fills the overlay's text field. */
   | { kind: 'editor'; text: string };
 
