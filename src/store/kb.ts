@@ -84,6 +84,24 @@ export async function createArticle(db: Executor, input: ArticleInput, actor: Ac
   return withImmediate(db, async (trx) => insertArticle(trx, { ...input, slug: await freeSlug(trx, input.slug) }, actor, now));
 }
 
+/** A new article's row (its slug must be free). */
+export function articleRow(input: ArticleInput, actor: Actor, now: number) {
+  return {
+    slug: input.slug,
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    tags: input.tags.join(','),
+    audience: input.audience,
+    status: input.status,
+    author_id: actor.id,
+    author_name: actor.name,
+    created_at: now,
+    updated_at: now,
+    ...searchColumns(input),
+  };
+}
+
 /** Inserts inside the caller's transaction; the slug must be free. */
 export async function insertArticle(
   trx: Executor,
@@ -95,20 +113,7 @@ export async function insertArticle(
 ): Promise<KbArticle> {
   const row = await trx
     .insertInto('kb_articles')
-    .values({
-      slug: input.slug,
-      title: input.title,
-      body: input.body,
-      category: input.category,
-      tags: input.tags.join(','),
-      audience: input.audience,
-      status: input.status,
-      author_id: actor.id,
-      author_name: actor.name,
-      created_at: now,
-      updated_at: now,
-      ...searchColumns(input),
-    })
+    .values(articleRow(input, actor, now))
     .returningAll()
     .executeTakeFirstOrThrow();
   await trx
