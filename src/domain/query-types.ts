@@ -28,7 +28,10 @@ export interface AgeValue {
   op: Cmp;
   ms: number;
 }
-export type AssigneeValue = { kind: 'me' } | { kind: 'none' } | { kind: 'person'; text: string };
+/** `mygroups`: no one has it yet and it belongs to one of my groups (My queue's second half). */
+export type AssigneeValue = { kind: 'me' } | { kind: 'none' } | { kind: 'mygroups' } | { kind: 'person'; text: string };
+/** `group:mine` (any of my groups), `group:none` (no group), or part of a group's name. */
+export type GroupValue = { kind: 'mine' } | { kind: 'none' } | { kind: 'name'; text: string };
 /** `due:<2h`: next_due_at compared with now + ms (ms may be negative); `overdue` is due before now; `none` has no clock. */
 export type DueValue = { kind: 'overdue' } | { kind: 'none' } | { kind: 'cmp'; op: Cmp; ms: number };
 
@@ -42,6 +45,7 @@ export type Filter = { negated: boolean } & (
   | { field: 'category'; values: string[] }
   | { field: 'channel'; values: Channel[] }
   | { field: 'requester'; values: string[] }
+  | { field: 'group'; values: GroupValue[] }
   | { field: 'created' | 'updated'; values: TimeValue[] }
   | { field: 'age'; values: AgeValue[] }
   | { field: 'due'; values: DueValue[] }

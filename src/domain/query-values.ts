@@ -1,7 +1,7 @@
 /** The query language's fields: their names and aliases, and how each field's values are read (./query.ts). */
 import { parseDate, parseDuration, splitOp, type Cmp } from './query-literals.js';
 import { shown, suggest } from './query-lexer.js';
-import type { AssigneeValue, DueValue, FilterField, TimeValue } from './query-types.js';
+import type { AssigneeValue, DueValue, FilterField, GroupValue, TimeValue } from './query-types.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES, TIERS, parseRef } from './ticket.js';
 
 export const FIELD_ALIASES: Record<string, Exclude<FilterField, 'text'> | 'sort'> = {
@@ -14,6 +14,7 @@ export const FIELD_ALIASES: Record<string, Exclude<FilterField, 'text'> | 'sort'
   category: 'category',
   channel: 'channel',
   requester: 'requester',
+  group: 'group',
   created: 'created',
   updated: 'updated',
   age: 'age',
@@ -65,7 +66,11 @@ export const PARSERS: { [F in Exclude<FilterField, 'text'>]: ValueParser<unknown
   requester: (text) => text,
   assignee: (text): AssigneeValue => {
     const v = text.toLowerCase();
-    return v === 'me' || v === 'none' ? { kind: v } : { kind: 'person', text };
+    return v === 'me' || v === 'none' || v === 'mygroups' ? { kind: v } : { kind: 'person', text };
+  },
+  group: (text): GroupValue => {
+    const v = text.toLowerCase();
+    return v === 'mine' || v === 'none' ? { kind: v } : { kind: 'name', text };
   },
   created: time,
   updated: time,

@@ -85,6 +85,8 @@ function formatFilter(f: Filter): string {
       return `${f.field}:${list(f.values)}`;
     case 'assignee':
       return `assignee:${list(f.values.map((v) => (v.kind === 'person' ? v.text : v.kind)))}`;
+    case 'group':
+      return `group:${list(f.values.map((v) => (v.kind === 'name' ? v.text : v.kind)))}`;
     case 'created':
     case 'updated':
       return `${f.field}:${f.values.map((v) => `${v.op === '=' ? '' : v.op}${formatDate(v.from, v.to)}`).join(',')}`;

@@ -41,6 +41,16 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
     load: async () => (await import('./jsonl-import.js')).readJsonl,
   },
   {
+    name: 'csv',
+    summary: 'any CSV with a header row: columns mapped (--map) or guessed from their names',
+    options: [
+      { flags: '--map <pairs>', help: 'field=Column pairs, comma-separated: title=Subject,requester=Email,created=Opened' },
+      { flags: '--date-format <layout>', help: 'when dates are ambiguous: DD-MM-YYYY, MM/DD/YYYY, DD/MM/YYYY, …' },
+      { flags: '--key <column>', help: 'rows sharing this column are one ticket, applied in order as its history' },
+    ],
+    load: async () => (await import('./csv-import.js')).readCsv,
+  },
+  {
     name: 'zendesk',
     summary:
       'Zendesk Support API v2 JSON: tickets with side-loaded users and comments, comments files named <ticket id>.json, or a JSON Lines export',

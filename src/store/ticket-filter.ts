@@ -70,6 +70,7 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       const people = f.values.flatMap((v) => (v.kind === 'person' ? [v.text] : []));
       const parts = f.values.flatMap((v): Expression<SqlBool>[] => {
         if (v.kind === 'none') return [eb('tickets.assignee_id', 'is', null)];
+        if (v.kind === 'mygroups') return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is', null), inMyGroups(ctx.meId)])];
         if (v.kind === 'me')
           return ctx.meId === null
             ? [FALSE]
@@ -90,6 +91,25 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       }
       return anyOf(parts);
     }
+    case 'group': {
+      const names = f.values.flatMap((v) => (v.kind === 'name' ? [v.text] : []));
+      const parts = f.values.flatMap((v): Expression<SqlBool>[] => {
+        if (v.kind === 'none') return [eb('tickets.group_id', 'is', null)];
+        if (v.kind === 'mine') return ctx.meId === null ? [FALSE] : [inMyGroups(ctx.meId)];
+        return [];
+      });
+      if (names.length)
+        parts.push(
+          eb.exists(
+            eb
+              .selectFrom('groups as gr')
+              .select(sql.lit(1).as('one'))
+              .whereRef('gr.id', '=', 'tickets.group_id')
+              .where((s) => s.or(names.map((n) => like(s.ref('gr.name'), contains(n))))),
+          ),
+        );
+      return anyOf(parts);
+    }
     case 'created':
     case 'updated':
       return anyOf(f.values.map((v) => timeCondition(f.field === 'created' ? 'tickets.created_at' : 'tickets.updated_at', v)));
@@ -106,6 +126,14 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
         }),
       );
   }
+}
+
+/** The ticket's group is one the technician belongs to (NULL group: false, never NULL). */
+function inMyGroups(meId: number): Expression<SqlBool> {
+  return eb.and([
+    eb('tickets.group_id', 'is not', null),
+    eb('tickets.group_id', 'in', eb.selectFrom('group_members as gm').select('gm.group_id').where('gm.technician_id', '=', meId)),
+  ]);
 }
 
 const FLIP = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;

@@ -25,6 +25,16 @@ const REQUESTERS = [
   { id: 3, name: 'Ana Banana', email: null, created_at: 0 },
   { id: 4, name: 'Zed_x%', email: 'zed@corp.example', created_at: 0 },
 ];
+/** Ana (1) is in Service Desk L1, Bob (2) in both groups, Carla (3) in none. */
+const GROUPS = [
+  { id: 1, name: 'Service Desk L1', created_at: 0 },
+  { id: 2, name: 'Network L3', created_at: 0 },
+];
+const MEMBERS = [
+  { group_id: 1, technician_id: 1 },
+  { group_id: 1, technician_id: 2 },
+  { group_id: 2, technician_id: 2 },
+];
 const TAGS = ['vpn', 'spam', 'wi-fi', 'printer', 'c++'];
 const TITLES = [
   'Printer jam on floor 3',
@@ -59,6 +69,7 @@ interface Row extends CursorRow {
   tier: string;
   requester_id: number | null;
   assignee_id: number | null;
+  group_id: number | null;
   tags: string[];
 }
 
@@ -81,6 +92,7 @@ const ROWS: Row[] = Array.from({ length: 40 }, (_, n) => {
     tier: TIERS[(i * 5) % 3]!,
     requester_id: [1, 2, 3, 4, null][i % 5]!,
     assignee_id: [1, 2, 3, null][(i * 3) % 4]!,
+    group_id: [1, null, 2][i % 3]!,
     created_at,
     updated_at: created_at + ((i * 13) % 10) * HOUR,
     next_due_at: !clock ? null : i === 7 ? NOW + 2 * HOUR : NOW + (((i * 11) % 17) - 8) * HOUR,
@@ -95,6 +107,8 @@ beforeAll(async () => {
   const { db } = desk;
   await db.insertInto('technicians').values(TECHS).execute();
   await db.insertInto('requesters').values(REQUESTERS).execute();
+  await db.insertInto('groups').values(GROUPS).execute();
+  await db.insertInto('group_members').values(MEMBERS).execute();
   await db
     .insertInto('tags')
     .values(TAGS.map((name, k) => ({ id: k + 1, name })))
@@ -125,6 +139,8 @@ function textMatches(text: string, texts: string[]): boolean {
   return each && (term.phrase === null || texts.some((t) => has(t.replace(APOSTROPHES, ''), term.phrase!)));
 }
 
+const mine = (r: Row, ctx: FilterContext) => MEMBERS.some((m) => m.group_id === r.group_id && m.technician_id === ctx.meId);
+
 function test(f: Filter, r: Row, ctx: FilterContext): boolean {
   switch (f.field) {
     case 'status':
@@ -151,8 +167,16 @@ function test(f: Filter, r: Row, ctx: FilterContext): boolean {
       return f.values.some((v) => {
         if (v.kind === 'none') return r.assignee_id === null;
         if (v.kind === 'me') return ctx.meId !== null && r.assignee_id === ctx.meId;
+        if (v.kind === 'mygroups') return r.assignee_id === null && mine(r, ctx);
         const t = TECHS.find((x) => x.id === r.assignee_id);
         return !!t && (has(t.name, v.text) || t.email.toLowerCase() === v.text.toLowerCase());
+      });
+    case 'group':
+      return f.values.some((v) => {
+        if (v.kind === 'none') return r.group_id === null;
+        if (v.kind === 'mine') return mine(r, ctx);
+        const g = GROUPS.find((x) => x.id === r.group_id);
+        return !!g && has(g.name, v.text);
       });
     case 'created':
     case 'updated':
@@ -223,6 +247,14 @@ describe('applyFilters + applySort against the JavaScript oracle', () => {
     'assignee:"carla diaz"',
     '-assignee:me',
     'assignee:me,none sort:priority',
+    'assignee:me,mygroups',
+    'assignee:mygroups status:active',
+    '-assignee:mygroups',
+    'group:mine',
+    'group:none',
+    'group:"desk l1",network',
+    '-group:network',
+    'group:nosuch',
     'tier:l2,L3 channel:phone,email,walk-in',
     'tag:vpn',
     'tag:vpn,printer -tag:spam',
@@ -321,7 +353,8 @@ const termArb = fc
     fc.oneof(
       some(fc.oneof(pick(STATUSES), fc.constant('active'))).map((v) => `status:${v}`),
       some(pick([...PRIORITIES, 'p1', 'p4'])).map((v) => `prio:${v}`),
-      some(pick(['me', 'none', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
+      some(pick(['mine', 'none', 'desk', 'L3', 'zzz'])).map((v) => `group:${v}`),
+      some(pick(['me', 'none', 'mygroups', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
       some(pick(TIERS)).map((v) => `tier:${v}`),
       some(pick([...TAGS, 'nosuch'])).map((v) => `tag:${v}`),
       some(pick(['printer', 'network', 'email', 'other'])).map((v) => `category:${v}`),
@@ -453,7 +486,7 @@ describe('query plans', () => {
 
   it('status:open,new in urgency order uses an index (the status index, then sorts the matches: documented)', () => {
     const p = plan('status:open,new');
-    expect(p).toMatch(/SEARCH tickets USING INDEX tickets_(status_rank|status_priority|urgency)/);
+    expect(p).toMatch(/SEARCH tickets USING INDEX tickets_(status_rank|status_priority|status_since|urgency)/);
     // Without ANALYZE statistics SQLite prefers the status index and sorts the open tickets in a temp b-tree;
     // that is a sort of the open set only, not of the table. After ANALYZE it may walk tickets_urgency instead.
   });

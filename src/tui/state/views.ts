@@ -9,9 +9,9 @@ export interface View {
 
 const OPEN = `status:${OPEN_STATUSES.join(',')}`;
 
-/** `3` Breaching soon: open tickets whose next SLA target falls within 2 h, overdue included, most urgent first. */
+/** `1` My queue: mine, and my groups' tickets no one has taken. `3` Breaching soon: open tickets whose next SLA target falls within 2 h, overdue included, most urgent first. */
 export const BUILTIN_VIEWS: readonly View[] = [
-  { key: '1', name: 'My queue', query: `assignee:me ${OPEN}` },
+  { key: '1', name: 'My queue', query: `assignee:me,mygroups ${OPEN}` },
   { key: '2', name: 'Unassigned', query: `assignee:none ${OPEN}` },
   { key: '3', name: 'Breaching soon', query: 'status:active due:<2h sort:urgency' },
   { key: '4', name: 'All open', query: OPEN },
