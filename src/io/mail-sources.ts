@@ -85,7 +85,7 @@ async function* mboxMessages(path: string, io: SourceIo): AsyncGenerator<RawMess
     const source = path === '-' ? (io.stdin as AsyncIterable<Buffer>) : fileChunks(path);
     for await (const { line, bytes } of splitMbox(source, io.advance)) yield { at: { file, line }, bytes };
   } catch (error) {
-    if (error instanceof NotMbox) fail(EXIT.invalid, `${file}:${error.line}: ${error.message.replace(/ \(line \d+ /, ' (')}`);
+    if (error instanceof NotMbox) fail(EXIT.invalid, `${file}:${error.line}: ${error.message.replace(/ \(line \d+ /, ' (this line ')}`);
     throw error;
   }
 }

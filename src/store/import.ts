@@ -11,13 +11,13 @@ import { formatRef } from '../domain/ticket.js';
 import { auditAppender } from './audit-chain.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
+import { indexTickets } from './import-index.js';
 import { rowWriter } from './import-rows.js';
 import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
 import type { ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
 import { rawSqlite } from './sqlite-raw.js';
-import { plainSql } from './ticket-text.js';
 
 export type * from './import-types.js';
 
@@ -81,20 +81,4 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
     if (!(error instanceof DryRunDone)) throw error;
   }
   return summary;
-}
-
-/** The free-text index of the tickets the run created or changed, rebuilt whole (its triggers were held). */
-function indexTickets(sqlite: ReturnType<typeof rawSqlite>, ids: ReadonlySet<number>): void {
-  if (ids.size === 0) return;
-  const remove = sqlite.prepare('DELETE FROM ticket_fts WHERE rowid = ?');
-  const add = sqlite.prepare(
-    `INSERT INTO ticket_fts (rowid, title, description, notes)
-       SELECT id, ${plainSql('title')}, ${plainSql('description')},
-         (SELECT ifnull(group_concat(${plainSql('body')}, ' '), '') FROM interactions WHERE ticket_id = tickets.id AND kind <> 'system')
-       FROM tickets WHERE id = ?`,
-  );
-  for (const id of ids) {
-    remove.run(id);
-    add.run(id);
-  }
 }

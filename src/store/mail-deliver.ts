@@ -1,0 +1,51 @@
+/**
+ * One email → the desk in its own IMMEDIATE transaction: what IMAP intake (or any other mail source)
+ * calls per message. The same writer as `import eml` (./mail-intake.ts), so threading, reopening,
+ * automatic mail and idempotency by Message-ID behave the same. Attachment files written for a
+ * message whose transaction rolls back are removed again.
+ */
+import { withImmediate } from '../db/immediate.js';
+import { blobStore, type BlobStore } from './attachment-files.js';
+import type { Desk } from './desk.js';
+import { ticketWriter } from './import-tickets.js';
+import { mailWriter } from './mail-intake.js';
+import type { MailIn, MailResult } from './mail-types.js';
+import { loadSlaConfig } from './sla-config.js';
+import { rawSqlite } from './sqlite-raw.js';
+import { indexTickets } from './import-index.js';
+
+export interface DeliverOptions {
+  /** Who the audit trail names for a new ticket ('mail intake'). */
+  actor: string;
+  now?: number;
+  /** Where the message came from, for messages about it (`imap INBOX uid 42`). */
+  place: string;
+}
+
+export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOptions): Promise<MailResult> {
+  const config = await loadSlaConfig(desk.db);
+  let blobs: BlobStore | undefined;
+  try {
+    return await withImmediate(desk.db, async () => {
+      const sqlite = rawSqlite(desk);
+      const touched = new Set<number>();
+      const context = {
+        sqlite,
+        actor: options.actor,
+        now: options.now ?? Date.now(),
+        config,
+        blobs: () => (blobs ??= blobStore(desk.path)),
+        counts: {},
+        touched,
+      };
+      sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
+      const result = mailWriter(context, ticketWriter(context))({ kind: 'mail', place: options.place, mail });
+      indexTickets(sqlite, touched);
+      sqlite.prepare('DELETE FROM ticket_fts_hold').run();
+      return result;
+    });
+  } catch (error) {
+    blobs?.discardNew();
+    throw error;
+  }
+}

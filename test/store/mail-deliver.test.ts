@@ -1,0 +1,41 @@
+/**
+ * deliverMail, the store call IMAP intake makes per message: a new message opens a ticket, its reply
+ * threads onto it and reopens it when resolved, a redelivery adds nothing, and a bad one rolls back.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DesklineError } from '../../src/errors.js';
+import { mailIn } from '../../src/io/mail-import.js';
+import { parseMail } from '../../src/io/mail-message.js';
+import { deliverMail } from '../../src/store/mail-deliver.js';
+import { tempDb } from '../helpers/temp.js';
+
+const message = async (name: string) => {
+  const bytes = readFileSync(`fixtures/import/mail/${name}`);
+  return mailIn(await parseMail(bytes), bytes);
+};
+const options = { actor: 'mail intake', place: 'imap INBOX', now: Date.parse('2025-07-22T00:00:00Z') };
+
+describe('deliverMail', () => {
+  it('opens, threads, reopens and ignores a redelivery', async () => {
+    const desk = await tempDb();
+    expect(await deliverMail(desk, await message('plain.eml'), options)).toEqual({ fate: 'created', ticketId: 1 });
+    desk.sqlite.prepare("UPDATE tickets SET status = 'resolved', resolution = 'fixed', resolved_at = 1 WHERE id = 1").run();
+    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'reopened', ticketId: 1 });
+    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'known', ticketId: 1 });
+    expect(await deliverMail(desk, await message('bounce.eml'), options)).toEqual({ fate: 'ignored', ticketId: null });
+    expect(desk.sqlite.prepare('SELECT status, resolution, resolved_at FROM tickets').all()).toEqual([
+      { status: 'open', resolution: null, resolved_at: null },
+    ]);
+    expect(desk.sqlite.prepare('SELECT count(*) AS n FROM ticket_fts WHERE ticket_fts MATCH \'"drops"\'').get()).toEqual({ n: 1 });
+  });
+
+  it('names the place of a message it cannot store and writes nothing', async () => {
+    const desk = await tempDb();
+    const bad = { ...(await message('plain.eml')), text: 'a\u0000b' };
+    const error = await deliverMail(desk, bad, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesklineError);
+    expect((error as DesklineError).message).toBe('imap INBOX: description: contains a NUL character');
+    expect(desk.sqlite.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+  });
+});
