@@ -27,6 +27,7 @@ import { Header } from './header.js';
 import { KbScreen } from './kb-screen.js';
 import { OverlayView, overlayFillsBody } from './overlay.js';
 import { QueuePane } from './queue-pane.js';
+import { RequesterScreen } from './requester-screen.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
@@ -96,7 +97,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
         marked={state.act.marks.length}
         alert={sla.alerts && alertText(sla.alerts)}
       />
-      {lay.filterLines > 0 && !state.empty && !state.dashboard && kb.screen === 'off' && (
+      {lay.filterLines > 0 && !state.empty && !state.dashboard && state.requesterOf === null && kb.screen === 'off' && (
         <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} />
       )}
       {overlayFillsBody(overlay) ? (
@@ -112,6 +113,14 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
         />
       ) : kb.screen !== 'off' ? (
         <KbScreen kb={kb} width={lay.columns} height={lay.height - 2} />
+      ) : state.requesterOf !== null ? (
+        <RequesterScreen
+          ticketId={state.requesterOf}
+          ticketRef={`HD-${state.requesterOf}`}
+          width={lay.columns}
+          height={lay.height - 2}
+          now={now}
+        />
       ) : state.dashboard ? (
         <LazyDashboard path={desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
       ) : lay.wide ? (
