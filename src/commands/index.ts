@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
   { name: 'outbox', load: async () => (await import('./outbox.js')).outboxCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
+  { name: 'maintain', load: async () => (await import('./maintain.js')).maintainCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },
   { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },
   { name: 'completion', load: async () => (await import('./completion.js')).completionCommand },

@@ -5,6 +5,7 @@ import { EXIT, fail } from '../errors.js';
 import { requesterProfile } from '../store/requester-profile.js';
 import { addRequester, listRequesters } from '../store/requesters.js';
 import type { Ctx } from './context.js';
+import { requesterForgetCommand } from './requester-forget.js';
 import { cleanLine, table } from './format.js';
 import { requesterMergeCommand, requesterUpdateCommand } from './requester-change.js';
 
@@ -97,5 +98,6 @@ export function requesterCommand(ctx: Ctx): Command {
     });
   cmd.addCommand(requesterUpdateCommand(ctx));
   cmd.addCommand(requesterMergeCommand(ctx));
+  cmd.addCommand(requesterForgetCommand(ctx));
   return cmd;
 }

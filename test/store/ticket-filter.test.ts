@@ -155,6 +155,19 @@ function test(f: Filter, r: Row, ctx: FilterContext): boolean {
       return f.values.includes(r.category);
     case 'id':
       return f.values.includes(r.id);
+    case 'parent': {
+      const parent = (r as { parent_id?: number | null }).parent_id ?? null;
+      return parent !== null && f.values.includes(parent);
+    }
+    case 'followup':
+      return f.values.some((v) => {
+        const d = (r as { followup_at?: number | null }).followup_at ?? null;
+        if (v.kind === 'none') return d === null;
+        if (d === null) return false;
+        if (v.kind === 'overdue') return d < ctx.now;
+        const at = ctx.now + v.ms;
+        return { '>': d > at, '>=': d >= at, '<': d < at, '<=': d <= at }[v.op];
+      });
     case 'tag':
       return r.tags.some((t) => f.values.includes(t));
     case 'text':

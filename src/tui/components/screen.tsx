@@ -20,6 +20,7 @@ import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
 import { suggestionLines } from '../text/kb-lines.js';
+import { checklistLines } from '../text/request-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
@@ -46,7 +47,16 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   const kb = state.kb;
   const row = selectedRow(state);
   const rowId = row?.id ?? null;
-  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
+  const checklist = state.detail.checklist;
+  const kbLines = useMemo(
+    () => (rowId === null ? [] : [...checklistLines(checklist), ...suggestionLines(kb.suggest, rowId)]),
+    [kb.suggest, rowId, checklist],
+  );
+  const technicians = state.act.technicians;
+  const overlayData = useMemo(() => {
+    const me = technicians.find((t) => t.me);
+    return { macros: state.act.macros, me: { name: me?.name ?? '', email: me?.email ?? null }, checklist: checklist ?? [] };
+  }, [state.act.macros, technicians, checklist]);
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
   // The outbox's counts give way while an action speaks loudly (its message takes the whole line).
   const notice = [
@@ -72,7 +82,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
     />
   );
   const detailPane = overlay ? (
-    <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
+    <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} data={overlayData} />
   ) : (
     <DetailPane
       row={row}
@@ -101,7 +111,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
         <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} />
       )}
       {overlayFillsBody(overlay) ? (
-        <OverlayView overlay={overlay!} width={lay.columns} height={body} />
+        <OverlayView overlay={overlay!} width={lay.columns} height={body} data={overlayData} />
       ) : mode === 'welcome' || mode === 'welcomeAsk' ? (
         <Welcome
           dbName={dbName}

@@ -16,6 +16,10 @@ export type Mode =
   /** The welcome screen asks before loading demo data. */
   | 'welcomeAsk'
   | 'picker'
+  /** The macro picker (`m`): typing filters, arrows move, Enter applies. */
+  | 'macro'
+  /** A request's checklist (`c`): Space ticks the highlighted item. */
+  | 'checklist'
   | 'compose'
   | 'form'
   | 'confirm'
@@ -85,6 +89,9 @@ export const ACT_COMMANDS = [
   'confirmNo',
   'kbInsertRef',
   'howToLeave',
+  'macro',
+  'checklist',
+  'toggleItem',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -21,5 +21,5 @@ export function selectedRow(s: State): TicketListRow | undefined {
 
 /** Typed characters are text here (the filter box, the KB search box, a dialog's text field), not keys. */
 export function takesTyping(s: State, mode: Mode = modeOf(s)): boolean {
-  return mode === 'filter' || mode === 'kbSearch' || ((mode === 'compose' || mode === 'form') && takesText(s.act));
+  return mode === 'filter' || mode === 'kbSearch' || ((mode === 'compose' || mode === 'form' || mode === 'macro') && takesText(s.act));
 }
