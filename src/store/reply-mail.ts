@@ -10,7 +10,7 @@ import type { Actor, Executor } from './executor.js';
 import { enqueueMessage } from './outbox.js';
 import type { TicketView } from './ticket-view.js';
 
-/** The Message-IDs of the ticket's earlier emails, oldest first (the ticket's own when it came by mail). */
+/** The Message-IDs of the ticket's earlier emails, first known first (the ticket's own when it came by mail). */
 async function earlierMessageIds(trx: Executor, ticket: TicketView, exceptEntry: number): Promise<string[]> {
   const rows = await trx
     .selectFrom('interactions')
@@ -18,7 +18,7 @@ async function earlierMessageIds(trx: Executor, ticket: TicketView, exceptEntry:
     .where('ticket_id', '=', ticket.id)
     .where('message_id', 'is not', null)
     .where('id', '!=', exceptEntry)
-    .orderBy('created_at')
+    // In the order the desk learned of them: an imported mail keeps its sender's Date, which may lie.
     .orderBy('id')
     .execute();
   const own = ticket.external_id && /^<[^<>\s]+>$/.test(ticket.external_id) ? [ticket.external_id] : [];
