@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { alertText } from '../../domain/sla-badge.js';
 import type { ConsoleProps } from '../props.js';
+import { assetChoices } from '../../store/asset-links.js';
 import { countArticles } from '../../store/kb.js';
 import { useDesk } from '../hooks/desk-context.js';
 import { useDeskQuery } from '../hooks/use-desk-query.js';
@@ -18,6 +19,7 @@ import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
+import { assetLines } from '../text/asset-lines.js';
 import { suggestionLines } from '../text/kb-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
 import { DetailPane } from './detail-pane.js';
@@ -44,7 +46,19 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
   const kb = state.kb;
   const row = selectedRow(state);
   const rowId = row?.id ?? null;
-  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
+  // Tagged with the ticket, so a row's assets never show under the next row while its own load.
+  const assets = useDeskQuery(
+    rowId === null ? null : `assets:${rowId}`,
+    async (db) => ({ id: rowId, ...(await assetChoices(db, rowId!)) }),
+    {
+      live: true,
+      delayMs: 30,
+    },
+  );
+  const kbLines = useMemo(
+    () => (rowId === null ? [] : [...suggestionLines(kb.suggest, rowId), ...assetLines(assets?.id === rowId ? assets : undefined)]),
+    [kb.suggest, rowId, assets],
+  );
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
   const notice = [timerText, state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
     .filter(Boolean)
