@@ -71,4 +71,16 @@ const packageRules = LAYER_NAMES.map((layer) => ({
   },
 }));
 
+// Plain mode (src/tui/plain/) is a face of its own inside tui/: lines for screen readers, never ink or react.
+const PLAIN_FORBIDDEN = [...FORBIDDEN_PACKAGES.tui, 'ink', 'react', '@inkjs/ui'];
+packageRules.push({
+  files: ['src/tui/plain/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { paths: PLAIN_FORBIDDEN.map((name) => ({ name, message: `tui/plain/ must not import ${name} (scripts/layers.js)` })) },
+    ],
+  },
+});
+
 export const LAYERS = { zones, packageRules, MAY_IMPORT };

@@ -22,18 +22,32 @@ const io = {
   },
   env: process.env,
 };
-const interactive = args.filter((a) => a !== '--db' && !a.startsWith('--db=')).length <= (args.includes('--db') ? 1 : 0);
+const interactive = args.filter((a) => a !== '--db' && !a.startsWith('--db=') && a !== '--plain').length <= (args.includes('--db') ? 1 : 0);
+/** Plain mode, line by line for screen readers: asked for, a dumb terminal, or the `plain` setting. */
+const plain = async () =>
+  args.includes('--plain') ||
+  (process.stdin.isTTY &&
+    process.stdout.isTTY &&
+    (io.env.TERM === 'dumb' || (await import('./settings.js')).readSettings(io.env).plain === true));
 
 // Each path imports only its own code: the console never loads commander, the CLI never loads ink.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // what commander would print, without loading it (--version is what scripts and installers run)
   process.stdout.write(`${VERSION}\n`);
+} else if (interactive && (await plain())) {
+  const { startPlain } = await import('./tui/plain/main.js');
+  process.exitCode = await startPlain(io, { db: dbArg() });
 } else if (interactive && process.stdin.isTTY && process.stdout.isTTY) {
   const { openConsole } = await import('./boot/console.js');
-  const at = args.indexOf('--db');
-  process.exitCode = await openConsole(io, { db: at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice(5) });
+  process.exitCode = await openConsole(io, { db: dbArg() });
 } else {
   const { createProgram } = await import('./program.js');
   const { run } = createProgram(io);
   process.exitCode = await run(args.length === 0 ? ['--help'] : args);
+}
+
+/** The `--db` value of the command line, if any. */
+function dbArg(): string | undefined {
+  const at = args.indexOf('--db');
+  return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--db='))?.slice(5);
 }

@@ -32,6 +32,7 @@ describe("the README's examples", () => {
     chmodSync(join(bin, 'deskline'), 0o755);
     const cwd = join(env.HOME!, 'work');
     cpSync(join(root, 'fixtures', 'readme'), cwd, { recursive: true });
+    cpSync(join(root, 'fixtures', 'import', 'confluence'), join(cwd, 'it-space'), { recursive: true });
     const lines = exampleLines();
     expect(lines.length).toBeGreaterThan(30);
     const failed: string[] = [];

@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORIES, TIERS } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
+import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import type { Ctx } from './context.js';
 
 /** Every settable key, with how to read its value from the command line. */
@@ -19,6 +20,18 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     parse: (v) =>
       TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
   },
+  'attachments.max_mb': {
+    help: 'the largest file `ticket attach` and imports accept, in MB (default 25)',
+    parse: (v) =>
+      Number(v) > 0 && Number(v) <= 4096 ? Number(v) : fail(EXIT.invalid, `attachments.max_mb: '${v}' is not a size in MB (1 to 4096)`),
+  },
+  plain: {
+    help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',
+    parse: (v) =>
+      ['true', 'false'].includes(v.trim().toLowerCase())
+        ? v.trim().toLowerCase() === 'true'
+        : fail(EXIT.invalid, `plain: must be true or false`),
+  },
   categories: {
     help: `ticket categories, comma-separated (default ${DEFAULT_CATEGORIES.join(',')})`,
     parse: (v) =>
@@ -27,6 +40,7 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         .map((c) => c.trim().toLowerCase())
         .filter(Boolean),
   },
+  ...MAIL_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',
@@ -35,6 +49,7 @@ const PREFIX_KEYS: Record<string, string> = {
 
 function keySpec(key: string) {
   if (KEYS[key]) return KEYS[key]!;
+  if (REFUSED_KEYS[key]) fail(EXIT.invalid, REFUSED_KEYS[key]!);
   const prefix = Object.keys(PREFIX_KEYS).find((p) => key.startsWith(p) && key.length > p.length);
   if (prefix) return { help: PREFIX_KEYS[prefix]!, parse: (v: string) => v };
   return fail(EXIT.invalid, `unknown setting '${key}' (known: ${[...Object.keys(KEYS), 'views.<name>', 'keymap.<action>'].join(', ')})`);
@@ -82,7 +97,7 @@ export function configCommand(ctx: Ctx): Command {
     .description('change a setting')
     .addHelpText(
       'after',
-      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(16)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(16)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
+      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(24)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(24)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
     )
     .action(async (key: string, value: string) => {
       const parsed = keySpec(key).parse(value);

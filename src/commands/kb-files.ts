@@ -5,11 +5,21 @@ import type { Ctx } from './context.js';
 import { cleanLine } from './format.js';
 import { articleJson } from './kb-output.js';
 
+interface ImportFlags {
+  starter?: boolean;
+  confluence?: string;
+  skipUnconvertible?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
 export function kbImportCommand(ctx: Ctx): Command {
   return new Command('import')
     .description('import a folder of Markdown articles (front matter optional); all or nothing')
     .argument('[dir]', 'folder of .md files; the top folder names the category')
     .option('--starter', 'the starter articles that ship with Deskline (fixtures/kb)')
+    .option('--confluence <dir>', 'a Confluence space HTML export (pages become Markdown; re-import updates)')
+    .option('--skip-unconvertible', 'with --confluence: import the pages that convert, list the others')
     .option('--dry-run', 'check every file, write nothing')
     .option('--json', 'print JSON')
     .addHelpText(
@@ -23,10 +33,14 @@ describe their folder and are skipped.
 Examples:
   deskline kb import ./kb
   deskline kb import ./kb --dry-run
-  deskline kb import --starter`,
+  deskline kb import --starter
+  deskline kb import --confluence ./IT-space-export --dry-run`,
     )
-    .action(async (dir: string | undefined, flags: { starter?: boolean; dryRun?: boolean; json?: boolean }) => {
-      if ((dir === undefined) === !flags.starter) fail(EXIT.usage, 'give a folder to import, or --starter (not both)');
+    .action(async (dir: string | undefined, flags: ImportFlags) => {
+      const sources = [dir !== undefined, flags.starter === true, flags.confluence !== undefined].filter(Boolean).length;
+      if (sources !== 1) fail(EXIT.usage, 'give one of: a folder of Markdown files, --starter, --confluence DIR');
+      if (flags.skipUnconvertible && !flags.confluence) fail(EXIT.usage, '--skip-unconvertible goes with --confluence DIR');
+      if (flags.confluence !== undefined) return (await import('./kb-confluence.js')).importConfluence(ctx, flags.confluence, flags);
       const [{ readMarkdownDir }, { starterKbDir }] = await Promise.all([import('../io/markdown-import.js'), import('../io/kb-import.js')]);
       const files = readMarkdownDir(dir ?? starterKbDir(), (path) =>
         ctx.note(`skipped ${cleanLine(path)}: a folder's README, not an article`),

@@ -105,11 +105,12 @@ export function ticketResolveCommand(ctx: Ctx): Command {
     .description('resolve a ticket with a resolution')
     .argument('<ref>', 'ticket ref')
     .requiredOption('--resolution <text>', 'what fixed it')
+    .option('--force <reason>', 'resolve a request with required checklist items open, for this reason (audited)')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  deskline ticket resolve HD-7 --resolution "Reset the password and unlocked the account"')
-    .action(async (ref: string, flags: { resolution: string; json?: boolean }) => {
+    .action(async (ref: string, flags: { resolution: string; force?: string; json?: boolean }) => {
       const { db, actor } = await actorOf(ctx);
-      printChanged(ctx, flags.json, await resolve(db, refArg(ref), flags.resolution, actor), 'resolved');
+      printChanged(ctx, flags.json, await resolve(db, refArg(ref), flags.resolution, actor, { force: flags.force }), 'resolved');
     });
 }
 

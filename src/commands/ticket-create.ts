@@ -6,9 +6,10 @@ import { ensureTechnician } from '../store/technicians.js';
 import { createTickets } from '../store/tickets.js';
 import type { Ctx } from './context.js';
 import { cleanLine } from './format.js';
-import { commaList } from './options.js';
+import { appendValue, commaList } from './options.js';
 import { readAll, readTextFile, stdinIsPiped } from './text-input.js';
 import { parseTicketJson, ticketJson } from './ticket-json.js';
+import { createFromTemplate } from './ticket-request.js';
 
 interface CreateFlags {
   title?: string;
@@ -24,6 +25,8 @@ interface CreateFlags {
   externalId?: string;
   resolution?: string;
   fromJson?: string;
+  template?: string;
+  field: string[];
   dryRun?: boolean;
   quiet?: boolean;
   json?: boolean;
@@ -44,6 +47,8 @@ export function ticketCreateCommand(ctx: Ctx): Command {
     .option('-a, --assignee <who>', 'me, a technician name or email')
     .option('--external-id <id>', 'idempotency key: the same id returns the existing ticket')
     .option('--resolution <text>', 'how it was solved (required with --status resolved)')
+    .option('--template <slug>', 'a service request from a template (template list), with its checklist')
+    .option('--field <name=value>', 'a template field (repeat): --field name="Ana Silva" --field start=2027-01-04', appendValue, [])
     .option('--from-json <file>', 'JSON object, array, JSON Lines or what --json prints; - for stdin')
     .option('--dry-run', 'validate and show what would be created, write nothing')
     .option('-q, --quiet', 'print only the ref(s)')
@@ -54,11 +59,14 @@ export function ticketCreateCommand(ctx: Ctx): Command {
 Examples:
   deskline ticket create -t "Printer jams on 4th floor" -p high -c printer -r ana@example.com
   echo "Disk /var at 95%" | deskline ticket create -t "Disk alert db01" --channel monitoring --external-id alert-8812
+  deskline ticket create --template new-hire --field name="Ana Silva" --field start=2027-01-04
   deskline ticket create --from-json tickets.jsonl
   deskline --db old.db ticket list sort:id -n 100000 --json | deskline ticket create --from-json -
     (times, requester and assignee are kept; a ticket with no title takes the first words of its description)`,
     )
     .action(async (flags: CreateFlags) => {
+      if (flags.template !== undefined) return createFromTemplate(ctx, { ...flags, template: flags.template });
+      if (flags.field.length) fail(EXIT.usage, '--field belongs to --template (template list shows them)');
       const inputs = await gatherInputs(ctx, flags);
       if (flags.dryRun)
         return report(

@@ -1,5 +1,6 @@
 /** `deskline ticket show HD-7` and `ticket history HD-7`: fields, timeline, audit trail. */
 import { Command } from 'commander';
+import { listAttachments } from '../store/attachments.js';
 import { ticketHistory } from '../store/audit.js';
 import { timeline } from '../store/interactions.js';
 import { explainTicket } from '../store/sla.js';
@@ -7,6 +8,8 @@ import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
+import { attachmentJson, attachmentLine } from './ticket-attach.js';
+import { requestPart } from './request-text.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
 
 export function ticketShowCommand(ctx: Ctx): Command {
@@ -29,8 +32,15 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ctx.out(`${ticket.ref}  ${cleanLine(ticket.title)}`);
         return why.lines.forEach((line) => ctx.out(`  ${line}`));
       }
-      const entries = await timeline(db, id);
-      if (flags.json) return ctx.json({ ticket: ticketJson(ticket), timeline: entries.map(interactionJson) });
+      const [entries, files] = await Promise.all([timeline(db, id), listAttachments(db, id)]);
+      const request = await requestPart(db, id);
+      if (flags.json)
+        return ctx.json({
+          ticket: ticketJson(ticket),
+          ...(request.json ? { request: request.json } : {}),
+          timeline: entries.map(interactionJson),
+          attachments: files.map((f, i) => attachmentJson(f, i + 1)),
+        });
       const now = Date.now();
       const c = ctx.color;
       const fields: [string, string][] = [
@@ -64,11 +74,16 @@ export function ticketShowCommand(ctx: Ctx): Command {
       for (const [k, v] of fields)
         ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
+      for (const line of request.lines) ctx.out(cleanLine(line));
       ctx.out(`\nTimeline (${entries.length})`);
       for (const e of entries) {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';
         ctx.out(paint(c, 'gray', `  ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
         if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
+      }
+      if (files.length) {
+        ctx.out(`\nAttachments (${files.length})  save one: deskline ticket attachment save ${ticket.ref} N`);
+        for (const [i, f] of files.entries()) ctx.out(attachmentLine(f, i + 1));
       }
     });
 }

@@ -15,6 +15,11 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'escalate', load: async () => (await import('./ticket-actions.js')).ticketEscalateCommand },
   { name: 'resolve', load: async () => (await import('./ticket-actions.js')).ticketResolveCommand },
   { name: 'reopen', load: async () => (await import('./ticket-actions.js')).ticketReopenCommand },
+  { name: 'attach', load: async () => (await import('./ticket-attach.js')).ticketAttachCommand },
+  { name: 'attachment', load: async () => (await import('./ticket-attach.js')).ticketAttachmentCommand },
+  { name: 'check', load: async () => (await import('./ticket-checklist.js')).ticketCheckCommand },
+  { name: 'uncheck', load: async () => (await import('./ticket-checklist.js')).ticketUncheckCommand },
+  { name: 'verify', load: async () => (await import('./ticket-checklist.js')).ticketVerifyCommand },
   { name: 'asset', load: async () => (await import('./ticket-asset.js')).ticketAssetCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
 ];

@@ -38,11 +38,11 @@ export interface DueBadge {
   text: string;
 }
 
-/** A symbol per state that reads without colour, and the colour on top. */
-export const DUE_LOOK: Readonly<Record<SlaState, { glyph: string; color: string }>> = {
-  ok: { glyph: '✓', color: 'green' },
-  at_risk: { glyph: '!', color: 'yellow' },
-  breached: { glyph: '✗', color: 'red' },
+/** A symbol and a word per state that read without colour (the word for screen readers), and the colour on top. */
+export const DUE_LOOK: Readonly<Record<SlaState, { glyph: string; word: string; color: string }>> = {
+  ok: { glyph: '✓', word: 'ok', color: 'green' },
+  at_risk: { glyph: '!', word: 'risk', color: 'yellow' },
+  breached: { glyph: '✗', word: 'late', color: 'red' },
 };
 
 /** 45s → `0m`, 45m, 5h, 3d, 9w, 2y; negative with a leading `-` (at most 4 cells). */

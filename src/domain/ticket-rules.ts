@@ -50,20 +50,31 @@ export const ON_INTERACTION: Readonly<Record<InteractionKind, { firstResponse: b
   system: { firstResponse: false },
 };
 
-/** What can happen to a ticket that may move it on its own. */
-export type Trigger = 'assigned' | `interaction:${InteractionKind}`;
+/** What can happen to a ticket that may move it on its own ('merged': folded into another ticket). */
+export type Trigger = 'assigned' | 'merged' | `interaction:${InteractionKind}`;
 
 export interface AutoMove {
+  /** The rule's name, as the audit trail records it (`rule:<name>`). */
+  rule: string;
   on: Trigger;
   from: readonly Status[];
   to: Status;
 }
 
+const FIRST_REPLY = 'first-public-reply-opens';
+
 export const AUTO_MOVES: readonly AutoMove[] = [
   // A technician taking a new ticket starts work on it.
-  { on: 'assigned', from: ['new'], to: 'open' },
+  { rule: 'assigned-opens', on: 'assigned', from: ['new'], to: 'open' },
   // A requester writing back reopens the conversation.
-  { on: 'interaction:email_in', from: ['pending', 'resolved'], to: 'open' },
+  { rule: 'requester-reply-reopens', on: 'interaction:email_in', from: ['pending', 'resolved'], to: 'open' },
+  // The first public answer to a new ticket starts work on it.
+  { rule: FIRST_REPLY, on: 'interaction:reply', from: ['new'], to: 'open' },
+  { rule: FIRST_REPLY, on: 'interaction:email_out', from: ['new'], to: 'open' },
+  { rule: FIRST_REPLY, on: 'interaction:call', from: ['new'], to: 'open' },
+  { rule: FIRST_REPLY, on: 'interaction:chat', from: ['new'], to: 'open' },
+  // A ticket merged into another closes (its conversation goes on there).
+  { rule: 'merged-closes', on: 'merged', from: ['new', 'open', 'pending', 'on_hold', 'resolved'], to: 'closed' },
 ];
 
 /** The fields the rules read and write. */
@@ -123,12 +134,21 @@ export function initialState(status: Status, now: number, resolution: string | n
   return { ok: true, set: state };
 }
 
+/** The automatic move an event makes on a ticket in its status, if any (the first row that applies). */
+export function autoMove(status: Status, on: Trigger): AutoMove | undefined {
+  return AUTO_MOVES.find((m) => m.on === on && m.from.includes(status));
+}
+
 /** What an event does on its own: the automatic moves that apply (each through ON_ENTER), in table order. */
 export function react(before: TicketState, on: Trigger, now: number): RuleFields {
-  const move = AUTO_MOVES.find((m) => m.on === on && m.from.includes(before.status));
-  if (!move) return {};
-  const entered = enter(before, move.to, now, undefined);
-  return entered.ok ? entered.set : {};
+  const move = autoMove(before.status, on);
+  return move ? entered(before, move.to, now) : {};
+}
+
+/** The fields entering `to` writes, with no resolution given (automatic moves, time rules); {} if it cannot. */
+export function entered(before: TicketState, to: Status, now: number): RuleFields {
+  const decision = enter(before, to, now, undefined);
+  return decision.ok ? decision.set : {};
 }
 
 /** What a new timeline entry does: the first-response stamp and the automatic moves of its kind. */

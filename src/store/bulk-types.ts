@@ -13,7 +13,10 @@ export interface BulkInteraction {
 }
 
 /** A ticket's row, with its people as indexes into the batch's lists, its tags and its timeline. */
-export interface BulkTicket extends Omit<TicketRow, 'id' | 'external_id' | 'requester_id' | 'assignee_id' | 'group_id'> {
+export interface BulkTicket extends Omit<
+  TicketRow,
+  'id' | 'external_id' | 'requester_id' | 'assignee_id' | 'parent_id' | 'group_id' | 'followup_at' | 'status_at' | 'change_seq'
+> {
   requester: number | null;
   assignee: number | null;
   tags: readonly string[];

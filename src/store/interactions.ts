@@ -2,13 +2,14 @@
 import { checkText } from '../domain/text-rules.js';
 import type { InteractionRow } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
-import type { InteractionKind } from '../domain/ticket.js';
+import { autoMove, onInteraction, type TicketState } from '../domain/ticket-rules.js';
+import type { InteractionKind, Status } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
-import { recordEvent, type FieldChange } from './audit.js';
-import type { Actor, Executor } from './executor.js';
+import { recordEvent } from './audit.js';
+import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
+import { queueReplyMail } from './reply-mail.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
 export type { InteractionRow };
@@ -76,6 +77,8 @@ export async function appendInteraction(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  const mail = await queueReplyMail(trx, before, row, actor, now);
+  if (mail) row.message_id = mail.message_id;
 
   const set = onInteraction(before as TicketState, input.kind, actor.id !== null, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 };
@@ -84,8 +87,11 @@ export async function appendInteraction(
     .set({ ...set, updated_at: now, version: written.version })
     .where('id', '=', before.id)
     .execute();
-  const changes: FieldChange[] = set.status ? [{ field: 'status', old: before.status, new: set.status }] : [];
-  await recordEvent(trx, before.id, actor, input.kind, [...changes, { field: 'minutes', old: null, new: String(minutes) }], now);
+  // An automatic move is its own event, naming its rule (domain/ticket-rules.ts AUTO_MOVES), before the entry's own.
+  const move = set.status ? autoMove(before.status as Status, `interaction:${input.kind}`) : undefined;
+  if (move)
+    await recordEvent(trx, before.id, SYSTEM_ACTOR, `rule:${move.rule}`, [{ field: 'status', old: before.status, new: move.to }], now);
+  await recordEvent(trx, before.id, actor, input.kind, [{ field: 'minutes', old: null, new: String(minutes) }], now);
   const due = await refreshDue(trx, written, now, config);
   return { row, ticket: { ...written, ...due } };
 }

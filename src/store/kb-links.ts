@@ -79,7 +79,7 @@ export async function suggestForTicket(db: Executor, ticketId: number, limit = 5
   const ticket = await getTicket(db, ticketId);
   // Title, tags and the description's first words: every word must match, relaxed to any when too few do.
   const words = ticket.description.split(/\s+/).slice(0, 40);
-  const results = await searchKb(db, [ticket.title, ...ticket.tags, ...words].join(' '), { limit });
+  const results = await searchKb(db, [ticket.title, ...ticket.tags, ...words].join(' '), { limit, operators: false });
   // Only articles about what the title is about (kb-relevance.ts); linked ones always show.
   const linked = new Set((await linkedArticles(db, ticketId)).map((l) => l.id));
   const coverage = await titleCoverage(

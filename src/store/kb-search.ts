@@ -11,6 +11,7 @@ import Fuse from 'fuse.js';
 import { sql } from 'kysely';
 import type { KbAudience, KbStatus } from '../domain/kb-article.js';
 import { matchExpression, parseQuery, queryWords, type QueryGroup } from '../domain/kb-query.js';
+import { parseSearch, searchExpression, type SearchQuery } from '../domain/kb-search-query.js';
 import { makeSnippet, restoreApostrophes } from '../domain/kb-snippet.js';
 import type { Executor } from './executor.js';
 import { correctWord } from './kb-fuzzy.js';
@@ -22,6 +23,8 @@ export interface KbSearchOptions {
   includeDrafts?: boolean;
   /** `all` (default): every word must match, relaxed to `any` when too few do. */
   mode?: 'all' | 'any';
+  /** `"phrases"`, `-word` and `NOT word` as operators (default); false for text that is no query (a ticket's title). */
+  operators?: boolean;
 }
 
 export interface KbSearchResult {
@@ -64,20 +67,22 @@ const LOOSE_WEIGHT = 0.6;
 
 export async function searchKb(db: Executor, query: string, options: KbSearchOptions = {}): Promise<KbSearchResult[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 10, CANDIDATES));
-  let groups = parseQuery(query);
+  const parsed: SearchQuery = options.operators === false ? { include: parseQuery(query), exclude: [] } : parseSearch(query);
+  const { exclude } = parsed;
+  let groups = parsed.include;
   if (groups.length === 0) return [];
   let found: Candidate[];
   if (options.mode === 'any') {
-    found = await candidates(db, 'kb_fts', matchExpression(groups, 'any'), options, 1);
+    found = await candidates(db, 'kb_fts', searchExpression({ include: groups, exclude }, 'any'), options, 1);
   } else {
-    found = await strict(db, groups, options, limit);
+    found = await strict(db, { include: groups, exclude }, options, limit);
     if (found.length < limit) {
       const corrected = await correctMissing(db, groups);
       if (corrected.length === 0) return [];
-      if (corrected !== groups) found = await strict(db, (groups = corrected), options, limit);
+      if (corrected !== groups) found = await strict(db, { include: (groups = corrected), exclude }, options, limit);
       if (found.length < limit && groups.length > 1) {
         const seen = new Set(found.map((c) => c.id));
-        const loose = await candidates(db, 'kb_fts', matchExpression(groups, 'any'), options, LOOSE_WEIGHT);
+        const loose = await candidates(db, 'kb_fts', searchExpression({ include: groups, exclude }, 'any'), options, LOOSE_WEIGHT);
         found = [...found, ...loose.filter((c) => !seen.has(c.id))];
       }
     }
@@ -96,9 +101,13 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   }));
 }
 
-/** Every group must match: the title/tag index when it has enough, else the full index. */
-async function strict(db: Executor, groups: readonly QueryGroup[], options: KbSearchOptions, limit: number): Promise<Candidate[]> {
-  const match = matchExpression(groups, 'all');
+/**
+ * Every included group must match and no excluded one: the title/tag index when it has enough, else
+ * the full index (always with exclusions: a word in the body leaves the article out too).
+ */
+async function strict(db: Executor, query: SearchQuery, options: KbSearchOptions, limit: number): Promise<Candidate[]> {
+  const match = searchExpression(query, 'all');
+  if (query.exclude.length) return candidates(db, 'kb_fts', match, options, 1);
   const titles = await candidates(db, 'kb_title_fts', match, options, 1);
   return titles.length >= Math.max(TITLE_ENOUGH, limit) ? titles : candidates(db, 'kb_fts', match, options, 1);
 }

@@ -5,11 +5,12 @@
  */
 import type { TicketUpdate } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
-import { moveTo, react, type Decision, type RuleFields, type TicketState } from '../domain/ticket-rules.js';
+import { autoMove, moveTo, react, type Decision, type RuleFields, type TicketState } from '../domain/ticket-rules.js';
 import { PRIORITY_RANK, type Priority, type Status, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { describeChange, latestChange, recordEvent, type FieldChange } from './audit.js';
-import type { Actor, Executor } from './executor.js';
+import { guardResolve } from './checklists.js';
+import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { addTags, removeTags } from './tags.js';
@@ -38,6 +39,8 @@ export interface ChangeOptions {
   ifVersions?: Readonly<Record<number, number>>;
   now?: number;
   action?: string;
+  /** Resolve a service request with required checklist items open, for this reason (audited). */
+  force?: string;
 }
 
 export interface Changed {
@@ -146,6 +149,7 @@ export async function changeTicket(
   const rules = statusRules(before, changes, set.assignee_id, now);
   if (changes.resolution !== undefined && rules.resolution !== undefined) change('resolution', before.resolution, rules.resolution);
   if (rules.status !== undefined) change('status', before.status, rules.status);
+  if (rules.status !== undefined) await guardResolve(trx, before, rules.status, actor, opts.force, now);
   Object.assign(set, rules);
 
   const tagLog = await changeTags(trx, before, changes);
@@ -159,7 +163,12 @@ export async function changeTicket(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) fail(EXIT.conflict, `${before.ref} changed while it was being updated: try again`);
   const all = [...log, ...tagLog];
-  await recordEvent(trx, before.id, actor, opts.action ?? 'update', all, now);
+  // A move nobody asked for (an assignment opening a new ticket) is its own event, naming its rule.
+  const auto = changes.status === undefined && rules.status !== undefined ? autoMove(before.status as Status, 'assigned') : undefined;
+  const asked = auto ? all.filter((c) => c.field !== 'status') : all;
+  if (auto)
+    await recordEvent(trx, before.id, SYSTEM_ACTOR, `rule:${auto.rule}`, [{ field: 'status', old: before.status, new: auto.to }], now);
+  await recordEvent(trx, before.id, actor, opts.action ?? 'update', asked, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
   return { ticket: { ...written, ...due, assignee, group, tags: tagsAfter(before, changes) }, changes: all };

@@ -16,24 +16,30 @@ export interface RequesterContact extends Person {
   department: string | null;
 }
 
-export interface TicketView extends TicketRow {
+/** Written by triggers (013), so a view the store builds from what it wrote could not know them: left out. */
+type TriggerColumns = 'change_seq' | 'status_at';
+
+export interface TicketView extends Omit<TicketRow, TriggerColumns> {
   ref: string;
   requester: RequesterContact | null;
   assignee: Person | null;
   /** The group it is assigned to (011), if any. */
   group: { id: number; name: string } | null;
   tags: string[];
+  /** Its attachments (name, size), when the reader asked for them (the console's detail pane). */
+  attachments?: readonly { name: string; size: number }[];
 }
 
 /** A view from what the caller already holds (a row it just wrote, the people it resolved). */
 export function viewOf(
-  row: TicketRow,
+  row: Omit<TicketRow, TriggerColumns> & Partial<Pick<TicketRow, TriggerColumns>>,
   requester: RequesterContact | null,
   assignee: Person | null,
   tags: readonly string[],
   group: { id: number; name: string } | null = null,
 ): TicketView {
-  return { ...row, ref: formatRef(row.id), requester, assignee, group, tags: [...tags].sort() };
+  const { change_seq: _seq, status_at: _since, ...fields } = row;
+  return { ...fields, ref: formatRef(row.id), requester, assignee, group, tags: [...tags].sort() };
 }
 
 const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));

@@ -113,7 +113,14 @@ describe('ticket lifecycle', () => {
     await runCli(['ticket', 'comment', 'HD-1', 'Restarted it'], { env });
     const history = (await runCli(['ticket', 'history', 'HD-1'], { env })).stdout;
     expect(history).not.toContain('minutes');
-    expect(history.split('\n').map((l) => l.slice(18))).toEqual(['tester  create', 'tester  escalate  tier: L1 → L2', 'tester  reply', '']);
+    expect(history.split('\n').map((l) => l.slice(18))).toEqual([
+      'tester  create',
+      'tester  escalate  tier: L1 → L2',
+      // The first public reply opens a new ticket: an event of its own, naming the rule (issue 18).
+      'system  rule:first-public-reply-opens  status: new → open',
+      'tester  reply',
+      '',
+    ]);
     const json = JSON.parse((await runCli(['ticket', 'history', 'HD-1', '--json'], { env })).stdout);
     expect(json.events.filter((e: { field: string }) => e.field === 'minutes')).toHaveLength(2);
   });

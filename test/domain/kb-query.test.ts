@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchExpression, parseQuery, stem } from '../../src/domain/kb-query.js';
+import { parseSearch, searchExpression } from '../../src/domain/kb-search-query.js';
 import { makeSnippet } from '../../src/domain/kb-snippet.js';
 import { fold, markdownToPlain, normaliseTags, searchColumns, slugify, words } from '../../src/domain/kb-text.js';
 
@@ -56,6 +57,27 @@ describe('KB queries', () => {
       '("vpn"* OR "remote access"* OR "globalprotect"* OR "anyconnect"* OR "tunnel"*) AND "c"',
     );
     expect(matchExpression(parseQuery('mic pc'), 'any')).toContain('"mic"');
+  });
+
+  it('reads NOT, -word and "phrases" as operators, and still quotes every term', () => {
+    const words = (text: string) => {
+      const q = parseSearch(text);
+      return { include: q.include.map((g) => g.word), exclude: q.exclude.map((g) => g.word) };
+    };
+    expect(words('wifi NOT vpn')).toEqual({ include: ['wifi'], exclude: ['vpn'] });
+    expect(words('printer -jam -"paper tray"')).toEqual({ include: ['printer'], exclude: ['jam', 'paper tray'] });
+    expect(words('"out of office" reply NOT "auto reply"')).toEqual({ include: ['out of office', 'reply'], exclude: ['auto reply'] });
+    expect(words('wi-fi not printing')).toEqual({ include: ['wi fi', 'printing'], exclude: [] });
+    expect(words('"unclosed phrase')).toEqual({ include: ['unclosed phrase'], exclude: [] });
+    expect(searchExpression(parseSearch('zscaler NOT vpn'), 'any')).toBe('("zscaler"*) NOT ("vpn"*)');
+    expect(searchExpression(parseSearch('"paper jams" -"c++"'), 'all')).toBe('("paper jams") NOT ("c")');
+    expect(searchExpression(parseSearch('NOT vpn'), 'all')).toBe('');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        const outside = searchExpression(parseSearch(text), 'all').replace(/"[^"]*"/g, '');
+        expect(outside).toMatch(/^[\s()*]*((AND|OR|NOT)[\s()*]*)*$/);
+      }),
+    );
   });
 
   it('marks every matched word and phrase in a snippet', () => {

@@ -53,10 +53,36 @@ describe('searchKb', () => {
     ]) {
       await expect(searchKb(db, q), q).resolves.toBeInstanceOf(Array);
     }
-    expect(await slugs(db, 'NOT vpn')).toEqual(['connect-to-the-vpn']);
+    expect(await slugs(db, 'NOT vpn')).toEqual([]);
     expect(await slugs(db, 'wi-fi')).toEqual(['connect-to-the-vpn']);
     expect(await slugs(db, '"vpn')).toEqual(['connect-to-the-vpn']);
     expect(await slugs(db, '')).toEqual([]);
+  });
+
+  it('treats NOT, -word and "phrases" as operators (issue 23)', async () => {
+    const { db } = await deskWith([
+      ...ARTICLES,
+      { title: 'Wi-Fi drops in meeting rooms', body: 'Forget the network and join again. No VPN needed.', tags: 'network' },
+      { title: 'Printer jam on tray 1', body: 'Jam cleared by opening the side door; the paper tray is fine.', tags: 'printer' },
+    ]);
+    const all = await slugs(db, 'wifi');
+    expect(all).toEqual(expect.arrayContaining(['connect-to-the-vpn', 'wi-fi-drops-in-meeting-rooms']));
+    // Today's bug: NOT vpn searched for vpn. Now the VPN article (and the one that mentions VPN in its body) is left out.
+    expect(await slugs(db, 'wifi NOT vpn')).toEqual([]);
+    expect(await slugs(db, 'network NOT vpn')).toEqual([]);
+    expect(await slugs(db, 'wifi -globalprotect')).toEqual(['wi-fi-drops-in-meeting-rooms']);
+    expect(await slugs(db, 'wifi NOT "sign in"')).toEqual(['wi-fi-drops-in-meeting-rooms']);
+    expect(await slugs(db, 'printer -tray')).toEqual([]);
+    expect(await slugs(db, 'paper -"side door"')).toEqual(['printer-cant-print-paper-jams']);
+    // A phrase matches its words in order; the same words apart do not.
+    expect(await slugs(db, '"paper jams"')).toEqual(['printer-cant-print-paper-jams']);
+    expect(await slugs(db, '"jams paper"')).toEqual([]);
+    expect(await slugs(db, '"stuck paper" -jams')).toEqual([]);
+    // Lower-case not and a hyphen inside a word are plain text.
+    expect(await slugs(db, 'wi-fi', 1)).toHaveLength(1);
+    expect(await slugs(db, 'jam not', 5)).toEqual(expect.arrayContaining(['printer-jam-on-tray-1']));
+    // Only exclusions: nothing to look for.
+    expect(await slugs(db, '-vpn')).toEqual([]);
   });
 
   it('any text at all returns at most `limit` results without throwing', async () => {

@@ -4,6 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { dueBadge, DEFAULT_SLA_SETTINGS, type SlaSettings } from '../../domain/sla-badge.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
 import { useColor } from '../hooks/console-context.js';
 import type { DetailState } from '../state/types.js';
@@ -21,16 +22,18 @@ export interface DetailPaneProps {
   now: number;
   /** Lines between the description and the timeline (suggested KB articles). */
   extra?: readonly Line[];
+  /** SLA targets for the due line's sign and word. */
+  sla?: SlaSettings;
 }
 
-export function DetailPane({ row, detail, height, focused, now, extra = NO_LINES }: DetailPaneProps) {
+export function DetailPane({ row, detail, height, focused, now, extra = NO_LINES, sla = DEFAULT_SLA_SETTINGS }: DetailPaneProps) {
   const color = useColor();
   const { view, events, width: wrapWidth } = detail;
   const width = wrapWidth + 1;
   const body = Math.max(0, height - 1);
   const lines = useMemo(
-    () => (row ? detailLines(row, view, events, wrapWidth, now, extra) : []),
-    [row, view, events, wrapWidth, now, extra],
+    () => (row ? detailLines(row, view, events, wrapWidth, now, extra, view ? dueBadge(view, sla, now) : null) : []),
+    [row, view, events, wrapWidth, now, extra, sla],
   );
   const top = Math.max(0, Math.min(detail.scroll, lines.length - body));
   const shown = lines.slice(top, top + body);

@@ -14,6 +14,7 @@ import { useDeskQuery } from '../hooks/use-desk-query.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
+import { useOutbox } from '../hooks/use-outbox.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
@@ -32,12 +33,13 @@ import { RequesterScreen } from './requester-screen.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
-export function Screen({ state, views, dbName, demo, clock = Date.now }: ConsoleProps & { state: State }) {
+export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
   const { dispatch } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
+  const outbox = useOutbox(mail);
   const lay = layoutOf(state);
   // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
   const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
@@ -60,7 +62,12 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
     [kb.suggest, rowId, assets],
   );
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
-  const notice = [timerText, state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
+  // The outbox's counts give way while an action speaks loudly (its message takes the whole line).
+  const notice = [
+    timerText,
+    state.act.loud ? '' : outbox,
+    state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
+  ]
     .filter(Boolean)
     .join(' · ');
   const q = state.queue;
@@ -81,7 +88,15 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
   const detailPane = overlay ? (
     <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
   ) : (
-    <DetailPane row={row} detail={state.detail} height={lay.detailHeight} focused={state.focus === 'detail'} now={now} extra={kbLines} />
+    <DetailPane
+      row={row}
+      detail={state.detail}
+      height={lay.detailHeight}
+      focused={state.focus === 'detail'}
+      now={now}
+      extra={kbLines}
+      sla={sla.settings}
+    />
   );
   const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;
   return (

@@ -4,6 +4,7 @@
  */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { useColor } from '../hooks/console-context.js';
 import type { Overlay } from '../state/act/types.js';
 import { FORM_FIELDS, isText, type FormField } from '../state/form.js';
 import { fit, truncate, width as cells } from '../text/text.js';
@@ -25,6 +26,7 @@ const LABEL = 14;
 
 export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
   const f = o.form;
+  const color = useColor();
   const ask = o.ask ? 1 : 0;
   const suggestions = f.focus === 'requester' ? f.suggest.items.slice(0, 3) : [];
   // Completions come with a line saying how to take one.
@@ -58,7 +60,7 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
             <Text dimColor>{on ? ' ←/→ or type a letter' : ''}</Text>
           </Text>
         )}
-        <Text color="red">{err}</Text>
+        <Text color={color('red')}>{err}</Text>
       </Text>
     );
   };

@@ -1,4 +1,5 @@
 /** The detail pane's content as styled lines for a width, pure: the pane shows a scrolled slice. */
+import { DUE_LOOK, type DueBadge } from '../../domain/sla-badge.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { InteractionRow } from '../../store/interactions.js';
 import type { TicketListRow } from '../../store/ticket-list.js';
@@ -40,6 +41,7 @@ export function detailLines(
   width: number,
   now: number,
   extra: readonly Line[] = [],
+  badge: DueBadge | null = null,
 ): Line[] {
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
@@ -60,12 +62,15 @@ export function detailLines(
   const assignee = view.assignee ? sanitizeLine(view.assignee.name) : '— unassigned';
   const tags = view.tags.length ? view.tags.map((t) => sanitizeLine(t)).join(', ') : '—';
   out.push(...field('Assignee', `${assignee}   Tags: ${tags}`, width));
+  // The SLA state as a sign and a word (✓ ok, ! risk, ✗ late): it reads without colour and aloud.
+  const look = badge ? DUE_LOOK[badge.state] : null;
+  const sign = look ? `${look.glyph} ${look.word}, ` : '';
   const due =
     view.next_due_at === null
       ? ''
       : view.next_due_at < now
-        ? `   Due: ${age(now - view.next_due_at)} late`
-        : `   Due: in ${age(view.next_due_at - now)}`;
+        ? `   Due: ${sign}${age(now - view.next_due_at)} over`
+        : `   Due: ${sign}in ${age(view.next_due_at - now)}`;
   out.push(
     ...field(
       'Created',
@@ -95,5 +100,13 @@ export function detailLines(
     const body = sanitizeText(e.body).trim();
     if (body) out.push(...wrap(body, Math.max(4, width - 2)).map((text) => ({ text: `  ${text}` })));
   }
+  const files = view.attachments ?? [];
+  if (files.length) {
+    out.push(rule(`Attachments (${files.length})`, width));
+    files.forEach((f, i) => out.push({ text: `${i + 1}. ${sanitizeLine(f.name)}  ${fileSize(f.size)}` }));
+  }
   return out;
 }
+
+const fileSize = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -4,6 +4,7 @@
  * Each group is one place a key works, so a key never appears twice in a group with two meanings
  * (the article reader's `Esc/q` and the KB search's have headings of their own).
  */
+import { DUE_LOOK } from '../../domain/sla-badge.js';
 import { keyLabel, type Binding, type Mode } from '../keys/keymap.js';
 
 export interface HelpLine {
@@ -37,6 +38,12 @@ const MAX_KEYS = 13;
 
 const entry = (keys: string, help: string, size: number): HelpLine => ({ text: `  ${keys.padEnd(size)} ${help}`, indent: size + 3 });
 
+/** The due signs in words (the detail pane spells priority and status out beside their signs). */
+function signLines(size: number): HelpLine[] {
+  const due = Object.values(DUE_LOOK).map((l) => `${l.glyph} ${l.word}`);
+  return [entry('Due signs', `${due.join(' · ')}: on time · under 25 % of the SLA target left · breached`, size)];
+}
+
 export function helpLines(keymap: readonly Binding[]): HelpLine[] {
   // Modes no group names (a newer screen) get a group of their own, titled by the mode.
   const all = [...GROUPS];
@@ -66,5 +73,5 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
     for (const e of entries) out.push(entry(e.keys.join('/'), e.help, size));
     if (group.title.startsWith('Text')) out.push(entry('in text', TEXT_KEYS, size));
   });
-  return out;
+  return [...out, ...signLines(size)];
 }

@@ -43,7 +43,7 @@ export function pick(act: ActState, o: Picker, option: PickOption | undefined): 
   }
 }
 
-function tagChanges(text: string): { addTags: string[]; removeTags: string[] } {
+export function tagChanges(text: string): { addTags: string[]; removeTags: string[] } {
   const words = text.split(/[\s,]+/).filter(Boolean);
   const removeTags = tagList(words.filter((w) => w.startsWith('-')).map((w) => w.slice(1)));
   const addTags = tagList(words.filter((w) => !w.startsWith('-')).map((w) => w.replace(/^\+/, '')));

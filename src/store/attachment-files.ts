@@ -1,0 +1,57 @@
+/**
+ * The bytes of attachments, beside the database in a 0700 folder (`desk.db` → `desk-attachments/`),
+ * each file 0600 and named by its SHA-256 (`ab/abcd…`): the same bytes are stored once, and no name
+ * from outside ever becomes a path. Files written by a transaction that rolls back are removed again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, fail } from '../errors.js';
+import { writePrivateFile } from '../private-files.js';
+
+export function attachmentsFolder(dbPath: string): string {
+  if (dbPath === ':memory:' || dbPath === '') fail(EXIT.usage, 'attachments need a database file (this desk is in memory)');
+  return join(dirname(dbPath), `${basename(dbPath).replace(/\.(db|sqlite3?)$/i, '')}-attachments`);
+}
+
+export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export interface BlobStore {
+  folder: string;
+  /** Stores the bytes (once per content); returns their hash. */
+  put(data: Uint8Array): string;
+  get(hash: string): Buffer;
+  /** Forgets the files this store created (the transaction that wrote their rows rolled back). */
+  discardNew(): void;
+}
+
+export function blobStore(dbPath: string): BlobStore {
+  const folder = attachmentsFolder(dbPath);
+  const created: string[] = [];
+  const pathOf = (hash: string) => {
+    if (!HEX64.test(hash)) fail(EXIT.database, `attachment hash '${hash.slice(0, 70)}' is not a SHA-256`);
+    return join(folder, hash.slice(0, 2), hash);
+  };
+  return {
+    folder,
+    put(data) {
+      const hash = sha256(data);
+      const path = pathOf(hash);
+      if (!existsSync(path)) {
+        writePrivateFile(path, data);
+        created.push(path);
+      }
+      return hash;
+    },
+    get(hash) {
+      const path = pathOf(hash);
+      if (!existsSync(path)) fail(EXIT.database, `the attachment file ${path} is missing`);
+      return readFileSync(path);
+    },
+    discardNew() {
+      for (const path of created.splice(0)) rmSync(path, { force: true });
+    },
+  };
+}

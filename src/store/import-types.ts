@@ -1,0 +1,92 @@
+/**
+ * What the store's import takes: checked tickets (io/import-check.ts makes them from the
+ * format-neutral records of io/import-record.ts) and the raw rows of Deskline's own export.
+ */
+import type { TicketInput } from '../domain/ticket-input.js';
+import type { ImportMailIn } from './mail-types.js';
+
+export interface ImportPersonIn {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  department: string | null;
+}
+
+export interface ImportInteractionIn {
+  kind: string;
+  author: ImportPersonIn | null;
+  byRequester: boolean;
+  body: string;
+  minutes: number;
+  createdAt: number;
+}
+
+export interface ImportAttachmentIn {
+  name: string;
+  data: Uint8Array;
+  contentType: string | null;
+  createdAt: number | null;
+}
+
+export interface ImportChangeIn {
+  at: number;
+  field: string;
+  from: string | null;
+  to: string | null;
+  actor: string | null;
+}
+
+export interface ImportTicketIn {
+  kind: 'ticket';
+  /** Where it came from (`file:line`), for messages. */
+  place: string;
+  externalId: string | null;
+  input: TicketInput;
+  requester: ImportPersonIn | null;
+  assignee: ImportPersonIn | null;
+  interactions: readonly ImportInteractionIn[];
+  attachments: readonly ImportAttachmentIn[];
+  history: readonly ImportChangeIn[];
+}
+
+export interface ImportRowIn {
+  kind: 'row';
+  place: string;
+  table: string;
+  row: Record<string, unknown>;
+}
+
+export type ImportItemIn = ImportTicketIn | ImportRowIn | ImportMailIn;
+
+export type Outcome = 'created' | 'updated' | 'skipped';
+
+/** One line of what happened (or, in a dry run, would), for `--dry-run` and `--json`. */
+export interface OutcomeLine {
+  outcome: Outcome;
+  what: string;
+  /** HD-123, KB-4, the external id… */
+  ref: string;
+  title: string;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Counts by kind: tickets, interactions, attachments, requesters… (created only). */
+  counts: Record<string, number>;
+  /** Every item's outcome when asked for (a dry run, --json), else empty. */
+  lines: OutcomeLine[];
+}
+
+export interface ImportOptions {
+  /** Who the audit trail names. */
+  actor: string;
+  now: number;
+  /** Roll back at the end: report what would happen, change nothing. */
+  dryRun: boolean;
+  /** Keep an outcome line per item. */
+  keepLines: boolean;
+  /** Called after each item with how many are done. */
+  onItem?: (done: number) => void;
+}
