@@ -50,7 +50,6 @@ export const QUEUE_COMMANDS = [
   'dashboard',
   'closeDashboard',
   'requester',
-  'closeRequester',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 
