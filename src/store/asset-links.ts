@@ -2,7 +2,7 @@
 import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
 import { recordEvent } from './audit.js';
-import { getAsset, type AssetView } from './assets.js';
+import { assetsOfRequester, getAsset, type AssetView } from './assets.js';
 import type { Actor, Executor } from './executor.js';
 import { getTicket } from './ticket-view.js';
 
@@ -90,4 +90,13 @@ export async function assetHistory(db: Executor, assetId: number): Promise<Asset
     .orderBy('tickets.id', 'desc')
     .execute();
   return { owners, tickets: tickets.map((t) => ({ ...t, ref: formatRef(t.id) })) };
+}
+
+/** The detail pane's assets: those the ticket is linked to, then its requester's others (to link). */
+export async function assetChoices(db: Executor, ticketId: number): Promise<{ linked: AssetView[]; owned: AssetView[] }> {
+  const linked = await assetsOfTicket(db, ticketId);
+  const ticket = await db.selectFrom('tickets').select('requester_id').where('id', '=', ticketId).executeTakeFirst();
+  if (ticket?.requester_id == null) return { linked, owned: [] };
+  const owned = await assetsOfRequester(db, ticket.requester_id, 8);
+  return { linked, owned: owned.filter((a) => !linked.some((l) => l.id === a.id)) };
 }

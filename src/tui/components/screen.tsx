@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { alertText } from '../../domain/sla-badge.js';
 import type { ConsoleProps } from '../props.js';
+import { assetChoices } from '../../store/asset-links.js';
 import { countArticles } from '../../store/kb.js';
 import { useDesk } from '../hooks/desk-context.js';
 import { useDeskQuery } from '../hooks/use-desk-query.js';
@@ -19,6 +20,7 @@ import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
+import { assetLines } from '../text/asset-lines.js';
 import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
 import { triageLines } from '../text/triage-lines.js';
@@ -50,9 +52,26 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   const rowId = row?.id ?? null;
   const checklist = state.detail.checklist;
   const triage = state.detail.triage;
+  // Tagged with the ticket, so a row's assets never show under the next row while its own load.
+  const assets = useDeskQuery(
+    rowId === null ? null : `assets:${rowId}`,
+    async (db) => ({ id: rowId, ...(await assetChoices(db, rowId!)) }),
+    {
+      live: true,
+      delayMs: 30,
+    },
+  );
   const kbLines = useMemo(
-    () => (rowId === null ? [] : [...checklistLines(checklist), ...suggestionLines(kb.suggest, rowId), ...triageLines(triage, row)]),
-    [kb.suggest, rowId, checklist, triage, row],
+    () =>
+      rowId === null
+        ? []
+        : [
+            ...checklistLines(checklist),
+            ...suggestionLines(kb.suggest, rowId),
+            ...assetLines(assets?.id === rowId ? assets : undefined),
+            ...triageLines(triage, row),
+          ],
+    [kb.suggest, rowId, checklist, triage, row, assets],
   );
   const technicians = state.act.technicians;
   const overlayData = useMemo(() => {

@@ -54,7 +54,6 @@ export const QUEUE_COMMANDS = [
   'dashboard',
   'closeDashboard',
   'requester',
-  'closeRequester',
   'takeTour',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];

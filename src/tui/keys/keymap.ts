@@ -53,11 +53,11 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
     when: LIST,
   },
   { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
-  { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard'] },
+  // Esc closes whichever screen fills the body (the dashboard, the requester): one help line for both.
+  { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard', 'requester'] },
   { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
   { key: 'u', action: 'requester', help: "the ticket's requester: open and past tickets, assets, notes", hint: 'requester', when: LIST },
-  { key: 'escape', action: 'closeRequester', help: 'back to the queue', hint: 'back', when: ['requester'] },
-  { key: 'u', action: 'closeRequester', help: 'back to the queue', when: ['requester'] },
+  { key: 'u', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard', 'requester'] },
   { key: 't', action: 'takeTour', help: 'take the tour: lessons on a sandbox desk (yours stays as it is)', hint: 'tour', when: ['help'] },
 ];
 

@@ -77,13 +77,12 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
     case 'dashboard':
       return { ...s, dashboard: true };
     case 'closeDashboard':
-      return { ...s, dashboard: false };
+      // Closes whichever screen fills the body: the dashboard or the requester (`u`).
+      return { ...s, dashboard: false, requesterOf: null };
     case 'requester': {
       const row = selectedRow(s);
       return row ? { ...s, requesterOf: row.id } : s;
     }
-    case 'closeRequester':
-      return { ...s, requesterOf: null };
     case 'loadDemo':
       return s.loadingDemo ? s : { ...s, askDemo: true };
     case 'demoYes':
