@@ -7,6 +7,10 @@ import { describeFileError, makePrivateFolder, narrowToPrivate } from '../privat
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import type { Ctx } from './context.js';
 
+const days = (key: string) => (v: string) =>
+  /^\d{1,4}$/.test(v.trim()) && Number(v) <= 3650
+    ? Number(v)
+    : fail(EXIT.invalid, `${key}: '${v}' must be a whole number of days from 0 to 3650`);
 /** Every settable key, with how to read its value from the command line. */
 const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   'user.name': { help: 'your name, shown in history', parse: (v) => v.trim() },
@@ -19,6 +23,11 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     help: 'your tier: L1, L2 or L3',
     parse: (v) =>
       TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
+  },
+  'attachments.max_mb': {
+    help: 'the largest file `ticket attach` and imports accept, in MB (default 25)',
+    parse: (v) =>
+      Number(v) > 0 && Number(v) <= 4096 ? Number(v) : fail(EXIT.invalid, `attachments.max_mb: '${v}' is not a size in MB (1 to 4096)`),
   },
   plain: {
     help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',
@@ -34,6 +43,18 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         .split(',')
         .map((c) => c.trim().toLowerCase())
         .filter(Boolean),
+  },
+  'workflow.closeResolvedDays': {
+    help: 'days before a resolved ticket closes (default 7; 0: never)',
+    parse: days('workflow.closeResolvedDays'),
+  },
+  'workflow.pendingDays': { help: 'days a pending ticket waits for its requester (default 5)', parse: days('workflow.pendingDays') },
+  'workflow.pendingAction': {
+    help: 'then: remind | close | off (default remind)',
+    parse: (v) =>
+      ['remind', 'close', 'off'].includes(v.trim())
+        ? v.trim()
+        : fail(EXIT.invalid, `workflow.pendingAction: must be remind, close or off (got '${v}')`),
   },
   ...MAIL_KEYS,
 };

@@ -7,6 +7,7 @@
  * key never runs a KB search between two keys.
  */
 import { useRef } from 'react';
+import { listAttachments } from '../../store/attachments.js';
 import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
@@ -36,7 +37,13 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
     id === null ? null : `${id}:${gen}`,
     async (db) => {
       const at = Date.now();
-      const [view, events, checklist] = await Promise.all([findTicket(db, id!), timeline(db, id!), checklistOf(db, id!)]);
+      const [found, events, files, checklist] = await Promise.all([
+        findTicket(db, id!),
+        timeline(db, id!),
+        listAttachments(db, id!),
+        checklistOf(db, id!),
+      ]);
+      const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
       let suggestions: Suggestion[] | null = null;
       if (view) {
         const key = `${id}:${view.version}:${links}`;

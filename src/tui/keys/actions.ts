@@ -25,6 +25,8 @@ export type Mode =
   | 'confirm'
   | 'help'
   | 'dashboard'
+  /** The selected ticket's requester fills the body (`u`). */
+  | 'requester'
   | KbMode;
 
 /** Moving through the queue and the detail pane, the filter, views, and the console itself. */
@@ -51,6 +53,8 @@ export const QUEUE_COMMANDS = [
   'toggleTimer',
   'dashboard',
   'closeDashboard',
+  'requester',
+  'closeRequester',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 

@@ -41,6 +41,7 @@ export function initialState(
     act: INITIAL_ACT,
     timer: NO_TIMER,
     dashboard: false,
+    requesterOf: null,
     kb: INITIAL_KB,
   };
   // The query, the layout and the first selection's detail request follow from the rest (settle.ts).

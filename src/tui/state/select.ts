@@ -12,7 +12,7 @@ export function modeOf(s: State): Mode {
   // The KB screen opens from the welcome screen too (`K`), and has the keys while it shows.
   const kb = kbModeOf(s.kb);
   if (s.empty) return kb && kb !== 'kbOffer' ? kb : s.askDemo ? 'welcomeAsk' : 'welcome';
-  return kb ?? (s.dashboard ? 'dashboard' : s.focus);
+  return kb ?? (s.dashboard ? 'dashboard' : s.requesterOf !== null ? 'requester' : s.focus);
 }
 
 export function selectedRow(s: State): TicketListRow | undefined {

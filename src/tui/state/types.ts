@@ -109,6 +109,8 @@ export interface State extends QueueSlice {
   timer: TimerState;
   /** The dashboard (`D`) fills the body. */
   dashboard: boolean;
+  /** `u`: the requester of this ticket (its id) fills the body; null when closed. */
+  requesterOf: number | null;
   /** The knowledge base: the KB screen (`K`), suggestions, links and drafts (kb/types.ts). */
   kb: KbState;
 }
