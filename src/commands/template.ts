@@ -1,17 +1,13 @@
 /** `deskline template add|list|show`: service-request templates (fields asked, checklist given). */
 import { Command } from 'commander';
-import { ensureStarterTemplates, readTemplateFile } from '../io/template-files.js';
-import { getTemplate, listTemplates, saveTemplate } from '../store/request-templates.js';
+import { deskTemplates, readTemplateFile, templateBySlug } from '../io/template-files.js';
+import { saveTemplate } from '../store/request-templates.js';
 import type { Ctx } from './context.js';
 import { cleanLine, table } from './format.js';
 
 export function templateCommand(ctx: Ctx): Command {
   const cmd = new Command('template').description('service-request templates: fields and checklists');
-  const desk = async () => {
-    const { db } = await ctx.desk();
-    await ensureStarterTemplates(db);
-    return db;
-  };
+  const desk = async () => (await ctx.desk()).db;
 
   cmd
     .command('add')
@@ -31,7 +27,7 @@ export function templateCommand(ctx: Ctx): Command {
     .description('list the templates')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const templates = await listTemplates(await desk());
+      const templates = await deskTemplates(await desk());
       if (flags.json) return ctx.json({ templates });
       ctx.out(
         table(
@@ -53,7 +49,7 @@ export function templateCommand(ctx: Ctx): Command {
     .argument('<slug>', 'e.g. new-hire')
     .option('--json', 'print JSON')
     .action(async (slug: string, flags: { json?: boolean }) => {
-      const t = await getTemplate(await desk(), slug);
+      const t = await templateBySlug(await desk(), slug);
       if (flags.json) return ctx.json({ template: t });
       ctx.out(cleanLine(`${t.slug}  ${t.name}  (${t.category}, ${t.priority})`));
       ctx.out(cleanLine(`  title   ${t.title}`));

@@ -3,8 +3,7 @@ import { validateTicketInput } from '../domain/ticket-input.js';
 import { checkFieldValues, parseFieldPairs } from '../domain/template-fields.js';
 import type { RequestTemplate } from '../domain/request-template.js';
 import { EXIT, fail } from '../errors.js';
-import { ensureStarterTemplates } from '../io/template-files.js';
-import { getTemplate } from '../store/request-templates.js';
+import { templateBySlug } from '../io/template-files.js';
 import { createRequest, requestTitle } from '../store/requests.js';
 import { ensureTechnician } from '../store/technicians.js';
 import type { Ctx } from './context.js';
@@ -39,8 +38,7 @@ export async function createFromTemplate(ctx: Ctx, flags: RequestFlags): Promise
   if (flags.fromJson !== undefined) fail(EXIT.usage, '--template and --from-json cannot be used together');
   if (flags.status !== undefined) fail(EXIT.usage, '--template starts the request as new (or open when assigned): drop --status');
   const { db } = await ctx.desk();
-  await ensureStarterTemplates(db);
-  const template = await getTemplate(db, flags.template);
+  const template = await templateBySlug(db, flags.template);
   const fields = checkFieldValues(template.fields, parseFieldPairs(flags.field));
   const input = validateTicketInput(
     {

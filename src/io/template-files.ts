@@ -1,5 +1,6 @@
 /**
- * Request templates as files: the shipped ones (fixtures/templates/*.json) and `template add FILE`.
+ * Request templates as files: the shipped ones (fixtures/templates/*.json) and `template add FILE`;
+ * and the templates a desk offers (its own, then the shipped ones).
  * A problem is one line naming the file and the field (or the line of broken JSON), exit 4.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { parseTemplate, type RequestTemplate } from '../domain/request-template.
 import { decodeUtf8, InputError } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import type { Executor } from '../store/executor.js';
-import { addMissingTemplates } from '../store/request-templates.js';
+import { listTemplates } from '../store/request-templates.js';
 import { packageRoot } from './kb-import.js';
 
 /** The line of `text` holding character `at` (JSON.parse names positions, people read lines). */
@@ -52,7 +53,18 @@ export function starterTemplates(dir = starterTemplateDir()): RequestTemplate[] 
     .map((f) => readTemplateFile(join(dir, f)));
 }
 
-/** Puts the shipped templates a desk lacks on it (a desk's own edits of them are kept). */
-export async function ensureStarterTemplates(db: Executor): Promise<void> {
-  await addMissingTemplates(db, starterTemplates());
+/**
+ * The templates a desk offers: its own (`template add`), and the shipped ones it has not replaced.
+ * Reading writes nothing: the shipped ones are read from fixtures/templates each time.
+ */
+export async function deskTemplates(db: Executor): Promise<RequestTemplate[]> {
+  const own = await listTemplates(db);
+  const shipped = starterTemplates().filter((t) => !own.some((o) => o.slug === t.slug));
+  return [...own, ...shipped].sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** One template by slug (the desk's own first); not found names the ones there are. */
+export async function templateBySlug(db: Executor, slug: string): Promise<RequestTemplate> {
+  const all = await deskTemplates(db);
+  return all.find((t) => t.slug === slug) ?? fail(EXIT.notFound, `no template '${slug}' (${all.map((t) => t.slug).join(', ') || 'none'})`);
 }

@@ -84,7 +84,7 @@ export async function applyMacro(
     for (const [i, before] of views.entries()) {
       const reply = replies[i]!;
       const afterReply = reply ? (await appendInteraction(trx, before, { kind: 'reply', body: reply }, actor, now, config)).ticket : before;
-      const { group: _, ...fields } = macro.changes;
+      const fields = macro.changes;
       const resolution = fields.status === 'resolved' ? macro.title : undefined;
       const changed = await changeTicket(trx, afterReply, { ...fields, resolution }, actor, { action: 'macro', now }, config);
       await recordEvent(trx, before.id, actor, 'macro', [{ field: 'macro', old: null, new: macro.name }], now);

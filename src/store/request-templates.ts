@@ -2,7 +2,6 @@
 import type { RequestTemplatesTable } from '../db/schema.js';
 import type { RequestTemplate, TemplateField, TemplateItem } from '../domain/request-template.js';
 import type { Priority } from '../domain/ticket.js';
-import { EXIT, fail } from '../errors.js';
 import type { Executor } from './executor.js';
 
 type Row = Omit<RequestTemplatesTable, 'id'>;
@@ -44,25 +43,6 @@ export async function saveTemplate(db: Executor, t: RequestTemplate, now = Date.
   return 'added';
 }
 
-/** Adds the templates whose slug the desk does not have yet (the shipped ones); a desk's own versions are kept. */
-export async function addMissingTemplates(db: Executor, templates: readonly RequestTemplate[], now = Date.now()): Promise<void> {
-  if (templates.length === 0) return;
-  await db
-    .insertInto('request_templates')
-    .values(templates.map((t) => rowOf(t, now)))
-    .onConflict((oc) => oc.column('slug').doNothing())
-    .execute();
-}
-
 export async function listTemplates(db: Executor): Promise<RequestTemplate[]> {
   return (await db.selectFrom('request_templates').selectAll().orderBy('slug').execute()).map(templateOf);
-}
-
-export async function getTemplate(db: Executor, slug: string): Promise<RequestTemplate> {
-  const row = await db.selectFrom('request_templates').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!row) {
-    const known = (await db.selectFrom('request_templates').select('slug').orderBy('slug').execute()).map((r) => r.slug);
-    return fail(EXIT.notFound, `no template '${slug}' (${known.join(', ') || 'none yet: template add FILE'})`);
-  }
-  return templateOf(row);
 }

@@ -13,7 +13,7 @@ import { guardResolve } from './checklists.js';
 import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
-import { addTags, removeTags } from './tags.js';
+import { changeTags, tagsAfter } from './ticket-tag-changes.js';
 import { resolveGroup } from './groups.js';
 import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
@@ -188,23 +188,4 @@ function statusRules(before: TicketView, changes: TicketChanges, assigneeId: num
     EXIT.invalid,
     decision.field === 'status' ? `${before.ref} ${decision.error}` : `${before.ref}: resolution: ${decision.error}`,
   );
-}
-
-function tagChanges(before: TicketView, changes: TicketChanges) {
-  const add = (changes.addTags ?? []).filter((t) => !before.tags.includes(t));
-  const remove = (changes.removeTags ?? []).filter((t) => before.tags.includes(t));
-  return { add, remove };
-}
-
-function tagsAfter(before: TicketView, changes: TicketChanges): string[] {
-  const { add, remove } = tagChanges(before, changes);
-  return [...before.tags.filter((t) => !remove.includes(t)), ...add].sort();
-}
-
-async function changeTags(trx: Executor, before: TicketView, changes: TicketChanges): Promise<FieldChange[]> {
-  const { add, remove } = tagChanges(before, changes);
-  if (add.length === 0 && remove.length === 0) return [];
-  await addTags(trx, before.id, add);
-  await removeTags(trx, before.id, remove);
-  return [{ field: 'tags', old: before.tags.join(',') || null, new: tagsAfter(before, changes).join(',') || null }];
 }

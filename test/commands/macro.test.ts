@@ -92,6 +92,34 @@ describe('macro', () => {
     expect(snapshot(env.DESKLINE_DB!)).toBe(before);
   });
 
+  it('a macro can hand the ticket to a group; an unknown group changes nothing', async () => {
+    const env = await desk();
+    expect((await runCli(['group', 'add', 'Desktop Support'], { env })).code).toBe(0);
+    await runCli(
+      [
+        'macro',
+        'add',
+        'to-desktop',
+        '--group',
+        'Desktop Support',
+        '--priority',
+        'high',
+        '-b',
+        'Passing {{ticket.ref}} to Desktop Support.',
+      ],
+      { env },
+    );
+    const r = await runCli(['macro', 'apply', 'HD-2', 'to-desktop', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).tickets[0]).toMatchObject({ ref: 'HD-2', group: 'Desktop Support', priority: 'high' });
+    await runCli(['macro', 'add', 'to-nowhere', '--group', 'Nowhere', '-b', 'x'], { env });
+    const before = snapshot(env.DESKLINE_DB!);
+    const bad = await runCli(['macro', 'apply', 'HD-1', 'to-nowhere'], { env });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(snapshot(env.DESKLINE_DB!)).toBe(before);
+  });
+
   it('usage and not found', async () => {
     const env = await desk();
     expect((await runCli(['macro', 'apply', 'HD-1'], { env })).stderr).toBe('deskline: give the macro name after the refs\n');

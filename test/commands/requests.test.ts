@@ -48,7 +48,9 @@ describe('templates', () => {
     expect([r.code, r.stderr]).toEqual([4, `deskline: ${bad}: items[0].required: must be true or false\n`]);
     writeFileSync(bad, '{\n  "slug": "bad",\n  oops\n}');
     const broken = await runCli(['template', 'add', bad], { env });
-    expect([broken.code, broken.stderr]).toEqual([4, `deskline: ${bad}:3: not valid JSON\n`]);
+    // The line when the JSON parser names a position (its messages differ between Node versions).
+    expect(broken.code).toBe(4);
+    expect(broken.stderr).toMatch(new RegExp(`^deskline: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:3)?: not valid JSON\n$`));
     expect(snapshot(env.DESKLINE_DB!)).toBe(before);
   });
 });

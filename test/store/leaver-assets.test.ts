@@ -1,12 +1,11 @@
 /** A leaver's "recover assets" step: ticking it puts the leaver's deployed assets back in stock, once, audited. */
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
-import { ensureStarterTemplates } from '../../src/io/template-files.js';
+import { templateBySlug } from '../../src/io/template-files.js';
 import { addAsset, getAsset } from '../../src/store/assets.js';
 import { ticketHistory } from '../../src/store/audit.js';
 import { setItemDone } from '../../src/store/checklists.js';
 import { addRequester } from '../../src/store/requesters.js';
-import { getTemplate } from '../../src/store/request-templates.js';
 import { createRequest } from '../../src/store/requests.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { tempDb } from '../helpers/temp.js';
@@ -21,8 +20,7 @@ describe('leaver: recover assets', () => {
     await addAsset(desk.db, { tag: 'PH-1', type: 'phone', owner: 'bo@example.com', status: 'in_repair' }, actor);
     await addAsset(desk.db, { tag: 'LT-OLD', type: 'laptop', owner: 'bo@example.com', status: 'retired' }, actor);
     await addAsset(desk.db, { tag: 'LT-2', type: 'laptop', owner: 'ana@example.com' }, actor);
-    await ensureStarterTemplates(desk.db);
-    const leaver = await getTemplate(desk.db, 'leaver');
+    const leaver = await templateBySlug(desk.db, 'leaver');
     const input = validateTicketInput({ title: 'Leaver: Bo Lind', requester: 'bo@example.com', category: 'account' });
     const { ticket } = await createRequest(desk.db, leaver, { name: 'Bo Lind', last_day: '2027-01-29' }, input, actor);
     const status = async () => Promise.all(['LT-1', 'PH-1', 'LT-OLD', 'LT-2'].map(async (t) => (await getAsset(desk.db, t)).status));

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { checklistOf } from '../../src/store/checklists.js';
 import { timeline } from '../../src/store/interactions.js';
-import { getTemplate } from '../../src/store/request-templates.js';
 import { createRequest } from '../../src/store/requests.js';
 import { getTicket } from '../../src/store/ticket-view.js';
-import { ensureStarterTemplates } from '../../src/io/template-files.js';
+import { templateBySlug } from '../../src/io/template-files.js';
 import { KEYS, renderTui } from '../helpers/render-tui.js';
 import { tempDb } from '../helpers/temp.js';
 import { addTickets, consoleElement, me } from './seed.js';
@@ -62,9 +61,8 @@ describe('console: macros', () => {
 describe('console: a request checklist', () => {
   it('c opens the checklist, Space ticks items (the detail pane follows), and R resolves once the required ones are done', async () => {
     const d = await tempDb();
-    await ensureStarterTemplates(d.db);
     const input = validateTicketInput({ title: 'Printer on floor 4', category: 'printer' });
-    await createRequest(d.db, await getTemplate(d.db, 'printer-setup'), { printer: 'HP M404', location: 'Floor 4' }, input, await me(d));
+    await createRequest(d.db, await templateBySlug(d.db, 'printer-setup'), { printer: 'HP M404', location: 'Floor 4' }, input, await me(d));
     await addTickets(d, []);
     const tui = await open(d, 'Printer on floor 4');
     await tui.waitForFrame((f) => f.includes('Checklist 0/5'));
