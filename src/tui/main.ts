@@ -12,6 +12,7 @@ import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { currentIdentity, readSettings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
+import { maintainAtStart, maintainHourly } from './session/maintenance.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './hooks/preload.js';
@@ -36,6 +37,7 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
+  await maintainAtStart(desk, settings);
   const views = allViews(settings.views);
   const keymap = applyRemaps([...viewBindings(views), ...DEFAULT_KEYMAP], settings.keymap);
   const stdout = io.stdout as NodeJS.WriteStream;
@@ -67,9 +69,11 @@ export async function startConsole(io: Io, options: ConsoleOptions = {}): Promis
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
+  const stopMaintaining = maintainHourly(props.desk.path, readSettings(io.env));
   try {
     return await runConsole(io, props);
   } finally {
+    stopMaintaining();
     await props.desk.close();
   }
 }
