@@ -24,6 +24,11 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     parse: (v) =>
       TIERS.includes(v.toUpperCase() as never) ? v.toUpperCase() : fail(EXIT.invalid, `user.tier: must be one of ${TIERS.join(', ')}`),
   },
+  'attachments.max_mb': {
+    help: 'the largest file `ticket attach` and imports accept, in MB (default 25)',
+    parse: (v) =>
+      Number(v) > 0 && Number(v) <= 4096 ? Number(v) : fail(EXIT.invalid, `attachments.max_mb: '${v}' is not a size in MB (1 to 4096)`),
+  },
   plain: {
     help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',
     parse: (v) =>

@@ -1,5 +1,6 @@
 /** `deskline ticket show HD-7` and `ticket history HD-7`: fields, timeline, audit trail. */
 import { Command } from 'commander';
+import { listAttachments } from '../store/attachments.js';
 import { ticketHistory } from '../store/audit.js';
 import { timeline } from '../store/interactions.js';
 import { explainTicket } from '../store/sla.js';
@@ -8,6 +9,7 @@ import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
 import { refArg } from './resolve-ref.js';
+import { attachmentJson, attachmentLine } from './ticket-attach.js';
 import { requestPart } from './request-text.js';
 import { interactionJson, ticketJson } from './ticket-json.js';
 
@@ -31,8 +33,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ctx.out(`${ticket.ref}  ${cleanLine(ticket.title)}`);
         return why.lines.forEach((line) => ctx.out(`  ${line}`));
       }
-      const entries = await timeline(db, id);
-      const { related, followers } = await relationsOf(db, id);
+      const [entries, files, { related, followers }] = await Promise.all([timeline(db, id), listAttachments(db, id), relationsOf(db, id)]);
       const request = await requestPart(db, id);
       if (flags.json)
         return ctx.json({
@@ -41,6 +42,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
           related: related.map((r) => ({ ref: r.ref, label: r.label, title: r.title, status: r.status })),
           followers,
           timeline: entries.map(interactionJson),
+          attachments: files.map((f, i) => attachmentJson(f, i + 1)),
         });
       const now = Date.now();
       const c = ctx.color;
@@ -51,6 +53,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ['channel', ticket.channel],
         ['tier', ticket.tier],
         ['assignee', ticket.assignee?.name ?? '—'],
+        ['group', ticket.group?.name ?? '—'],
         [
           'requester',
           ticket.requester
@@ -84,6 +87,10 @@ export function ticketShowCommand(ctx: Ctx): Command {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';
         ctx.out(paint(c, 'gray', `  #${i + 1} ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
         if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
+      }
+      if (files.length) {
+        ctx.out(`\nAttachments (${files.length})  save one: deskline ticket attachment save ${ticket.ref} N`);
+        for (const [i, f] of files.entries()) ctx.out(attachmentLine(f, i + 1));
       }
     });
 }

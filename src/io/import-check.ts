@@ -11,11 +11,13 @@ import type { ImportItemIn, ImportPersonIn, ImportTicketIn } from '../store/impo
 import { placeText, RecordError, type ImportItem, type ImportPerson, type ImportRecord, type RecordPlace } from './import-record.js';
 
 const MAX_BODY = 1_000_000;
+const NO_RESOLUTION = '(resolved before the import; no resolution recorded)';
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export async function* checkedItems(items: AsyncIterable<ImportItem>, categories?: readonly string[]): AsyncGenerator<ImportItemIn> {
   for await (const item of items) {
     if (item.kind === 'row') yield { kind: 'row', place: placeText(item.at), table: item.table, row: item.row };
+    else if (item.kind === 'mail') yield { kind: 'mail', place: placeText(item.at), mail: item.mail };
     else yield checkRecord(item, categories);
   }
 }
@@ -33,7 +35,8 @@ export function checkRecord(r: ImportRecord, categories?: readonly string[]): Im
         category: t.category ?? undefined,
         channel: t.channel ?? undefined,
         tier: t.tier ?? undefined,
-        resolution: t.resolution ?? undefined,
+        // A ticket solved elsewhere may come without the words of its solution; the rules ask for some.
+        resolution: t.resolution ?? (/^(resolved|solved|closed)$/i.test(t.status ?? '') ? NO_RESOLUTION : undefined),
         tags: [...r.tags],
         externalId: r.externalId ?? undefined,
         createdAt: t.createdAt ?? undefined,

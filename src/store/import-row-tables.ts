@@ -18,6 +18,8 @@ export interface RowTable {
   replace?: boolean;
   /** No id column of its own. */
   noId?: boolean;
+  /** The unique columns rows are exported in order of (keyset pages); default id. */
+  order?: readonly string[];
   /** Columns that must hold one of these words. */
   enums?: Readonly<Record<string, readonly string[]>>;
   /** What `--dry-run` calls a row (its ref and title columns). */
@@ -29,6 +31,19 @@ const byEmailElseName = (row: Record<string, unknown>) => (row.email ? ['email']
 export const ROW_TABLES: readonly RowTable[] = [
   { table: 'technicians', key: () => ['email'], label: { ref: (r) => String(r.email), title: 'name' } },
   { table: 'requesters', key: byEmailElseName, label: { ref: (r) => String(r.email ?? r.name), title: 'name' } },
+  { table: 'requester_emails', key: () => ['email'], refs: { requester_id: 'requesters' }, noId: true, order: ['email'] },
+  { table: 'groups', key: () => ['name'], label: { ref: (r) => String(r.name) } },
+  {
+    table: 'group_members',
+    key: () => ['group_id', 'technician_id'],
+    refs: { group_id: 'groups', technician_id: 'technicians' },
+    noId: true,
+    order: ['group_id', 'technician_id'],
+  },
+  { table: 'assets', key: () => ['tag'], refs: { owner_id: 'requesters' }, label: { ref: (r) => String(r.tag), title: 'model' } },
+  { table: 'asset_owners', owner: 'asset_id', refs: { asset_id: 'assets', requester_id: 'requesters' } },
+  { table: 'request_templates', key: () => ['slug'], replace: true, label: { ref: (r) => String(r.slug), title: 'name' } },
+  { table: 'macros', key: () => ['name'], replace: true, label: { ref: (r) => String(r.name), title: 'title' } },
   { table: 'tags', key: () => ['name'], label: { ref: (r) => String(r.name) } },
   { table: 'sla_calendars', key: () => ['name'], replace: true, label: { ref: (r) => String(r.name) } },
   {
@@ -43,16 +58,17 @@ export const ROW_TABLES: readonly RowTable[] = [
     refs: { calendar_id: 'sla_calendars' },
     replace: true,
     noId: true,
+    order: ['priority'],
     label: { ref: (r) => String(r.priority) },
   },
   {
     table: 'tickets',
     key: (row) => (row.external_id ? ['external_id'] : ['id', 'created_at', 'title']),
-    refs: { requester_id: 'requesters', assignee_id: 'technicians' },
+    refs: { requester_id: 'requesters', assignee_id: 'technicians', group_id: 'groups', parent_id: 'tickets' },
     enums: { status: STATUSES, priority: PRIORITIES, channel: CHANNELS, tier: TIERS },
     label: { ref: (r) => `HD-${String(r.id)}`, title: 'title' },
   },
-  { table: 'ticket_tags', owner: 'ticket_id', refs: { ticket_id: 'tickets', tag_id: 'tags' }, noId: true },
+  { table: 'ticket_tags', owner: 'ticket_id', refs: { ticket_id: 'tickets', tag_id: 'tags' }, noId: true, order: ['ticket_id', 'tag_id'] },
   {
     table: 'interactions',
     owner: 'ticket_id',
@@ -72,7 +88,13 @@ export const ROW_TABLES: readonly RowTable[] = [
     label: { ref: (r) => `KB-${String(r.id)}`, title: 'title' },
   },
   { table: 'kb_revisions', owner: 'article_id', refs: { article_id: 'kb_articles' } },
-  { table: 'ticket_kb_links', owner: 'ticket_id', refs: { ticket_id: 'tickets', article_id: 'kb_articles' }, noId: true },
+  {
+    table: 'ticket_kb_links',
+    owner: 'ticket_id',
+    refs: { ticket_id: 'tickets', article_id: 'kb_articles' },
+    noId: true,
+    order: ['ticket_id', 'article_id'],
+  },
   // The audit trail: a ticket's events come with the ticket; the desk's own (ticket_id NULL) are matched on their content.
   {
     table: 'audit_events',

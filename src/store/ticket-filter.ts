@@ -81,7 +81,8 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       const people = f.values.flatMap((v) => (v.kind === 'person' ? [v.text] : []));
       const parts = f.values.flatMap((v): Expression<SqlBool>[] => {
         if (v.kind === 'none') return [eb('tickets.assignee_id', 'is', null)];
-        if (v.kind === 'mygroups') return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is', null), inMyGroups(ctx.meId)])];
+        if (v.kind === 'mygroups')
+          return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is', null), inMyGroups(ctx.meId)])];
         if (v.kind === 'me')
           return ctx.meId === null
             ? [FALSE]

@@ -7,6 +7,8 @@
  * key never runs a KB search between two keys.
  */
 import { useRef } from 'react';
+import { listAttachments } from '../../store/attachments.js';
+import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
 import { findTicket } from '../../store/ticket-view.js';
@@ -35,7 +37,13 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
     id === null ? null : `${id}:${gen}`,
     async (db) => {
       const at = Date.now();
-      const [view, events] = await Promise.all([findTicket(db, id!), timeline(db, id!)]);
+      const [found, events, files, checklist] = await Promise.all([
+        findTicket(db, id!),
+        timeline(db, id!),
+        listAttachments(db, id!),
+        checklistOf(db, id!),
+      ]);
+      const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
       let suggestions: Suggestion[] | null = null;
       if (view) {
         const key = `${id}:${view.version}:${links}`;
@@ -52,7 +60,7 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
           }
         }
       }
-      return { type: 'detailLoaded', gen, id: id!, view, events, suggestions, at } as const;
+      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, at } as const;
     },
     {
       delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,

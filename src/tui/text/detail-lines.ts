@@ -100,5 +100,13 @@ export function detailLines(
     const body = sanitizeText(e.body).trim();
     if (body) out.push(...wrap(body, Math.max(4, width - 2)).map((text) => ({ text: `  ${text}` })));
   }
+  const files = view.attachments ?? [];
+  if (files.length) {
+    out.push(rule(`Attachments (${files.length})`, width));
+    files.forEach((f, i) => out.push({ text: `${i + 1}. ${sanitizeLine(f.name)}  ${fileSize(f.size)}` }));
+  }
   return out;
 }
+
+const fileSize = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
