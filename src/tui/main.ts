@@ -13,6 +13,7 @@ import { resolveDbPath } from '../paths.js';
 import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
+import { maintainAtStart, maintainHourly } from './session/maintenance.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './hooks/preload.js';
@@ -50,6 +51,7 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
   const settings = readSettings(io.env);
   const identity = currentIdentity(settings, io.env);
   const me = await ensureTechnician(desk.db, identity);
+  await maintainAtStart(desk, settings);
   const views = allViews(settings.views);
   const bindings = [...(tour ? TOUR_KEYS : []), ...viewBindings(views), ...DEFAULT_KEYMAP];
   // In the tour, `t` in the help would open a tour inside the tour.
@@ -101,9 +103,11 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
+  const stopMaintaining = maintainHourly(props.desk.path, readSettings(io.env));
   try {
     return await runConsole(io, props, after);
   } finally {
+    stopMaintaining();
     await (sandbox ? sandbox.dispose() : props.desk.close());
   }
 }

@@ -457,6 +457,7 @@ describe('sortSpec', () => {
       priority_rank: ROWS[0]!.priority_rank,
       created_at: ROWS[0]!.created_at,
       updated_at: ROWS[0]!.updated_at,
+      followup_at: null, // sort:followup (issue 18)
     });
   });
 });
