@@ -35,14 +35,19 @@ function resolvedDesk(tickets: number): string {
   const r = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`demo seed failed (exit ${r.status ?? r.signal})`);
   const db = new Database(file);
-  db.prepare("UPDATE tickets SET status = 'resolved', resolution = ifnull(resolution, 'Fixed.') WHERE status NOT IN ('resolved', 'closed')").run();
+  db.prepare(
+    "UPDATE tickets SET status = 'resolved', resolution = ifnull(resolution, 'Fixed.') WHERE status NOT IN ('resolved', 'closed')",
+  ).run();
   db.close();
   writeFileSync(join(dir, 'seeded'), 'ok\n');
   return file;
 }
 
 function child(mode: 'train' | 'read', file: string): { ms: number; maxRssMb: number; tickets: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: '' },
+  });
   if (r.status !== 0) throw new Error(`triage ${mode} child failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; tickets: number };
 }
@@ -62,7 +67,9 @@ const scenario: Scenario = {
     const desk = await openDatabase(file);
     const raw = new Database(file, { readonly: true });
     const byId = raw.prepare('SELECT * FROM tickets WHERE id = ?');
-    const rows = raw.prepare('SELECT id, title, description, requester_id, created_at FROM tickets ORDER BY random() LIMIT ?').all(quick ? 100 : 300) as {
+    const rows = raw
+      .prepare('SELECT id, title, description, requester_id, created_at FROM tickets ORDER BY random() LIMIT ?')
+      .all(quick ? 100 : 300) as {
       id: number;
       title: string;
       description: string;
@@ -80,7 +87,13 @@ const scenario: Scenario = {
       await suggestTriage(desk.db, t);
       suggest.push(performance.now() - at);
       at = performance.now();
-      await similarTickets(desk.db, { id: t.id, title: t.title, description: t.description, requesterId: t.requester_id, createdAt: t.created_at });
+      await similarTickets(desk.db, {
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        requesterId: t.requester_id,
+        createdAt: t.created_at,
+      });
       similar.push(performance.now() - at);
     }
     raw.close();
