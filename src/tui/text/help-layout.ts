@@ -1,14 +1,14 @@
 /**
  * The help overlay laid out for the space it has, pure. Nothing is cut: a description longer than
  * its column wraps under itself. Side by side when the lines fit the height in two or three columns
- * (the fewest that fit, so descriptions wrap least), a group kept in one column when it can be;
+ * (two to four: the fewest that fit, so descriptions wrap least), a group kept in one column when it can be;
  * otherwise one column that j/k scroll.
  */
 import { type HelpLine } from './help-lines.js';
 import { width, wrap } from './text.js';
 
 /** Narrowest column worth showing side by side. */
-const MIN_COLUMN = 50;
+const MIN_COLUMN = 40;
 
 export type HelpPage = { kind: 'columns'; columns: HelpLine[][]; columnWidth: number } | { kind: 'scroll'; lines: HelpLine[] };
 
@@ -56,7 +56,7 @@ function flow(groups: readonly HelpLine[][][], rows: number, n: number): HelpLin
 }
 
 export function helpPage(lines: readonly HelpLine[], columns: number, rows: number): HelpPage {
-  const most = Math.min(3, Math.floor(columns / MIN_COLUMN));
+  const most = Math.min(4, Math.floor(columns / MIN_COLUMN));
   for (let n = 2; n <= most; n++) {
     const columnWidth = Math.floor(columns / n);
     const placed = flow(blocks(lines, columnWidth - 1), rows, n);
