@@ -39,8 +39,8 @@ const define = { 'process.env.NODE_ENV': '"production"', DESKLINE_VERSION: JSON.
 
 await build({
   ...common,
-  // The dashboard's worker thread is an entry of its own: the console starts it from dist/ by URL.
-  entryPoints: { cli: 'src/cli.ts', 'dashboard-worker': 'src/tui/dashboard-worker.ts' },
+  // The console's worker threads (dashboard, outbox) are entries of their own: it starts them from dist/ by URL.
+  entryPoints: { cli: 'src/cli.ts', 'dashboard-worker': 'src/tui/dashboard-worker.ts', 'outbox-worker': 'src/tui/outbox-worker.ts' },
   outExtension: { '.js': '.mjs' },
   splitting: true,
   format: 'esm',

@@ -28,6 +28,7 @@ export const MAIL_KEYS: Record<string, KeySpec> = {
   'mail.smtp.security': { help: `${SECURITY.join(' | ')} (default starttls)`, parse: oneOf('mail.smtp.security', SECURITY) },
   'mail.smtp.user': { help: `login name; the password from $${PASSWORD_ENV} or the file below`, parse: word('mail.smtp.user') },
   'mail.smtp.password_file': { help: 'a file holding the SMTP password (keep it 0600)', parse: (v) => resolve(v.trim()) },
+  'mail.smtp.ca_file': { help: 'a PEM file of certificates to trust (a private CA)', parse: (v) => resolve(v.trim()) },
   'mail.smtp.timeout': { help: 'seconds to wait for the server (default 20)', parse: whole('mail.smtp.timeout', 1, 600) },
 };
 

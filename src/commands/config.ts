@@ -7,6 +7,10 @@ import { describeFileError, makePrivateFolder, narrowToPrivate } from '../privat
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import type { Ctx } from './context.js';
 
+const days = (key: string) => (v: string) =>
+  /^\d{1,4}$/.test(v.trim()) && Number(v) <= 3650
+    ? Number(v)
+    : fail(EXIT.invalid, `${key}: '${v}' must be a whole number of days from 0 to 3650`);
 /** Every settable key, with how to read its value from the command line. */
 const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   'user.name': { help: 'your name, shown in history', parse: (v) => v.trim() },
@@ -39,6 +43,18 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
         .split(',')
         .map((c) => c.trim().toLowerCase())
         .filter(Boolean),
+  },
+  'workflow.closeResolvedDays': {
+    help: 'days before a resolved ticket closes (default 7; 0: never)',
+    parse: days('workflow.closeResolvedDays'),
+  },
+  'workflow.pendingDays': { help: 'days a pending ticket waits for its requester (default 5)', parse: days('workflow.pendingDays') },
+  'workflow.pendingAction': {
+    help: 'then: remind | close | off (default remind)',
+    parse: (v) =>
+      ['remind', 'close', 'off'].includes(v.trim())
+        ? v.trim()
+        : fail(EXIT.invalid, `workflow.pendingAction: must be remind, close or off (got '${v}')`),
   },
   ...MAIL_KEYS,
 };

@@ -1,9 +1,13 @@
-/** `deskline requester add|list|show`: the people asking for help. */
+/** `deskline requester add|list|show|update|merge`: the people asking for help. */
 import { Command } from 'commander';
+import { formatDay, statusLabel } from '../domain/asset.js';
 import { EXIT, fail } from '../errors.js';
-import { addRequester, getRequester, listRequesters, ticketsOfRequester } from '../store/requesters.js';
+import { requesterProfile } from '../store/requester-profile.js';
+import { addRequester, listRequesters } from '../store/requesters.js';
 import type { Ctx } from './context.js';
+import { requesterForgetCommand } from './requester-forget.js';
 import { cleanLine, table } from './format.js';
+import { requesterMergeCommand, requesterUpdateCommand } from './requester-change.js';
 
 export function requesterCommand(ctx: Ctx): Command {
   const cmd = new Command('requester').description('requesters: the people asking for help');
@@ -36,30 +40,64 @@ export function requesterCommand(ctx: Ctx): Command {
         fail(EXIT.invalid, `--limit: '${flags.limit}' must be a whole number from 1 to 100000`);
       const { db } = await ctx.desk();
       const rows = await listRequesters(db, search ?? '', limit);
-      if (flags.json) return ctx.json({ requesters: rows });
+      if (flags.json) return ctx.json({ requesters: rows.map((r) => ({ ...r, vip: r.vip === 1 })) });
       ctx.out(
         table(
-          ['ID', 'NAME', 'EMAIL', 'PHONE', 'DEPARTMENT'],
-          rows.map((r) => [String(r.id), cleanLine(r.name), r.email ?? '', cleanLine(r.phone), cleanLine(r.department)]),
+          ['ID', 'NAME', 'EMAIL', 'PHONE', 'DEPARTMENT', 'LOCATION'],
+          rows.map((r) => [
+            String(r.id),
+            cleanLine(`${r.name}${r.vip ? ' ★' : ''}`),
+            r.email ?? '',
+            cleanLine(r.phone),
+            cleanLine(r.department),
+            cleanLine(r.location),
+          ]),
         ),
       );
     });
 
   cmd
     .command('show')
-    .description('show a requester and their recent tickets')
+    .description('show a requester: contact, notes, open and past tickets, assets')
     .argument('<who>', 'id, email or name')
     .option('--json', 'print JSON')
     .action(async (who: string, flags: { json?: boolean }) => {
       const { db } = await ctx.desk();
-      const r = await getRequester(db, who);
-      const tickets = await ticketsOfRequester(db, r.id);
-      if (flags.json) return ctx.json({ requester: r, tickets: tickets.map((t) => ({ ref: `HD-${t.id}`, ...t })) });
-      ctx.out(cleanLine(`${r.name}${r.email ? ` <${r.email}>` : ''}`));
-      if (r.phone) ctx.out(`  phone       ${cleanLine(r.phone)}`);
-      if (r.department) ctx.out(`  department  ${cleanLine(r.department)}`);
-      ctx.out(`\nRecent tickets (${tickets.length})`);
-      for (const t of tickets) ctx.out(cleanLine(`  HD-${t.id}  ${t.status.padEnd(8)} ${t.priority.padEnd(7)} ${t.title}`));
+      const p = await requesterProfile(db, who);
+      const r = p.requester;
+      if (flags.json)
+        return ctx.json({
+          requester: { ...r, vip: r.vip === 1, emails: p.emails },
+          open: p.open,
+          past: p.past,
+          past_count: p.pastCount,
+          assets: p.assets,
+        });
+      ctx.out(cleanLine(`${r.name}${r.email ? ` <${r.email}>` : ''}${r.vip ? '  ★ VIP' : ''}`));
+      const field = (label: string, value: string | null) => value && ctx.out(cleanLine(`  ${label.padEnd(11)} ${value}`));
+      field('also', p.emails.join(', '));
+      field('phone', r.phone);
+      field('department', r.department);
+      field('location', r.location);
+      if (r.notes)
+        ctx.out(
+          `\nNotes\n${r.notes
+            .split('\n')
+            .map((l) => `  ${cleanLine(l)}`)
+            .join('\n')}`,
+        );
+      ctx.out(`\nOpen tickets (${p.open.length})`);
+      for (const t of p.open) ctx.out(cleanLine(`  ${t.ref}  ${t.status.padEnd(8)} ${t.priority.padEnd(7)} ${t.title}`));
+      ctx.out(`\nPast tickets (${p.pastCount}${p.pastCount > p.past.length ? `, newest ${p.past.length}` : ''})`);
+      for (const t of p.past) ctx.out(cleanLine(`  ${t.ref}  ${t.status.padEnd(8)} ${t.priority.padEnd(7)} ${t.title}`));
+      ctx.out(`\nAssets (${p.assets.length})`);
+      for (const a of p.assets) {
+        const warranty = a.warranty_until === null ? '' : `  warranty ${formatDay(a.warranty_until)}`;
+        ctx.out(cleanLine(`  ${a.tag.padEnd(10)} ${a.type.padEnd(8)} ${statusLabel(a.status).padEnd(9)} ${a.model}${warranty}`));
+      }
     });
+  cmd.addCommand(requesterUpdateCommand(ctx));
+  cmd.addCommand(requesterMergeCommand(ctx));
+  cmd.addCommand(requesterForgetCommand(ctx));
   return cmd;
 }

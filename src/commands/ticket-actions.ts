@@ -25,15 +25,21 @@ function printChanged(ctx: Ctx, json: boolean | undefined, r: Changed, verb: str
 
 export function ticketAssignCommand(ctx: Ctx): Command {
   return new Command('assign')
-    .description('assign a ticket (to you by default)')
+    .description('assign a ticket (to you by default), or to a group')
     .argument('<ref>', 'ticket ref')
-    .option('--to <who>', 'me, none, a technician name or email', 'me')
+    .option('--to <who>', 'me, none, a technician name or email (default: me, unless --group is given)')
+    .option('-g, --group <name>', 'a group of technicians, or none')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  deskline ticket assign HD-7\n  deskline ticket assign HD-7 --to "Ana Silva"')
-    .action(async (ref: string, flags: { to: string; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  deskline ticket assign HD-7\n  deskline ticket assign HD-7 --to "Ana Silva"\n  deskline ticket assign HD-7 --group "Desktop Support L2"',
+    )
+    .action(async (ref: string, flags: { to?: string; group?: string; json?: boolean }) => {
       const { db, actor } = await actorOf(ctx);
-      const r = await updateTicket(db, refArg(ref), { assignee: flags.to }, actor, { action: 'assign' });
-      printChanged(ctx, flags.json, r, `assigned to ${r.ticket.assignee?.name ?? 'nobody'}`);
+      const to = flags.to ?? (flags.group === undefined ? 'me' : undefined);
+      const r = await updateTicket(db, refArg(ref), { assignee: to, group: flags.group }, actor, { action: 'assign' });
+      const group = r.ticket.group ? ` (group ${r.ticket.group.name})` : '';
+      printChanged(ctx, flags.json, r, `assigned to ${r.ticket.assignee?.name ?? 'nobody'}${group}`);
     });
 }
 
@@ -79,13 +85,18 @@ export function ticketEscalateCommand(ctx: Ctx): Command {
     .argument('<ref>', 'ticket ref')
     .requiredOption('--to <tier>', 'L2 | L3')
     .requiredOption('--reason <text>', 'why it needs the next tier')
+    .option('-g, --group <name>', "hand it to this group's queue (unassigned, for its members to take)")
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  deskline ticket escalate HD-7 --to L2 --reason "VPN concentrator logs needed"')
-    .action(async (ref: string, flags: { to: string; reason: string; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  deskline ticket escalate HD-7 --to L2 --reason "VPN concentrator logs needed"\n  deskline ticket escalate HD-7 --to L2 --group "Desktop Support L2" --reason "needs a desk visit"',
+    )
+    .action(async (ref: string, flags: { to: string; reason: string; group?: string; json?: boolean }) => {
       const tier = flags.to.toUpperCase();
       if (!TIERS.includes(tier as Tier)) fail(EXIT.invalid, `--to: must be one of ${TIERS.join(', ')} (got '${flags.to}')`);
       const { db, actor } = await actorOf(ctx);
-      printChanged(ctx, flags.json, await escalate(db, refArg(ref), tier as Tier, flags.reason, actor), `escalated to ${tier}`);
+      const r = await escalate(db, refArg(ref), tier as Tier, flags.reason, actor, {}, flags.group);
+      printChanged(ctx, flags.json, r, `escalated to ${tier}${r.ticket.group && flags.group ? ` (group ${r.ticket.group.name})` : ''}`);
     });
 }
 

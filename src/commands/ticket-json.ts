@@ -20,6 +20,7 @@ export function ticketJson(t: TicketView): Record<string, unknown> {
     tags: t.tags,
     requester: t.requester,
     assignee: t.assignee,
+    group: t.group?.name ?? null,
     external_id: t.external_id,
     resolution: t.resolution,
     version: t.version,

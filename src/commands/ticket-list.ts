@@ -38,6 +38,17 @@ export const COLUMNS: Record<string, Column> = {
   title: { header: 'TITLE', text: (r) => cleanLine(r.title), json: (r) => r.title },
   external_id: { header: 'EXTERNAL ID', text: (r) => cleanLine(r.external_id) || '—', json: (r) => r.external_id ?? null },
   resolution: { header: 'RESOLUTION', text: (r) => cleanLine(r.resolution) || '—', json: (r) => r.resolution ?? null },
+  children: { header: 'CHILDREN', text: (r) => (r.child_count ? String(r.child_count) : '—'), json: (r) => r.child_count ?? 0 },
+  parent: {
+    header: 'PARENT',
+    text: (r) => (r.parent_id ? `HD-${r.parent_id}` : '—'),
+    json: (r) => (r.parent_id ? `HD-${r.parent_id}` : null),
+  },
+  followup: {
+    header: 'FOLLOW-UP',
+    text: (r, now) => (r.followup_at == null ? '—' : shortDuration(r.followup_at - now)),
+    json: (r) => iso(r.followup_at ?? null),
+  },
 };
 const DEFAULT_COLUMNS = ['ref', 'prio', 'status', 'age', 'due', 'requester', 'assignee', 'title'];
 
@@ -47,6 +58,7 @@ interface ListFlags {
   json?: boolean;
   csv?: boolean;
   quiet?: boolean;
+  changedSince?: string;
 }
 
 export function ticketListCommand(ctx: Ctx): Command {
@@ -59,21 +71,28 @@ export function ticketListCommand(ctx: Ctx): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .option('-q, --quiet', 'print only refs')
+    .option('--changed-since <cursor>', 'the change feed: tickets changed after the cursor (0: all), and the next cursor')
     .addHelpText(
       'after',
       `
-Query fields: status prio assignee tier tag category channel requester created updated age due id sort
+Query fields: status prio assignee tier tag category channel requester created updated age due followup parent id sort
   ',' is OR inside a field, terms are ANDed, '-' negates (no quotes needed); quote '<' and '>' for the shell.
 Examples:
   deskline ticket list status:open prio:urgent,high
   deskline ticket list assignee:me 'due:<2h'
   deskline ticket list tag:vpn -tag:spam "cannot connect" --json
-  deskline ticket list 'age:>30d' status:pending --csv > stale.csv`,
+  deskline ticket list 'age:>30d' status:pending --csv > stale.csv
+  deskline ticket list 'followup:<1d' ; deskline ticket list parent:HD-12
+  deskline ticket list --changed-since 0 --json     # then --changed-since <the cursor it printed>`,
     )
     .action(async (words: string[], flags: ListFlags) => {
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
         fail(EXIT.invalid, `--limit: '${flags.limit}' must be a whole number from 1 to 100000`);
+      if (flags.changedSince !== undefined) {
+        if (words.some((w) => w.trim())) fail(EXIT.usage, '--changed-since: takes no query (the feed lists every ticket changed)');
+        return (await import('./ticket-feed.js')).printFeed(ctx, flags.changedSince, limit, flags.json);
+      }
       const names = flags.columns ? flags.columns.split(',').map((c) => c.trim()) : DEFAULT_COLUMNS;
       for (const n of names)
         if (!COLUMNS[n]) fail(EXIT.invalid, `--columns: unknown column '${n}' (known: ${Object.keys(COLUMNS).join(', ')})`);

@@ -4,6 +4,7 @@ import { listAttachments } from '../store/attachments.js';
 import { ticketHistory } from '../store/audit.js';
 import { timeline } from '../store/interactions.js';
 import { explainTicket } from '../store/sla.js';
+import { relationsOf } from '../store/ticket-relations.js';
 import { getTicket } from '../store/ticket-view.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, formatTime, paint, shortDuration } from './format.js';
@@ -32,12 +33,14 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ctx.out(`${ticket.ref}  ${cleanLine(ticket.title)}`);
         return why.lines.forEach((line) => ctx.out(`  ${line}`));
       }
-      const [entries, files] = await Promise.all([timeline(db, id), listAttachments(db, id)]);
+      const [entries, files, { related, followers }] = await Promise.all([timeline(db, id), listAttachments(db, id), relationsOf(db, id)]);
       const request = await requestPart(db, id);
       if (flags.json)
         return ctx.json({
-          ticket: ticketJson(ticket),
+          ticket: { ...ticketJson(ticket), followup: ticket.followup_at === null ? null : new Date(ticket.followup_at).toISOString() },
           ...(request.json ? { request: request.json } : {}),
+          related: related.map((r) => ({ ref: r.ref, label: r.label, title: r.title, status: r.status })),
+          followers,
           timeline: entries.map(interactionJson),
           attachments: files.map((f, i) => attachmentJson(f, i + 1)),
         });
@@ -50,6 +53,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
         ['channel', ticket.channel],
         ['tier', ticket.tier],
         ['assignee', ticket.assignee?.name ?? '—'],
+        ['group', ticket.group?.name ?? '—'],
         [
           'requester',
           ticket.requester
@@ -69,15 +73,19 @@ export function ticketShowCommand(ctx: Ctx): Command {
       ];
       if (ticket.external_id) fields.push(['external id', ticket.external_id]);
       if (ticket.resolution) fields.push(['resolution', ticket.resolution]);
+      if (ticket.followup_at !== null) fields.push(['follow-up', formatTime(ticket.followup_at)]);
+      if (followers.length) fields.push(['followers', followers.map((f) => f.name).join(', ')]);
       ctx.out(paint(c, 'bold', `${ticket.ref}  ${cleanLine(ticket.title)}`));
       for (const [k, v] of fields)
         ctx.out(`  ${k.padEnd(11)} ${k === 'resolution' ? clean(v).replace(/\n/g, '\n              ') : cleanLine(v)}`);
       if (ticket.description) ctx.out(`\n${clean(ticket.description).replace(/^/gm, '  ')}`);
       for (const line of request.lines) ctx.out(cleanLine(line));
+      if (related.length) ctx.out(`\nRelated (${related.length})`);
+      for (const r of related) ctx.out(cleanLine(`  ${r.label.padEnd(13)} ${r.ref}  ${r.status.padEnd(8)} ${r.title}`));
       ctx.out(`\nTimeline (${entries.length})`);
-      for (const e of entries) {
+      for (const [i, e] of entries.entries()) {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';
-        ctx.out(paint(c, 'gray', `  ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
+        ctx.out(paint(c, 'gray', `  #${i + 1} ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
         if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
       }
       if (files.length) {

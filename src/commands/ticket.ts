@@ -20,7 +20,14 @@ const SUBCOMMANDS: readonly { name: string; aliases?: string[]; load(): Promise<
   { name: 'check', load: async () => (await import('./ticket-checklist.js')).ticketCheckCommand },
   { name: 'uncheck', load: async () => (await import('./ticket-checklist.js')).ticketUncheckCommand },
   { name: 'verify', load: async () => (await import('./ticket-checklist.js')).ticketVerifyCommand },
+  { name: 'asset', load: async () => (await import('./ticket-asset.js')).ticketAssetCommand },
   { name: 'history', load: async () => (await import('./ticket-show.js')).ticketHistoryCommand },
+  { name: 'link', load: async () => (await import('./ticket-relations.js')).ticketLinkCommand },
+  { name: 'unlink', load: async () => (await import('./ticket-relations.js')).ticketUnlinkCommand },
+  { name: 'merge', load: async () => (await import('./ticket-relations.js')).ticketMergeCommand },
+  { name: 'parent', load: async () => (await import('./ticket-relations.js')).ticketParentCommand },
+  { name: 'redact', load: async () => (await import('./ticket-redact.js')).ticketRedactCommand },
+  { name: 'followup', load: async () => (await import('./ticket-followup.js')).ticketFollowupCommand },
 ];
 
 export async function ticketCommand(ctx: Ctx, rest: readonly string[]): Promise<Command> {

@@ -9,6 +9,7 @@ import { EXIT, fail } from '../errors.js';
 import { analyze, interruptedBulkWrite, stoppedMessage, writeBulk, type BulkSummary } from '../store/bulk.js';
 import type { Desk } from '../store/desk.js';
 import { SYSTEM_ACTOR } from '../store/executor.js';
+import { seedDemoExtras } from '../store/demo-extras.js';
 import { upsertArticles } from '../store/kb-upsert.js';
 import { DEFAULT_SEED, demoData, type DemoPerson } from './data.js';
 import { MAX_DEMO_TICKETS } from './size.js';
@@ -74,7 +75,8 @@ export async function seedDemo(desk: Desk, options: SeedOptions): Promise<SeedSu
     resume: interrupted ?? undefined,
     onProgress: options.onProgress,
   });
-  // The knowledge base (idempotent), then fresh planner statistics for the queue's indexes.
+  // Groups and assets (idempotent), the knowledge base (idempotent), then fresh planner statistics.
+  await seedDemoExtras(desk.db, params.now);
   const kb = options.articles?.length ? await upsertArticles(desk.db, options.articles, SYSTEM_ACTOR) : null;
   await analyze(desk);
   options.onProgress?.(params.tickets, params.tickets);

@@ -50,7 +50,11 @@ export interface AssetValues {
   notes?: string;
 }
 
-const norm = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const norm = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export function assetType(text: string, field = 'type'): AssetType {
   const v = norm(text);

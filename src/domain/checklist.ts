@@ -3,6 +3,16 @@
  * Open required items can be overridden with a reason (forced); a missing identity check cannot.
  */
 
+import { DesklineError, EXIT } from '../errors.js';
+
+/** A resolve refused by the checklist or the identity check (exit 3, but no version conflict: nothing to reload). */
+export class ResolveBlocked extends DesklineError {
+  constructor(message: string) {
+    super(EXIT.conflict, message);
+    this.name = 'ResolveBlocked';
+  }
+}
+
 export interface ChecklistItem {
   position: number;
   text: string;

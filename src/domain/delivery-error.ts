@@ -36,7 +36,7 @@ export function describeDelivery(error: unknown): { permanent: boolean; message:
   const permanent = responseCode >= 500 && MESSAGE_COMMANDS.some((c) => command.startsWith(c));
   const response = oneLine(e.response);
   const word = CODE_WORDS[oneLine(e.code)];
-  const detail = response ? `${response}${command ? ` (after ${command})` : ''}` : oneLine(e.message) || 'unknown error';
+  const detail = response ? `${response}${command ? ` (after ${command})` : ''}` : oneLine(String(e.message ?? '').split('\n')[0]) || 'unknown error';
   const message = word && !detail.toLowerCase().includes(word) ? `${word}: ${detail}` : detail;
   return { permanent, message: message.slice(0, 300) };
 }

@@ -13,6 +13,8 @@ export const SORT_KEYS = [
   '-priority',
   'id',
   '-id',
+  'followup',
+  '-followup',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const DEFAULT_SORT: SortKey = 'urgency';
@@ -49,6 +51,8 @@ export type Filter = { negated: boolean } & (
   | { field: 'created' | 'updated'; values: TimeValue[] }
   | { field: 'age'; values: AgeValue[] }
   | { field: 'due'; values: DueValue[] }
+  | { field: 'followup'; values: DueValue[] }
+  | { field: 'parent'; values: number[] }
   | { field: 'id'; values: number[] }
   | { field: 'text'; text: string }
 );

@@ -19,6 +19,8 @@ export const FIELD_ALIASES: Record<string, Exclude<FilterField, 'text'> | 'sort'
   updated: 'updated',
   age: 'age',
   due: 'due',
+  followup: 'followup',
+  parent: 'parent',
   id: 'id',
   ref: 'id',
   sort: 'sort',
@@ -79,5 +81,10 @@ export const PARSERS: { [F in Exclude<FilterField, 'text'>]: ValueParser<unknown
     const v = text.toLowerCase();
     return v === 'overdue' || v === 'none' ? { kind: v } : { kind: 'cmp', ...durationCmp('due', true)(text, fail) };
   },
+  followup: (text, fail): DueValue => {
+    const v = text.toLowerCase();
+    return v === 'overdue' || v === 'none' ? { kind: v } : { kind: 'cmp', ...durationCmp('followup', true)(text, fail) };
+  },
+  parent: (text, fail) => parseRef(text) ?? fail(`bad ticket reference ${shown(text)}`, 0, 'e.g. HD-12 or 12'),
   id: (text, fail) => parseRef(text) ?? fail(`bad ticket reference ${shown(text)}`, 0, 'e.g. HD-7 or 7'),
 };

@@ -93,8 +93,10 @@ function formatFilter(f: Filter): string {
     case 'age':
       return `age:${f.values.map((v) => `${v.op}${formatDuration(v.ms)}`).join(',')}`;
     case 'due':
-      return `due:${f.values.map((v) => (v.kind === 'cmp' ? `${v.op}${formatDuration(v.ms)}` : v.kind)).join(',')}`;
+    case 'followup':
+      return `${f.field}:${f.values.map((v) => (v.kind === 'cmp' ? `${v.op}${formatDuration(v.ms)}` : v.kind)).join(',')}`;
     case 'id':
-      return `id:${f.values.map(formatRef).join(',')}`;
+    case 'parent':
+      return `${f.field}:${f.values.map(formatRef).join(',')}`;
   }
 }

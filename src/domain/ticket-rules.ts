@@ -50,8 +50,8 @@ export const ON_INTERACTION: Readonly<Record<InteractionKind, { firstResponse: b
   system: { firstResponse: false },
 };
 
-/** What can happen to a ticket that may move it on its own ('merged': folded into another ticket). */
-export type Trigger = 'assigned' | 'merged' | `interaction:${InteractionKind}`;
+/** What can happen to a ticket that may move it on its own. */
+export type Trigger = 'assigned' | `interaction:${InteractionKind}`;
 
 export interface AutoMove {
   /** The rule's name, as the audit trail records it (`rule:<name>`). */
@@ -73,8 +73,6 @@ export const AUTO_MOVES: readonly AutoMove[] = [
   { rule: FIRST_REPLY, on: 'interaction:email_out', from: ['new'], to: 'open' },
   { rule: FIRST_REPLY, on: 'interaction:call', from: ['new'], to: 'open' },
   { rule: FIRST_REPLY, on: 'interaction:chat', from: ['new'], to: 'open' },
-  // A ticket merged into another closes (its conversation goes on there).
-  { rule: 'merged-closes', on: 'merged', from: ['new', 'open', 'pending', 'on_hold', 'resolved'], to: 'closed' },
 ];
 
 /** The fields the rules read and write. */

@@ -17,6 +17,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export async function* checkedItems(items: AsyncIterable<ImportItem>, categories?: readonly string[]): AsyncGenerator<ImportItemIn> {
   for await (const item of items) {
     if (item.kind === 'row') yield { kind: 'row', place: placeText(item.at), table: item.table, row: item.row };
+    else if (item.kind === 'mail') yield { kind: 'mail', place: placeText(item.at), mail: item.mail };
     else yield checkRecord(item, categories);
   }
 }

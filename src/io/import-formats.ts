@@ -50,6 +50,39 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
     ],
     load: async () => (await import('./csv-import.js')).readCsv,
   },
+  {
+    name: 'zendesk',
+    summary:
+      'Zendesk Support API v2 JSON: tickets with side-loaded users and comments, comments files named <ticket id>.json, or a JSON Lines export',
+    options: [],
+    load: async () => (await import('./vendor-import.js')).zendeskReader(),
+  },
+  {
+    name: 'jira',
+    summary: "Jira's CSV export or REST search JSON (issues[].fields; ADF and wiki markup as text)",
+    options: [],
+    load: async () => (await import('./vendor-import.js')).jiraReader(),
+  },
+  {
+    name: 'eml',
+    summary: 'mail messages: .eml files, folders of them, or - for one message on stdin (a mail server pipe)',
+    options: [],
+    folders: true,
+    load: async () => (await import('./mail-import.js')).readEml,
+  },
+  {
+    name: 'mbox',
+    summary: 'an mbox mail file: each message a ticket, or a reply added to its ticket',
+    options: [],
+    load: async () => (await import('./mail-import.js')).readMbox,
+  },
+  {
+    name: 'maildir',
+    summary: 'a maildir folder (cur/ and new/), as offline mail clients keep it',
+    options: [],
+    folders: true,
+    load: async () => (await import('./mail-import.js')).readMaildir,
+  },
 ];
 
 export function findFormat(name: string): ImportFormat | undefined {

@@ -17,6 +17,7 @@
  * Values stay raw (text as found, times as ms): enums, lengths and tags are checked by ./import-check.ts.
  */
 import { EXIT, DesklineError } from '../errors.js';
+import type { MailIn } from '../store/mail-types.js';
 
 /** Where a record was found, for messages: `file:line` or `file: record N`. */
 export interface RecordPlace {
@@ -103,7 +104,14 @@ export interface ImportRow {
   row: Record<string, unknown>;
 }
 
-export type ImportItem = ImportRecord | ImportRow;
+/** One email (formats eml, mbox, maildir): threaded and written by the store (store/mail-intake.ts). */
+export interface ImportMail {
+  kind: 'mail';
+  at: RecordPlace;
+  mail: MailIn;
+}
+
+export type ImportItem = ImportRecord | ImportRow | ImportMail;
 
 export function placeText(at: RecordPlace): string {
   if (at.line !== undefined) return `${at.file}:${at.line}`;

@@ -55,7 +55,12 @@ function issueOf(record: string[], where: string, columns: Map<string, number[]>
   const person = (column: string) => (one(column) ? { name: one(column), email: null } : null);
   const reporter = person('Reporter');
   const reporterKeys = [one('Reporter Id'), one('Reporter'), one('Creator Id')].filter((k) => k !== '');
-  const comments = all('Comment').map((cell, i) => commentOf(cell, named, i, reporter, reporterKeys));
+  const assignee = person('Assignee');
+  const people = [
+    { keys: reporterKeys, person: reporter },
+    { keys: [one('Assignee Id'), one('Assignee')].filter((k) => k !== ''), person: assignee },
+  ];
+  const comments = all('Comment').map((cell, i) => commentOf(cell, named, i, people));
   const fieldLines = header.flatMap((h, i) => {
     const custom = /^Custom field \((.+)\)$/.exec(h);
     const value = record[i]!.trim();
@@ -75,7 +80,7 @@ function issueOf(record: string[], where: string, columns: Map<string, number[]>
     components: all('Component/s'),
     reporter,
     reporterKeys,
-    assignee: person('Assignee'),
+    assignee,
     created: time('Created'),
     updated: time('Updated'),
     resolved: time('Resolved'),
@@ -85,14 +90,16 @@ function issueOf(record: string[], where: string, columns: Map<string, number[]>
 }
 
 /** `21/Mar/23 10:15 AM;557058:f581…;Text` (the text may hold `;`); a cell without the prefix is all text. */
-function commentOf(cell: string, where: string, index: number, reporter: JiraIssue['reporter'], reporterKeys: string[]): JiraComment {
+type Known = { keys: string[]; person: JiraIssue['reporter'] }[];
+
+function commentOf(cell: string, where: string, index: number, people: Known): JiraComment {
   const m = /^([^;]{6,40});([^;]*);([\s\S]*)$/.exec(cell);
   const at = m ? jiraCsvTime(m[1]!) : 'bad';
   if (!m || at === 'bad')
     return { author: { name: 'Jira', email: null }, authorKey: '', body: wikiToText(cell), createdAt: null, public: true };
   if (at === null) badRecord(where, `Comment ${index + 1}`, 'has no time');
   const key = m[2]!.trim();
-  const byReporter = reporterKeys.some((k) => k.toLowerCase() === key.toLowerCase());
-  const author = byReporter && reporter ? reporter : { name: key || 'Jira', email: null };
+  const known = people.find((p) => p.person && p.keys.some((k) => k.toLowerCase() === key.toLowerCase()))?.person;
+  const author = known ?? { name: key || 'Jira', email: null };
   return { author, authorKey: key, body: wikiToText(m[3]!), createdAt: at, public: true };
 }

@@ -98,5 +98,5 @@ export function jiraTicket(issue: JiraIssue): ImportedTicket {
   };
   if (fields.createdAt !== null && typeof fields.updatedAt === 'number' && fields.updatedAt < (fields.createdAt as number))
     fields.updatedAt = fields.createdAt;
-  return { where, fields, assignee: issue.assignee, timeline };
+  return { where, fields, requester: issue.reporter, assignee: issue.assignee, timeline };
 }

@@ -23,6 +23,8 @@ export interface SmtpConfig {
   from: string;
   timeoutMs: number;
   passwordFile: string | null;
+  /** A PEM file of certificates to trust besides the system's (a private CA). */
+  caFile: string | null;
 }
 
 export type SmtpSettings = { configured: true; config: SmtpConfig } | { configured: false; missing: string[] };
@@ -52,6 +54,7 @@ export function smtpSettings(settings: Settings): SmtpSettings {
       user: text(settings['mail.smtp.user']) || null,
       timeoutMs: timeout * 1000,
       passwordFile: text(settings['mail.smtp.password_file']) || null,
+      caFile: text(settings['mail.smtp.ca_file']) || null,
     },
   };
 }
@@ -72,6 +75,16 @@ export function smtpPassword(config: SmtpConfig, env: Env): string | null {
       EXIT.delivery,
       `mail.smtp.password_file: cannot read ${config.passwordFile} (${(error as { code?: string }).code ?? 'error'})`,
     );
+  }
+}
+
+/** The certificates mail.smtp.ca_file names, read when connecting. */
+export function trustedCertificates(config: SmtpConfig): string | undefined {
+  if (!config.caFile) return undefined;
+  try {
+    return readFileSync(config.caFile, 'utf8');
+  } catch (error) {
+    return fail(EXIT.delivery, `mail.smtp.ca_file: cannot read ${config.caFile} (${(error as { code?: string }).code ?? 'error'})`);
   }
 }
 

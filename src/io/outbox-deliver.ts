@@ -4,6 +4,11 @@
  * address) is given up and the run goes on; any other failure (no connection, a dropped or slow one,
  * a 4xx, a refused login) is recorded on the message tried, the rest of the batch is given back
  * untried, and the run stops: the next one starts where this one ended.
+ *
+ * Accepted messages are marked sent a few at a time (MARK_EVERY, or MARK_WITHIN_MS after the first
+ * unmarked one), and always before anything else is written or the run ends: one statement per
+ * batch instead of one per message. A crash in between leaves at most that many sent but unmarked;
+ * their claims run out and they go again with their own Message-IDs (the receiver drops duplicates).
  */
 import { describeDelivery } from '../domain/delivery-error.js';
 import { isMailAddress } from '../domain/mail-message.js';
@@ -13,6 +18,9 @@ import { redact, smtpPassword, type SmtpConfig } from './mail-settings.js';
 import { openTransport, type MailTransport } from './smtp-transport.js';
 
 type Env = Record<string, string | undefined>;
+
+const MARK_EVERY = 20;
+const MARK_WITHIN_MS = 200;
 
 export interface DeliveryFailure {
   id: number;
@@ -40,9 +48,17 @@ export interface DeliverOptions {
 
 export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, opts: DeliverOptions = {}): Promise<DeliveryReport> {
   const clock = opts.clock ?? Date.now;
-  const password = smtpPassword(config, env);
+  // Read only when there is something to send (an empty outbox needs no password).
+  let password: string | null = null;
   const report: DeliveryReport = { sent: 0, failures: [], stopped: false };
   let transport: MailTransport | null = null;
+  let accepted: number[] = [];
+  let firstAcceptedAt = 0;
+  const flush = async () => {
+    const ids = accepted;
+    accepted = [];
+    await markSent(db, ids, clock());
+  };
   try {
     for (;;) {
       const batch = await claimBatch(db, clock(), { all: opts.all });
@@ -53,9 +69,13 @@ export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, 
           failure = { permanent: true, message: `recipient address '${row.to_address}' is malformed` };
         } else {
           try {
-            transport ??= await (opts.open ?? openTransport)(config, password);
+            if (!transport) {
+              password = smtpPassword(config, env);
+              transport = await (opts.open ?? openTransport)(config, password);
+            }
             await transport.send(row);
-            await markSent(db, row.id, clock());
+            if (accepted.push(row.id) === 1) firstAcceptedAt = clock();
+            if (accepted.length >= MARK_EVERY || clock() - firstAcceptedAt >= MARK_WITHIN_MS) await flush();
             report.sent++;
             continue;
           } catch (error) {
@@ -63,6 +83,7 @@ export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, 
             failure = { permanent: d.permanent, message: redact(d.message, password) };
           }
         }
+        await flush();
         const next = await markFailed(db, row, failure, clock());
         report.failures.push({ id: row.id, ticketId: row.ticket_id, to: row.to_address, message: failure.message, ...next });
         if (!failure.permanent) {
@@ -75,6 +96,7 @@ export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, 
         }
       }
     }
+    await flush();
     return report;
   } finally {
     transport?.close();

@@ -6,7 +6,7 @@
  */
 import type { OutboxRow } from '../store/outbox.js';
 import { formatRef } from '../domain/ticket.js';
-import type { SmtpConfig } from './mail-settings.js';
+import { trustedCertificates, type SmtpConfig } from './mail-settings.js';
 
 export interface MailTransport {
   send(row: OutboxRow): Promise<void>;
@@ -15,6 +15,7 @@ export interface MailTransport {
 
 export async function openTransport(config: SmtpConfig, password: string | null): Promise<MailTransport> {
   const { createTransport } = (await import('nodemailer')).default;
+  const ca = trustedCertificates(config);
   const transport = createTransport({
     pool: true,
     maxConnections: 1,
@@ -27,6 +28,7 @@ export async function openTransport(config: SmtpConfig, password: string | null)
     connectionTimeout: config.timeoutMs,
     greetingTimeout: config.timeoutMs,
     socketTimeout: config.timeoutMs,
+    tls: ca ? { ca: [ca] } : undefined,
   });
   return {
     send: async (row) => {

@@ -8,6 +8,8 @@ import { graphemes } from '../domain/graphemes.js';
 /** Keys of a printed ticket that describe it as stored, not as input: accepted and left out. */
 const STORED_ONLY = new Set([
   'ref',
+  // Set with `ticket assign --group` (011); not taken on import yet.
+  'group',
   'id',
   'version',
   'due',

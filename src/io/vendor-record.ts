@@ -31,6 +31,8 @@ export interface ImportedTicket {
   where: string;
   /** Raw ticket input (title, description, status, priority, tags, externalId, createdAt…): requester as `Name <email>`. */
   fields: Record<string, unknown>;
+  /** The person asking (also in `fields.requester` as text). */
+  requester: ImportedPerson | null;
   /** The technician the ticket is assigned to, created when the desk does not know them. */
   assignee: ImportedPerson | null;
   timeline: ImportedEntry[];

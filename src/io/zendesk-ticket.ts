@@ -83,7 +83,7 @@ export function zendeskTicket(ticket: Obj, at: string, context: ZendeskContext):
     closedAt: status === 'closed' ? updated : null,
     resolution: done ? capText(lastReply ? lastReply : 'Solved in Zendesk', 10_000) : null,
   };
-  return { where, fields, assignee: assignee?.person ?? null, timeline };
+  return { where, fields, requester: requester?.person ?? null, assignee: assignee?.person ?? null, timeline };
 }
 
 /** The ticket's comments in time order, the first one left out when it is the description (Zendesk stores it twice). */

@@ -75,7 +75,8 @@ export async function addAsset(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (owner) await trx.insertInto('asset_owners').values({ asset_id: row.id, requester_id: owner.id, at: now, actor: actor.name }).execute();
+    if (owner)
+      await trx.insertInto('asset_owners').values({ asset_id: row.id, requester_id: owner.id, at: now, actor: actor.name }).execute();
     return assetById(trx, row.id);
   });
 }
@@ -91,7 +92,9 @@ export async function getAsset(db: Executor, tag: string): Promise<AssetView> {
 }
 
 export async function listAssets(db: Executor, filter: AssetFilter = {}): Promise<AssetView[]> {
-  let q = viewQuery(db).orderBy('assets.tag').limit(filter.limit ?? 100);
+  let q = viewQuery(db)
+    .orderBy('assets.tag')
+    .limit(filter.limit ?? 100);
   if (filter.status) q = q.where('assets.status', '=', filter.status);
   if (filter.type) q = q.where('assets.type', '=', filter.type);
   if (filter.owner) q = q.where('assets.owner_id', '=', (await getRequester(db, filter.owner)).id);

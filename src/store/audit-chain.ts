@@ -16,15 +16,21 @@ function newestChain(sqlite: Database.Database): string | null {
 /**
  * Appends events one at a time to the chain with a prepared statement, inside the caller's
  * transaction (the demo seed writes each ticket's 'create' event as it writes the ticket).
+ * Several appenders may share a transaction.
  */
 export function auditAppender(sqlite: Database.Database): (event: AuditContent) => void {
   const insert = sqlite.prepare(
     'INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value, new_value, digest, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const next = chainFrom(newestChain(sqlite));
+  const newestId = sqlite.prepare('SELECT max(id) FROM audit_events').pluck();
+  // Two appenders in one transaction (an import's ticket writer and its mail writer) take turns:
+  // each picks the chain up again when the newest event is not its own.
+  let next: ReturnType<typeof chainFrom> | null = null;
+  let lastId: unknown = null;
   return (e) => {
+    if (next === null || newestId.get() !== lastId) next = chainFrom(newestChain(sqlite));
     const { digest, chain } = next(e);
-    insert.run(e.ticket_id, e.actor, e.at, e.action, e.field, e.old_value, e.new_value, digest, chain);
+    lastId = Number(insert.run(e.ticket_id, e.actor, e.at, e.action, e.field, e.old_value, e.new_value, digest, chain).lastInsertRowid);
   };
 }
 

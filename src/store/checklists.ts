@@ -3,7 +3,7 @@
  * ticket's version moves so other faces see it), and the guard every move to resolved goes through.
  */
 import { withImmediate } from '../db/immediate.js';
-import { blockerMessage, forceable, GUARDED_STATUSES, resolveBlockers, type ChecklistItem } from '../domain/checklist.js';
+import { blockerMessage, forceable, GUARDED_STATUSES, ResolveBlocked, resolveBlockers, type ChecklistItem } from '../domain/checklist.js';
 import { checkText } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import { recordEvent } from './audit.js';
@@ -142,7 +142,7 @@ export async function guardResolve(trx: Executor, before: TicketView, to: string
   });
   if (blockers.length === 0) return;
   const reason = force === undefined ? '' : checkText('force', force, 'text').trim();
-  if (!reason || !forceable(blockers)) fail(EXIT.conflict, blockerMessage(before.ref, blockers));
+  if (!reason || !forceable(blockers)) throw new ResolveBlocked(blockerMessage(before.ref, blockers));
   const open = blockers.flatMap((b) => (b.kind === 'items' ? b.open.map((i) => i.position) : []));
   await recordEvent(trx, before.id, actor, 'force', [{ field: 'open items', old: open.join(','), new: reason }], now);
 }

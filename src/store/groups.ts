@@ -31,7 +31,11 @@ export async function listGroups(db: Executor): Promise<GroupSummary[]> {
     .selectFrom('groups')
     .selectAll('groups')
     .select((eb) => [
-      eb.selectFrom('group_members').select(eb.fn.countAll<number>().as('n')).whereRef('group_members.group_id', '=', 'groups.id').as('members'),
+      eb
+        .selectFrom('group_members')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('group_members.group_id', '=', 'groups.id')
+        .as('members'),
       eb
         .selectFrom('tickets')
         .select(eb.fn.countAll<number>().as('n'))

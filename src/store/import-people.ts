@@ -57,6 +57,8 @@ export function peopleCache(sqlite: Database.Database, now: number, counts: Reco
       if (id !== undefined) return id;
       const email = p.email?.toLowerCase() ?? null;
       id = (email ? q.technicianByEmail.get(email) : q.technicianByName.get(p.name)) as number | undefined;
+      // Names that differ but make the same slug ('Kim Agent', 'kim.agent') share the made-up email.
+      id ??= email ? undefined : (q.technicianByEmail.get(`${slug(p.name)}@imported.invalid`) as number | undefined);
       if (id === undefined) {
         id = Number(q.addTechnician.run(p.name, email ?? `${slug(p.name)}@imported.invalid`, now).lastInsertRowid);
         bump('technicians');

@@ -3,6 +3,7 @@
  * format-neutral records of io/import-record.ts) and the raw rows of Deskline's own export.
  */
 import type { TicketInput } from '../domain/ticket-input.js';
+import type { ImportMailIn } from './mail-types.js';
 
 export interface ImportPersonIn {
   name: string;
@@ -55,7 +56,7 @@ export interface ImportRowIn {
   row: Record<string, unknown>;
 }
 
-export type ImportItemIn = ImportTicketIn | ImportRowIn;
+export type ImportItemIn = ImportTicketIn | ImportRowIn | ImportMailIn;
 
 export type Outcome = 'created' | 'updated' | 'skipped';
 

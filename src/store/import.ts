@@ -12,6 +12,7 @@ import { auditAppender } from './audit-chain.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
 import { rowWriter } from './import-rows.js';
+import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
 import type { ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
@@ -34,10 +35,22 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
       const context = { sqlite, actor: options.actor, now: options.now, config, blobs: lazyBlobs, counts: summary.counts, touched };
       const writeTicket = ticketWriter(context);
       const writeRow = rowWriter(context);
+      const writeMail = mailWriter(context, writeTicket);
       sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
       let done = 0;
       for await (const item of items) {
-        if (item.kind === 'ticket') {
+        if (item.kind === 'mail') {
+          const result = writeMail(item);
+          const outcome = MAIL_OUTCOME[result.fate];
+          summary[outcome]++;
+          if (options.keepLines)
+            summary.lines.push({
+              outcome,
+              what: `mail ${result.fate}`,
+              ref: result.ticketId ? formatRef(result.ticketId) : '-',
+              title: item.mail.subject,
+            });
+        } else if (item.kind === 'ticket') {
           const { outcome, id } = writeTicket(item);
           summary[outcome]++;
           if (options.keepLines) summary.lines.push({ outcome, what: 'ticket', ref: formatRef(id), title: item.input.title });

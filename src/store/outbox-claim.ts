@@ -39,11 +39,13 @@ export async function claimBatch(db: Executor, now: number, opts: { all?: boolea
   });
 }
 
-export async function markSent(db: Executor, id: number, now = Date.now()): Promise<void> {
+/** Marks messages the server accepted (a few at a time: one statement for the lot). */
+export async function markSent(db: Executor, ids: readonly number[], now = Date.now()): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now, lease_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'sending')
     .execute();
 }

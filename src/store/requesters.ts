@@ -21,15 +21,24 @@ export async function addRequester(db: Executor, input: RequesterInput, now = Da
   const email = input.email ? input.email.trim().toLowerCase() : null;
   if (email && !EMAIL.test(email)) fail(EXIT.invalid, `email: '${input.email}' is not an email address`);
   if (!input.name.trim()) fail(EXIT.invalid, 'name: is required');
-  if (email) {
-    const existing = await db.selectFrom('requesters').selectAll().where('email', '=', email).executeTakeFirst();
-    if (existing) fail(EXIT.conflict, `a requester with email ${email} already exists (${existing.name})`);
-  }
+  if (email) await emailFree(db, email);
   return db
     .insertInto('requesters')
     .values({ name: input.name.trim(), email, phone: input.phone ?? null, department: input.department ?? null, created_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Exit 3 when a requester already has this address (as theirs or as a further one). */
+export async function emailFree(db: Executor, email: string, except: number | null = null): Promise<void> {
+  const existing = await db
+    .selectFrom('requesters')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.or([eb('email', '=', email), eb('id', '=', eb.selectFrom('requester_emails').select('requester_id').where('email', '=', email))]),
+    )
+    .executeTakeFirst();
+  if (existing && existing.id !== except) fail(EXIT.conflict, `a requester with email ${email} already exists (${existing.name})`);
 }
 
 /** "Ana Silva <ana@example.com>", "ana@example.com" or "Ana Silva" as the email (lower case, or '') and the name. */
@@ -55,6 +64,19 @@ export async function resolveRequesters(db: Executor, whos: readonly string[], n
     if (email && !EMAIL.test(email)) fail(EXIT.invalid, `email: '${email}' is not an email address`);
     if (email) byEmail.set(email, { name: byEmail.get(email)?.name ?? name, who: [...(byEmail.get(email)?.who ?? []), who] });
     else out.set(who, await requesterByName(db, who, name, now));
+  }
+  // An address a merge moved (requester_emails) names the person it now belongs to.
+  if (byEmail.size) {
+    const aliases = await db
+      .selectFrom('requester_emails')
+      .innerJoin('requesters', 'requesters.id', 'requester_emails.requester_id')
+      .select(['requester_emails.email as alias', ...CONTACT.map((c) => `requesters.${c}` as const)])
+      .where('requester_emails.email', 'in', [...byEmail.keys()])
+      .execute();
+    for (const { alias, ...row } of aliases) {
+      for (const who of byEmail.get(alias.toLowerCase())?.who ?? []) out.set(who, row);
+      byEmail.delete(alias.toLowerCase());
+    }
   }
   if (byEmail.size === 0) return out;
   // Inserts the new ones; the no-op update on a known email makes RETURNING give that row too.
@@ -87,7 +109,14 @@ export async function getRequester(db: Executor, key: string): Promise<Requester
   const row = await db
     .selectFrom('requesters')
     .selectAll()
-    .where((eb) => eb.or([eb('id', '=', id), eb('email', '=', k), eb(sql`lower(name)`, '=', k)]))
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', id),
+        eb('email', '=', k),
+        eb(sql`lower(name)`, '=', k),
+        eb('id', '=', eb.selectFrom('requester_emails').select('requester_id').where('email', '=', k)),
+      ]),
+    )
     .executeTakeFirst();
   return row ?? fail(EXIT.notFound, `no requester '${key}'`);
 }

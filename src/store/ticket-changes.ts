@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR, type Actor, type Executor } from './executor.js';
 import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { addTags, removeTags } from './tags.js';
+import { resolveGroup } from './groups.js';
 import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
 
@@ -25,6 +26,8 @@ export interface TicketChanges {
   tier?: Tier;
   /** 'me', 'none', a technician's name or email. */
   assignee?: string;
+  /** 'none' or a group's name (store/groups.ts). */
+  group?: string;
   resolution?: string;
   addTags?: string[];
   removeTags?: string[];
@@ -134,6 +137,15 @@ export async function changeTicket(
     if ((assignee?.id ?? null) !== before.assignee_id)
       change('assignee_id', before.assignee?.name ?? null, assignee?.id ?? null, assignee?.name ?? null, 'assignee');
   }
+  let group = before.group;
+  if (changes.group !== undefined) {
+    const found = await resolveGroup(trx, changes.group);
+    group = found && { id: found.id, name: found.name };
+    if ((group?.id ?? null) !== before.group_id) {
+      set.group_id = group?.id ?? null;
+      log.push({ field: 'group', old: before.group?.name ?? null, new: group?.name ?? null });
+    }
+  }
   const rules = statusRules(before, changes, set.assignee_id, now);
   if (changes.resolution !== undefined && rules.resolution !== undefined) change('resolution', before.resolution, rules.resolution);
   if (rules.status !== undefined) change('status', before.status, rules.status);
@@ -159,7 +171,7 @@ export async function changeTicket(
   await recordEvent(trx, before.id, actor, opts.action ?? 'update', asked, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
-  return { ticket: { ...written, ...due, assignee, tags: tagsAfter(before, changes) }, changes: all };
+  return { ticket: { ...written, ...due, assignee, group, tags: tagsAfter(before, changes) }, changes: all };
 }
 
 /** The status fields the rules of domain/ticket-rules.ts write for these changes (a move asked for, or one an assignment causes). */

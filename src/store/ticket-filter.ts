@@ -47,6 +47,17 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       return within(f.field, f.values);
     case 'id':
       return f.values.length === 1 ? eb('tickets.id', '=', f.values[0]!) : eb('tickets.id', 'in', f.values);
+    case 'parent':
+      // parent_id is NULL on most tickets: `is not null` keeps the term two-valued (so `-parent:HD-12` is its complement).
+      return eb.and([eb('tickets.parent_id', 'is not', null), eb('tickets.parent_id', 'in', f.values)]);
+    case 'followup':
+      return anyOf(
+        f.values.map((v) => {
+          if (v.kind === 'none') return eb('tickets.followup_at', 'is', null);
+          const [op, at] = v.kind === 'overdue' ? ['<' as const, ctx.now] : [v.op, ctx.now + v.ms];
+          return eb.and([eb('tickets.followup_at', 'is not', null), eb('tickets.followup_at', op, at)]);
+        }),
+      );
     case 'text':
       return textCondition(f.text, Boolean(ctx.sortDriven) && ctx.drive !== f);
     case 'tag':
@@ -70,7 +81,8 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
       const people = f.values.flatMap((v) => (v.kind === 'person' ? [v.text] : []));
       const parts = f.values.flatMap((v): Expression<SqlBool>[] => {
         if (v.kind === 'none') return [eb('tickets.assignee_id', 'is', null)];
-        if (v.kind === 'mygroups') return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is', null), inMyGroups(ctx.meId)])];
+        if (v.kind === 'mygroups')
+          return ctx.meId === null ? [FALSE] : [eb.and([eb('tickets.assignee_id', 'is', null), inMyGroups(ctx.meId)])];
         if (v.kind === 'me')
           return ctx.meId === null
             ? [FALSE]

@@ -35,6 +35,10 @@ export interface TicketListRow {
   /** So `ticket list --json` can be imported again (`ticket create --from-json`) with its key and resolution. */
   external_id?: string | null;
   resolution?: string | null;
+  /** A follow-up time (013), and a major incident's open and closed children. */
+  followup_at?: number | null;
+  parent_id?: number | null;
+  child_count?: number;
 }
 
 export interface ListOptions {
@@ -74,6 +78,14 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
         'tickets.version',
         'tickets.external_id',
         'tickets.resolution',
+        'tickets.followup_at',
+        'tickets.parent_id',
+        (eb) =>
+          eb
+            .selectFrom('tickets as child')
+            .select((c) => c.fn.countAll<number>().as('n'))
+            .whereRef('child.parent_id', '=', 'tickets.id')
+            .as('child_count'),
       ]),
     plan.query,
     { ...opts.ctx, sortDriven: true, drive: plan.drive },
@@ -81,7 +93,7 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
   const cursor = opts.before ?? opts.after;
   if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after');
   const rows = await applySort(qb, sort, Boolean(opts.before)).limit(opts.limit).execute();
-  const out = rows.map((r) => ({ ...r, ref: formatRef(r.id) }));
+  const out = rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0), ref: formatRef(r.id) }));
   return opts.before ? out.reverse() : out;
 }
 

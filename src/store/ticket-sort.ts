@@ -23,6 +23,8 @@ export interface CursorRow {
   priority_rank: number;
   created_at: number;
   updated_at: number;
+  /** Read by sort:followup only (rows from older cursors may lack it). */
+  followup_at?: number | null;
 }
 export interface SortColumn {
   /** Constant SQL text (no user input), written to match the index expressions. */
@@ -40,6 +42,7 @@ const COLUMNS: Record<string, Omit<SortColumn, 'direction'>[]> = {
   created: [{ expression: 'tickets.created_at', value: (r) => r.created_at }],
   updated: [{ expression: 'tickets.updated_at', value: (r) => r.updated_at }],
   priority: [{ expression: 'tickets.priority_rank', value: (r) => r.priority_rank }],
+  followup: [{ expression: `ifnull(tickets.followup_at, ${NO_DUE})`, value: (r) => r.followup_at ?? NO_DUE }],
   id: [],
 };
 const ID = { expression: 'tickets.id', value: (r: CursorRow) => r.id };
@@ -62,8 +65,8 @@ export function applySort<QB extends AnySelect>(qb: QB, sort: SortKey, reverse =
 
 /** The fields of a row any sort key reads: a small, serialisable keyset cursor. */
 export function cursorOf(row: CursorRow): CursorRow {
-  const { id, next_due_at, priority_rank, created_at, updated_at } = row;
-  return { id, next_due_at, priority_rank, created_at, updated_at };
+  const { id, next_due_at, priority_rank, created_at, updated_at, followup_at } = row;
+  return { id, next_due_at, priority_rank, created_at, updated_at, followup_at: followup_at ?? null };
 }
 
 /** The sort key's values for a row, as SQLite computes them: what a keyset condition compares with. */

@@ -23,6 +23,8 @@ export interface TicketView extends Omit<TicketRow, TriggerColumns> {
   ref: string;
   requester: RequesterContact | null;
   assignee: Person | null;
+  /** The group it is assigned to (011), if any. */
+  group: { id: number; name: string } | null;
   tags: string[];
   /** Its attachments (name, size), when the reader asked for them (the console's detail pane). */
   attachments?: readonly { name: string; size: number }[];
@@ -34,9 +36,10 @@ export function viewOf(
   requester: RequesterContact | null,
   assignee: Person | null,
   tags: readonly string[],
+  group: { id: number; name: string } | null = null,
 ): TicketView {
   const { change_seq: _seq, status_at: _since, ...fields } = row;
-  return { ...fields, ref: formatRef(row.id), requester, assignee, tags: [...tags].sort() };
+  return { ...fields, ref: formatRef(row.id), requester, assignee, group, tags: [...tags].sort() };
 }
 
 const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -57,7 +60,8 @@ async function viewsOfSome(db: Executor, ids: readonly number[]): Promise<Ticket
   const rows = await db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute();
   const requesterIds = present(rows.map((r) => r.requester_id));
   const assigneeIds = present(rows.map((r) => r.assignee_id));
-  const [requesters, assignees, tags] = await Promise.all([
+  const groupIds = present(rows.map((r) => r.group_id));
+  const [requesters, assignees, tags, groups] = await Promise.all([
     requesterIds.length
       ? db.selectFrom('requesters').select(['id', 'name', 'email', 'phone', 'department']).where('id', 'in', requesterIds).execute()
       : [],
@@ -66,7 +70,9 @@ async function viewsOfSome(db: Executor, ids: readonly number[]): Promise<Ticket
       db,
       rows.map((r) => r.id),
     ),
+    groupIds.length ? db.selectFrom('groups').select(['id', 'name']).where('id', 'in', groupIds).execute() : [],
   ]);
+  const groupOf = byId(groups);
   const found = byId(rows);
   const requesterOf = byId(requesters);
   const assigneeOf = byId(assignees);
@@ -75,7 +81,8 @@ async function viewsOfSome(db: Executor, ids: readonly number[]): Promise<Ticket
     if (!row) return [];
     const requester = row.requester_id === null ? null : (requesterOf.get(row.requester_id) ?? null);
     const assignee = row.assignee_id === null ? null : (assigneeOf.get(row.assignee_id) ?? null);
-    return [viewOf(row, requester, assignee, tags.get(id) ?? [])];
+    const group = row.group_id === null ? null : (groupOf.get(row.group_id) ?? null);
+    return [viewOf(row, requester, assignee, tags.get(id) ?? [], group)];
   });
 }
 

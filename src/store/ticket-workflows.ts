@@ -5,7 +5,8 @@ import { TIERS, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
-import { loadSlaConfig } from './sla-config.js';
+import { resolveChildren } from './incidents.js';
+import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { changeTicket, viewsOf, type Changed, type ChangeOptions, type TicketChanges } from './ticket-changes.js';
 import type { TicketView } from './ticket-view.js';
 
@@ -16,6 +17,7 @@ async function workflow(
   actor: Actor,
   opts: ChangeOptions & { action: string },
   step: (before: TicketView) => { changes: TicketChanges; note: string },
+  then?: (trx: Executor, done: Changed[], now: number, config: SlaConfig) => Promise<unknown>,
 ): Promise<Changed[]> {
   const now = opts.now ?? Date.now();
   return withImmediate(db, async (trx) => {
@@ -27,6 +29,7 @@ async function workflow(
       const { ticket } = await appendInteraction(trx, changed.ticket, { kind: 'system', body: note }, actor, now, config);
       out.push({ ...changed, ticket });
     }
+    await then?.(trx, out, now, config);
     return out;
   });
 }
@@ -38,34 +41,48 @@ export async function escalate(
   reason: string,
   actor: Actor,
   opts: ChangeOptions = {},
+  group?: string,
 ): Promise<Changed> {
   if (!checkText('reason', reason, 'text').trim()) fail(EXIT.invalid, 'reason: is required to escalate');
+  // To a group: it waits in that group's queue, unassigned, for one of its members to take it.
+  const toGroup: TicketChanges = group === undefined ? {} : { group, assignee: 'none' };
   const [changed] = await workflow(db, [id], actor, { ...opts, action: 'escalate' }, (before) => {
     const above = TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(before.tier as Tier));
     if (!above.includes(to))
       fail(EXIT.invalid, `${before.ref} is already at ${before.tier}: escalation goes up (${above.join(', ') || 'none left'})`);
-    return { changes: { tier: to }, note: `Escalated ${before.tier} → ${to}: ${reason.trim()}` };
+    const where = group === undefined ? '' : ` (group ${group.trim()})`;
+    return { changes: { tier: to, ...toGroup }, note: `Escalated ${before.tier} → ${to}${where}: ${reason.trim()}` };
   });
   return changed!;
 }
 
-export async function resolve(db: Executor, id: number, resolution: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {
+export async function resolve(
+  db: Executor,
+  id: number,
+  resolution: string,
+  actor: Actor,
+  opts: ChangeOptions & { children?: Changed[] } = {},
+): Promise<Changed> {
   return (await resolveTickets(db, [id], resolution, actor, opts))[0]!;
 }
 
-/** Resolves several tickets with one resolution in one transaction: all or nothing. */
+/**
+ * Resolves several tickets with one resolution in one transaction: all or nothing. The open children
+ * of a major incident among them are resolved with it (store/incidents.ts), listed in `children`.
+ */
 export async function resolveTickets(
   db: Executor,
   ids: readonly number[],
   resolution: string,
   actor: Actor,
-  opts: ChangeOptions = {},
+  opts: ChangeOptions & { children?: Changed[] } = {},
 ): Promise<Changed[]> {
   if (!checkText('resolution', resolution, 'text').trim()) fail(EXIT.invalid, 'resolution: is required to resolve');
-  return workflow(db, ids, actor, { ...opts, action: 'resolve' }, () => ({
-    changes: { status: 'resolved', resolution: resolution.trim() },
-    note: `Resolved: ${resolution.trim()}`,
-  }));
+  const step = () => ({ changes: { status: 'resolved' as const, resolution: resolution.trim() }, note: `Resolved: ${resolution.trim()}` });
+  return workflow(db, ids, actor, { ...opts, action: 'resolve' }, step, async (trx, done, now, config) => {
+    const children = await resolveChildren(trx, done, actor, now, config);
+    opts.children?.push(...children);
+  });
 }
 
 export async function reopen(db: Executor, id: number, reason: string, actor: Actor, opts: ChangeOptions = {}): Promise<Changed> {

@@ -10,7 +10,8 @@ import { basename } from 'node:path';
 import type { Io } from '../streams.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
-import { currentIdentity, readSettings } from '../settings.js';
+import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
+import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
@@ -31,6 +32,16 @@ export interface ConsoleOptions {
   db?: string;
 }
 
+/** Delivery settings, or none when they are missing or wrong (`outbox send` names what is wrong). */
+function consoleMail(settings: Settings): SmtpConfig | null {
+  try {
+    const smtp = smtpSettings(settings);
+    return smtp.configured ? smtp.config : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Everything the app needs, read before the first frame (including the first rows). */
 async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
@@ -47,6 +58,7 @@ async function prepare(io: Io, desk: Desk): Promise<ConsoleProps> {
     keymap,
     demo: demoLoader(identity),
     categories: settings.categories,
+    mail: consoleMail(settings),
     env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',

@@ -1,4 +1,5 @@
 /** What main.ts (and tests) hand the console: the desk, who is at the keyboard, settings, and hooks into its life. */
+import type { SmtpConfig } from '../io/mail-settings.js';
 import type { Desk } from '../store/desk.js';
 import type { Actor } from '../store/executor.js';
 import type { Binding } from './keys/actions.js';
@@ -27,6 +28,8 @@ export interface ConsoleProps {
   demo?: DemoLoader;
   /** Ticket categories from the settings (the new-ticket form). */
   categories?: readonly string[];
+  /** SMTP settings: the console sends the outbox in the background (none: replies wait). */
+  mail?: SmtpConfig | null;
   /** The environment $EDITOR/$VISUAL are read from. */
   env?: Record<string, string | undefined>;
   /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */

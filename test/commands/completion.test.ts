@@ -79,7 +79,7 @@ describe.each<Shell>(['bash', 'zsh', 'fish'])('%s completion', (shell) => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('completes subcommands after an option that takes a value (--db x.db)', () => {
-    const subs = sorted('create list ls show update assign comment escalate resolve reopen history');
+    const subs = sorted('create list ls show update assign comment escalate resolve reopen history check uncheck verify');
     expect(offered(shell, 'deskline --db x.db ticket ')).toEqual(subs);
     expect(offered(shell, 'deskline ticket ')).toEqual(subs);
     expect(offered(shell, 'deskline --db x.db t cr')).toEqual(['create']);

@@ -1,7 +1,7 @@
 /** Replies leave by email through a real SMTP server on loopback: headers, threading, text, nothing internal. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startSmtp, useSmtp } from '../helpers/smtp.js';
+import { startSmtp, pointAtSmtp } from '../helpers/smtp.js';
 import { dbRows, tempEnv } from '../helpers/temp.js';
 
 async function deskWithTicket(env: Record<string, string>) {
@@ -13,7 +13,7 @@ describe('outbox send', () => {
   it('emails public replies with subject, sender, Message-ID and threading; notes never leave', async () => {
     const env = tempEnv();
     const smtp = await startSmtp();
-    useSmtp(env, smtp.port);
+    pointAtSmtp(env, smtp.port);
     await deskWithTicket(env);
     await runCli(['ticket', 'comment', 'HD-1', '--note', 'internal: the admin password is on the sticky note'], { env });
     await runCli(['ticket', 'comment', 'HD-1', '--reply', 'Restarted the spooler; please try again'], { env });

@@ -3,7 +3,8 @@
  * keeping what arrived, parsed by mailparser; a plain TCP server that drops the connection; a port
  * nobody listens on. Each is closed after the test.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -17,6 +18,8 @@ afterEach(async () => {
 
 export interface Received {
   envelope: { from: string; to: string[] };
+  /** The session was encrypted (TLS from the start, or after STARTTLS). */
+  secure: boolean;
   raw: string;
   mail: ParsedMail;
 }
@@ -66,7 +69,7 @@ export async function startSmtp(behaviour: Behaviour = 'accept', extra: Partial<
         };
         cb();
         void simpleParser(raw).then((mail) => {
-          state.received.push({ envelope, raw, mail });
+          state.received.push({ envelope, secure: session.secure, raw, mail });
           for (const w of waiters.filter((w) => state.received.length >= w.n)) w.resolve();
         });
       });
@@ -99,8 +102,33 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A self-signed certificate for 127.0.0.1 and localhost (openssl), its PEM files in `dir`. */
+export function selfSigned(dir: string): { key: string; cert: string; certFile: string } {
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  const r = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+  ]);
+  if (r.status !== 0) throw new Error(`openssl: ${r.stderr.toString()}`);
+  return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
+}
+
 /** Points a test environment's settings at a loopback SMTP server. */
-export function useSmtp(env: Record<string, string>, port: number, more: Record<string, unknown> = {}): void {
+export function pointAtSmtp(env: Record<string, string>, port: number, more: Record<string, unknown> = {}): void {
   const folder = join(env.XDG_CONFIG_HOME!, 'deskline');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const settings = {

@@ -44,9 +44,9 @@ describe('Jira CSV export', () => {
     expect(tickets[0]!.fields.tags).toEqual(['hardware', 'urgent-user', 'laptops', 'incident']);
     expect(tickets[0]!.timeline.map((e) => [e.kind, e.author.name, e.body])).toEqual([
       ['note', 'Jira import', 'Jira fields:\nAffected site: Lisbon office'],
-      ['reply', 'kim.agent', 'Please hold the power button for 30 s, then try again.'],
+      ['reply', 'Kim Agent', 'Please hold the power button for 30 s, then try again.'],
       ['email_in', 'Ana Silva', 'Still black; the caps lock light blinks 3 times.'],
-      ['reply', 'kim.agent', 'Replacement ordered; RMA-7781.'],
+      ['reply', 'Kim Agent', 'Replacement ordered; RMA-7781.'],
     ]);
     expect(tickets[1]!.fields.resolution).toBe('Jira resolution: Done');
   });

@@ -155,6 +155,19 @@ function test(f: Filter, r: Row, ctx: FilterContext): boolean {
       return f.values.includes(r.category);
     case 'id':
       return f.values.includes(r.id);
+    case 'parent': {
+      const parent = (r as { parent_id?: number | null }).parent_id ?? null;
+      return parent !== null && f.values.includes(parent);
+    }
+    case 'followup':
+      return f.values.some((v) => {
+        const d = (r as { followup_at?: number | null }).followup_at ?? null;
+        if (v.kind === 'none') return d === null;
+        if (d === null) return false;
+        if (v.kind === 'overdue') return d < ctx.now;
+        const at = ctx.now + v.ms;
+        return { '>': d > at, '>=': d >= at, '<': d < at, '<=': d <= at }[v.op];
+      });
     case 'tag':
       return r.tags.some((t) => f.values.includes(t));
     case 'text':
@@ -354,7 +367,9 @@ const termArb = fc
       some(fc.oneof(pick(STATUSES), fc.constant('active'))).map((v) => `status:${v}`),
       some(pick([...PRIORITIES, 'p1', 'p4'])).map((v) => `prio:${v}`),
       some(pick(['mine', 'none', 'desk', 'L3', 'zzz'])).map((v) => `group:${v}`),
-      some(pick(['me', 'none', 'mygroups', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map((v) => `assignee:${v}`),
+      some(pick(['me', 'none', 'mygroups', 'ana', '"Ana Lima"', 'BOB@example.com', 'carla', 'lima', 'zzz', 'example.com'])).map(
+        (v) => `assignee:${v}`,
+      ),
       some(pick(TIERS)).map((v) => `tier:${v}`),
       some(pick([...TAGS, 'nosuch'])).map((v) => `tag:${v}`),
       some(pick(['printer', 'network', 'email', 'other'])).map((v) => `category:${v}`),
@@ -486,7 +501,7 @@ describe('query plans', () => {
 
   it('status:open,new in urgency order uses an index (the status index, then sorts the matches: documented)', () => {
     const p = plan('status:open,new');
-    expect(p).toMatch(/SEARCH tickets USING INDEX tickets_(status_rank|status_priority|urgency)/);
+    expect(p).toMatch(/SEARCH tickets USING INDEX tickets_(status_rank|status_priority|status_since|urgency)/);
     // Without ANALYZE statistics SQLite prefers the status index and sorts the open tickets in a temp b-tree;
     // that is a sort of the open set only, not of the table. After ANALYZE it may walk tickets_urgency instead.
   });

@@ -7,8 +7,7 @@
  *   only the desk's From address and the SMTP server come from settings at send time.
  * - status: queued (waiting, maybe after a failed try: next_attempt_at), sending (claimed by a sender
  *   until lease_until; a crashed sender's claim runs out), sent, failed (given up: `outbox retry`).
- * - interactions.message_id: the Message-ID of an entry that is an email (sent or received), so a
- *   reply threads (In-Reply-To/References) and an answer to it finds its ticket.
+ * - interactions.message_id, which a sent reply keeps, comes from 009-mail (unique where set).
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -36,6 +35,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sent_at INTEGER
     )`.execute(db);
   await sql`CREATE INDEX outbox_waiting ON outbox (status, next_attempt_at)`.execute(db);
-  await sql`ALTER TABLE interactions ADD COLUMN message_id TEXT`.execute(db);
-  await sql`CREATE INDEX interactions_message_id ON interactions (message_id) WHERE message_id IS NOT NULL`.execute(db);
 }

@@ -6,7 +6,8 @@
  * - Dates (purchase, warranty) are UTC midnights in epoch ms, like every other time column.
  * - tag, hostname, serial and model are COLLATE NOCASE so a picker's `LIKE 'lt-00%'` seeks their
  *   indexes (SQLite's LIKE optimisation needs the column's collation to match its case rule).
- * - requesters.name_key is the lower-cased name, indexed for the requester picker's prefix seek.
+ * - The requester picker seeks names by their start and by what follows the first word ("silva"
+ *   finds "Ana Silva"): two NOCASE indexes, the second on an expression store/pickers.ts repeats.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -15,6 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE requesters ADD COLUMN vip INTEGER NOT NULL DEFAULT 0`.execute(db);
   await sql`ALTER TABLE requesters ADD COLUMN notes TEXT NOT NULL DEFAULT ''`.execute(db);
   await sql`CREATE INDEX requesters_name_nocase ON requesters (name COLLATE NOCASE, id)`.execute(db);
+  await sql`CREATE INDEX requesters_later_words ON requesters (substr(name, instr(name, ' ') + 1) COLLATE NOCASE) WHERE instr(name, ' ') > 0`.execute(
+    db,
+  );
   await sql`CREATE INDEX requesters_email_nocase ON requesters (email COLLATE NOCASE)`.execute(db);
   await sql`
     CREATE TABLE requester_emails (

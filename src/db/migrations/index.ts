@@ -8,6 +8,7 @@ import * as m005 from './005-audit-chain.js';
 import * as m006 from './006-ticket-fts.js';
 import * as m007 from './007-report-summaries.js';
 import * as m008 from './008-attachments.js';
+import * as m009 from './009-mail.js';
 import * as m010 from './010-outbox.js';
 import * as m011 from './011-people-assets.js';
 import * as m012 from './012-requests-macros.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006-ticket-fts', up: m006.up },
   { version: 7, name: '007-report-summaries', up: m007.up },
   { version: 8, name: '008-attachments', up: m008.up },
+  { version: 9, name: '009-mail', up: m009.up },
   { version: 10, name: '010-outbox', up: m010.up },
   { version: 11, name: '011-people-assets', up: m011.up },
   { version: 12, name: '012-requests-macros', up: m012.up },

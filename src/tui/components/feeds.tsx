@@ -9,13 +9,14 @@ import { editorText } from '../state/editor.js';
 import { selectedRow } from '../state/select.js';
 import type { State, StateAction } from '../state/types.js';
 import { useDesk } from '../hooks/desk-context.js';
-import { useRequesterSuggestions, useTechnicians } from '../hooks/use-act-data.js';
+import { useMacros, useRequesterSuggestions, useTechnicians } from '../hooks/use-act-data.js';
 import { useCounts } from '../hooks/use-counts.js';
 import { useDataVersionPoll } from '../hooks/use-data-version.js';
 import { useDetail } from '../hooks/use-detail.js';
 import { useIntents } from '../hooks/use-intents.js';
 import { useKbJobs } from '../hooks/use-kb-jobs.js';
 import { useKbSearch } from '../hooks/use-kb-search.js';
+import { useMacroSearch } from '../hooks/use-macro-search.js';
 import { useQueueData } from '../hooks/use-queue-data.js';
 import { useResize } from '../hooks/use-resize.js';
 import { useTerminalInput } from '../keys/use-terminal-input.js';
@@ -33,9 +34,11 @@ export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo,
   useDetail({ ...state.detail, version: selectedRow(state)?.version }, state.kb.links, dispatch);
   useCounts(views, dispatch);
   useTechnicians(dispatch);
+  useMacros(dispatch);
   useIntents(env, state.act.queue, dispatch);
   const o = state.act.overlay;
   useRequesterSuggestions(o?.kind === 'form' && o.form.focus === 'requester' ? editorText(o.form.requester) : null, dispatch);
+  useMacroSearch(o?.kind === 'macro' ? o.query : null, state.act.macros, dispatch);
   useKbSearch(state.kb.screen === 'search', state.kb.query, dispatch);
   useKbJobs(state.kb.jobs, dispatch);
 

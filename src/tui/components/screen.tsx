@@ -13,12 +13,14 @@ import { useDeskQuery } from '../hooks/use-desk-query.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
+import { useOutbox } from '../hooks/use-outbox.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
 import { suggestionLines } from '../text/kb-lines.js';
+import { checklistLines } from '../text/request-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
@@ -26,15 +28,17 @@ import { Header } from './header.js';
 import { KbScreen } from './kb-screen.js';
 import { OverlayView, overlayFillsBody } from './overlay.js';
 import { QueuePane } from './queue-pane.js';
+import { RequesterScreen } from './requester-screen.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
-export function Screen({ state, views, dbName, demo, clock = Date.now }: ConsoleProps & { state: State }) {
+export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
   const { dispatch } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
+  const outbox = useOutbox(mail);
   const lay = layoutOf(state);
   // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
   const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
@@ -43,9 +47,23 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
   const kb = state.kb;
   const row = selectedRow(state);
   const rowId = row?.id ?? null;
-  const kbLines = useMemo(() => (rowId === null ? [] : suggestionLines(kb.suggest, rowId)), [kb.suggest, rowId]);
+  const checklist = state.detail.checklist;
+  const kbLines = useMemo(
+    () => (rowId === null ? [] : [...checklistLines(checklist), ...suggestionLines(kb.suggest, rowId)]),
+    [kb.suggest, rowId, checklist],
+  );
+  const technicians = state.act.technicians;
+  const overlayData = useMemo(() => {
+    const me = technicians.find((t) => t.me);
+    return { macros: state.act.macros, me: { name: me?.name ?? '', email: me?.email ?? null }, checklist: checklist ?? [] };
+  }, [state.act.macros, technicians, checklist]);
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
-  const notice = [timerText, state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : '')]
+  // The outbox's counts give way while an action speaks loudly (its message takes the whole line).
+  const notice = [
+    timerText,
+    state.act.loud ? '' : outbox,
+    state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
+  ]
     .filter(Boolean)
     .join(' · ');
   const q = state.queue;
@@ -64,7 +82,7 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
     />
   );
   const detailPane = overlay ? (
-    <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} />
+    <OverlayView overlay={overlay} width={lay.detailWidth} height={lay.detailHeight} data={overlayData} />
   ) : (
     <DetailPane
       row={row}
@@ -89,11 +107,11 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
         marked={state.act.marks.length}
         alert={sla.alerts && alertText(sla.alerts)}
       />
-      {lay.filterLines > 0 && !state.empty && !state.dashboard && kb.screen === 'off' && (
+      {lay.filterLines > 0 && !state.empty && !state.dashboard && state.requesterOf === null && kb.screen === 'off' && (
         <FilterBar text={state.filter.text} live={state.filter.live} error={state.filter.error} editing={editing} width={lay.columns} />
       )}
       {overlayFillsBody(overlay) ? (
-        <OverlayView overlay={overlay!} width={lay.columns} height={body} />
+        <OverlayView overlay={overlay!} width={lay.columns} height={body} data={overlayData} />
       ) : mode === 'welcome' || mode === 'welcomeAsk' ? (
         <Welcome
           dbName={dbName}
@@ -105,6 +123,14 @@ export function Screen({ state, views, dbName, demo, clock = Date.now }: Console
         />
       ) : kb.screen !== 'off' ? (
         <KbScreen kb={kb} width={lay.columns} height={lay.height - 2} />
+      ) : state.requesterOf !== null ? (
+        <RequesterScreen
+          ticketId={state.requesterOf}
+          ticketRef={`HD-${state.requesterOf}`}
+          width={lay.columns}
+          height={lay.height - 2}
+          now={now}
+        />
       ) : state.dashboard ? (
         <LazyDashboard path={desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
       ) : lay.wide ? (

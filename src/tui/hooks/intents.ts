@@ -8,7 +8,10 @@ import { formatRef } from '../../domain/ticket.js';
 import { describeError, EXIT, isDesklineError } from '../../errors.js';
 import type { Desk } from '../../store/desk.js';
 import type { Actor } from '../../store/executor.js';
+import { progress, ResolveBlocked } from '../../domain/checklist.js';
+import { checklistOf, setItemDone } from '../../store/checklists.js';
 import { addInteraction } from '../../store/interactions.js';
+import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
 import { findTicket, type TicketView } from '../../store/ticket-view.js';
 import { escalate, reopen, resolve, resolveTickets } from '../../store/ticket-workflows.js';
@@ -80,6 +83,27 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       const changed = await reopen(db, id, '', r.me, opts);
       return { ok: true, message: `${formatRef(id)} reopened`, ...versions([changed]) };
     }
+    case 'macro': {
+      const t = intent.target;
+      const ifVersions = t.bulk ? t.versions : t.version === undefined ? undefined : { [t.ids[0]!]: t.version };
+      const applied = await applyMacro(db, t.ids, intent.name, r.me, { ifVersions });
+      return {
+        ok: true,
+        message: `${t.label} ${intent.name} applied${applied.some((a) => a.reply) ? ': reply sent' : ''}`,
+        ...written(applied.map((a) => a.ticket)),
+      };
+    }
+    case 'check': {
+      const id = intent.target.ids[0]!;
+      const ticked = await setItemDone(db, id, intent.position, intent.done, r.me);
+      const items = await checklistOf(db, id);
+      const state = intent.done ? 'done' : 'open again';
+      return {
+        ok: true,
+        message: [`${ticked.ticket.ref} item ${intent.position} ${state} (${progress(items)})`, ...ticked.did].join(' · '),
+        ...written([ticked.ticket]),
+      };
+    }
     case 'create': {
       const created = await createTicket(db, intent.input, r.me);
       return { ok: true, message: `${created.ticket.ref} created`, createdId: created.ticket.id, ...written([created.ticket]) };
@@ -117,13 +141,14 @@ export async function runIntent(r: Runner, intent: Intent): Promise<Outcome> {
     return await write(r, intent);
   } catch (error) {
     const target = 'target' in intent ? intent.target : null;
-    if (isDesklineError(error) && error.exitCode === EXIT.conflict && target) {
+    if (isDesklineError(error) && error.exitCode === EXIT.conflict && target && !(error instanceof ResolveBlocked)) {
       const fresh = await freshOf(r, target.ids);
       return { ok: false, conflict: true, message: conflictMessage(target, error.message), ...written(fresh) };
     }
     if (error instanceof InputError) return { ok: false, message: error.message, field: error.field };
     const message = describeError(error).message;
     const field = intent.kind === 'create' && /^requester\b/.test(message) ? 'requester' : undefined;
-    return { ok: false, message: target ? `${target.label}: ${message}` : message, ...(field ? { field } : {}) };
+    const named = target && !message.startsWith(target.label) ? `${target.label}: ${message}` : message;
+    return { ok: false, message: named, ...(field ? { field } : {}) };
   }
 }

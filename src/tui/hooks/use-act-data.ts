@@ -1,4 +1,5 @@
-/** Data the dialogs need: the technicians (assign picker) and requester completions (new-ticket form). */
+/** Data the dialogs need: the technicians (assign picker), the macros (`m`) and requester completions (new-ticket form). */
+import { listMacros } from '../../store/macros.js';
 import { listRequesters } from '../../store/requesters.js';
 import { listTechnicians } from '../../store/technicians.js';
 import type { StateAction } from '../state/types.js';
@@ -13,6 +14,11 @@ export function useTechnicians(dispatch: (a: StateAction) => void): void {
     live: true,
     onAnswer: (rows) => dispatch({ type: 'technicians', list: rows.map((t) => ({ name: t.name, email: t.email, me: t.id === me.id })) }),
   });
+}
+
+/** The desk's macros (the `m` picker), read again when the desk changes. */
+export function useMacros(dispatch: (a: StateAction) => void): void {
+  useDeskQuery('macros', (db) => listMacros(db), { live: true, onAnswer: (list) => dispatch({ type: 'macros', list }) });
 }
 
 /** Known requesters matching `text` (null: the requester field is not being typed in). */

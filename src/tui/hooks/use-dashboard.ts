@@ -22,15 +22,16 @@ interface Channel {
 }
 
 /**
- * How to start the worker: the bundled .mjs next to this chunk; from the sources, a small bootstrap
+ * How to start a worker (the dashboard's by default): the bundled .mjs next to this chunk; from the sources, a small bootstrap
  * that registers tsx in the worker first (Node 20 does not apply `--import` hooks to a worker's entry).
  */
 export function workerSource(
   here = import.meta.url,
   resolve = (s: string) => import.meta.resolve(s),
+  name = 'dashboard-worker',
 ): { script: string | URL; eval: boolean } {
-  if (/\.[cm]js$/.test(here)) return { script: new URL('./dashboard-worker.mjs', here), eval: false };
-  const entry = new URL('../dashboard-worker.ts', here).href;
+  if (/\.[cm]js$/.test(here)) return { script: new URL(`./${name}.mjs`, here), eval: false };
+  const entry = new URL(`../${name}.ts`, here).href;
   const tsx = resolve('tsx/esm/api');
   return { script: `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`, eval: true };
 }

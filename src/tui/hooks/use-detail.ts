@@ -8,6 +8,7 @@
  */
 import { useRef } from 'react';
 import { listAttachments } from '../../store/attachments.js';
+import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
 import { findTicket } from '../../store/ticket-view.js';
@@ -36,7 +37,12 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
     id === null ? null : `${id}:${gen}`,
     async (db) => {
       const at = Date.now();
-      const [found, events, files] = await Promise.all([findTicket(db, id!), timeline(db, id!), listAttachments(db, id!)]);
+      const [found, events, files, checklist] = await Promise.all([
+        findTicket(db, id!),
+        timeline(db, id!),
+        listAttachments(db, id!),
+        checklistOf(db, id!),
+      ]);
       const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
       let suggestions: Suggestion[] | null = null;
       if (view) {
@@ -54,7 +60,7 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
           }
         }
       }
-      return { type: 'detailLoaded', gen, id: id!, view, events, suggestions, at } as const;
+      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, at } as const;
     },
     {
       delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,

@@ -16,11 +16,17 @@ export type Mode =
   /** The welcome screen asks before loading demo data. */
   | 'welcomeAsk'
   | 'picker'
+  /** The macro picker (`m`): typing filters, arrows move, Enter applies. */
+  | 'macro'
+  /** A request's checklist (`c`): Space ticks the highlighted item. */
+  | 'checklist'
   | 'compose'
   | 'form'
   | 'confirm'
   | 'help'
   | 'dashboard'
+  /** The selected ticket's requester fills the body (`u`). */
+  | 'requester'
   | KbMode;
 
 /** Moving through the queue and the detail pane, the filter, views, and the console itself. */
@@ -47,6 +53,8 @@ export const QUEUE_COMMANDS = [
   'toggleTimer',
   'dashboard',
   'closeDashboard',
+  'requester',
+  'closeRequester',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 
@@ -81,6 +89,9 @@ export const ACT_COMMANDS = [
   'confirmNo',
   'kbInsertRef',
   'howToLeave',
+  'macro',
+  'checklist',
+  'toggleItem',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

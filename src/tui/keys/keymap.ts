@@ -41,8 +41,8 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'enter', action: 'demoYes', help: 'yes: load the demo data', when: ['welcomeAsk'] },
   { key: 'n', action: 'demoNo', help: 'no: leave the desk as it is', hint: 'no', when: ['welcomeAsk'] },
   { key: 'escape', action: 'demoNo', help: 'no: leave the desk as it is', when: ['welcomeAsk'] },
-  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome', 'dashboard'] },
-  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome', 'welcomeAsk', 'dashboard'] },
+  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome', 'dashboard', 'requester'] },
+  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome', 'welcomeAsk', 'dashboard', 'requester'] },
   ...ACT_KEYMAP,
   ...KB_KEYMAP,
   {
@@ -55,6 +55,9 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
   { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard'] },
   { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
+  { key: 'u', action: 'requester', help: "the ticket's requester: open and past tickets, assets, notes", hint: 'requester', when: LIST },
+  { key: 'escape', action: 'closeRequester', help: 'back to the queue', hint: 'back', when: ['requester'] },
+  { key: 'u', action: 'closeRequester', help: 'back to the queue', when: ['requester'] },
 ];
 
 /** Bindings for the view tabs: one per view, from the views' own keys. */

@@ -72,6 +72,12 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
       return { ...s, dashboard: true };
     case 'closeDashboard':
       return { ...s, dashboard: false };
+    case 'requester': {
+      const row = selectedRow(s);
+      return row ? { ...s, requesterOf: row.id } : s;
+    }
+    case 'closeRequester':
+      return { ...s, requesterOf: null };
     case 'loadDemo':
       return s.loadingDemo ? s : { ...s, askDemo: true };
     case 'demoYes':

@@ -22,6 +22,8 @@ export function actCtx(s: State): ActCtx {
     row: selectedRow(s),
     helpMax: s.act.overlay?.kind === 'help' ? helpMax(s) : 0,
     suggest: s.kb.suggest,
+    subject: s.detail.view && s.detail.view.id === s.detail.id ? s.detail.view : null,
+    checklist: s.detail.view && s.detail.view.id === s.detail.id ? s.detail.checklist : null,
   };
 }
 

@@ -30,7 +30,7 @@ export function initialState(
     loaded: preload !== undefined,
     waiting: preload === undefined,
     pageSize: 1,
-    detail: { id: null, gen: 0, view: null, events: null, at: 0, scroll: 0, max: 0, page: 1, width: 10, body: 1 },
+    detail: { id: null, gen: 0, view: null, events: null, checklist: null, at: 0, scroll: 0, max: 0, page: 1, width: 10, body: 1 },
     counts: {},
     empty: preload ? preload.empty : null,
     notice: null,
@@ -41,6 +41,7 @@ export function initialState(
     act: INITIAL_ACT,
     timer: NO_TIMER,
     dashboard: false,
+    requesterOf: null,
     kb: INITIAL_KB,
   };
   // The query, the layout and the first selection's detail request follow from the rest (settle.ts).

@@ -28,7 +28,7 @@ function unbound(s: State, name: string): State {
   const mode = modeOf(s);
   const printable = [...name].length === 1;
   if (printable && takesTyping(s, mode)) return typeText(s, name);
-  if (mode === 'picker' || mode === 'compose' || mode === 'form') return apply(s, 'act', dialogKey(s.act, name));
+  if (mode === 'picker' || mode === 'compose' || mode === 'form' || mode === 'macro') return apply(s, 'act', dialogKey(s.act, name));
   // The draft question gives way to any other key, which then does what it does.
   if (mode === 'kbOffer' && s.kb.offer) return press({ ...s, kb: { ...s.kb, offer: null }, notice: s.kb.offer.said }, name, false);
   return s;

@@ -12,7 +12,7 @@ export function modeOf(s: State): Mode {
   // The KB screen opens from the welcome screen too (`K`), and has the keys while it shows.
   const kb = kbModeOf(s.kb);
   if (s.empty) return kb && kb !== 'kbOffer' ? kb : s.askDemo ? 'welcomeAsk' : 'welcome';
-  return kb ?? (s.dashboard ? 'dashboard' : s.focus);
+  return kb ?? (s.dashboard ? 'dashboard' : s.requesterOf !== null ? 'requester' : s.focus);
 }
 
 export function selectedRow(s: State): TicketListRow | undefined {
@@ -21,5 +21,5 @@ export function selectedRow(s: State): TicketListRow | undefined {
 
 /** Typed characters are text here (the filter box, the KB search box, a dialog's text field), not keys. */
 export function takesTyping(s: State, mode: Mode = modeOf(s)): boolean {
-  return mode === 'filter' || mode === 'kbSearch' || ((mode === 'compose' || mode === 'form') && takesText(s.act));
+  return mode === 'filter' || mode === 'kbSearch' || ((mode === 'compose' || mode === 'form' || mode === 'macro') && takesText(s.act));
 }

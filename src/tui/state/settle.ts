@@ -6,6 +6,7 @@
  */
 import { parseQuery } from '../../domain/query.js';
 import { suggestionLines } from '../text/kb-lines.js';
+import { checklistLines } from '../text/request-lines.js';
 import { measureArticle } from './kb/commands.js';
 import { follow, measured, resized } from './detail.js';
 import { layout } from './layout.js';
@@ -50,7 +51,7 @@ export function settle(prev: State | null, s: State): State {
   let detail = follow(resized(next.detail, detailSize), row?.id ?? null);
   const prevRow = prev ? selectedRow(prev) : undefined;
   if (detail !== prev?.detail || row !== prevRow || next.kb.suggest !== prev?.kb.suggest) {
-    detail = measured(detail, row, row ? suggestionLines(next.kb.suggest, row.id) : []);
+    detail = measured(detail, row, row ? [...checklistLines(detail.checklist), ...suggestionLines(next.kb.suggest, row.id)] : []);
   }
   if (detail !== next.detail) next = { ...next, detail };
   // An article read full screen: the KB screen's body less its title and meta lines.

@@ -3,6 +3,7 @@
  * queue-window.ts) keep their own types beside their reducers; this file gathers them and is imported
  * by the reducers, never the other way round.
  */
+import type { ChecklistItem } from '../../domain/checklist.js';
 import type { ParsedQuery } from '../../domain/query.js';
 import type { InteractionRow } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
@@ -61,6 +62,8 @@ export interface DetailState {
   /** What arrived for it (null while loading), and when it was read (lines are measured as of then). */
   view: TicketView | null;
   events: InteractionRow[] | null;
+  /** A service request's checklist (empty for other tickets). */
+  checklist: ChecklistItem[] | null;
   at: number;
   scroll: number;
   /** Lines below the first screen: computed here from the lines and the pane's size (settle.ts). */
@@ -106,6 +109,8 @@ export interface State extends QueueSlice {
   timer: TimerState;
   /** The dashboard (`D`) fills the body. */
   dashboard: boolean;
+  /** `u`: the requester of this ticket (its id) fills the body; null when closed. */
+  requesterOf: number | null;
   /** The knowledge base: the KB screen (`K`), suggestions, links and drafts (kb/types.ts). */
   kb: KbState;
 }
@@ -151,6 +156,7 @@ export type StateAction =
       id: number;
       view: TicketView | null;
       events: InteractionRow[];
+      checklist?: ChecklistItem[];
       /** Suggested KB articles for the ticket (null: not looked up). */
       suggestions: Suggestion[] | null;
       at: number;

@@ -22,6 +22,8 @@ function readmePlainTriage(): { commands: string[]; stated: number } {
     const command = [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]).join(' ');
     return cell.includes('*text*') ? `${command} ${texts.shift()}` : command;
   });
+  // A row with no plain-mode command (the console's macro reply, an alternative) is no step there.
+  commands.splice(0, commands.length, ...commands.filter(Boolean));
   const stated = Number(/in plain mode \(below\) \*\*(\d+) commands\*\*/.exec(readme)?.[1]);
   return { commands, stated };
 }

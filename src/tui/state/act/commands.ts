@@ -10,6 +10,7 @@ import { notice, said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { dialogCommand } from './dialog-commands.js';
 import { compose, confirmOrRun, picker } from './dialogs.js';
+import { openChecklist, openMacroPicker } from './request-dialogs.js';
 import { allowedStatuses, enqueue, setOverlay, targetOf } from './targets.js';
 import type { ActCtx, ActState, PickOption } from './types.js';
 
@@ -104,6 +105,10 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
       return step(setOverlay(act, { kind: 'form', form: newForm(act.categories), target: null, ask: null }));
     case 'mark':
       return toggleMark(act, ctx);
+    case 'macro':
+      return openMacroPicker(act, ctx);
+    case 'checklist':
+      return openChecklist(act, ctx);
     case 'clearMarks':
       return act.marks.length ? step({ ...act, marks: [] }, notice('marks cleared', false)) : step(act);
     default:

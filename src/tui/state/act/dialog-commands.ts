@@ -11,6 +11,7 @@ import { formDirty, formMove, formSubmit } from '../form.js';
 import { said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { compose, confirmOrRun } from './dialogs.js';
+import { chooseMacro, moveItem, moveMacro, toggleItem } from './request-dialogs.js';
 import { closeOverlay, enqueue, setOverlay } from './targets.js';
 import type { ActCtx, ActState, Intent, Overlay, PickOption, Target } from './types.js';
 
@@ -132,10 +133,15 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       const by = c === 'nextOption' ? 1 : -1;
       if (o.kind === 'picker') return to({ ...o, index: Math.max(0, Math.min(o.options.length - 1, o.index + by)) });
       if (o.kind === 'help') return to({ ...o, scroll: Math.max(0, Math.min(ctx.helpMax, o.scroll + by)) });
+      if (o.kind === 'macro') return step(moveMacro(act, o, by));
+      if (o.kind === 'checklist') return step(moveItem(act, o, by, ctx));
       return step(act);
     }
     case 'choose':
+      if (o.kind === 'macro') return chooseMacro(act, o);
       return o.kind === 'picker' ? pick(act, o, o.options[o.index]) : step(act);
+    case 'toggleItem':
+      return o.kind === 'checklist' ? toggleItem(act, o, ctx) : step(act);
     case 'save':
       if (o.kind === 'compose') return saveCompose(act, o);
       if (o.kind === 'form') {

@@ -7,6 +7,7 @@ import { formKey, formPaste } from '../form.js';
 import { step } from '../step.js';
 import type { Step } from '../types.js';
 import { pick, saveCompose } from './dialog-commands.js';
+import { macroQuery } from './request-dialogs.js';
 import { setOverlay } from './targets.js';
 import type { ActState } from './types.js';
 
@@ -36,6 +37,9 @@ export function dialogKey(act: ActState, name: string): Step<ActState> {
     }
     case 'form':
       return step(setOverlay(act, { ...o, form: formKey(o.form, name, printable ? name : '', printable) }));
+    case 'macro':
+      if (printable) return step(macroQuery(act, o, o.query + name));
+      return step(name === 'backspace' || name === 'delete' ? macroQuery(act, o, [...o.query].slice(0, -1).join('')) : act);
     default:
       return step(act);
   }
@@ -54,6 +58,8 @@ export function dialogText(act: ActState, text: string): Step<ActState> {
     }
     case 'form':
       return step(setOverlay(act, { ...o, form: formPaste(o.form, text) }));
+    case 'macro':
+      return step(macroQuery(act, o, o.query + text.replace(/\s+/g, ' ')));
     default:
       return step(act);
   }
@@ -62,5 +68,5 @@ export function dialogText(act: ActState, text: string): Step<ActState> {
 /** The open dialog takes text (typing and pastes go into it). */
 export function takesText(act: ActState): boolean {
   const o = act.overlay;
-  return o !== null && !o.ask && (o.kind === 'compose' || o.kind === 'form');
+  return o !== null && !o.ask && (o.kind === 'compose' || o.kind === 'form' || o.kind === 'macro');
 }

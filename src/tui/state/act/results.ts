@@ -7,6 +7,7 @@ import { editorFrom } from '../editor.js';
 import { formError, formSuggestions, formText } from '../form.js';
 import { notice, step } from '../step.js';
 import type { Out, Step } from '../types.js';
+import { macroMatches } from './request-dialogs.js';
 import { targetOfIntent } from './targets.js';
 import type { ActAction, ActState, Outcome, Overlay, Queued, Target } from './types.js';
 
@@ -118,6 +119,10 @@ export function actData(act: ActState, a: ActAction, selectedId: number | undefi
       return finished(act, a.seq, a.outcome, selectedId);
     case 'technicians':
       return step({ ...act, technicians: a.list });
+    case 'macros':
+      return step({ ...act, macros: a.list });
+    case 'macroMatches':
+      return step(macroMatches(act, a.query, a.names));
     case 'suggestions': {
       const o = act.overlay;
       return step(o?.kind === 'form' ? { ...act, overlay: { ...o, form: formSuggestions(o.form, a.text, a.items) } } : act);

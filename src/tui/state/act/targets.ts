@@ -62,6 +62,6 @@ export function targetOfIntent(i: Intent): Target | null {
 }
 
 /** The keymap mode of a dialog: a pending question makes any dialog a confirmation. */
-export function overlayMode(o: Overlay): 'picker' | 'compose' | 'form' | 'confirm' | 'help' {
+export function overlayMode(o: Overlay): 'picker' | 'compose' | 'form' | 'confirm' | 'help' | 'macro' | 'checklist' {
   return o.ask ? 'confirm' : o.kind;
 }

@@ -3,6 +3,8 @@
  * (Intent, run by hooks/use-intents.ts through the store), the open dialog (Overlay) and the slice of
  * the console's state that holds them (ActState).
  */
+import type { ChecklistItem } from '../../../domain/checklist.js';
+import type { Macro, MacroSubject } from '../../../domain/macro.js';
 import type { TicketInput } from '../../../domain/ticket-input.js';
 import { DEFAULT_CATEGORIES, type Tier } from '../../../domain/ticket.js';
 import type { InteractionInput } from '../../../store/interactions.js';
@@ -33,6 +35,8 @@ export type Intent =
   | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
   | { kind: 'resolve'; target: Target; resolution: string }
   | { kind: 'reopen'; target: Target }
+  | { kind: 'macro'; target: Target; name: string }
+  | { kind: 'check'; target: Target; position: number; done: boolean }
   | { kind: 'create'; input: TicketInput }
   | { kind: 'copy'; text: string }
   /** Suspend the console for $EDITOR on `text`; the answer fills the overlay's text field. */
@@ -93,6 +97,9 @@ export type Overlay = Common &
         tier: Tier | null;
       }
     | { kind: 'form'; form: FormState }
+    /** `m`: the macros matching `query` (names, best first; null until fuse.js answered), the subject of the preview. */
+    | { kind: 'macro'; query: string; matches: string[] | null; index: number; subject: MacroSubject | null }
+    | { kind: 'checklist'; index: number }
     | { kind: 'confirm' }
     | { kind: 'help'; scroll: number }
   );
@@ -119,6 +126,8 @@ export interface ActState {
   /** The notice is an action's message: shown at full width, cleared when the selection moves. */
   loud: boolean;
   technicians: Technician[];
+  /** The desk's macros (the `m` picker). */
+  macros: Macro[];
   /** The desk's categories (settings), for the new-ticket form. */
   categories: readonly string[];
 }
@@ -139,6 +148,7 @@ export const INITIAL_ACT: ActState = {
   keep: null,
   loud: false,
   technicians: [],
+  macros: [],
   categories: DEFAULT_CATEGORIES,
 };
 
@@ -146,6 +156,8 @@ export const INITIAL_ACT: ActState = {
 export type ActAction =
   | { type: 'intentDone'; seq: number; outcome: Outcome }
   | { type: 'technicians'; list: Technician[] }
+  | { type: 'macros'; list: Macro[] }
+  | { type: 'macroMatches'; query: string; names: string[] }
   | { type: 'suggestions'; text: string; items: string[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
@@ -156,4 +168,7 @@ export interface ActCtx {
   helpMax: number;
   /** Suggested KB articles and the ticket they are for (Ctrl+K in a reply). */
   suggest: { ticketId: number; items: readonly { id: number; title: string }[] } | null;
+  /** The selected ticket as loaded in the detail pane (the macro preview's subject), and its checklist. */
+  subject: MacroSubject | null;
+  checklist: readonly ChecklistItem[] | null;
 }

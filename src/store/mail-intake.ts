@@ -1,0 +1,172 @@
+/**
+ * One email → the desk, inside the caller's transaction (an import's, or ./mail-deliver.ts's for IMAP
+ * intake). Threading first: `[HD-12]` in the subject, else an In-Reply-To/References id matching a
+ * ticket opened by email (its external_id) or an entry's message_id. A person's mail on a known ticket
+ * is added as an incoming email, and the requester's reopens a pending or resolved ticket
+ * (domain/ticket-rules.ts AUTO_MOVES, audited, SLA clocks recomputed); other mail opens a ticket.
+ * Automatic mail (auto-replies, bulk, bounces) never opens a ticket: on a known ticket it becomes an
+ * internal note, else it is left out. A Message-ID already on the desk adds nothing.
+ */
+import { dueTimesOf } from '../domain/sla/clocks.js';
+import { InputError, validateTicketInput } from '../domain/ticket-input.js';
+import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
+import { auditAppender } from './audit-chain.js';
+import { RecordProblem } from './import-problem.js';
+import type { ImportTicketIn, Outcome } from './import-types.js';
+import type { WriterContext } from './import-tickets.js';
+import type { ImportMailIn, MailIn, MailResult } from './mail-types.js';
+import { clocksOf, SLA_COLUMNS, type StatusRow, type TicketSlaRow } from './sla-history.js';
+
+/** How each fate counts in an import's summary. */
+export const MAIL_OUTCOME: Readonly<Record<MailResult['fate'], Outcome>> = {
+  created: 'created',
+  replied: 'updated',
+  reopened: 'updated',
+  noted: 'updated',
+  ignored: 'skipped',
+  known: 'skipped',
+};
+
+type WriteTicket = (t: ImportTicketIn) => { id: number };
+type Row = TicketState & { id: number; requester_email: string | null; version: number };
+
+const SUBJECT_REF = /\[HD-(\d{1,15})\]/i;
+const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|vs|tr|antw)\s*(\[\d+\])?\s*:\s*)+/i;
+
+/** A subject as a ticket title: reply and forward prefixes and the `[HD-12]` tag off, at most 200 characters. */
+export function titleOfSubject(subject: string, text: string): string {
+  const title = subject.replace(SUBJECT_REF, ' ').replace(REPLY_PREFIX, '').replace(/\s+/g, ' ').trim();
+  const chosen =
+    title ||
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ||
+    '(no subject)';
+  return Array.from(chosen).length > 200 ? `${Array.from(chosen).slice(0, 199).join('')}…` : chosen;
+}
+
+export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: ImportMailIn) => MailResult {
+  const { sqlite } = w;
+  const audit = auditAppender(sqlite);
+  const bump = (what: string) => (w.counts[what] = (w.counts[what] ?? 0) + 1);
+  const q = {
+    knownEntry: sqlite.prepare('SELECT ticket_id FROM interactions WHERE message_id = ?').pluck(),
+    knownTicket: sqlite.prepare('SELECT id FROM tickets WHERE external_id = ?').pluck(),
+    ticket: sqlite.prepare(
+      `SELECT t.id, t.status, t.resolved_at, t.closed_at, t.resolution, t.first_response_at, t.version, r.email AS requester_email
+         FROM tickets t LEFT JOIN requesters r ON r.id = t.requester_id WHERE t.id = ?`,
+    ),
+    entry: sqlite.prepare(
+      'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at, message_id) VALUES (?, ?, NULL, ?, ?, 0, ?, ?)',
+    ),
+    attachment: sqlite.prepare(
+      'INSERT INTO attachments (ticket_id, interaction_id, name, content_type, size, sha256, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    touch: sqlite.prepare('UPDATE tickets SET updated_at = max(updated_at, ?), version = version + 1 WHERE id = ?'),
+    slaRow: sqlite.prepare(`SELECT ${SLA_COLUMNS.join(', ')} FROM tickets WHERE id = ?`),
+    statusRows: sqlite.prepare(
+      "SELECT ticket_id, at, old_value, new_value FROM audit_events WHERE ticket_id = ? AND field = 'status' ORDER BY at, id",
+    ),
+    due: sqlite.prepare('UPDATE tickets SET first_response_due_at = ?, resolution_due_at = ?, next_due_at = ? WHERE id = ?'),
+  };
+
+  const threadOf = (mail: MailIn): Row | null => {
+    const ref = SUBJECT_REF.exec(mail.subject)?.[1];
+    const byRef = ref ? (q.ticket.get(Number(ref)) as Row | undefined) : undefined;
+    if (byRef) return byRef;
+    for (const id of mail.replyTo) {
+      const ticketId = (q.knownTicket.get(id) ?? q.knownEntry.get(id)) as number | undefined;
+      if (ticketId !== undefined) return q.ticket.get(ticketId) as Row;
+    }
+    return null;
+  };
+
+  const reopen = (before: Row, mail: MailIn, at: number): boolean => {
+    const fromRequester = mail.from?.email != null && mail.from.email === before.requester_email;
+    const set = fromRequester ? onInteraction(before, 'email_in', false, at) : {};
+    if (!set.status || set.status === before.status) return false;
+    const columns = Object.keys(set) as (keyof TicketState)[];
+    sqlite
+      .prepare(`UPDATE tickets SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+      .run(...columns.map((c) => set[c] ?? null), before.id);
+    audit({
+      ticket_id: before.id,
+      actor: mail.from!.name,
+      at,
+      action: 'email_in',
+      field: 'status',
+      old_value: before.status,
+      new_value: set.status,
+    });
+    const t = q.slaRow.get(before.id) as TicketSlaRow;
+    const due = dueTimesOf(clocksOf(t, q.statusRows.all(before.id) as StatusRow[], w.config));
+    q.due.run(due.first_response_due_at, due.resolution_due_at, due.next_due_at, before.id);
+    return true;
+  };
+
+  const append = (ticket: Row, mail: MailIn, at: number): MailResult => {
+    const automatic = mail.automatic !== null;
+    const kind = automatic ? 'note' : 'email_in';
+    const author = mail.from?.name || mail.from?.email || 'unknown sender';
+    const body = automatic ? `Automatic mail (${mail.automatic}) from ${author}: ${mail.subject}\n\n${mail.text}` : mail.text;
+    const entryId = Number(q.entry.run(ticket.id, kind, author, body, at, mail.messageId).lastInsertRowid);
+    for (const a of mail.attachments) {
+      q.attachment.run(ticket.id, entryId, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, at);
+      bump('attachments');
+    }
+    q.touch.run(at, ticket.id);
+    const reopened = !automatic && reopen(ticket, mail, at);
+    if (!reopened) audit({ ticket_id: ticket.id, actor: author, at, action: kind, field: null, old_value: null, new_value: null });
+    w.touched.add(ticket.id);
+    bump(automatic ? 'automatic mails kept as notes' : reopened ? 'replies that reopened' : 'replies');
+    return { fate: automatic ? 'noted' : reopened ? 'reopened' : 'replied', ticketId: ticket.id };
+  };
+
+  const open = (item: ImportMailIn, at: number): MailResult => {
+    const { mail } = item;
+    let input;
+    try {
+      input = validateTicketInput({
+        title: titleOfSubject(mail.subject, mail.text),
+        description: mail.text,
+        channel: 'email',
+        externalId: mail.messageId,
+        createdAt: at,
+      });
+    } catch (error) {
+      if (error instanceof InputError) throw new RecordProblem(item.place, error.field, error.message.slice(error.field.length + 2));
+      throw error;
+    }
+    const requester = mail.from
+      ? { name: mail.from.name || mail.from.email!, email: mail.from.email, phone: null, department: null }
+      : null;
+    const attachments = mail.attachments.map((a) => ({ ...a, createdAt: at }));
+    const { id } = writeTicket({
+      kind: 'ticket',
+      place: item.place,
+      externalId: mail.messageId,
+      input,
+      requester,
+      assignee: null,
+      interactions: [],
+      attachments,
+      history: [],
+    });
+    return { fate: 'created', ticketId: id };
+  };
+
+  return (item) => {
+    const { mail } = item;
+    const known = (q.knownTicket.get(mail.messageId) ?? q.knownEntry.get(mail.messageId)) as number | undefined;
+    if (known !== undefined) return { fate: 'known', ticketId: known };
+    const at = mail.date ?? w.now;
+    const ticket = threadOf(mail);
+    if (ticket) return append(ticket, mail, at);
+    if (mail.automatic !== null) {
+      bump(`automatic mails left out (${mail.automatic})`);
+      return { fate: 'ignored', ticketId: null };
+    }
+    return open(item, at);
+  };
+}
