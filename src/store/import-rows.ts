@@ -77,7 +77,8 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
   };
 
   function findRow(spec: RowTable, key: readonly string[], row: Row): { id: number; row: Row } | undefined {
-    const idColumn = spec.noId ? 'rowid' : 'id';
+    // A table without an id of its own (some are WITHOUT ROWID) is only ever matched, never referred to.
+    const idColumn = spec.noId ? '0' : 'id';
     const where = key.map((k) => `"${k}" IS ?`).join(' AND ');
     const found = statement(`SELECT ${idColumn} AS __id, * FROM "${spec.table}" WHERE ${where} LIMIT 1`).get(...key.map((k) => row[k])) as
       (Row & { __id: number }) | undefined;

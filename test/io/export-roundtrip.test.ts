@@ -26,7 +26,11 @@ function tables(path: string): Record<string, unknown[]> {
     return Object.fromEntries(
       names.map((t) => [
         t,
-        (db.prepare(`SELECT * FROM "${t}" ${t === 'audit_events' ? "WHERE action <> 'import'" : ''}`).all() as Record<string, unknown>[])
+        (
+          db.prepare(`SELECT * FROM "${t}" ${t === 'audit_events' ? "WHERE action <> 'import'" : ''}`).all() as Array<
+            Record<string, unknown>
+          >
+        )
           // change_seq is the desk's own order of changes (a counter its triggers keep), not data.
           .map(({ change_seq: _seq, ...r }) => JSON.stringify(r))
           .sort(),
