@@ -18,6 +18,10 @@ const STORED_ONLY = new Set([
   'next_due_at',
   'existing',
   'changes',
+  // Workflow (013): a follow-up time, and the relations `ticket show --json` prints beside the ticket.
+  'followup',
+  'parent',
+  'children',
 ]);
 
 /** Documents that wrap tickets: `{ schema, tickets: [...] }` (list, create, update) and `{ schema, ticket, timeline }` (show). */

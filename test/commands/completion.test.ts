@@ -79,7 +79,9 @@ describe.each<Shell>(['bash', 'zsh', 'fish'])('%s completion', (shell) => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('completes subcommands after an option that takes a value (--db x.db)', () => {
-    const subs = sorted('create list ls show update assign comment escalate resolve reopen history check uncheck verify');
+    const subs = sorted(
+      'create list ls show update assign comment escalate resolve reopen attach attachment check uncheck verify asset suggest similar history link unlink merge parent redact followup',
+    );
     expect(offered(shell, 'deskline --db x.db ticket ')).toEqual(subs);
     expect(offered(shell, 'deskline ticket ')).toEqual(subs);
     expect(offered(shell, 'deskline --db x.db t cr')).toEqual(['create']);
