@@ -93,7 +93,12 @@ export async function assetHistory(db: Executor, assetId: number): Promise<Asset
 }
 
 /** The detail pane's assets: those the ticket is linked to, then its requester's others (to link). */
-export async function assetChoices(db: Executor, ticketId: number): Promise<{ linked: AssetView[]; owned: AssetView[] }> {
+export interface AssetChoices {
+  linked: AssetView[];
+  owned: AssetView[];
+}
+
+export async function assetChoices(db: Executor, ticketId: number): Promise<AssetChoices> {
   const linked = await assetsOfTicket(db, ticketId);
   const ticket = await db.selectFrom('tickets').select('requester_id').where('id', '=', ticketId).executeTakeFirst();
   if (ticket?.requester_id == null) return { linked, owned: [] };

@@ -52,7 +52,7 @@ describe('deskline import', () => {
     );
     const r = await runCli(['import', 'jsonl', bad], { env });
     expect(r.code).toBe(4);
-    expect(r.stderr.trim()).toBe(`deskline: ${bad}:9: kind: must be one of reply, note, call, chat, email_in, email_out, system`);
+    expect(r.stderr.trim()).toBe(`deskline: ${bad}:9: kind: must be one of reply, note, call, chat, email_in, email_out, remote, system`);
     expect(snapshot(env.DESKLINE_DB!)).toBe(before);
   });
 

@@ -10,11 +10,11 @@ import { tempDb } from '../helpers/temp.js';
 import { addTickets, consoleElement } from './seed.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('▸')) ?? '';
-/** HD-n's detail with everything in: the timeline counted and the suggestions looked up. */
+/** HD-n's detail with everything in: the ticket read and the suggestions looked up (the timeline may sit below the fold). */
 const settled = (frame: string, n: number) =>
   selectedLine(frame).includes(`HD-${n} `) &&
   frame.includes(`Detail · HD-${n}`) &&
-  frame.includes('Timeline (') &&
+  frame.includes(`Tray ${n} again.`) &&
   frame.includes('Suggested articles') &&
   !frame.includes('Looking…') &&
   !frame.includes('Loading…');

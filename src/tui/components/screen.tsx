@@ -7,7 +7,6 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { alertText } from '../../domain/sla-badge.js';
 import type { ConsoleProps } from '../props.js';
-import { assetChoices } from '../../store/asset-links.js';
 import { countArticles } from '../../store/kb.js';
 import { useDesk } from '../hooks/desk-context.js';
 import { useDeskQuery } from '../hooks/use-desk-query.js';
@@ -52,15 +51,8 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   const rowId = row?.id ?? null;
   const checklist = state.detail.checklist;
   const triage = state.detail.triage;
-  // Tagged with the ticket, so a row's assets never show under the next row while its own load.
-  const assets = useDeskQuery(
-    rowId === null ? null : `assets:${rowId}`,
-    async (db) => ({ id: rowId, ...(await assetChoices(db, rowId!)) }),
-    {
-      live: true,
-      delayMs: 30,
-    },
-  );
+  // Loaded with the detail's one answer (one render per key), for the ticket the detail shows.
+  const assets = state.detail.id === rowId ? state.detail.assets : null;
   const kbLines = useMemo(
     () =>
       rowId === null
@@ -68,7 +60,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
         : [
             ...checklistLines(checklist),
             ...suggestionLines(kb.suggest, rowId),
-            ...assetLines(assets?.id === rowId ? assets : undefined),
+            ...assetLines(assets ?? undefined),
             ...triageLines(triage, row),
           ],
     [kb.suggest, rowId, checklist, triage, row, assets],

@@ -9,6 +9,7 @@
  */
 import { useRef } from 'react';
 import { listAttachments } from '../../store/attachments.js';
+import { assetChoices } from '../../store/asset-links.js';
 import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
@@ -61,11 +62,12 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
     id === null ? null : `${id}:${gen}`,
     async (db) => {
       const at = Date.now();
-      const [found, events, files, checklist] = await Promise.all([
+      const [found, events, files, checklist, assets] = await Promise.all([
         findTicket(db, id!),
         timeline(db, id!),
         listAttachments(db, id!),
         checklistOf(db, id!),
+        assetChoices(db, id!),
       ]);
       const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
       let suggestions: Suggestion[] | null = null;
@@ -85,7 +87,7 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
         }
       }
       const triage = view ? await triageOf(db, view) : null;
-      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, triage, at } as const;
+      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, triage, assets, at } as const;
     },
     {
       delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,

@@ -10,7 +10,7 @@ import type { DetailState, StateAction } from './types.js';
 /** The selection moved (or went): ask for the new ticket, from the top. */
 export function follow(d: DetailState, id: number | null): DetailState {
   if (id === d.id) return d;
-  return { ...d, id, gen: d.gen + 1, view: null, events: null, checklist: null, triage: null, scroll: 0, max: 0 };
+  return { ...d, id, gen: d.gen + 1, view: null, events: null, checklist: null, triage: null, assets: null, scroll: 0, max: 0 };
 }
 
 /** The data changed: ask again for the same ticket, keeping what shows meanwhile. */
@@ -20,7 +20,15 @@ export function again(d: DetailState): DetailState {
 
 export function loaded(d: DetailState, a: Extract<StateAction, { type: 'detailLoaded' }>): DetailState {
   if (a.gen !== d.gen || a.id !== d.id) return d;
-  return { ...d, view: a.view, events: a.events, checklist: a.checklist ?? [], at: a.at, triage: a.triage ?? null };
+  return {
+    ...d,
+    view: a.view,
+    events: a.events,
+    checklist: a.checklist ?? [],
+    at: a.at,
+    triage: a.triage ?? null,
+    assets: a.assets ?? null,
+  };
 }
 
 export function scrollTo(d: DetailState, to: number): DetailState {

@@ -38,6 +38,7 @@ export function initialState(
       checklist: null,
       at: 0,
       triage: null,
+      assets: null,
       scroll: 0,
       max: 0,
       page: 1,

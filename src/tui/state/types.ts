@@ -17,6 +17,7 @@ import type { QueueWindow } from './queue-window.js';
 import type { TimerAction, TimerState } from './timer.js';
 import type { View } from './views.js';
 import type { DetailTriage } from './triage.js';
+import type { AssetChoices } from '../../store/asset-links.js';
 
 export type Focus = 'queue' | 'detail' | 'filter';
 
@@ -68,6 +69,8 @@ export interface DetailState {
   at: number;
   /** Triage suggestions and similar tickets (null until looked up; state/triage.ts). */
   triage: DetailTriage | null;
+  /** The assets the ticket is about and the requester's others (null while loading). */
+  assets: AssetChoices | null;
   scroll: number;
   /** Lines below the first screen: computed here from the lines and the pane's size (settle.ts). */
   max: number;
@@ -166,6 +169,7 @@ export type StateAction =
       suggestions: Suggestion[] | null;
       /** Triage suggestions and similar tickets (null: not looked up). */
       triage?: DetailTriage | null;
+      assets?: AssetChoices | null;
       at: number;
     }
   | { type: 'counts'; counts: Record<string, number> }
