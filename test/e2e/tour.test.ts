@@ -18,7 +18,7 @@ afterEach(async () => {
   while (sessions.length) await sessions.pop()!.kill();
 });
 
-type Key = string | { text: string } | { waitFor: string };
+type Key = string | { text: string } | { waitFor: RegExp };
 
 /** The keys each step asks for, in the words of its `say` (the test checks the text is shown first). */
 const KEYS: Record<string, Key[][]> = {
@@ -34,7 +34,7 @@ const KEYS: Record<string, Key[][]> = {
     ['e', '3', { text: 'Needs an admin on the tenant.' }, 'C-s'],
   ],
   'sla-signs': [['3'], ['Enter'], ['Escape']],
-  kb: [['K'], [{ text: 'vpn' }, { waitFor: 'results' }, 'Tab', 'L'], ['Escape']],
+  kb: [['K'], [{ text: 'vpn' }, { waitFor: /KB search › vpn +\d+ results/ }, 'Tab', 'L'], ['Escape']],
   'marks-and-bulk': [
     ['4', 'x', 'j', 'x'],
     ['p', 'l', 'y'],
@@ -48,7 +48,8 @@ async function press(s: TmuxSession, keys: Key[]): Promise<void> {
   for (const k of keys) {
     if (typeof k === 'string') await s.sendKeys(k);
     else if ('text' in k) await s.type(k.text);
-    else await s.waitFor(k.waitFor);
+    // The answer itself, not the status bar's 'Tab results' hint, which shows before it.
+    else await s.waitFor((x) => k.waitFor.test(x));
   }
 }
 
