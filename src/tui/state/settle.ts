@@ -8,6 +8,7 @@ import { parseQuery } from '../../domain/query.js';
 import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
 import { triageLines } from '../text/triage-lines.js';
+import { assetLines } from '../text/asset-lines.js';
 import { measureArticle } from './kb/commands.js';
 import { follow, measured, resized } from './detail.js';
 import { layout } from './layout.js';
@@ -55,7 +56,14 @@ export function settle(prev: State | null, s: State): State {
     detail = measured(
       detail,
       row,
-      row ? [...checklistLines(detail.checklist), ...suggestionLines(next.kb.suggest, row.id), ...triageLines(detail.triage, row)] : [],
+      row
+        ? [
+            ...checklistLines(detail.checklist),
+            ...suggestionLines(next.kb.suggest, row.id),
+            ...assetLines(detail.assets ?? undefined),
+            ...triageLines(detail.triage, row),
+          ]
+        : [],
     );
   }
   if (detail !== next.detail) next = { ...next, detail };
