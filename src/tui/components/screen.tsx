@@ -24,6 +24,7 @@ import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
 import { triageLines } from '../text/triage-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
+import { relatedLines } from '../text/related-lines.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
 import { Header } from './header.js';
@@ -65,6 +66,9 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
           ],
     [kb.suggest, rowId, checklist, triage, row, assets],
   );
+  const related = state.detail.related;
+  const relatedAt = state.focus === 'related' ? state.related.index : null;
+  const relatedHead = useMemo(() => relatedLines(related, relatedAt, state.detail.width), [related, relatedAt, state.detail.width]);
   const technicians = state.act.technicians;
   const overlayData = useMemo(() => {
     const me = technicians.find((t) => t.me);
@@ -101,10 +105,11 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
       row={row}
       detail={state.detail}
       height={lay.detailHeight}
-      focused={state.focus === 'detail'}
+      focused={state.focus === 'detail' || state.focus === 'related'}
       now={now}
       extra={kbLines}
       sla={sla.settings}
+      head={relatedHead}
     />
   );
   const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;
