@@ -74,6 +74,8 @@ describe('console: merge, parent, related tickets, follow-ups', () => {
 
   it('F sets a follow-up as `ticket followup` reads it; a bad time keeps the box and writes nothing; view 6 lists follow-ups', async () => {
     const { d, tui } = await openConsole();
+    // The Follow-up tab is quiet: no tab while no ticket has a follow-up (its key works all the same).
+    expect(tui.lastFrame().split('\n')[0]).not.toContain('Follow-up');
     tui.type('j', 'F');
     await tui.waitForFrame((f) => f.includes('Follow-up (thu 10:00, tomorrow, 2h, none) for HD-2'));
     tui.type('someday', KEYS.enter);
