@@ -58,6 +58,7 @@ export const QUEUE_COMMANDS = [
   'requester',
   'takeTour',
   'relatedPick',
+  'toQueue',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 

@@ -29,7 +29,7 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'enter', action: 'focusDetail', help: 'read the ticket (focus the detail pane)', hint: 'read', when: ['queue'] },
   { key: 'tab', action: 'focusDetail', help: 'focus the detail pane', when: ['queue'] },
   { key: 'escape', action: 'back', help: 'back where you came from', hint: 'back', when: ['detail', 'related'] },
-  { key: 'tab', action: 'back', help: 'back to the queue', when: ['detail'] },
+  { key: 'tab', action: 'toQueue', help: 'back to the queue', when: ['detail', 'related'] },
   { key: 'enter', action: 'relatedPick', help: 'pick a related ticket / go', hint: 'related', when: ['detail', 'related'] },
   { key: '/', action: 'openFilter', help: 'filter with the query language', hint: 'filter', when: LIST },
   { key: 's', action: 'cycleSort', help: 'cycle sort orders', hint: 'sort', when: ['queue'] },

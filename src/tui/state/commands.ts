@@ -47,6 +47,8 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
       return backRelated(s);
     case 'relatedPick':
       return pickRelated(s);
+    case 'toQueue':
+      return { ...s, focus: 'queue', related: { index: 0, history: [] } };
     case 'view': {
       const index = s.views.findIndex((v) => v.key === arg);
       if (index < 0) return s;
