@@ -13,7 +13,7 @@ import { resolveDbPath } from '../paths.js';
 import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
-import { maintainAtStart, maintainHourly } from './session/maintenance.js';
+import { chatRulesOf, maintainAtStart, maintainHourly } from './session/maintenance.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './hooks/preload.js';
@@ -95,7 +95,7 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
   let props: ConsoleProps;
   try {
     if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
-    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env)));
+    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env), { chat: chatRulesOf(io.env) }));
     props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
     await (sandbox ? sandbox.dispose() : desk?.close());
