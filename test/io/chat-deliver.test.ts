@@ -13,7 +13,7 @@ import { deliverChat } from '../../src/io/chat-deliver.js';
 import { notifySla } from '../../src/store/chat-sla.js';
 import { addGroup, changeMembers } from '../../src/store/groups.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
-import { updateTicket } from '../../src/store/ticket-changes.js';
+import { updateTicket, updateTickets } from '../../src/store/ticket-changes.js';
 import { escalate } from '../../src/store/ticket-workflows.js';
 import { createTicket } from '../../src/store/tickets.js';
 import { tempDir, testDesk } from '../helpers/temp.js';
@@ -122,12 +122,18 @@ describe('chat notifications', () => {
     ]);
   });
 
-  it('tells of an assignment to me, to my group, and an escalation (once per channel per change)', async () => {
+  it('tells of an assignment to me, to my group, and an escalation, inside the transaction of the change', async () => {
     const s = await setup();
     await createTicket(s.desk.db, validateTicketInput({ title: 'Laptop slow' }), s.sam);
     await addGroup(s.desk.db, 'Network');
     await changeMembers(s.desk.db, 'Network', ['ana@example.com'], []);
     await updateTicket(s.desk.db, 1, { assignee: 'sam@example.com' }, s.sam);
+    expect(outbox(s.desk)).toEqual([]);
+    // In the change's own transaction: a batch that fails on its second ticket leaves no notification for the first.
+    await createTicket(s.desk.db, validateTicketInput({ title: 'Dock dead' }), s.sam);
+    await expect(updateTickets(s.desk.db, [1, 2], { assignee: 'ana@example.com' }, s.sam, { ifVersions: { 2: 99 } })).rejects.toThrow(
+      /HD-2 was changed since version 99/,
+    );
     expect(outbox(s.desk)).toEqual([]);
     await updateTicket(s.desk.db, 1, { assignee: 'ana@example.com' }, s.sam);
     await escalate(s.desk.db, 1, 'L2', 'needs <!here> the network team', s.sam, {}, 'Network');
