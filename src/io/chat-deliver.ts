@@ -1,7 +1,7 @@
 /**
  * Empties the outbox's chat messages: claims a batch, builds each message for its channel's kind
  * (Slack Block Kit or a Teams Adaptive Card) from the event the row keeps, and POSTs it to the
- * channel's webhook (URL read now: ./chat-settings.ts), with a timeout. Each answer marks its row at
+ * channel's webhook (URL read now: ./chat-settings.ts), with a timeout (./webhook-post.ts). Each answer marks its row at
  * once (domain/chat/post-outcome.ts): sent, waiting out a backoff, or given up.
  *
  * A channel that cannot be used (not set up, no URL, a malformed URL) is a problem of the settings,
@@ -19,6 +19,7 @@ import type { Executor } from '../store/executor.js';
 import { claimBatch, markFailed, markSent, releaseClaims } from '../store/outbox-claim.js';
 import { channelTarget, type ChannelTarget } from './chat-settings.js';
 import type { DeliveryFailure } from './outbox-deliver.js';
+import { postJson } from './webhook-post.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,15 +40,8 @@ export interface ChatDeliverOptions {
 
 async function post(url: URL, payload: unknown, timeoutMs: number): Promise<PostOutcome> {
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = await res.text().catch(() => '');
-    return outcomeOfStatus(res.status, body);
+    const answer = await postJson(url, payload, timeoutMs);
+    return outcomeOfStatus(answer.status, answer.body);
   } catch (error) {
     return outcomeOfError(error);
   }

@@ -11,6 +11,9 @@ import type { Io } from '../streams.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
+import { chatRules } from '../domain/chat/rules.js';
+import { chatTimeoutMs } from '../io/chat-settings.js';
+import type { ChatDelivery } from './outbox-worker-data.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { chatRulesOf, maintainAtStart, maintainHourly } from './session/maintenance.js';
@@ -46,6 +49,12 @@ function consoleMail(settings: Settings): SmtpConfig | null {
   }
 }
 
+/** Chat rules for the outbox worker, when settings have any. */
+function consoleChat(settings: Settings, me: string): ChatDelivery | null {
+  const rules = chatRules(settings, me);
+  return rules && { rules, timeoutMs: chatTimeoutMs(settings) };
+}
+
 /** Everything the app needs, read before the first frame (including the first rows). */
 async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
@@ -66,6 +75,7 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
     demo: demoLoader(identity),
     categories: settings.categories,
     mail: consoleMail(settings),
+    chat: tour ? null : consoleChat(settings, identity.email),
     env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { settingsFile } from '../../src/paths.js';
 import { runBin, runCli } from '../helpers/cli.js';
 import { dbRows, tempEnv } from '../helpers/temp.js';
 import { startWebhook } from '../helpers/webhook.js';
@@ -29,7 +30,7 @@ async function configured(url: string) {
 const leaks = (text: string) => text.includes(SECRET) || text.includes('127.0.0.1');
 
 describe('chat notifications from the CLI', () => {
-  it('queues an urgent ticket for its channel and sends it (built binary)', async () => {
+  it('queues an urgent ticket for its channel and sends it (built binary)', { timeout: 90_000 }, async () => {
     const hook = await startWebhook(`/services/${SECRET}`);
     const env = await configured(hook.url);
     const created = await runBin(['ticket', 'create', '-t', TITLE, '-p', 'urgent'], { env });
@@ -44,8 +45,7 @@ describe('chat notifications from the CLI', () => {
     expect(hook.received).toHaveLength(1);
     const body = hook.received[0]!.body as { text: string; blocks: { text?: { text: string } }[] };
     expect(body.blocks[1]!.text!.text).toBe('*HD-1* Outage &lt;!channel&gt; &amp; @\u2060everyone &lt;@U42&gt;');
-    const settingsFile = (await runBin(['config', 'path'], { env })).stdout.trim();
-    const all = [created, list, json, send].map((r) => r.stdout + r.stderr).join('') + readFileSync(settingsFile, 'utf8');
+    const all = [created, list, json, send].map((r) => r.stdout + r.stderr).join('') + readFileSync(settingsFile(env), 'utf8');
     expect(leaks(all)).toBe(false);
     const rows = await dbRows(env, 'SELECT * FROM outbox');
     expect(leaks(JSON.stringify(rows))).toBe(false);

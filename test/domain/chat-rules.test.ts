@@ -61,6 +61,8 @@ describe('checkWebhookUrl', () => {
 describe('outcome of a POST', () => {
   it.each([
     [200, { delivered: true }],
+    [302, { delivered: false, permanent: true, message: 'HTTP 302: no text' }],
+    [408, { delivered: false, permanent: false, message: 'HTTP 408: no text' }],
     [202, { delivered: true }],
     [400, { delivered: false, permanent: true, message: 'HTTP 400: no text' }],
     [404, { delivered: false, permanent: true, message: 'HTTP 404: no text' }],
@@ -75,6 +77,9 @@ describe('outcome of a POST', () => {
     expect(outcomeOfError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toEqual({
       delivered: false,
       permanent: false,
+      message: 'connection refused',
+    });
+    expect(outcomeOfError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toMatchObject({
       message: 'connection refused',
     });
     expect(outcomeOfError(new DOMException('signal timed out', 'TimeoutError'))).toEqual({

@@ -1,6 +1,7 @@
 /**
  * A webhook receiver on loopback for chat tests: records every POST (path, content type, parsed
- * JSON body) and answers each with the next status of a script (200 once the script runs out).
+ * JSON body) and answers each with the next status of a script (200 once the script runs out; 0:
+ * never answer, for timeouts).
  * Closed after the test.
  */
 import { createServer, type Server } from 'node:http';
@@ -22,7 +23,11 @@ export interface Webhook {
 
 const open: Server[] = [];
 afterEach(async () => {
-  while (open.length) await new Promise((r) => open.pop()!.close(r));
+  while (open.length) {
+    const server = open.pop()!;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
 });
 
 export async function startWebhook(path = '/hooks/T000/B000/secret-token-xyz'): Promise<Webhook> {
@@ -41,6 +46,7 @@ export async function startWebhook(path = '/hooks/T000/B000/secret-token-xyz'): 
       }
       received.push({ path: req.url ?? '', contentType: req.headers['content-type'], body });
       const status = script.shift() ?? 200;
+      if (status === 0) return;
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(status === 200 ? 'ok' : status === 400 ? 'invalid_payload' : 'server_error');
     });

@@ -18,6 +18,7 @@ import { escalate } from '../../src/store/ticket-workflows.js';
 import { createTicket } from '../../src/store/tickets.js';
 import { tempDir, testDesk } from '../helpers/temp.js';
 import { startWebhook } from '../helpers/webhook.js';
+import { closedPort } from '../helpers/smtp.js';
 
 const HOSTILE = 'VPN <!channel> down & @here <@U123> *now* {{DATE(2017-02-14T06:08:39Z)}} \x1b[31mred\u202e';
 
@@ -106,6 +107,19 @@ describe('chat notifications', () => {
     expect(await deliverChat(s.desk.db, s.rules, s.env, { all: true })).toEqual({ sent: 0, failures: [], problems: [] });
     expect(outbox(s.desk)[1]).toMatchObject({ status: 'failed', attempts: 1, last_error: 'HTTP 400: invalid_payload' });
     expect(s.slack.received).toHaveLength(3);
+  });
+
+  it('waits and tries again when the hook does not answer in time or is not there', async () => {
+    const s = await setup({ 'chat.on.ticket.created.urgent': 'oncall' });
+    await createTicket(s.desk.db, validateTicketInput({ title: 'Mail down', priority: 'urgent' }), s.sam);
+    s.slack.answer(0);
+    const slow = await deliverChat(s.desk.db, s.rules, s.env, { timeoutMs: 300 });
+    expect(slow.failures).toMatchObject([{ status: 'queued', message: 'timed out' }]);
+    const port = await closedPort();
+    const gone = await deliverChat(s.desk.db, s.rules, { ONCALL_HOOK: `http://127.0.0.1:${port}/hook` }, { all: true });
+    expect(gone.failures).toMatchObject([{ status: 'queued', message: 'connection refused' }]);
+    expect(outbox(s.desk)).toMatchObject([{ status: 'queued', attempts: 2, last_error: 'connection refused' }]);
+    expect(await deliverChat(s.desk.db, s.rules, s.env, { all: true })).toMatchObject({ sent: 1 });
   });
 
   it('leaves a channel with a malformed URL queued, untried, and says so without the URL', async () => {
