@@ -40,12 +40,16 @@ describe('chat notifications from the CLI', () => {
     expect(list.stdout).toMatch(/1\s+HD-1\s+oncall\s+queued\s+0\s+Urgent ticket: HD-1 Outage <!channel> & @everyone <@U42>/);
     const json = await runBin(['outbox', 'list', '--json'], { env });
     expect(JSON.parse(json.stdout).messages[0]).toMatchObject({ kind: 'chat', ticket: 'HD-1', to: { address: 'oncall' } });
+    const show = await runCli(['outbox', 'show', '1'], { env });
+    expect(show.stdout).toContain('outbox message 1 (chat)\n  ticket      HD-1\n  to          oncall\n');
+    expect(show.stdout).toContain('"event": "ticket.created.urgent"');
+    expect(show.stdout).not.toContain('\u202e');
     const send = await runBin(['outbox', 'send'], { env });
     expect(send).toMatchObject({ code: 0, stdout: '1 sent\n', stderr: '' });
     expect(hook.received).toHaveLength(1);
     const body = hook.received[0]!.body as { text: string; blocks: { text?: { text: string } }[] };
     expect(body.blocks[1]!.text!.text).toBe('*HD-1* Outage &lt;!channel&gt; &amp; @\u2060everyone &lt;@U42&gt;');
-    const all = [created, list, json, send].map((r) => r.stdout + r.stderr).join('') + readFileSync(settingsFile(env), 'utf8');
+    const all = [created, list, json, show, send].map((r) => r.stdout + r.stderr).join('') + readFileSync(settingsFile(env), 'utf8');
     expect(leaks(all)).toBe(false);
     const rows = await dbRows(env, 'SELECT * FROM outbox');
     expect(leaks(JSON.stringify(rows))).toBe(false);

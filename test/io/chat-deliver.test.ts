@@ -161,6 +161,10 @@ describe('chat notifications', () => {
       ['desk', 'Escalated: HD-1 Laptop slow'],
       ['oncall', 'Assigned to your group: HD-1 Laptop slow'],
     ]);
+    await createTicket(s.desk.db, validateTicketInput({ title: 'New starter kit', assignee: 'ana@example.com' }), s.sam);
+    expect(s.desk.sqlite.prepare('SELECT to_address, subject FROM outbox WHERE ticket_id = 3').all() as unknown[]).toEqual([
+      { to_address: 'oncall', subject: 'Assigned to you: HD-3 New starter kit' },
+    ]);
     expect(JSON.parse(rows[1]!.body)).toMatchObject({
       event: 'escalated',
       tier: 'L2',
