@@ -23,6 +23,9 @@ import { postJson } from './webhook-post.js';
 
 type Env = Record<string, string | undefined>;
 
+/** Messages per claim: this many answers at the longest timeout (10 × 10 s) fit well inside a claim's lease (2 min). */
+const CLAIM = 10;
+
 const BUILD: Readonly<Record<ChatKind, (e: ChatEvent) => unknown>> = { slack: slackPayload, teams: teamsPayload };
 
 export interface ChatReport {
@@ -53,7 +56,7 @@ export async function deliverChat(db: Executor, rules: ChatRules | null, env: En
   const targets = new Map<string, ChannelTarget>();
   const skipped: string[] = [];
   for (;;) {
-    const batch = await claimBatch(db, clock(), { all: opts.all, kinds: [CHAT_KIND], exceptTo: skipped });
+    const batch = await claimBatch(db, clock(), { all: opts.all, kinds: [CHAT_KIND], exceptTo: skipped, limit: CLAIM });
     if (batch.length === 0) return report;
     for (const row of batch) {
       if (skipped.includes(row.to_address)) {

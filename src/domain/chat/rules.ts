@@ -6,8 +6,8 @@
  *   chat.channel.<name>.url_file  or a file holding it (keep it 0600)
  *   chat.on.<event>               channel names, comma-separated
  *
- * An event names a channel that is not described: it is still queued under that name, and the send
- * fails for good with the reason, so a typo shows in `outbox list` instead of vanishing.
+ * An event may name a channel that is not described: it is still queued under that name, and
+ * `outbox send` leaves it queued and says what is missing (exit 4), so a typo is seen, not lost.
  */
 export const CHAT_EVENTS = ['ticket.created.urgent', 'sla.risk', 'sla.breach', 'assigned.me', 'assigned.group', 'escalated'] as const;
 export type ChatEventName = (typeof CHAT_EVENTS)[number];
