@@ -30,9 +30,9 @@ export const CHAT_KEYS: Record<string, KeySpec> = {
   'chat.timeout': {
     help: 'seconds to wait for a webhook to answer (default 10)',
     parse: (v) =>
-      /^\d{1,3}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 600
+      /^\d{1,2}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 60
         ? Number(v)
-        : fail(EXIT.invalid, `chat.timeout: '${v}' must be a whole number of seconds from 1 to 600`),
+        : fail(EXIT.invalid, `chat.timeout: '${v}' must be a whole number of seconds from 1 to 60`),
   },
 };
 

@@ -9,6 +9,7 @@
  * whose service failed (5xx, 429, no answer) is not tried again in this run; other channels are.
  */
 import { parseChatEvent, type ChatEvent } from '../domain/chat/event.js';
+import { LEASE_MS } from '../domain/outbox-schedule.js';
 import { outcomeOfError, outcomeOfStatus, type PostOutcome } from '../domain/chat/post-outcome.js';
 import type { ChatKind, ChatRules } from '../domain/chat/rules.js';
 import { slackPayload } from '../domain/chat/slack-payload.js';
@@ -22,9 +23,6 @@ import type { DeliveryFailure } from './outbox-deliver.js';
 import { postJson } from './webhook-post.js';
 
 type Env = Record<string, string | undefined>;
-
-/** Messages per claim: this many answers at the longest timeout (10 × 10 s) fit well inside a claim's lease (2 min). */
-const CLAIM = 10;
 
 const BUILD: Readonly<Record<ChatKind, (e: ChatEvent) => unknown>> = { slack: slackPayload, teams: teamsPayload };
 
@@ -41,6 +39,9 @@ export interface ChatDeliverOptions {
   timeoutMs?: number;
 }
 
+/** Messages per claim: so many answers at the longest wait fit in half a claim's lease (6 at 10 s). */
+const perClaim = (timeoutMs: number) => Math.max(1, Math.floor(LEASE_MS / 2 / timeoutMs));
+
 async function post(url: URL, payload: unknown, timeoutMs: number): Promise<PostOutcome> {
   try {
     const answer = await postJson(url, payload, timeoutMs);
@@ -52,11 +53,12 @@ async function post(url: URL, payload: unknown, timeoutMs: number): Promise<Post
 
 export async function deliverChat(db: Executor, rules: ChatRules | null, env: Env, opts: ChatDeliverOptions = {}): Promise<ChatReport> {
   const clock = opts.clock ?? Date.now;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
   const report: ChatReport = { sent: 0, failures: [], problems: [] };
   const targets = new Map<string, ChannelTarget>();
   const skipped: string[] = [];
   for (;;) {
-    const batch = await claimBatch(db, clock(), { all: opts.all, kinds: [CHAT_KIND], exceptTo: skipped, limit: CLAIM });
+    const batch = await claimBatch(db, clock(), { all: opts.all, kinds: [CHAT_KIND], exceptTo: skipped, limit: perClaim(timeoutMs) });
     if (batch.length === 0) return report;
     for (const row of batch) {
       if (skipped.includes(row.to_address)) {
@@ -73,7 +75,7 @@ export async function deliverChat(db: Executor, rules: ChatRules | null, env: En
       }
       const event = parseChatEvent(row.body);
       const outcome: PostOutcome = event
-        ? await post(target.url, BUILD[target.kind](event), opts.timeoutMs ?? 10_000)
+        ? await post(target.url, BUILD[target.kind](event), timeoutMs)
         : { delivered: false, permanent: true, message: 'the outbox row holds no chat event' };
       if (outcome.delivered) {
         await markSent(db, [row.id], clock());

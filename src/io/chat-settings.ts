@@ -11,10 +11,10 @@ type Env = Record<string, string | undefined>;
 
 export type ChannelTarget = { ok: true; kind: ChatKind; url: URL } | { ok: false; problem: string };
 
-/** Seconds to wait for a webhook's answer (chat.timeout). */
+/** How long to wait for a webhook's answer (chat.timeout, 1–60 s; a claim's lease is 2 min). */
 export function chatTimeoutMs(settings: Readonly<Record<string, unknown>>): number {
   const s = Number(settings['chat.timeout']);
-  return Number.isInteger(s) && s >= 1 && s <= 600 ? s * 1000 : 10_000;
+  return Number.isInteger(s) && s >= 1 && s <= 60 ? s * 1000 : 10_000;
 }
 
 export function channelTarget(rules: ChatRules | null, name: string, env: Env): ChannelTarget {
