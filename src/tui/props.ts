@@ -8,6 +8,7 @@ import type { TimedTicket } from './state/timer.js';
 import type { Preload, State } from './state/types.js';
 import type { View } from './state/views.js';
 import type { TourProps } from './tour/use-tour.js';
+import type { ChatDelivery } from './outbox-worker-data.js';
 
 /** Loads `tickets` demo tickets into the desk, reporting progress as text. */
 export interface DemoLoader {
@@ -31,6 +32,8 @@ export interface ConsoleProps {
   categories?: readonly string[];
   /** SMTP settings: the console sends the outbox in the background (none: replies wait). */
   mail?: SmtpConfig | null;
+  /** Chat notification rules and the webhook timeout, when settings have any: the outbox worker sends those too. */
+  chat?: ChatDelivery | null;
   /** The environment $EDITOR/$VISUAL are read from. */
   env?: Record<string, string | undefined>;
   /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */
