@@ -11,6 +11,9 @@ import type { Io } from '../streams.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
+import { acknowledgeSettings } from '../io/acknowledge-settings.js';
+import { imapSettings } from '../io/imap-settings.js';
+import type { Intake } from './hooks/use-mail-fetch.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { maintainAtStart, maintainHourly } from './session/maintenance.js';
@@ -46,6 +49,16 @@ function consoleMail(settings: Settings): SmtpConfig | null {
   }
 }
 
+/** Intake settings, or none when they are missing or wrong (`mail fetch` names what is wrong). */
+function consoleIntake(settings: Settings): Intake | null {
+  try {
+    const imap = imapSettings(settings);
+    return imap.configured ? { config: imap.config, acknowledge: acknowledgeSettings(settings) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Everything the app needs, read before the first frame (including the first rows). */
 async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
@@ -66,6 +79,7 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
     demo: demoLoader(identity),
     categories: settings.categories,
     mail: consoleMail(settings),
+    intake: consoleIntake(settings),
     env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
