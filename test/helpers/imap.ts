@@ -39,3 +39,41 @@ export function pointAtImap(env: Record<string, string>, d: Dovecot, more: Recor
   mail.imap = { host: '127.0.0.1', port: d.port, security: 'none', user: d.user, timeout: 5, ...more };
   writeFileSync(file, JSON.stringify({ ...settings, mail }), { mode: 0o600 });
 }
+
+/**
+ * A loopback TCP proxy in front of a server that cuts its first connection once `cutAfter` bytes have
+ * come from the server (a connection lost half way); later connections pass whole.
+ */
+export async function cuttingProxy(target: number, cutAfter: number): Promise<{ port: number; cut(): boolean }> {
+  const { createServer, connect } = await import('node:net');
+  let connections = 0;
+  let cut = false;
+  const server = createServer((client) => {
+    const first = ++connections === 1;
+    const upstream = connect(target, '127.0.0.1');
+    let seen = 0;
+    upstream.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (first && seen > cutAfter) {
+        cut = true;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      client.write(chunk);
+    });
+    client.on('data', (chunk: Buffer) => upstream.write(chunk));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  proxies.push(server);
+  return { port: (server.address() as { port: number }).port, cut: () => cut };
+}
+
+const proxies: { close(cb: () => void): void }[] = [];
+afterEach(async () => {
+  while (proxies.length) await new Promise<void>((r) => proxies.pop()!.close(() => r()));
+});
