@@ -14,6 +14,9 @@ import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
 import { chatRules } from '../domain/chat/rules.js';
 import { chatTimeoutMs } from '../io/chat-settings.js';
 import type { ChatDelivery } from './outbox-worker-data.js';
+import { acknowledgeSettings } from '../io/acknowledge-settings.js';
+import { imapSettings } from '../io/imap-settings.js';
+import type { Intake } from './hooks/use-mail-fetch.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { chatRulesOf, maintainAtStart, maintainHourly } from './session/maintenance.js';
@@ -55,6 +58,16 @@ function consoleChat(settings: Settings, me: string): ChatDelivery | null {
   return rules && { rules, timeoutMs: chatTimeoutMs(settings) };
 }
 
+/** Intake settings, or none when they are missing or wrong (`mail fetch` names what is wrong). */
+function consoleIntake(settings: Settings): Intake | null {
+  try {
+    const imap = imapSettings(settings);
+    return imap.configured ? { config: imap.config, acknowledge: acknowledgeSettings(settings) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Everything the app needs, read before the first frame (including the first rows). */
 async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
@@ -76,6 +89,7 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
     categories: settings.categories,
     mail: consoleMail(settings),
     chat: tour ? null : consoleChat(settings, identity.email),
+    intake: consoleIntake(settings),
     env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',

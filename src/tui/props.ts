@@ -1,6 +1,7 @@
 /** What main.ts (and tests) hand the console: the desk, who is at the keyboard, settings, and hooks into its life. */
 import type { SmtpConfig } from '../io/mail-settings.js';
 import type { Desk } from '../store/desk.js';
+import type { Intake } from './hooks/use-mail-fetch.js';
 import type { Actor } from '../store/executor.js';
 import type { Binding } from './keys/actions.js';
 import type { SavedDialog } from './state/act/saved.js';
@@ -34,6 +35,8 @@ export interface ConsoleProps {
   mail?: SmtpConfig | null;
   /** Chat notification rules and the webhook timeout, when settings have any: the outbox worker sends those too. */
   chat?: ChatDelivery | null;
+  /** IMAP settings: the console fetches mail in the background (none: no intake). */
+  intake?: Intake | null;
   /** The environment $EDITOR/$VISUAL are read from. */
   env?: Record<string, string | undefined>;
   /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */

@@ -14,6 +14,7 @@ import { useClock } from '../hooks/use-clock.js';
 import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
 import { useOutbox } from '../hooks/use-outbox.js';
+import { useMailFetch } from '../hooks/use-mail-fetch.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
@@ -35,13 +36,14 @@ import { RequesterScreen } from './requester-screen.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
-export function Screen({ state, views, dbName, demo, mail, chat, clock = Date.now }: ConsoleProps & { state: State }) {
+export function Screen({ state, views, dbName, demo, mail, chat, intake, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
   const { dispatch } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
   const outbox = useOutbox(mail, chat);
+  const fetched = useMailFetch(intake);
   const lay = layoutOf(state);
   // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
   const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
@@ -79,6 +81,7 @@ export function Screen({ state, views, dbName, demo, mail, chat, clock = Date.no
   const notice = [
     timerText,
     state.act.loud ? '' : outbox,
+    state.act.loud ? '' : fetched,
     state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
   ]
     .filter(Boolean)
