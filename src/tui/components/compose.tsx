@@ -13,6 +13,8 @@ const PLACEHOLDER: Record<Compose['purpose'], string> = {
   resolve: 'what fixed it',
   escalate: 'why it needs the next tier',
   tags: 'vpn printer -old-tag',
+  verify: 'what was checked, e.g. called back on the number in the HR record (optional)',
+  force: 'why it is resolved with required items open',
 };
 
 export function ComposeView({ o, width, height }: { o: Compose; width: number; height: number }) {

@@ -9,7 +9,7 @@ import { describeError, EXIT, isDesklineError } from '../../errors.js';
 import type { Desk } from '../../store/desk.js';
 import type { Actor } from '../../store/executor.js';
 import { progress, ResolveBlocked } from '../../domain/checklist.js';
-import { checklistOf, setItemDone } from '../../store/checklists.js';
+import { checklistOf, recordVerification, setItemDone } from '../../store/checklists.js';
 import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
 import { assetsOfTicket } from '../../store/asset-links.js';
 import { addInteraction } from '../../store/interactions.js';
@@ -79,8 +79,12 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       const t = intent.target;
       const changed = t.bulk
         ? await resolveTickets(db, t.ids, intent.resolution, r.me, each(t))
-        : [await resolve(db, one(t).id, intent.resolution, r.me, one(t).opts)];
-      return { ok: true, message: said(t, changed, 'resolved'), ...versions(changed) };
+        : [await resolve(db, one(t).id, intent.resolution, r.me, { ...one(t).opts, force: intent.force })];
+      return { ok: true, message: said(t, changed, intent.force ? 'resolved (forced, reason kept)' : 'resolved'), ...versions(changed) };
+    }
+    case 'verify': {
+      const ticket = await recordVerification(db, intent.target.ids[0]!, intent.method, r.me, Date.now(), intent.note);
+      return { ok: true, message: `${ticket.ref} identity verified (${intent.method})`, ...written([ticket]) };
     }
     case 'reopen': {
       const { id, opts } = one(intent.target);
@@ -163,6 +167,12 @@ export async function runIntent(r: Runner, intent: Intent): Promise<Outcome> {
       const fresh = await freshOf(r, target.ids);
       return { ok: false, conflict: true, message: conflictMessage(target, error.message), ...written(fresh) };
     }
+    if (error instanceof ResolveBlocked && error.forceable && intent.kind === 'resolve' && !intent.target.bulk)
+      return {
+        ok: false,
+        forceable: true,
+        message: `${error.message.replace(/ \(--force REASON resolves anyway\)$/, '')} — a reason resolves it anyway`,
+      };
     if (error instanceof InputError) return { ok: false, message: error.message, field: error.field };
     const message = describeError(error).message;
     const field = intent.kind === 'create' && /^requester\b/.test(message) ? 'requester' : undefined;

@@ -94,6 +94,7 @@ export const ACT_COMMANDS = [
   'checklist',
   'toggleItem',
   'acceptTriage',
+  'verifyIdentity',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

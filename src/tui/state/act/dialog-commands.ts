@@ -4,6 +4,7 @@
  * at once; a failed write gives it back.
  */
 import { tagList } from '../../../domain/ticket-input.js';
+import type { VerifyMethod } from '../../../domain/identity.js';
 import type { Tier } from '../../../domain/ticket.js';
 import type { ActCommand } from '../../keys/actions.js';
 import { editorEmpty, editorText, insert } from '../editor.js';
@@ -36,6 +37,13 @@ export function pick(act: ActState, o: Picker, option: PickOption | undefined): 
       return update(`Set status ${option.label}?`, { status: v as never }, 'status', `now ${option.label}`);
     case 'tier':
       return step(setOverlay(act, compose(t, 'escalate', { tier: v as Tier, title: `Escalate ${t.label} to ${v} — why?` })));
+    case 'verify':
+      return step(
+        setOverlay(
+          act,
+          compose(t, 'verify', { method: v as VerifyMethod, title: `${t.label}: verified by ${v} — a note (optional), then ^S` }),
+        ),
+      );
     case 'kbLink':
       return step(closeOverlay(act), {
         kind: 'kbJob',
@@ -74,6 +82,11 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
     case 'escalate':
       if (!text) return need('a reason');
       return step(enqueue(act, { kind: 'escalate', target: t, tier: o.tier!, reason: text }, true));
+    case 'verify':
+      return step(enqueue(act, { kind: 'verify', target: t, method: o.method!, note: text }, true));
+    case 'force':
+      if (!text) return need('a reason');
+      return step(enqueue(act, { kind: 'resolve', target: t, resolution: o.resolution!, force: text }, true));
     case 'tags': {
       let changes;
       try {
@@ -90,7 +103,8 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
 
 /** Something was typed: Esc asks before throwing it away. */
 export function dirty(o: Overlay): boolean {
-  if (o.kind === 'compose') return !editorEmpty(o.text) || (o.minutes !== null && !editorEmpty(o.minutes));
+  // A forced resolve carries the resolution typed before the refusal.
+  if (o.kind === 'compose') return !editorEmpty(o.text) || (o.minutes !== null && !editorEmpty(o.minutes)) || Boolean(o.resolution);
   return o.kind === 'form' && formDirty(o.form);
 }
 

@@ -18,6 +18,8 @@ const TITLES: Record<ComposePurpose, string> = {
   resolve: 'Resolve',
   escalate: 'Escalate',
   tags: 'Tags for (-tag removes)',
+  verify: 'Identity verified for',
+  force: 'Resolve anyway',
 };
 
 export function compose(target: Target, purpose: ComposePurpose, extra: Partial<Extract<Overlay, { kind: 'compose' }>> = {}): Overlay {

@@ -4,6 +4,7 @@
  * the console's state that holds them (ActState).
  */
 import type { ChecklistItem } from '../../../domain/checklist.js';
+import type { VerifyMethod } from '../../../domain/identity.js';
 import type { Macro, MacroSubject } from '../../../domain/macro.js';
 import type { TicketInput } from '../../../domain/ticket-input.js';
 import { DEFAULT_CATEGORIES, type Tier } from '../../../domain/ticket.js';
@@ -34,7 +35,9 @@ export type Intent =
   | { kind: 'update'; target: Target; changes: TicketChanges; action: string; verb: string }
   | { kind: 'interaction'; target: Target; input: InteractionInput }
   | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
-  | { kind: 'resolve'; target: Target; resolution: string }
+  /** `force`: the reason a request with required checklist items open is resolved anyway (audited). */
+  | { kind: 'resolve'; target: Target; resolution: string; force?: string }
+  | { kind: 'verify'; target: Target; method: VerifyMethod; note: string }
   | { kind: 'reopen'; target: Target }
   | { kind: 'macro'; target: Target; name: string }
   | { kind: 'check'; target: Target; position: number; done: boolean }
@@ -67,6 +70,8 @@ export interface Outcome {
   createdId?: number;
   /** Text back from $EDITOR. */
   text?: string;
+  /** A resolve refused for open required checklist items only: a reason may force it. */
+  forceable?: boolean;
 }
 
 export interface PickOption {
@@ -76,8 +81,8 @@ export interface PickOption {
   key?: string;
 }
 
-export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink';
-export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags';
+export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink' | 'verify';
+export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'verify' | 'force';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
 export type Ask = { question: string; intent: Intent } | { question: string; discard: true };
@@ -98,6 +103,9 @@ export type Overlay = Common &
         minutes: EditorState | null;
         field: 'text' | 'minutes';
         tier: Tier | null;
+        /** `verify`: the method picked; `force`: the resolution the refused resolve carried. */
+        method?: VerifyMethod;
+        resolution?: string;
       }
     | { kind: 'form'; form: FormState }
     /** `m`: the macros matching `query` (names, best first; null until fuse.js answered), the subject of the preview. */
