@@ -9,6 +9,8 @@
  */
 import { CompiledQuery } from 'kysely';
 import type { Executor } from './executor.js';
+import { isDesklineError } from '../errors.js';
+import { getRequester } from './requesters.js';
 
 export interface PickedRequester {
   id: number;
@@ -128,4 +130,19 @@ export async function pickAssets(db: Executor, text: string, limit = 8, ownerId:
   const p = clean(text);
   const which = p ? ASSETS : ownerId !== null ? OWNED_ASSETS : ALL_ASSETS;
   return run(db, which, { p, hi: p + TOP, limit, owner: ownerId });
+}
+
+/**
+ * The assets of the requester a form's text names (`Name <email>`, an address, a name or an id):
+ * none when it names nobody yet (a new requester is created with the ticket).
+ */
+export async function pickRequesterAssets(db: Executor, who: string, limit = 8): Promise<PickedAsset[]> {
+  const key = (/<([^<>]+)>\s*$/.exec(who)?.[1] ?? who).trim();
+  if (!key) return [];
+  try {
+    return await pickAssets(db, '', limit, (await getRequester(db, key)).id);
+  } catch (error) {
+    if (isDesklineError(error)) return [];
+    throw error;
+  }
 }

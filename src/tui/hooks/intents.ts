@@ -11,7 +11,9 @@ import type { Actor } from '../../store/executor.js';
 import { progress, ResolveBlocked } from '../../domain/checklist.js';
 import { checklistOf, recordVerification, setItemDone } from '../../store/checklists.js';
 import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
-import { assetsOfTicket } from '../../store/asset-links.js';
+import { assetsOfTicket, linkAsset } from '../../store/asset-links.js';
+import { templateBySlug } from '../../io/template-files.js';
+import { createRequest } from '../../store/requests.js';
 import { addInteraction } from '../../store/interactions.js';
 import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
@@ -113,8 +115,23 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       };
     }
     case 'create': {
-      const created = await createTicket(db, intent.input, r.me);
-      return { ok: true, message: `${created.ticket.ref} created`, createdId: created.ticket.id, ...written([created.ticket]) };
+      const { request, assets = [] } = intent;
+      const template = request ? await templateBySlug(db, request.slug) : null;
+      const created = template
+        ? await createRequest(db, template, request!.fields, intent.input, r.me)
+        : await createTicket(db, intent.input, r.me);
+      const id = created.ticket.id;
+      for (const tag of assets) await linkAsset(db, id, tag, r.me);
+      const fresh = assets.length ? await findTicket(db, id) : created.ticket;
+      const extra = [template ? `checklist: ${template.items.length} items` : '', assets.length ? `${assets.join(', ')} linked` : '']
+        .filter(Boolean)
+        .join('; ');
+      return {
+        ok: true,
+        message: `${created.ticket.ref} created${extra ? ` (${extra})` : ''}`,
+        createdId: id,
+        ...written([fresh ?? created.ticket]),
+      };
     }
     case 'copy':
       r.copy(intent.text);

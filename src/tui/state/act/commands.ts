@@ -119,7 +119,7 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
     case 'help':
       return step(setOverlay(act, { kind: 'help', scroll: 0, target: null, ask: null }));
     case 'newTicket':
-      return step(setOverlay(act, { kind: 'form', form: newForm(act.categories), target: null, ask: null }));
+      return step(setOverlay(act, { kind: 'form', form: newForm(act.categories, act.templates), target: null, ask: null }));
     case 'mark':
       return toggleMark(act, ctx);
     case 'macro':

@@ -160,8 +160,11 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       if (o.kind === 'compose') return saveCompose(act, o);
       if (o.kind === 'form') {
         const r = formSubmit(o.form);
-        if ('input' in r) return step(enqueue(act, { kind: 'create', input: r.input }, true));
-        return said(setOverlay(act, { ...o, form: r.form }), `${r.form.focus}: ${r.form.errors[r.form.focus]}`);
+        if ('input' in r) return step(enqueue(act, { kind: 'create', input: r.input, request: r.request, assets: r.assets }, true));
+        return said(
+          setOverlay(act, { ...o, form: r.form }),
+          `${r.form.focus.replace(/^field:/, 'field ')}: ${r.form.errors[r.form.focus]}`,
+        );
       }
       return step(act);
     case 'nextField':

@@ -6,6 +6,7 @@
 import { editorFrom, editorText } from '../editor.js';
 import { compose } from './dialogs.js';
 import { formError, formSuggestions, formText } from '../form.js';
+import { withAssets } from '../form-request.js';
 import { notice, step } from '../step.js';
 import type { Out, Step } from '../types.js';
 import { macroMatches } from './request-dialogs.js';
@@ -130,6 +131,13 @@ export function actData(act: ActState, a: ActAction, selectedId: number | undefi
       return step({ ...act, macros: a.list });
     case 'macroMatches':
       return step(macroMatches(act, a.query, a.names));
+    case 'templates':
+      return step({ ...act, templates: a.list });
+    case 'formAssets': {
+      const o = act.overlay;
+      if (o?.kind !== 'form') return step(act);
+      return step({ ...act, overlay: { ...o, form: withAssets(o.form, a.requester, editorText(o.form.requester), a.items) } });
+    }
     case 'suggestions': {
       const o = act.overlay;
       return step(o?.kind === 'form' ? { ...act, overlay: { ...o, form: formSuggestions(o.form, a.text, a.items) } } : act);

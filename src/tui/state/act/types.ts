@@ -13,6 +13,8 @@ import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
+import type { FormAsset } from '../form-request.js';
+import type { RequestTemplate } from '../../../domain/request-template.js';
 import type { FieldSuggestion } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
@@ -41,7 +43,8 @@ export type Intent =
   | { kind: 'reopen'; target: Target }
   | { kind: 'macro'; target: Target; name: string }
   | { kind: 'check'; target: Target; position: number; done: boolean }
-  | { kind: 'create'; input: TicketInput }
+  /** `request`: a template's slug and checked field values (the checklist comes with it); `assets`: tags to link. */
+  | { kind: 'create'; input: TicketInput; request?: { slug: string; fields: Record<string, string> } | null; assets?: string[] }
   | { kind: 'copy'; text: string }
   /** Suspend the console for a remote session to the ticket's asset, and log it. */
   | { kind: 'remote'; target: Target }
@@ -141,6 +144,8 @@ export interface ActState {
   macros: Macro[];
   /** The desk's categories (settings), for the new-ticket form. */
   categories: readonly string[];
+  /** The desk's request templates, for the new-ticket form. */
+  templates: RequestTemplate[];
 }
 
 export interface Technician {
@@ -161,6 +166,7 @@ export const INITIAL_ACT: ActState = {
   technicians: [],
   macros: [],
   categories: DEFAULT_CATEGORIES,
+  templates: [],
 };
 
 /** Data arriving for the act slice. */
@@ -169,7 +175,10 @@ export type ActAction =
   | { type: 'technicians'; list: Technician[] }
   | { type: 'macros'; list: Macro[] }
   | { type: 'macroMatches'; query: string; names: string[] }
-  | { type: 'suggestions'; text: string; items: string[] };
+  | { type: 'suggestions'; text: string; items: string[] }
+  | { type: 'templates'; list: RequestTemplate[] }
+  /** The assets of the requester typed as `requester` in the form. */
+  | { type: 'formAssets'; requester: string; items: FormAsset[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
 export interface ActCtx {
