@@ -24,7 +24,7 @@ function exampleLines(): string[] {
 }
 
 describe("the README's examples", () => {
-  it('run in order on a fresh desk, each exiting 0', { timeout: 120_000 }, () => {
+  it('run in order on a fresh desk, each exiting 0', { timeout: 300_000 }, () => {
     const env = tempEnv();
     const bin = join(env.HOME!, 'bin');
     mkdirSync(bin);

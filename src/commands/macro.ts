@@ -1,10 +1,11 @@
-/** `deskline macro list|show|add|apply`: canned replies with placeholders plus field changes. */
+/** `deskline macro list|show|add|apply|delete`: canned replies with placeholders plus field changes. */
 import { Command } from 'commander';
 import { describeMacroChanges, MACRO_PLACEHOLDERS, type Macro, type MacroChanges } from '../domain/macro.js';
 import { parseRef, PRIORITIES, STATUSES, type Priority, type Status } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
-import { applyMacro, getMacro, listMacros, saveMacro } from '../store/macros.js';
+import { applyMacro, deleteMacro, getMacro, listMacros, saveMacro } from '../store/macros.js';
 import { ensureTechnician } from '../store/technicians.js';
+import { confirm } from './confirm.js';
 import type { Ctx } from './context.js';
 import { clean, cleanLine, table } from './format.js';
 import { commaList } from './options.js';
@@ -129,6 +130,25 @@ export function macroCommand(ctx: Ctx): Command {
           .join(', ');
         ctx.out(cleanLine(`${a.ticket.ref} ${names[0]} applied${a.reply ? ': reply sent' : ''}${changed ? `; ${changed}` : ''}`));
       }
+    });
+
+  cmd
+    .command('delete')
+    .description('delete a macro (tickets it was applied to keep their replies and history)')
+    .argument('<name>', 'e.g. vpn-first-steps')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  deskline macro delete vpn-first-steps --yes')
+    .action(async (name: string, flags: { yes?: boolean; json?: boolean }) => {
+      const { db } = await ctx.desk();
+      const m = await getMacro(db, name);
+      if (!flags.yes && !(await confirm(ctx, cleanLine(`delete macro ${m.name} (${m.title})?`)))) {
+        ctx.exitCode = EXIT.usage;
+        return ctx.note('not confirmed: nothing changed (use --yes in scripts)');
+      }
+      const gone = await deleteMacro(db, name);
+      if (flags.json) return ctx.json({ deleted: gone });
+      ctx.out(cleanLine(`deleted macro ${gone.name}`));
     });
   return cmd;
 }

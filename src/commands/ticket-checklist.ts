@@ -49,15 +49,16 @@ export function ticketVerifyCommand(ctx: Ctx): Command {
     .description("record that you verified the requester's identity, and how")
     .argument('<ref>', 'ticket ref')
     .requiredOption('--method <method>', VERIFY_METHODS.map((m) => `${m} (${VERIFY_METHOD_HELP[m]})`).join(', '))
+    .option('--note <text>', 'what was checked (kept in the audit trail beside the method)')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  deskline ticket verify HD-7 --method callback')
-    .action(async (ref: string, flags: { method: string; json?: boolean }) => {
+    .addHelpText('after', '\nExample:\n  deskline ticket verify HD-7 --method callback --note "called 555-0134 from the HR record"')
+    .action(async (ref: string, flags: { method: string; note?: string; json?: boolean }) => {
       if (!isVerifyMethod(flags.method))
         fail(EXIT.invalid, `--method: must be one of ${VERIFY_METHODS.join(', ')} (got '${flags.method}')`);
       const id = refArg(ref);
       const { db } = await ctx.desk();
       const actor = await ensureTechnician(db, ctx.me());
-      const ticket = await recordVerification(db, id, flags.method, actor);
+      const ticket = await recordVerification(db, id, flags.method, actor, Date.now(), flags.note ?? '');
       if (flags.json) return ctx.json({ ref: ticket.ref, identity: { method: flags.method, verified_by: actor.name } });
       ctx.out(cleanLine(`${ticket.ref} identity verified by ${actor.name} (${flags.method})`));
     });

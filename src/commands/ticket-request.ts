@@ -1,7 +1,6 @@
 /** `ticket create --template SLUG --field name=value …`: a service request with its checklist. */
 import { validateTicketInput } from '../domain/ticket-input.js';
-import { checkFieldValues, parseFieldPairs } from '../domain/template-fields.js';
-import type { RequestTemplate } from '../domain/request-template.js';
+import { checkFieldValues, describeFields, parseFieldPairs } from '../domain/template-fields.js';
 import { EXIT, fail } from '../errors.js';
 import { templateBySlug } from '../io/template-files.js';
 import { createRequest, requestTitle } from '../store/requests.js';
@@ -29,10 +28,6 @@ export interface RequestFlags {
   quiet?: boolean;
   json?: boolean;
 }
-
-/** The fields as the ticket's description: one `label: value` line each. */
-const describeFields = (t: RequestTemplate, fields: Record<string, string>) =>
-  t.fields.flatMap((f) => (fields[f.name] ? [`${f.label}: ${fields[f.name]}`] : [])).join('\n');
 
 export async function createFromTemplate(ctx: Ctx, flags: RequestFlags): Promise<void> {
   if (flags.fromJson !== undefined) fail(EXIT.usage, '--template and --from-json cannot be used together');

@@ -2,6 +2,9 @@
  * The better-sqlite3 connection as kysely's dialect sees it, with every statement's failure turned
  * into the one line a user should read: a damaged file is marked corrupt (writes refused from then
  * on, src/db/corrupt.ts), and a write to a desk opened read-only names why it is read-only.
+ * Statements are kept by their text (the last 200 used): kysely prepares every query it runs, and
+ * preparing costs more than running a picker's index seeks. A kept statement still running (an
+ * unfinished iterate) is not reused: that query gets a statement of its own.
  */
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
@@ -15,7 +18,22 @@ export interface GuardContext {
   readOnlyBecause: string | null;
 }
 
+const KEPT_STATEMENTS = 200;
+
 export function guardedDatabase(sqlite: Database.Database, context: GuardContext): SqliteDatabase {
+  const kept = new Map<string, Database.Statement>();
+  const prepared = (text: string): Database.Statement => {
+    const found = kept.get(text);
+    if (found && !found.busy) {
+      kept.delete(text); // to the end: the most recently used
+      kept.set(text, found);
+      return found;
+    }
+    const statement = sqlite.prepare(text);
+    if (!found) kept.set(text, statement);
+    if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    return statement;
+  };
   const guard = <T>(run: () => T): T => {
     try {
       return run();
@@ -26,7 +44,7 @@ export function guardedDatabase(sqlite: Database.Database, context: GuardContext
   return {
     close: () => sqlite.close(),
     prepare(text: string): SqliteStatement {
-      const statement = guard(() => sqlite.prepare(text));
+      const statement = guard(() => prepared(text));
       return {
         reader: statement.reader,
         all: (parameters) => guard(() => statement.all(parameters)),

@@ -7,8 +7,11 @@ import { DesklineError, EXIT } from '../errors.js';
 
 /** A resolve refused by the checklist or the identity check (exit 3, but no version conflict: nothing to reload). */
 export class ResolveBlocked extends DesklineError {
-  constructor(message: string) {
+  /** Open required items only: a reason may force the resolve (the console offers it). */
+  readonly forceable: boolean;
+  constructor(message: string, forceable = false) {
     super(EXIT.conflict, message);
+    this.forceable = forceable;
     this.name = 'ResolveBlocked';
   }
 }

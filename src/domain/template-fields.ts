@@ -3,7 +3,7 @@
  * against its template: required ones present, dates real calendar dates, emails shaped like one.
  */
 import { InputError, textProblem } from './text-rules.js';
-import type { FieldType, TemplateField } from './request-template.js';
+import type { FieldType, RequestTemplate, TemplateField } from './request-template.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -50,4 +50,9 @@ export function checkFieldValues(fields: readonly TemplateField[], given: Readon
     out[field.name] = value;
   }
   return out;
+}
+
+/** The fields as a request's description when none is given: one `label: value` line each. */
+export function describeFields(t: RequestTemplate, fields: Readonly<Record<string, string>>): string {
+  return t.fields.flatMap((f) => (fields[f.name] ? [`${f.label}: ${fields[f.name]}`] : [])).join('\n');
 }

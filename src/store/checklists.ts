@@ -107,14 +107,19 @@ export async function setItemDone(
   });
 }
 
-/** Records who verified the requester's identity, and how (the method already checked against the fixed list). */
+/**
+ * Records who verified the requester's identity, and how (the method already checked against the
+ * fixed list); a note (what was seen, whom was called) goes into the same audit event.
+ */
 export async function recordVerification(
   db: Executor,
   ticketId: number,
   method: string,
   actor: Actor,
   now = Date.now(),
+  note = '',
 ): Promise<TicketView> {
+  const said = checkText('note', note, 'text').trim();
   return withImmediate(db, async (trx) => {
     const before = await getTicket(trx, ticketId);
     await trx
@@ -122,7 +127,8 @@ export async function recordVerification(
       .values({ ticket_id: ticketId, method, verified_by: actor.name, verifier_id: actor.id, verified_at: now })
       .execute();
     await touch(trx, before, now);
-    await recordEvent(trx, ticketId, actor, 'verify', [{ field: 'identity', old: null, new: method }], now);
+    const noted = said ? [{ field: 'identity note', old: null, new: said }] : [];
+    await recordEvent(trx, ticketId, actor, 'verify', [{ field: 'identity', old: null, new: method }, ...noted], now);
     return { ...before, updated_at: now, version: before.version + 1 };
   });
 }
@@ -142,7 +148,7 @@ export async function guardResolve(trx: Executor, before: TicketView, to: string
   });
   if (blockers.length === 0) return;
   const reason = force === undefined ? '' : checkText('force', force, 'text').trim();
-  if (!reason || !forceable(blockers)) throw new ResolveBlocked(blockerMessage(before.ref, blockers));
+  if (!reason || !forceable(blockers)) throw new ResolveBlocked(blockerMessage(before.ref, blockers), forceable(blockers));
   const open = blockers.flatMap((b) => (b.kind === 'items' ? b.open.map((i) => i.position) : []));
   await recordEvent(trx, before.id, actor, 'force', [{ field: 'open items', old: open.join(','), new: reason }], now);
 }

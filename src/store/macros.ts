@@ -32,6 +32,15 @@ export async function getMacro(db: Executor, name: string): Promise<Macro> {
   return fail(EXIT.notFound, `no macro '${name}' (${known.join(', ') || 'none yet: macro add'})`);
 }
 
+/** Deletes a macro (exit 2 naming the known ones when there is none by that name); the deleted macro. */
+export async function deleteMacro(db: Executor, name: string): Promise<Macro> {
+  return withImmediate(db, async (trx) => {
+    const macro = await getMacro(trx, name);
+    await trx.deleteFrom('macros').where('name', '=', name).execute();
+    return macro;
+  });
+}
+
 /** Adds a macro, or replaces the one with its name; says which. */
 export async function saveMacro(db: Executor, macro: Macro, now = Date.now()): Promise<'added' | 'replaced'> {
   checkMacro(macro);

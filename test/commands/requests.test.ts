@@ -141,8 +141,12 @@ describe('checklist and resolve', () => {
       4,
       "deskline: --method: must be one of callback, in_person, manager, video (got 'he sounded right')\n",
     ]);
-    const ok = await runCli(['ticket', 'verify', 'HD-1', '--method', 'callback'], { env });
+    const ok = await runCli(['ticket', 'verify', 'HD-1', '--method', 'callback', '--note', 'called 555-0134 (HR record)'], { env });
     expect(ok.stdout).toBe('HD-1 identity verified by tester (callback)\n');
+    expect(await dbRows(env, "SELECT field, new_value FROM audit_events WHERE action = 'verify' ORDER BY id")).toEqual([
+      { field: 'identity', new_value: 'callback' },
+      { field: 'identity note', new_value: 'called 555-0134 (HR record)' },
+    ]);
     expect((await runCli(['ticket', 'resolve', 'HD-1', '--resolution', 'Reset'], { env })).code).toBe(0);
     const show = await runCli(['ticket', 'show', 'HD-1', '--json'], { env });
     expect(JSON.parse(show.stdout).request.identity).toMatchObject([{ method: 'callback', verified_by: 'tester' }]);

@@ -221,7 +221,8 @@ describe('act reducer: the new-ticket form', () => {
     let s = keys(loaded(), 'n', 'tab', 'ctrl+s');
     const f = (st: State) => (overlay(st) as Extract<Overlay, { kind: 'form' }>).form;
     expect([f(s).focus, f(s).errors.title]).toEqual(['title', 'is required']);
-    s = keys(text(s, 'New mouse'), 'tab', 'tab', 'h', 'tab', 'h', 'tab', 'right', 'shift+tab', 'shift+tab');
+    // Title, requester, template (none: a plain ticket), category, priority, channel.
+    s = keys(text(s, 'New mouse'), 'tab', 'tab', 'tab', 'h', 'tab', 'h', 'tab', 'right', 'shift+tab', 'shift+tab');
     expect([f(s).category, f(s).priority, f(s).focus]).toEqual(['hardware', 'high', 'category']);
     s = keys(s, 'ctrl+s');
     expect(intents(s)[0]).toMatchObject({
@@ -235,7 +236,7 @@ describe('act reducer: the new-ticket form', () => {
     s = text(s, 'an');
     s = run(s, { type: 'suggestions', text: 'an', items: ['Ana Silva <ana@example.com>', 'Anton Berg'] }, key('down'), key('tab'));
     const form = (overlay(s) as Extract<Overlay, { kind: 'form' }>).form;
-    expect([editorText(form.requester), form.focus]).toEqual(['Ana Silva <ana@example.com>', 'category']);
+    expect([editorText(form.requester), form.focus]).toEqual(['Ana Silva <ana@example.com>', 'template']);
   });
 });
 

@@ -91,6 +91,8 @@ describe('console: the new-ticket form', () => {
     tui.type(KEYS.down);
     await tui.waitForFrame((f) => /▸ Ana Silva <ana@example.com>/.test(f));
     tui.type(KEYS.tab);
+    await tui.waitForFrame((f) => f.includes('▸ Template') && f.includes('none (a plain ticket)'));
+    tui.type(KEYS.tab);
     frame = await tui.waitForFrame((f) => f.includes('▸ Category') && /Requester +Ana Silva <ana@example.com>/.test(f));
     tui.type('h');
     await tui.waitForFrame((f) => f.includes('‹ hardware ›'));
@@ -175,7 +177,7 @@ describe('console: $EDITOR and the clipboard', () => {
     tui.type(CTRL_S);
     await tui.waitForFrame((f) => f.includes('HD-1 reply sent'));
     expect((await timeline(d.db, 1))[0]).toMatchObject({ kind: 'reply', body: 'Written in the editor.\nSecond line.' });
-    tui.type('n', 'From the form', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, CTRL_E);
+    tui.type('n', 'From the form', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, CTRL_E);
     frame = await tui.waitForFrame((f) => f.includes('New ticket') && f.includes('Second line.'));
     tui.type(CTRL_S);
     await tui.waitForFrame((f) => f.includes('HD-5 created'));

@@ -1,40 +1,54 @@
 /**
  * The new-ticket form: one line per field, the focused one marked, errors beside their field,
- * requester completions under the requester, the description's editor taking the rest.
+ * requester completions under the requester, a template's fields under the template, the
+ * requester's assets to tick, the description's editor taking the rest.
  */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { useColor } from '../hooks/console-context.js';
 import type { Overlay } from '../state/act/types.js';
-import { FORM_FIELDS, isText, type FormField } from '../state/form.js';
+import { editorOf, formStops, isText, type FormField } from '../state/form.js';
+import { fieldName, isFieldFocus, templateOf } from '../state/form-request.js';
 import { fit, truncate, width as cells } from '../text/text.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { Editor } from './editor.js';
 
 type Form = Extract<Overlay, { kind: 'form' }>;
 
-const LABELS: Record<FormField, string> = {
+const LABELS: Record<string, string> = {
   title: 'Title',
   requester: 'Requester',
+  template: 'Template',
+  assets: 'Assets',
   category: 'Category',
   priority: 'Priority',
   channel: 'Channel',
   description: 'Description',
 };
-/** `▸ Description` and a space before what follows it. */
-const LABEL = 14;
+/** `▸ Description` and a space before what follows it; a template's longer labels widen it (up to a third of the width). */
+const MIN_LABEL = 14;
 
 export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
   const f = o.form;
   const color = useColor();
   const ask = o.ask ? 1 : 0;
   const suggestions = f.focus === 'requester' ? f.suggest.items.slice(0, 3) : [];
+  const stops = formStops(f);
+  const template = templateOf(f);
+  const labelOf = (field: FormField) =>
+    isFieldFocus(field) ? (template?.fields.find((x) => x.name === fieldName(field))?.label ?? fieldName(field)) : LABELS[field]!;
+  const LABEL = Math.max(
+    MIN_LABEL,
+    Math.min(Math.floor(width / 3), Math.max(0, ...(template?.fields ?? []).map((x) => cells(sanitizeLine(x.label)) + 4))),
+  );
+  const requiredMark = (field: FormField) =>
+    isFieldFocus(field) && template?.fields.find((x) => x.name === fieldName(field))?.required ? '*' : '';
   // Completions come with a line saying how to take one.
-  const fixed = 1 + 6 + suggestions.length + (suggestions.length ? 1 : 0) + ask;
+  const fixed = 1 + stops.length + suggestions.length + (suggestions.length ? 1 : 0) + ask;
   const descRows = Math.max(1, height - fixed);
   const label = (field: FormField) => {
     const on = f.focus === field && !o.ask;
-    return <Text bold={on}>{fit(`${on ? '▸' : ' '} ${LABELS[field]}`, LABEL)}</Text>;
+    return <Text bold={on}>{fit(`${on ? '▸' : ' '} ${sanitizeLine(labelOf(field))}${requiredMark(field)}`, LABEL)}</Text>;
   };
   const error = (field: FormField) => (f.errors[field] ? `  ✗ ${f.errors[field]}` : '');
   const line = (field: FormField) => {
@@ -46,12 +60,28 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
         {label(field)}
         {isText(field) && field !== 'description' ? (
           <Editor
-            state={f[field]}
+            state={editorOf(f, field)}
             width={room}
             height={1}
             focused={on}
-            placeholder={field === 'requester' ? 'name, email or Name <email>' : ''}
+            placeholder={field === 'requester' ? 'name, email or Name <email>' : field === 'title' && template ? '(from the template)' : ''}
           />
+        ) : field === 'assets' ? (
+          <Text>
+            {f.assets.items
+              .map((a, i) => (
+                <Text key={a.tag} inverse={on && i === f.assets.index}>
+                  {`${f.assets.chosen.includes(a.tag) ? '[x]' : '[ ]'} ${sanitizeLine(a.label)}`}
+                </Text>
+              ))
+              .flatMap((el, i) => (i ? [<Text key={`gap${i}`}>{'  '}</Text>, el] : [el]))}
+            <Text dimColor>{on ? '  ←/→ · Space links' : ''}</Text>
+          </Text>
+        ) : field === 'template' ? (
+          <Text>
+            {fit(`‹ ${f.template || 'none (a plain ticket)'} ›`, Math.min(room, 30))}
+            <Text dimColor>{on ? ' ←/→ or type a letter: its fields come below' : ''}</Text>
+          </Text>
         ) : field === 'description' ? (
           <Text dimColor>{on ? '(↑ at the top goes back; ⏎ new line)' : ''}</Text>
         ) : (
@@ -67,7 +97,7 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
   return (
     <>
       <TitleBar title="New ticket" width={width} right="^S save · Esc cancel " />
-      {FORM_FIELDS.slice(0, 2).map(line)}
+      {stops.slice(0, 2).map(line)}
       {suggestions.map((s, i) => (
         <Text key={`s${i}`} inverse={i === f.suggest.index} wrap="truncate-end">
           {fit(`${' '.repeat(LABEL)}${i === f.suggest.index ? '▸' : '·'} ${sanitizeLine(s)}`, width)}
@@ -78,7 +108,7 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
           {fit(`${' '.repeat(LABEL)}↓/↑ picks a known requester · Tab or ⏎ takes it`, width)}
         </Text>
       )}
-      {FORM_FIELDS.slice(2).map(line)}
+      {stops.slice(2).map(line)}
       <Editor
         state={f.description}
         width={width}

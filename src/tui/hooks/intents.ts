@@ -9,9 +9,11 @@ import { describeError, EXIT, isDesklineError } from '../../errors.js';
 import type { Desk } from '../../store/desk.js';
 import type { Actor } from '../../store/executor.js';
 import { progress, ResolveBlocked } from '../../domain/checklist.js';
-import { checklistOf, setItemDone } from '../../store/checklists.js';
+import { checklistOf, recordVerification, setItemDone } from '../../store/checklists.js';
 import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
-import { assetsOfTicket } from '../../store/asset-links.js';
+import { assetsOfTicket, linkAsset } from '../../store/asset-links.js';
+import { templateBySlug } from '../../io/template-files.js';
+import { createRequest } from '../../store/requests.js';
 import { addInteraction } from '../../store/interactions.js';
 import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
@@ -80,8 +82,12 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       const t = intent.target;
       const changed = t.bulk
         ? await resolveTickets(db, t.ids, intent.resolution, r.me, each(t))
-        : [await resolve(db, one(t).id, intent.resolution, r.me, one(t).opts)];
-      return { ok: true, message: said(t, changed, 'resolved'), ...versions(changed) };
+        : [await resolve(db, one(t).id, intent.resolution, r.me, { ...one(t).opts, force: intent.force })];
+      return { ok: true, message: said(t, changed, intent.force ? 'resolved (forced, reason kept)' : 'resolved'), ...versions(changed) };
+    }
+    case 'verify': {
+      const ticket = await recordVerification(db, intent.target.ids[0]!, intent.method, r.me, Date.now(), intent.note);
+      return { ok: true, message: `${ticket.ref} identity verified (${intent.method})`, ...written([ticket]) };
     }
     case 'reopen': {
       const { id, opts } = one(intent.target);
@@ -110,8 +116,23 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       };
     }
     case 'create': {
-      const created = await createTicket(db, intent.input, r.me);
-      return { ok: true, message: `${created.ticket.ref} created`, createdId: created.ticket.id, ...written([created.ticket]) };
+      const { request, assets = [] } = intent;
+      const template = request ? await templateBySlug(db, request.slug) : null;
+      const created = template
+        ? await createRequest(db, template, request!.fields, intent.input, r.me)
+        : await createTicket(db, intent.input, r.me);
+      const id = created.ticket.id;
+      for (const tag of assets) await linkAsset(db, id, tag, r.me);
+      const fresh = assets.length ? await findTicket(db, id) : created.ticket;
+      const extra = [template ? `checklist: ${template.items.length} items` : '', assets.length ? `${assets.join(', ')} linked` : '']
+        .filter(Boolean)
+        .join('; ');
+      return {
+        ok: true,
+        message: `${created.ticket.ref} created${extra ? ` (${extra})` : ''}`,
+        createdId: id,
+        ...written([fresh ?? created.ticket]),
+      };
     }
     case 'copy':
       r.copy(intent.text);
@@ -168,6 +189,12 @@ export async function runIntent(r: Runner, intent: Intent): Promise<Outcome> {
       const fresh = await freshOf(r, target.ids);
       return { ok: false, conflict: true, message: conflictMessage(target, error.message), ...written(fresh) };
     }
+    if (error instanceof ResolveBlocked && error.forceable && intent.kind === 'resolve' && !intent.target.bulk)
+      return {
+        ok: false,
+        forceable: true,
+        message: `${error.message.replace(/ \(--force REASON resolves anyway\)$/, '')} — a reason resolves it anyway`,
+      };
     if (error instanceof InputError) return { ok: false, message: error.message, field: error.field };
     const message = describeError(error).message;
     const field = intent.kind === 'create' && /^requester\b/.test(message) ? 'requester' : undefined;

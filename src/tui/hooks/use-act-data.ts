@@ -1,5 +1,10 @@
-/** Data the dialogs need: the technicians (assign picker), the macros (`m`) and requester completions (new-ticket form). */
+/**
+ * Data the dialogs need: the technicians (assign picker), the macros (`m`), and for the new-ticket
+ * form the request templates, requester completions and the typed requester's assets.
+ */
+import { deskTemplates } from '../../io/template-files.js';
 import { listMacros } from '../../store/macros.js';
+import { pickRequesterAssets } from '../../store/pickers.js';
 import { listRequesters } from '../../store/requesters.js';
 import { listTechnicians } from '../../store/technicians.js';
 import type { StateAction } from '../state/types.js';
@@ -32,5 +37,21 @@ export function useRequesterSuggestions(text: string | null, dispatch: (a: State
       onAnswer: (items) => dispatch({ type: 'suggestions', text: typed, items }),
       // completion is a convenience: typing goes on without it
     },
+  );
+}
+
+/** The desk's request templates (its own and the shipped ones), read again when the desk changes. */
+export function useTemplates(dispatch: (a: StateAction) => void): void {
+  useDeskQuery('templates', (db) => deskTemplates(db), { live: true, onAnswer: (list) => dispatch({ type: 'templates', list }) });
+}
+
+/** The assets of the requester typed in the form (null: no form open), offered to link to the new ticket. */
+export function useRequesterAssets(text: string | null, dispatch: (a: StateAction) => void): void {
+  const typed = text?.trim() ?? '';
+  useDeskQuery(
+    typed === '' ? null : `assets ${typed}`,
+    async (db) =>
+      (await pickRequesterAssets(db, typed)).map((a) => ({ tag: a.tag, label: [a.tag, a.type, a.model].filter(Boolean).join(' ') })),
+    { delayMs: SUGGEST_DEBOUNCE_MS, onAnswer: (items) => dispatch({ type: 'formAssets', requester: typed, items }) },
   );
 }

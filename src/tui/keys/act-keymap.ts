@@ -29,6 +29,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'F', action: 'followup', help: 'set a follow-up time', when: LIST },
   { key: 'm', action: 'macro', help: 'apply a macro (find, preview, ⏎)', hint: 'macro', when: LIST },
   { key: 'c', action: 'checklist', help: 'checklist of a request', when: LIST },
+  { key: 'V', action: 'verifyIdentity', help: "record how the requester's identity was verified (method, note)", when: LIST },
   { key: 'S', action: 'acceptTriage', help: 'accept the triage suggestion (category, priority, tier)', hint: 'accept', when: LIST },
   { key: 'n', action: 'newTicket', help: 'new ticket', hint: 'new', when: ['queue', 'detail', 'welcome'] },
   { key: '?', action: 'help', help: 'this help', hint: 'help', when: ['queue', 'detail', 'welcome', 'help'] },

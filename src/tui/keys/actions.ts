@@ -101,6 +101,7 @@ export const ACT_COMMANDS = [
   'mergeMarked',
   'parentOfMarked',
   'followup',
+  'verifyIdentity',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -1,18 +1,21 @@
 /**
  * The new-ticket form as a pure reducer: text fields are small editors, choices cycle with ←/→ or
  * the first letter, the requester field offers completions, and saving validates with the same
- * rules as the CLI (validateTicketInput): an error lands beside its field.
+ * rules as the CLI (validateTicketInput): an error lands beside its field. A request template's
+ * fields and the requester's assets are the part in form-request.ts.
  */
+import type { RequestTemplate } from '../../domain/request-template.js';
 import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
+import * as req from './form-request.js';
 
-export const FORM_FIELDS = ['title', 'requester', 'category', 'priority', 'channel', 'description'] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
-type TextField = 'title' | 'requester' | 'description';
-type ChoiceField = 'category' | 'priority' | 'channel';
+const BASE_FIELDS = ['title', 'requester', 'template', 'category', 'priority', 'channel', 'description'] as const;
+export type FormField = (typeof BASE_FIELDS)[number] | 'assets' | req.FieldFocus;
+type TextField = 'title' | 'requester' | 'description' | req.FieldFocus;
+type ChoiceField = 'category' | 'priority' | 'channel' | 'template';
 
-export interface FormState {
+export interface FormState extends req.RequestPart {
   title: EditorState;
   requester: EditorState;
   description: EditorState;
@@ -28,8 +31,9 @@ export interface FormState {
 
 const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
 
-export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES): FormState {
+export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES, templates: readonly RequestTemplate[] = []): FormState {
   return {
+    ...req.emptyRequest(templates),
     title: editorFrom('', true),
     requester: editorFrom('', true),
     description: editorFrom(''),
@@ -43,24 +47,40 @@ export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES): For
 }
 
 export function isText(f: FormField): f is TextField {
-  return f === 'title' || f === 'requester' || f === 'description';
+  return f === 'title' || f === 'requester' || f === 'description' || req.isFieldFocus(f);
+}
+
+/** The focus order: the requester's assets (if any) after the requester, a template's fields after the template. */
+export function formStops(form: FormState): FormField[] {
+  const assets: FormField[] = form.assets.items.length ? ['assets'] : [];
+  const [title, requester, template, ...rest] = BASE_FIELDS;
+  return [title, requester, ...assets, template, ...(req.templateStops(form) as FormField[]), ...rest];
+}
+
+export function editorOf(form: FormState, f: TextField): EditorState {
+  return req.isFieldFocus(f) ? (form.fields[req.fieldName(f)] ?? editorFrom('', true)) : form[f];
+}
+
+function withEditor(form: FormState, f: TextField, e: EditorState): FormState {
+  return req.isFieldFocus(f) ? { ...form, fields: { ...form.fields, [req.fieldName(f)]: e } } : { ...form, [f]: e };
 }
 
 export function choicesOf(form: FormState, field: ChoiceField): readonly string[] {
+  if (field === 'template') return req.templateChoices(form);
   return field === 'category' ? form.categories : field === 'priority' ? PRIORITIES : CHANNELS;
+}
+
+function setChoice(form: FormState, field: ChoiceField, value: string): FormState {
+  const next = field === 'template' ? req.withTemplate(form, value) : { ...form, [field]: value };
+  return { ...next, errors: { ...form.errors, [field]: undefined } };
 }
 
 /** Anything typed or changed: Esc asks before throwing it away. */
 export function formDirty(form: FormState): boolean {
   const fresh = newForm(form.categories);
-  return (
-    !editorEmpty(form.title) ||
-    !editorEmpty(form.requester) ||
-    !editorEmpty(form.description) ||
-    form.category !== fresh.category ||
-    form.priority !== fresh.priority ||
-    form.channel !== fresh.channel
-  );
+  const typed = [form.title, form.requester, form.description].some((e) => !editorEmpty(e));
+  const chose = (['category', 'priority', 'channel'] as const).some((c) => form[c] !== fresh[c]);
+  return typed || chose || req.requestDirty(form);
 }
 
 function accept(form: FormState): FormState {
@@ -72,14 +92,15 @@ function accept(form: FormState): FormState {
 /** Tab / Shift+Tab (a highlighted completion is taken first). */
 export function formMove(form: FormState, delta: number): FormState {
   const f = accept(form);
-  const i = FORM_FIELDS.indexOf(f.focus);
-  return { ...f, focus: FORM_FIELDS[(i + delta + FORM_FIELDS.length) % FORM_FIELDS.length]! };
+  const stops = formStops(f);
+  const i = stops.indexOf(f.focus);
+  return { ...f, focus: stops[(i + delta + stops.length) % stops.length]! };
 }
 
 function cycle(form: FormState, field: ChoiceField, delta: number): FormState {
   const options = choicesOf(form, field);
   const i = options.indexOf(form[field]);
-  return { ...form, [field]: options[(i + delta + options.length) % options.length]!, errors: { ...form.errors, [field]: undefined } };
+  return setChoice(form, field, options[(i + delta + options.length) % options.length]!);
 }
 
 /** The next option starting with `letter` after the current one. */
@@ -88,7 +109,7 @@ function jump(form: FormState, field: ChoiceField, letter: string): FormState {
   const start = options.indexOf(form[field]);
   for (let n = 1; n <= options.length; n++) {
     const o = options[(start + n) % options.length]!;
-    if (o.toLowerCase().startsWith(letter.toLowerCase())) return { ...form, [field]: o, errors: { ...form.errors, [field]: undefined } };
+    if (o && o.toLowerCase().startsWith(letter.toLowerCase())) return setChoice(form, field, o);
   }
   return form;
 }
@@ -101,9 +122,13 @@ export function formKey(form: FormState, name: string | null, input: string, pri
     const index = name === 'down' ? Math.min(n - 1, form.suggest.index + 1) : Math.max(-1, form.suggest.index - 1);
     return { ...form, suggest: { ...form.suggest, index } };
   }
+  if (field === 'assets') {
+    const next = req.assetKey(form, name, input);
+    if (next) return next;
+  }
   if (!isText(field)) {
-    if (name === 'left' || name === 'right') return cycle(form, field, name === 'left' ? -1 : 1);
-    if (printable && input.trim() !== '') return jump(form, field, [...input][0]!);
+    if (field !== 'assets' && (name === 'left' || name === 'right')) return cycle(form, field, name === 'left' ? -1 : 1);
+    if (field !== 'assets' && printable && input.trim() !== '') return jump(form, field, [...input][0]!);
     if (name === 'enter' || name === 'down') return formMove(form, 1);
     if (name === 'up') return formMove(form, -1);
     return form;
@@ -111,12 +136,12 @@ export function formKey(form: FormState, name: string | null, input: string, pri
   if (field !== 'description' && (name === 'enter' || name === 'down')) return formMove(form, 1);
   if (field !== 'description' && name === 'up') return formMove(form, -1);
   if (field === 'description' && name === 'up' && form.description.row === 0) return formMove(form, -1);
-  const next = editorKey(form[field], name, input, printable);
-  if (!next || next === form[field]) return form;
-  const changed = editorText(next) !== editorText(form[field]);
+  const before = editorOf(form, field);
+  const next = editorKey(before, name, input, printable);
+  if (!next || next === before) return form;
+  const changed = editorText(next) !== editorText(before);
   return {
-    ...form,
-    [field]: next,
+    ...withEditor(form, field, next),
     errors: changed ? { ...form.errors, [field]: undefined } : form.errors,
     suggest: field === 'requester' && changed ? { items: form.suggest.items, index: -1 } : form.suggest,
   };
@@ -128,8 +153,7 @@ export function formPaste(form: FormState, text: string): FormState {
   // Several letters in one read on a choice are several keys (fast typing).
   if (!isText(field)) return [...text].reduce((f, ch) => formKey(f, ch, ch, true), form);
   return {
-    ...form,
-    [field]: insert(form[field], text),
+    ...withEditor(form, field, insert(editorOf(form, field), text)),
     errors: { ...form.errors, [field]: undefined },
     suggest: field === 'requester' ? { items: form.suggest.items, index: -1 } : form.suggest,
   };
@@ -145,20 +169,24 @@ export function formSuggestions(form: FormState, text: string, items: string[]):
 }
 
 /** Validates for saving: the input, or the form with the error beside its field (and focus on it). */
-export function formSubmit(form: FormState): { input: TicketInput } | { form: FormState } {
+export type Submitted = Pick<req.RequestValues, 'request'> & { input: TicketInput; assets: string[] };
+
+export function formSubmit(form: FormState): Submitted | { form: FormState } {
   try {
+    const v = req.requestValues(form, editorText(form.title), editorText(form.description));
     const input = validateTicketInput(
       {
-        title: editorText(form.title),
+        title: v.title,
         requester: editorText(form.requester),
         category: form.category,
         priority: form.priority,
         channel: form.channel,
-        description: editorText(form.description),
+        description: v.description,
+        tags: v.tags,
       },
       form.categories,
     );
-    return { input };
+    return { input, request: v.request, assets: form.assets.chosen };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { form: formError(form, error.field, error.message.slice(error.field.length + 2)) };
@@ -166,6 +194,7 @@ export function formSubmit(form: FormState): { input: TicketInput } | { form: Fo
 }
 
 export function formError(form: FormState, field: string, message: string): FormState {
-  const f = (FORM_FIELDS as readonly string[]).includes(field) ? (field as FormField) : form.focus;
+  const named = field.startsWith('field ') ? req.fieldFocus(field.slice('field '.length)) : field;
+  const f = (formStops(form) as string[]).includes(named) ? (named as FormField) : form.focus;
   return { ...form, focus: f, errors: { ...form.errors, [f]: message } };
 }

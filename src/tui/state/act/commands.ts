@@ -2,6 +2,7 @@
  * Commands on the selected (or marked) tickets from the queue and detail panes, pure: each opens a
  * dialog or queues an intent. Commands inside a dialog go to dialog-commands.ts.
  */
+import { VERIFY_METHOD_HELP, VERIFY_METHODS } from '../../../domain/identity.js';
 import { PRIORITIES, STATUSES, TIERS, type Status } from '../../../domain/ticket.js';
 import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { ActCommand } from '../../keys/actions.js';
@@ -77,6 +78,10 @@ function onTicket(act: ActState, c: ActCommand, row: TicketListRow | undefined):
       if (one.statuses[0] !== 'resolved' && one.statuses[0] !== 'closed')
         return said(act, `${one.label} is ${one.statuses[0]}: nothing to reopen`);
       return step(enqueue(act, { kind: 'reopen', target: one }));
+    case 'verifyIdentity': {
+      const options = VERIFY_METHODS.map((m, i) => ({ value: m, label: `${m} — ${VERIFY_METHOD_HELP[m]}`, key: String(i + 1) }));
+      return open(picker(one, 'verify', `How was the identity of ${one.label}'s requester verified?`, options));
+    }
     case 'copyRef':
       return step(enqueue(act, { kind: 'copy', text: one.label }));
     case 'remote':
@@ -115,7 +120,7 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
     case 'help':
       return step(setOverlay(act, { kind: 'help', scroll: 0, target: null, ask: null }));
     case 'newTicket':
-      return step(setOverlay(act, { kind: 'form', form: newForm(act.categories), target: null, ask: null }));
+      return step(setOverlay(act, { kind: 'form', form: newForm(act.categories, act.templates), target: null, ask: null }));
     case 'mark':
       return toggleMark(act, ctx);
     case 'macro':

@@ -4,6 +4,7 @@
  * at once; a failed write gives it back.
  */
 import { tagList } from '../../../domain/ticket-input.js';
+import type { VerifyMethod } from '../../../domain/identity.js';
 import type { Tier } from '../../../domain/ticket.js';
 import type { ActCommand } from '../../keys/actions.js';
 import { editorEmpty, editorText, insert } from '../editor.js';
@@ -36,6 +37,13 @@ export function pick(act: ActState, o: Picker, option: PickOption | undefined): 
       return update(`Set status ${option.label}?`, { status: v as never }, 'status', `now ${option.label}`);
     case 'tier':
       return step(setOverlay(act, compose(t, 'escalate', { tier: v as Tier, title: `Escalate ${t.label} to ${v} — why?` })));
+    case 'verify':
+      return step(
+        setOverlay(
+          act,
+          compose(t, 'verify', { method: v as VerifyMethod, title: `${t.label}: verified by ${v} — a note (optional), then ^S` }),
+        ),
+      );
     case 'kbLink':
       return step(closeOverlay(act), {
         kind: 'kbJob',
@@ -77,6 +85,11 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
     case 'followup':
       if (!text) return need('a time (or none)');
       return step(enqueue(act, { kind: 'followup', target: t, when: text }, true));
+    case 'verify':
+      return step(enqueue(act, { kind: 'verify', target: t, method: o.method!, note: text }, true));
+    case 'force':
+      if (!text) return need('a reason');
+      return step(enqueue(act, { kind: 'resolve', target: t, resolution: o.resolution!, force: text }, true));
     case 'tags': {
       let changes;
       try {
@@ -93,7 +106,8 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
 
 /** Something was typed: Esc asks before throwing it away. */
 export function dirty(o: Overlay): boolean {
-  if (o.kind === 'compose') return !editorEmpty(o.text) || (o.minutes !== null && !editorEmpty(o.minutes));
+  // A forced resolve carries the resolution typed before the refusal.
+  if (o.kind === 'compose') return !editorEmpty(o.text) || (o.minutes !== null && !editorEmpty(o.minutes)) || Boolean(o.resolution);
   return o.kind === 'form' && formDirty(o.form);
 }
 
@@ -149,8 +163,11 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       if (o.kind === 'compose') return saveCompose(act, o);
       if (o.kind === 'form') {
         const r = formSubmit(o.form);
-        if ('input' in r) return step(enqueue(act, { kind: 'create', input: r.input }, true));
-        return said(setOverlay(act, { ...o, form: r.form }), `${r.form.focus}: ${r.form.errors[r.form.focus]}`);
+        if ('input' in r) return step(enqueue(act, { kind: 'create', input: r.input, request: r.request, assets: r.assets }, true));
+        return said(
+          setOverlay(act, { ...o, form: r.form }),
+          `${r.form.focus.replace(/^field:/, 'field ')}: ${r.form.errors[r.form.focus]}`,
+        );
       }
       return step(act);
     case 'nextField':

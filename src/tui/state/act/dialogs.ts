@@ -19,6 +19,8 @@ const TITLES: Record<ComposePurpose, string> = {
   escalate: 'Escalate',
   tags: 'Tags for (-tag removes)',
   followup: 'Follow-up (thu 10:00, tomorrow, 2h, none) for',
+  verify: 'Identity verified for',
+  force: 'Resolve anyway',
 };
 
 export function compose(target: Target, purpose: ComposePurpose, extra: Partial<Extract<Overlay, { kind: 'compose' }>> = {}): Overlay {

@@ -3,8 +3,10 @@
  * versions moved on, marks cleared, or the dialog given back on failure), versions seen, technicians,
  * requester completions.
  */
-import { editorFrom } from '../editor.js';
+import { editorFrom, editorText } from '../editor.js';
+import { compose } from './dialogs.js';
 import { formError, formSuggestions, formText } from '../form.js';
+import { withAssets } from '../form-request.js';
 import { notice, step } from '../step.js';
 import type { Out, Step } from '../types.js';
 import { macroMatches } from './request-dialogs.js';
@@ -56,6 +58,12 @@ function giveBack(act: ActState, draft: Overlay, outcome: Outcome): ActState {
   const ask = back.ask;
   if (ask && 'intent' in ask && 'target' in ask.intent)
     back = { ...back, ask: { ...ask, intent: { ...ask.intent, target: follow(ask.intent.target) } } };
+  // Refused for open required items only: the resolution is kept and a reason is asked to force it.
+  if (outcome.forceable && back.kind === 'compose' && back.purpose === 'resolve' && back.target)
+    back = compose(back.target, 'force', {
+      resolution: editorText(back.text).trim(),
+      title: `Resolve ${back.target.label} anyway: why, with required items open? (audited)`,
+    });
   if (back.kind === 'form' && outcome.field)
     back = { ...back, form: formError(back.form, outcome.field, outcome.message.replace(/^[a-z_]+: /, '')) };
   return act.overlay ? { ...act, restore: back } : { ...act, overlay: back };
@@ -123,6 +131,13 @@ export function actData(act: ActState, a: ActAction, selectedId: number | undefi
       return step({ ...act, macros: a.list });
     case 'macroMatches':
       return step(macroMatches(act, a.query, a.names));
+    case 'templates':
+      return step({ ...act, templates: a.list });
+    case 'formAssets': {
+      const o = act.overlay;
+      if (o?.kind !== 'form') return step(act);
+      return step({ ...act, overlay: { ...o, form: withAssets(o.form, a.requester, editorText(o.form.requester), a.items) } });
+    }
     case 'suggestions': {
       const o = act.overlay;
       return step(o?.kind === 'form' ? { ...act, overlay: { ...o, form: formSuggestions(o.form, a.text, a.items) } } : act);

@@ -4,6 +4,7 @@
  * the console's state that holds them (ActState).
  */
 import type { ChecklistItem } from '../../../domain/checklist.js';
+import type { VerifyMethod } from '../../../domain/identity.js';
 import type { Macro, MacroSubject } from '../../../domain/macro.js';
 import type { TicketInput } from '../../../domain/ticket-input.js';
 import { DEFAULT_CATEGORIES, type Tier } from '../../../domain/ticket.js';
@@ -12,6 +13,8 @@ import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
+import type { FormAsset } from '../form-request.js';
+import type { RequestTemplate } from '../../../domain/request-template.js';
 import type { FieldSuggestion } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
@@ -34,11 +37,14 @@ export type Intent =
   | { kind: 'update'; target: Target; changes: TicketChanges; action: string; verb: string }
   | { kind: 'interaction'; target: Target; input: InteractionInput }
   | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
-  | { kind: 'resolve'; target: Target; resolution: string }
+  /** `force`: the reason a request with required checklist items open is resolved anyway (audited). */
+  | { kind: 'resolve'; target: Target; resolution: string; force?: string }
+  | { kind: 'verify'; target: Target; method: VerifyMethod; note: string }
   | { kind: 'reopen'; target: Target }
   | { kind: 'macro'; target: Target; name: string }
   | { kind: 'check'; target: Target; position: number; done: boolean }
-  | { kind: 'create'; input: TicketInput }
+  /** `request`: a template's slug and checked field values (the checklist comes with it); `assets`: tags to link. */
+  | { kind: 'create'; input: TicketInput; request?: { slug: string; fields: Record<string, string> } | null; assets?: string[] }
   | { kind: 'copy'; text: string }
   /** Suspend the console for a remote session to the ticket's asset, and log it. */
   | { kind: 'remote'; target: Target }
@@ -73,6 +79,8 @@ export interface Outcome {
   createdId?: number;
   /** Text back from $EDITOR. */
   text?: string;
+  /** A resolve refused for open required checklist items only: a reason may force it. */
+  forceable?: boolean;
 }
 
 export interface PickOption {
@@ -82,8 +90,8 @@ export interface PickOption {
   key?: string;
 }
 
-export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink';
-export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'followup';
+export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink' | 'verify';
+export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'followup' | 'verify' | 'force';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
 export type Ask = { question: string; intent: Intent } | { question: string; discard: true };
@@ -104,6 +112,9 @@ export type Overlay = Common &
         minutes: EditorState | null;
         field: 'text' | 'minutes';
         tier: Tier | null;
+        /** `verify`: the method picked; `force`: the resolution the refused resolve carried. */
+        method?: VerifyMethod;
+        resolution?: string;
       }
     | { kind: 'form'; form: FormState }
     /** `m`: the macros matching `query` (names, best first; null until fuse.js answered), the subject of the preview. */
@@ -139,6 +150,8 @@ export interface ActState {
   macros: Macro[];
   /** The desk's categories (settings), for the new-ticket form. */
   categories: readonly string[];
+  /** The desk's request templates, for the new-ticket form. */
+  templates: RequestTemplate[];
 }
 
 export interface Technician {
@@ -159,6 +172,7 @@ export const INITIAL_ACT: ActState = {
   technicians: [],
   macros: [],
   categories: DEFAULT_CATEGORIES,
+  templates: [],
 };
 
 /** Data arriving for the act slice. */
@@ -167,7 +181,10 @@ export type ActAction =
   | { type: 'technicians'; list: Technician[] }
   | { type: 'macros'; list: Macro[] }
   | { type: 'macroMatches'; query: string; names: string[] }
-  | { type: 'suggestions'; text: string; items: string[] };
+  | { type: 'suggestions'; text: string; items: string[] }
+  | { type: 'templates'; list: RequestTemplate[] }
+  /** The assets of the requester typed as `requester` in the form. */
+  | { type: 'formAssets'; requester: string; items: FormAsset[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
 export interface ActCtx {
