@@ -1,6 +1,7 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
+import type { TicketWordDocsTable } from './schema-triage.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 import type {
   TechniciansTable,
@@ -79,6 +80,7 @@ export interface DB {
   triage_state: TriageStateTable;
   triage_learned: TriageTicketTable;
   triage_pending: TriageTicketTable;
+  ticket_word_docs: TicketWordDocsTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;
