@@ -83,14 +83,23 @@ const scenario: Scenario = {
     const cold: number[] = [];
     const similar: number[] = [];
     const base: number[] = [];
+    // CPU time beside the wall time: on a shared machine a call's tail is mostly waiting for a core.
+    const cpu = { suggest: [] as number[], similar: [] as number[] };
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return (d.user + d.system) / 1000;
+    };
     for (const t of rows) {
       let at = performance.now();
       byId.get(t.id);
       base.push(performance.now() - at);
       at = performance.now();
+      let used = process.cpuUsage();
       await suggestTriage(desk.db, t);
       suggest.push(performance.now() - at);
+      cpu.suggest.push(cpuSince(used));
       at = performance.now();
+      used = process.cpuUsage();
       await similarTickets(desk.db, {
         id: t.id,
         title: t.title,
@@ -99,6 +108,7 @@ const scenario: Scenario = {
         createdAt: t.created_at,
       });
       similar.push(performance.now() - at);
+      cpu.similar.push(cpuSince(used));
     }
     // Then each ticket again with the model's cache forgotten first (a one-shot process).
     for (const t of rows) {
@@ -112,6 +122,7 @@ const scenario: Scenario = {
     const label = quick ? '10k' : '100k';
     const baseline = { label: 'raw SELECT * FROM tickets WHERE id = ?', samples: base };
     const ms = (xs: number[]) => Number(percentile(xs, 95).toFixed(2));
+    const ms50 = (xs: number[]) => Number(percentile(xs, 50).toFixed(2));
     const out: Measurement[] = [
       {
         label: `triage train, ${label} resolved`,
@@ -134,7 +145,7 @@ const scenario: Scenario = {
         samples: suggest,
         baseline,
         target: { op: '<=', value: 50 },
-        extra: { p95_ms: ms(suggest), p95_target_ms: 5 },
+        extra: { p95_ms: ms(suggest), p95_target_ms: 5, cpu_p50_ms: ms50(cpu.suggest), cpu_p95_ms: ms(cpu.suggest) },
       },
       {
         label: `ticket suggestion at ${label}, model not cached`,
@@ -150,7 +161,7 @@ const scenario: Scenario = {
         samples: similar,
         baseline,
         target: { op: '<=', value: 200 },
-        extra: { p95_ms: ms(similar), p95_target_ms: 20 },
+        extra: { p95_ms: ms(similar), p95_target_ms: 20, cpu_p50_ms: ms50(cpu.similar), cpu_p95_ms: ms(cpu.similar) },
       },
     ];
     return out;

@@ -39,7 +39,7 @@ export interface SimilarQuery {
   createdAt: number;
 }
 
-const CANDIDATES = 40;
+const CANDIDATES = 20;
 const SAME_REQUESTER = 20;
 const DAY = 86_400_000;
 

@@ -22,7 +22,7 @@ export const SIMILAR_RULES = {
    * only the newest tickets are searched, as many as keep the reading near this budget. Scoring a
    * posting costs ~1 µs (FTS5's own bm25 ~10 µs: 17 ms for one common word at 100k tickets).
    */
-  postings: 2_000,
+  postings: 1_000,
 } as const;
 
 const DAY = 86_400_000;

@@ -1,12 +1,14 @@
 /**
  * The new-ticket form: one line per field, the focused one marked, errors beside their field,
- * requester completions under the requester, the description's editor taking the rest.
+ * requester completions under the requester, the triage suggestion above the choices once one is
+ * answered, the description's editor taking the rest.
  */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { useColor } from '../hooks/console-context.js';
 import type { Overlay } from '../state/act/types.js';
-import { FORM_FIELDS, isText, type FormField } from '../state/form.js';
+import { FORM_FIELDS, isText, type FormField, type FormState } from '../state/form.js';
+import { describeSuggestions, pendingSuggestions } from '../state/form-triage.js';
 import { fit, truncate, width as cells } from '../text/text.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { Editor } from './editor.js';
@@ -24,13 +26,21 @@ const LABELS: Record<FormField, string> = {
 /** `▸ Description` and a space before what follows it. */
 const LABEL = 14;
 
+/** The triage suggestion for what is typed (Ctrl+T takes it), or the tier it set (the form has no tier field). */
+function triageLine(f: FormState): string | null {
+  const pending = pendingSuggestions(f);
+  if (pending.length) return `${describeSuggestions(pending)} · ^T takes ${pending.length > 1 ? 'them' : 'it'}`;
+  return f.tier ? `tier ${f.tier} (taken)` : null;
+}
+
 export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
   const f = o.form;
   const color = useColor();
   const ask = o.ask ? 1 : 0;
   const suggestions = f.focus === 'requester' ? f.suggest.items.slice(0, 3) : [];
+  const triage = triageLine(f);
   // Completions come with a line saying how to take one.
-  const fixed = 1 + 6 + suggestions.length + (suggestions.length ? 1 : 0) + ask;
+  const fixed = 1 + 6 + suggestions.length + (suggestions.length ? 1 : 0) + (triage ? 1 : 0) + ask;
   const descRows = Math.max(1, height - fixed);
   const label = (field: FormField) => {
     const on = f.focus === field && !o.ask;
@@ -76,6 +86,12 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
       {suggestions.length > 0 && (
         <Text dimColor wrap="truncate-end">
           {fit(`${' '.repeat(LABEL)}↓/↑ picks a known requester · Tab or ⏎ takes it`, width)}
+        </Text>
+      )}
+      {triage && (
+        <Text wrap="truncate-end">
+          <Text>{fit('  Suggested', LABEL)}</Text>
+          <Text dimColor>{fit(sanitizeLine(triage), Math.max(0, width - LABEL))}</Text>
         </Text>
       )}
       {FORM_FIELDS.slice(2).map(line)}

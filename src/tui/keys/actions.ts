@@ -94,6 +94,7 @@ export const ACT_COMMANDS = [
   'checklist',
   'toggleItem',
   'acceptTriage',
+  'takeSuggestion',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

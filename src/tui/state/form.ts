@@ -5,6 +5,7 @@
  */
 import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
+import type { FieldSuggestion } from '../../domain/triage/fields.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
 
 export const FORM_FIELDS = ['title', 'requester', 'category', 'priority', 'channel', 'description'] as const;
@@ -24,6 +25,17 @@ export interface FormState {
   errors: Partial<Record<FormField, string>>;
   /** Known requesters matching the requester text; `index` −1 when none is highlighted. */
   suggest: { items: string[]; index: number };
+  /** The tier taken from a triage suggestion (the form has no field for it; null: the default). */
+  tier: string | null;
+  /** The triage suggestion for the typed text (./form-triage.ts); null until one is answered. */
+  triage: FormTriage | null;
+}
+
+export interface FormTriage {
+  /** The text the answer was asked for (formTriageText). */
+  text: string;
+  /** Suggestions that would change the form (valid values only). */
+  suggestions: FieldSuggestion[];
 }
 
 const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
@@ -39,6 +51,8 @@ export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES): For
     focus: 'title',
     errors: {},
     suggest: { items: [], index: -1 },
+    tier: null,
+    triage: null,
   };
 }
 
@@ -59,7 +73,8 @@ export function formDirty(form: FormState): boolean {
     !editorEmpty(form.description) ||
     form.category !== fresh.category ||
     form.priority !== fresh.priority ||
-    form.channel !== fresh.channel
+    form.channel !== fresh.channel ||
+    form.tier !== null
   );
 }
 
@@ -155,6 +170,7 @@ export function formSubmit(form: FormState): { input: TicketInput } | { form: Fo
         priority: form.priority,
         channel: form.channel,
         description: editorText(form.description),
+        ...(form.tier ? { tier: form.tier } : {}),
       },
       form.categories,
     );

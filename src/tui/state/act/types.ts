@@ -12,7 +12,7 @@ import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
-import type { FieldSuggestion } from '../../../domain/triage/fields.js';
+import type { FieldSuggestion, FieldVerdict } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
 export interface Target {
@@ -161,7 +161,8 @@ export type ActAction =
   | { type: 'technicians'; list: Technician[] }
   | { type: 'macros'; list: Macro[] }
   | { type: 'macroMatches'; query: string; names: string[] }
-  | { type: 'suggestions'; text: string; items: string[] };
+  | { type: 'suggestions'; text: string; items: string[] }
+  | { type: 'formTriage'; text: string; verdicts: FieldVerdict[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
 export interface ActCtx {
