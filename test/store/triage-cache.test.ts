@@ -13,7 +13,8 @@ import { cachedModel, forgetCachedModel } from '../../src/store/triage-cache.js'
 import { suggestTriage } from '../../src/store/triage-suggest.js';
 import { trainModel } from '../../src/store/triage-train.js';
 import { wordDocs } from '../../src/store/ticket-word-docs.js';
-import { tempDir, testDesk } from '../helpers/temp.js';
+import { runCli } from '../helpers/cli.js';
+import { rawDesk, tempDir, tempEnv, testDesk } from '../helpers/temp.js';
 
 const kind = (title: string, category: string, n: number, status = 'resolved') =>
   validateTicketInput({
@@ -79,5 +80,20 @@ describe('triage model cache', () => {
     // The snapshot's count stands until the next train (a weight drifts slowly).
     expect((await wordDocs(desk.db, ['toner', 'smeared'])).get('toner')).toBe(5);
     expect((await wordDocs(desk.db, ['smeared'])).get('smeared')).toBe(1);
+  });
+});
+
+describe('word counts and redaction', () => {
+  it('requester forget leaves no forgotten word in the similar tickets’ word counts', async () => {
+    const env = tempEnv();
+    const run = (...args: string[]) => runCli(args, { env });
+    await run('requester', 'add', 'Ana Zorblax', '-e', 'ana.zorblax@example.com');
+    await run('ticket', 'create', '-t', 'VPN for Ana Zorblax', '-d', 'Ana Zorblax cannot connect', '-r', 'ana.zorblax@example.com');
+    expect((await run('triage', 'train')).code).toBe(0);
+    const held = () =>
+      rawDesk(env, (raw) => raw.prepare("SELECT term FROM ticket_word_docs WHERE term IN ('zorblax', 'vpn')").pluck().all());
+    expect(held()).toEqual(['vpn', 'zorblax']);
+    expect((await run('requester', 'forget', 'ana.zorblax@example.com', '--reason', 'erasure request')).code).toBe(0);
+    expect(held()).toEqual(['vpn']);
   });
 });
