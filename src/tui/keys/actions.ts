@@ -102,6 +102,7 @@ export const ACT_COMMANDS = [
   'parentOfMarked',
   'followup',
   'verifyIdentity',
+  'takeSuggestion',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

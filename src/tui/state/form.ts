@@ -7,6 +7,7 @@
 import type { RequestTemplate } from '../../domain/request-template.js';
 import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
+import type { FieldSuggestion } from '../../domain/triage/fields.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
 import * as req from './form-request.js';
 
@@ -27,6 +28,17 @@ export interface FormState extends req.RequestPart {
   errors: Partial<Record<FormField, string>>;
   /** Known requesters matching the requester text; `index` −1 when none is highlighted. */
   suggest: { items: string[]; index: number };
+  /** The tier taken from a triage suggestion (the form has no field for it; null: the default). */
+  tier: string | null;
+  /** The triage suggestion for the typed text (./form-triage.ts); null until one is answered. */
+  triage: FormTriage | null;
+}
+
+export interface FormTriage {
+  /** The text the answer was asked for (formTriageText). */
+  text: string;
+  /** Suggestions that would change the form (valid values only). */
+  suggestions: FieldSuggestion[];
 }
 
 const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
@@ -43,6 +55,8 @@ export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES, temp
     focus: 'title',
     errors: {},
     suggest: { items: [], index: -1 },
+    tier: null,
+    triage: null,
   };
 }
 
@@ -80,7 +94,7 @@ export function formDirty(form: FormState): boolean {
   const fresh = newForm(form.categories);
   const typed = [form.title, form.requester, form.description].some((e) => !editorEmpty(e));
   const chose = (['category', 'priority', 'channel'] as const).some((c) => form[c] !== fresh[c]);
-  return typed || chose || req.requestDirty(form);
+  return typed || chose || form.tier !== null || req.requestDirty(form);
 }
 
 function accept(form: FormState): FormState {
@@ -183,6 +197,7 @@ export function formSubmit(form: FormState): Submitted | { form: FormState } {
         channel: form.channel,
         description: v.description,
         tags: v.tags,
+        ...(form.tier ? { tier: form.tier } : {}),
       },
       form.categories,
     );

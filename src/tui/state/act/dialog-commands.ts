@@ -9,6 +9,7 @@ import type { Tier } from '../../../domain/ticket.js';
 import type { ActCommand } from '../../keys/actions.js';
 import { editorEmpty, editorText, insert } from '../editor.js';
 import { formDirty, formMove, formSubmit } from '../form.js';
+import { acceptFormTriage } from '../form-triage.js';
 import { said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { compose, confirmOrRun } from './dialogs.js';
@@ -181,9 +182,18 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       return step(act);
     case 'kbInsertRef':
       return insertRef(act, o, ctx);
+    case 'takeSuggestion':
+      return o.kind === 'form' ? takeSuggestion(act, o) : step(act);
     case 'howToLeave':
       return said(act, 'Esc cancels · Ctrl+S saves (Ctrl+C quits from the queue)');
     default:
       return step(act);
   }
+}
+
+/** Ctrl+T in the new-ticket form: the shown triage suggestions taken into its fields. */
+function takeSuggestion(act: ActState, o: Extract<Overlay, { kind: 'form' }>): Step<ActState> {
+  const { form, taken } = acceptFormTriage(o.form);
+  if (taken.length === 0) return said(act, 'no triage suggestion to take');
+  return said(setOverlay(act, { ...o, form }), `took the suggestion: ${taken.map((s) => `${s.field} ${s.value}`).join(', ')}`);
 }

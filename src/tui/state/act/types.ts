@@ -15,7 +15,7 @@ import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
 import type { FormAsset } from '../form-request.js';
 import type { RequestTemplate } from '../../../domain/request-template.js';
-import type { FieldSuggestion } from '../../../domain/triage/fields.js';
+import type { FieldSuggestion, FieldVerdict } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
 export interface Target {
@@ -184,7 +184,8 @@ export type ActAction =
   | { type: 'suggestions'; text: string; items: string[] }
   | { type: 'templates'; list: RequestTemplate[] }
   /** The assets of the requester typed as `requester` in the form. */
-  | { type: 'formAssets'; requester: string; items: FormAsset[] };
+  | { type: 'formAssets'; requester: string; items: FormAsset[] }
+  | { type: 'formTriage'; text: string; verdicts: FieldVerdict[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
 export interface ActCtx {
