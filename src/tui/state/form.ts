@@ -7,41 +7,12 @@
 import type { RequestTemplate } from '../../domain/request-template.js';
 import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
-import type { FieldSuggestion } from '../../domain/triage/fields.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
 import * as req from './form-request.js';
 
-const BASE_FIELDS = ['title', 'requester', 'template', 'category', 'priority', 'channel', 'description'] as const;
-export type FormField = (typeof BASE_FIELDS)[number] | 'assets' | req.FieldFocus;
-type TextField = 'title' | 'requester' | 'description' | req.FieldFocus;
-type ChoiceField = 'category' | 'priority' | 'channel' | 'template';
+import { BASE_FIELDS, DEFAULTS, type ChoiceField, type FormField, type FormState, type TextField } from './form-fields.js';
 
-export interface FormState extends req.RequestPart {
-  title: EditorState;
-  requester: EditorState;
-  description: EditorState;
-  category: string;
-  priority: string;
-  channel: string;
-  categories: readonly string[];
-  focus: FormField;
-  errors: Partial<Record<FormField, string>>;
-  /** Known requesters matching the requester text; `index` −1 when none is highlighted. */
-  suggest: { items: string[]; index: number };
-  /** The tier taken from a triage suggestion (the form has no field for it; null: the default). */
-  tier: string | null;
-  /** The triage suggestion for the typed text (./form-triage.ts); null until one is answered. */
-  triage: FormTriage | null;
-}
-
-export interface FormTriage {
-  /** The text the answer was asked for (formTriageText). */
-  text: string;
-  /** Suggestions that would change the form (valid values only). */
-  suggestions: FieldSuggestion[];
-}
-
-const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
+export type { FormField, FormState, FormTriage } from './form-fields.js';
 
 export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES, templates: readonly RequestTemplate[] = []): FormState {
   return {
