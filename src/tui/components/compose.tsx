@@ -13,6 +13,7 @@ const PLACEHOLDER: Record<Compose['purpose'], string> = {
   resolve: 'what fixed it',
   escalate: 'why it needs the next tier',
   tags: 'vpn printer -old-tag',
+  followup: 'thu 10:00 · tomorrow · 2026-12-03 14:30 · 2h · none',
 };
 
 export function ComposeView({ o, width, height }: { o: Compose; width: number; height: number }) {

@@ -20,6 +20,7 @@ import { escalate, reopen, resolve, resolveTickets } from '../../store/ticket-wo
 import { createTicket } from '../../store/tickets.js';
 import type { Intent, Outcome, Target } from '../state/act/types.js';
 import { cursorOf } from './queue-fetch.js';
+import { writeRelation } from './relation-intents.js';
 
 export interface Runner {
   desk: Desk;
@@ -135,6 +136,10 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
         ? { ok: false, message: '$EDITOR: nothing saved, the text is as it was' }
         : { ok: true, message: 'text from $EDITOR: check it, then save', text };
     }
+    case 'merge':
+    case 'parent':
+    case 'followup':
+      return writeRelation(r.desk, r.me, intent);
   }
 }
 

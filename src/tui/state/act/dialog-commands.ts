@@ -74,6 +74,9 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
     case 'escalate':
       if (!text) return need('a reason');
       return step(enqueue(act, { kind: 'escalate', target: t, tier: o.tier!, reason: text }, true));
+    case 'followup':
+      if (!text) return need('a time (or none)');
+      return step(enqueue(act, { kind: 'followup', target: t, when: text }, true));
     case 'tags': {
       let changes;
       try {

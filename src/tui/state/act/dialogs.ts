@@ -18,11 +18,12 @@ const TITLES: Record<ComposePurpose, string> = {
   resolve: 'Resolve',
   escalate: 'Escalate',
   tags: 'Tags for (-tag removes)',
+  followup: 'Follow-up (thu 10:00, tomorrow, 2h, none) for',
 };
 
 export function compose(target: Target, purpose: ComposePurpose, extra: Partial<Extract<Overlay, { kind: 'compose' }>> = {}): Overlay {
   const call = purpose === 'call';
-  const single = purpose === 'tags';
+  const single = purpose === 'tags' || purpose === 'followup';
   return {
     kind: 'compose',
     purpose,

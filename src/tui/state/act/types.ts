@@ -43,7 +43,13 @@ export type Intent =
   /** Suspend the console for a remote session to the ticket's asset, and log it. */
   | { kind: 'remote'; target: Target }
   /** Suspend the console for $EDITOR on `text`; the answer fills the overlay's text field. */
-  | { kind: 'editor'; text: string };
+  | { kind: 'editor'; text: string }
+  /** `M`: the marked tickets (target) merge into `into`. */
+  | { kind: 'merge'; target: Target; into: Target }
+  /** `P`: `parent` becomes the parent of the marked tickets (target). */
+  | { kind: 'parent'; target: Target; parent: Target }
+  /** `F`: a follow-up time as typed (`thu 10:00`, `2h`, `none`), read with the clock when it runs. */
+  | { kind: 'followup'; target: Target; when: string };
 
 export interface Queued {
   seq: number;
@@ -77,7 +83,7 @@ export interface PickOption {
 }
 
 export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink';
-export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags';
+export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'followup';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
 export type Ask = { question: string; intent: Intent } | { question: string; discard: true };
