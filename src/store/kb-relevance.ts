@@ -1,5 +1,5 @@
 /**
- * How much of a ticket's title a suggested article covers (SQLite-only: FTS5), so that suggestions
+ * How much of a ticket's title a suggested article covers (FTS5 on SQLite, ./kb-search-pg.ts on PostgreSQL), so that suggestions
  * that match only a minor word are left out: "Toner low" must not suggest "Computer is slow" or "Low
  * disk space" because of "low" when the KB's one page about toner is elsewhere. Each title word
  * counts by its rarity in the KB (inverse document frequency). Words that carry no subject (STOP) do
@@ -8,8 +8,10 @@
  * words its title, tags or body match.
  */
 import { sql } from 'kysely';
-import { matchExpression, parseQuery } from '../domain/kb-query.js';
+import { dialectOf } from '../db/dialect.js';
+import { matchExpression, parseQuery, type QueryGroup } from '../domain/kb-query.js';
 import type { Executor } from './executor.js';
+import { pgArticlesMatching } from './kb-search-pg.js';
 
 /** Suggestions must cover at least this share of the title's weight. */
 export const MIN_COVERAGE = 0.5;
@@ -30,13 +32,19 @@ export async function titleCoverage(db: Executor, title: string, ids: readonly n
   let sum = 0;
   const wanted = new Set(ids);
   for (const g of groups) {
-    const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM kb_fts WHERE kb_fts MATCH ${matchExpression([g], 'all')}`.execute(
-      db,
-    );
+    const rows = await articlesMatching(db, g);
     if (rows.length === 0) continue;
     const weight = Math.log((n + 1) / (rows.length + 0.5));
     sum += weight;
-    for (const r of rows) if (wanted.has(r.id)) out.set(r.id, out.get(r.id)! + weight);
+    for (const id of rows) if (wanted.has(id)) out.set(id, out.get(id)! + weight);
   }
   return new Map([...out].map(([id, w]) => [id, sum > 0 ? w / sum : 1]));
+}
+
+async function articlesMatching(db: Executor, group: QueryGroup): Promise<number[]> {
+  if (dialectOf(db) === 'postgres') return pgArticlesMatching(db, group);
+  const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM kb_fts WHERE kb_fts MATCH ${matchExpression([group], 'all')}`.execute(
+    db,
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 /**
- * KB search (SQLite-only: FTS5). User text becomes quoted, synonym-expanded terms
+ * KB search (SQLite: FTS5; PostgreSQL: ./kb-search-pg.ts, picked by dialect). User text becomes quoted, synonym-expanded terms
  * (src/domain/kb-query.ts). Candidates are ranked by bm25 (title 10, tags 4, body 1), first on the
  * small title/tags index and, when fewer than TITLE_ENOUGH articles match there, on the full index;
  * the top 200 are re-ranked with fuse.js against title and tags. Words that find nothing are
@@ -8,13 +8,14 @@
  * words between « and ».
  */
 import Fuse from 'fuse.js';
-import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { KbAudience, KbStatus } from '../domain/kb-article.js';
-import { matchExpression, parseQuery, queryWords, type QueryGroup } from '../domain/kb-query.js';
-import { parseSearch, searchExpression, type SearchQuery } from '../domain/kb-search-query.js';
+import { parseQuery, queryWords, type QueryGroup } from '../domain/kb-query.js';
+import { parseSearch, type SearchQuery } from '../domain/kb-search-query.js';
 import { makeSnippet, restoreApostrophes } from '../domain/kb-snippet.js';
 import type { Executor } from './executor.js';
 import { correctWord } from './kb-fuzzy.js';
+import { pgCorrectWord } from './kb-search-pg.js';
 import { articleFields } from './kb.js';
 
 export interface KbSearchOptions {
@@ -43,22 +44,8 @@ export interface KbSearchResult {
   searched: string[];
 }
 
-interface Candidate {
-  id: number;
-  slug: string;
-  title: string;
-  category: string;
-  tags: string;
-  audience: string;
-  status: string;
-  rank: number;
-  /** 1 for the best bm25 of its pass, less for worse; matches of `any` count for less. */
-  strength: number;
-}
+import { CANDIDATES, candidates, matchesAnything, type Candidate } from './kb-index.js';
 
-type Index = 'kb_fts' | 'kb_title_fts';
-
-const CANDIDATES = 200;
 /** With at least this many title/tag matches the body index is not consulted. */
 const TITLE_ENOUGH = 20;
 /** Share of the final score from fuse.js closeness to title and tags; the rest is bm25. */
@@ -73,7 +60,7 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   if (groups.length === 0) return [];
   let found: Candidate[];
   if (options.mode === 'any') {
-    found = await candidates(db, 'kb_fts', searchExpression({ include: groups, exclude }, 'any'), options, 1);
+    found = await candidates(db, 'kb_fts', { include: groups, exclude }, 'any', options, 1);
   } else {
     found = await strict(db, { include: groups, exclude }, options, limit);
     if (found.length < limit) {
@@ -82,7 +69,7 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
       if (corrected !== groups) found = await strict(db, { include: (groups = corrected), exclude }, options, limit);
       if (found.length < limit && groups.length > 1) {
         const seen = new Set(found.map((c) => c.id));
-        const loose = await candidates(db, 'kb_fts', searchExpression({ include: groups, exclude }, 'any'), options, LOOSE_WEIGHT);
+        const loose = await candidates(db, 'kb_fts', { include: groups, exclude }, 'any', options, LOOSE_WEIGHT);
         found = [...found, ...loose.filter((c) => !seen.has(c.id))];
       }
     }
@@ -106,22 +93,9 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
  * the full index (always with exclusions: a word in the body leaves the article out too).
  */
 async function strict(db: Executor, query: SearchQuery, options: KbSearchOptions, limit: number): Promise<Candidate[]> {
-  const match = searchExpression(query, 'all');
-  if (query.exclude.length) return candidates(db, 'kb_fts', match, options, 1);
-  const titles = await candidates(db, 'kb_title_fts', match, options, 1);
-  return titles.length >= Math.max(TITLE_ENOUGH, limit) ? titles : candidates(db, 'kb_fts', match, options, 1);
-}
-
-async function candidates(db: Executor, index: Index, match: string, options: KbSearchOptions, weight: number): Promise<Candidate[]> {
-  const published = options.includeDrafts ? sql`1` : sql`a.status = 'published'`;
-  const { rows } = await sql<Omit<Candidate, 'strength'>>`
-    SELECT a.id, a.slug, a.title, a.category, a.tags, a.audience, a.status, c.rank
-    FROM (SELECT rowid AS id, rank FROM ${sql.table(index)} WHERE ${sql.table(index)} MATCH ${match} ORDER BY rank LIMIT ${CANDIDATES * 2}) AS c
-    JOIN kb_articles AS a ON a.id = c.id
-    WHERE ${published}
-    ORDER BY c.rank LIMIT ${CANDIDATES}`.execute(db);
-  const best = rows[0]?.rank ?? -1;
-  return rows.map((r) => ({ ...r, strength: weight * (best < 0 ? r.rank / best : 1) }));
+  if (query.exclude.length) return candidates(db, 'kb_fts', query, 'all', options, 1);
+  const titles = await candidates(db, 'kb_title_fts', query, 'all', options, 1);
+  return titles.length >= Math.max(TITLE_ENOUGH, limit) ? titles : candidates(db, 'kb_fts', query, 'all', options, 1);
 }
 
 /** Replaces words with no match at all by their closest title/tag word; drops the hopeless ones. */
@@ -129,21 +103,16 @@ async function correctMissing(db: Executor, groups: QueryGroup[]): Promise<Query
   const out: QueryGroup[] = [];
   let changed = false;
   for (const group of groups) {
-    if (await matchesAnything(db, matchExpression([group], 'all'))) {
+    if (await matchesAnything(db, [group])) {
       out.push(group);
       continue;
     }
     changed = true;
-    const fixed = group.word.includes(' ') ? null : await correctWord(db, group.word);
+    const fixed = group.word.includes(' ') ? null : await (dialectOf(db) === 'postgres' ? pgCorrectWord : correctWord)(db, group.word);
     const replacement = fixed ? parseQuery(fixed)[0] : undefined;
-    if (replacement && (await matchesAnything(db, matchExpression([replacement], 'all')))) out.push(replacement);
+    if (replacement && (await matchesAnything(db, [replacement]))) out.push(replacement);
   }
   return changed ? out : groups;
-}
-
-async function matchesAnything(db: Executor, match: string): Promise<boolean> {
-  const { rows } = await sql`SELECT rowid FROM kb_fts WHERE kb_fts MATCH ${match} LIMIT 1`.execute(db);
-  return rows.length > 0;
 }
 
 /**

@@ -9,3 +9,8 @@ export function escapeLike(text: string): string {
 export function like(expr: Expression<unknown> | RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${expr} LIKE ${pattern} ESCAPE '\\'`;
 }
+
+/** PostgreSQL: `expr ILIKE pattern ESCAPE '\'` (case-insensitive, as SQLite's LIKE is for ASCII). */
+export function ilike(expr: Expression<unknown> | RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} ILIKE ${pattern} ESCAPE '\\'`;
+}

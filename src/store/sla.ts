@@ -4,12 +4,14 @@
  * derived data: recomputing them never bumps `version` or `updated_at`.
  */
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import { withImmediate } from '../db/immediate.js';
 import { dueTimesOf, type DueTimes } from '../domain/sla/clocks.js';
 import { explainClocks, type Explanation } from '../domain/sla/explain.js';
 import { EXIT, fail } from '../errors.js';
 import type { Executor } from './executor.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
+import { ifnullSql } from './ticket-sort.js';
 import {
   breachesOf,
   clocksOf,
@@ -74,7 +76,7 @@ export async function recomputeAll(db: Executor, options: RecomputeOptions = {})
   for (let lastId = 0; ;) {
     const done = await withImmediate(db, async (trx) => {
       let q = trx.selectFrom('tickets').select(SLA_COLUMNS).where('id', '>', lastId).orderBy('id').limit(batchSize);
-      if (dueBefore !== undefined) q = q.where(sql<number>`ifnull(next_due_at, 8640000000000000)`, '<', dueBefore);
+      if (dueBefore !== undefined) q = q.where(sql.raw<number>(ifnullSql(dialectOf(db), 'next_due_at')), '<', dueBefore);
       const tickets = await q.execute();
       if (tickets.length === 0) return true;
       const from = tickets[0]!.id;

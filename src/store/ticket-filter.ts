@@ -6,10 +6,11 @@
  * the ticket index (./ticket-text.ts).
  */
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import type { Filter, ParsedQuery, TimeValue } from '../domain/query.js';
-import { escapeLike, like } from './like.js';
-import { NO_DUE, type AnySelect } from './ticket-sort.js';
+import { escapeLike, ilike, like as sqliteLike } from './like.js';
+import { ifnullSql, type AnySelect } from './ticket-sort.js';
 import { textCondition } from './ticket-text.js';
 
 export interface FilterContext {
@@ -25,17 +26,22 @@ export interface FilterContext {
   sortDriven?: boolean;
   /** The free-text term read first when paging (store/ticket-text.ts planText): few tickets match it. */
   drive?: Filter | null;
+  /** The database the WHERE is for (default SQLite): PostgreSQL's LIKE is case-sensitive, its booleans are not 0/1. */
+  dialect?: Dialect;
 }
 
 const eb = expressionBuilder<DB, 'tickets'>();
-const FALSE = sql<SqlBool>`0`;
+const BOOL = { sqlite: { no: sql<SqlBool>`0`, yes: sql<SqlBool>`1` }, postgres: { no: sql<SqlBool>`false`, yes: sql<SqlBool>`true` } };
 const contains = (text: string) => `%${escapeLike(text)}%`;
 const anyOf = (parts: Expression<SqlBool>[]) => (parts.length === 1 ? parts[0]! : eb.or(parts));
 
 /** The condition one term compiles to (before negation). */
 function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
+  const dialect = ctx.dialect ?? 'sqlite';
+  const FALSE = BOOL[dialect].no;
+  const like = dialect === 'postgres' ? ilike : sqliteLike;
   const within = (column: 'status' | 'priority' | 'tier' | 'category' | 'channel', values: readonly string[]) => {
-    const ref = column === 'status' && ctx.sortDriven ? sql<string>`+tickets.status` : eb.ref(`tickets.${column}`);
+    const ref = column === 'status' && ctx.sortDriven && dialect === 'sqlite' ? sql<string>`+tickets.status` : eb.ref(`tickets.${column}`);
     return values.length === 1 ? eb(ref, '=', values[0]!) : eb(ref, 'in', values);
   };
   switch (f.field) {
@@ -59,7 +65,7 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
         }),
       );
     case 'text':
-      return textCondition(f.text, Boolean(ctx.sortDriven) && ctx.drive !== f);
+      return textCondition(f.text, Boolean(ctx.sortDriven) && ctx.drive !== f, dialect);
     case 'tag':
       return eb.exists(
         eb
@@ -134,7 +140,7 @@ function condition(f: Filter, ctx: FilterContext): Expression<SqlBool> {
           if (v.kind === 'none') return eb('tickets.next_due_at', 'is', null);
           const [op, at] = v.kind === 'overdue' ? ['<' as const, ctx.now] : [v.op, ctx.now + v.ms];
           // Written on the urgency index's own expression so the range seeks it (NULL, no clock, never matches).
-          return eb.and([eb('tickets.next_due_at', 'is not', null), eb(sql.raw(`ifnull(tickets.next_due_at, ${NO_DUE})`), op, at)]);
+          return eb.and([eb('tickets.next_due_at', 'is not', null), eb(sql.raw(ifnullSql(dialect, 'tickets.next_due_at')), op, at)]);
         }),
       );
   }
@@ -169,7 +175,7 @@ function timeCondition(column: 'tickets.created_at' | 'tickets.updated_at', v: T
 /** The query's WHERE as one expression (TRUE when it has no filters). */
 export function filterExpression(q: ParsedQuery, ctx: FilterContext): Expression<SqlBool> {
   const parts = q.filters.map((f) => (f.negated ? eb.not(condition(f, ctx)) : condition(f, ctx)));
-  return parts.length ? eb.and(parts) : sql<SqlBool>`1`;
+  return parts.length ? eb.and(parts) : BOOL[ctx.dialect ?? 'sqlite'].yes;
 }
 
 /** Adds the query's filters (WHERE only) to a select over `tickets`. */

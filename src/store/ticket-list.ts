@@ -3,6 +3,7 @@
  * looked up first (./ticket-text.ts: typos corrected, the rarest term read first); `planText` tells a face what
  * was corrected.
  */
+import { dialectOf } from '../db/dialect.js';
 import type { ParsedQuery } from '../domain/query.js';
 import { formatRef } from '../domain/ticket.js';
 import type { Executor } from './executor.js';
@@ -53,6 +54,7 @@ export interface ListOptions {
 
 export async function listTickets(db: Executor, opts: ListOptions): Promise<TicketListRow[]> {
   const sort = opts.query.sort;
+  const dialect = dialectOf(db);
   const plan = await planText(db, opts.query);
   let qb = applyFilters(
     db
@@ -88,11 +90,11 @@ export async function listTickets(db: Executor, opts: ListOptions): Promise<Tick
             .as('child_count'),
       ]),
     plan.query,
-    { ...opts.ctx, sortDriven: true, drive: plan.drive },
+    { ...opts.ctx, sortDriven: true, drive: plan.drive, dialect },
   );
   const cursor = opts.before ?? opts.after;
-  if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after');
-  const rows = await applySort(qb, sort, Boolean(opts.before)).limit(opts.limit).execute();
+  if (cursor) qb = applyKeyset(qb, sort, cursor, opts.before ? 'before' : 'after', dialect);
+  const rows = await applySort(qb, sort, Boolean(opts.before), dialect).limit(opts.limit).execute();
   const out = rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0), ref: formatRef(r.id) }));
   return opts.before ? out.reverse() : out;
 }
@@ -104,7 +106,7 @@ export async function countTickets(db: Executor, query: ParsedQuery, ctx: Filter
   const qb = applyFilters(
     db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')),
     plan.query,
-    ctx,
+    { ...ctx, dialect: dialectOf(db) },
   );
   return Number((await qb.executeTakeFirst())?.n ?? 0);
 }
@@ -112,6 +114,8 @@ export async function countTickets(db: Executor, query: ParsedQuery, ctx: Filter
 /** Every matching id (for bulk updates), in the query's order. */
 export async function matchingIds(db: Executor, query: ParsedQuery, ctx: FilterContext): Promise<number[]> {
   const plan = await planText(db, query);
-  const rows = await applySort(applyFilters(db.selectFrom('tickets').select('tickets.id'), plan.query, ctx), query.sort).execute();
+  const dialect = dialectOf(db);
+  const filtered = applyFilters(db.selectFrom('tickets').select('tickets.id'), plan.query, { ...ctx, dialect });
+  const rows = await applySort(filtered, query.sort, false, dialect).execute();
   return rows.map((r) => r.id);
 }

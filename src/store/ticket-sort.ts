@@ -3,6 +3,7 @@
  * the index expressions, and the values of a row that a cursor compares with.
  */
 import { expressionBuilder, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Dialect } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import type { SortKey } from '../domain/query.js';
 
@@ -14,6 +15,14 @@ export const NO_DUE = 8_640_000_000_000_000;
 export type AnySelect = SelectQueryBuilder<any, any, any>;
 
 const eb = expressionBuilder<DB, 'tickets'>();
+
+/**
+ * `column` or NO_DUE when NULL, written as the urgency indexes' expression: `ifnull(…)` on SQLite
+ * (an expression index is matched by its text), `coalesce(…)` on PostgreSQL (which has no ifnull).
+ */
+export function ifnullSql(dialect: Dialect, column: string): string {
+  return `${dialect === 'postgres' ? 'coalesce' : 'ifnull'}(${column}, ${NO_DUE})`;
+}
 
 export type SortDirection = 'asc' | 'desc';
 /** The ticket fields a sort key reads; `TicketRow` and the list rows have them. */
@@ -34,29 +43,30 @@ export interface SortColumn {
   value(row: CursorRow): number;
 }
 
-const COLUMNS: Record<string, Omit<SortColumn, 'direction'>[]> = {
+const columnsFor = (dialect: Dialect): Record<string, Omit<SortColumn, 'direction'>[]> => ({
   urgency: [
-    { expression: `ifnull(tickets.next_due_at, ${NO_DUE})`, value: (r) => r.next_due_at ?? NO_DUE },
+    { expression: ifnullSql(dialect, 'tickets.next_due_at'), value: (r) => r.next_due_at ?? NO_DUE },
     { expression: 'tickets.priority_rank', value: (r) => r.priority_rank },
   ],
   created: [{ expression: 'tickets.created_at', value: (r) => r.created_at }],
   updated: [{ expression: 'tickets.updated_at', value: (r) => r.updated_at }],
   priority: [{ expression: 'tickets.priority_rank', value: (r) => r.priority_rank }],
-  followup: [{ expression: `ifnull(tickets.followup_at, ${NO_DUE})`, value: (r) => r.followup_at ?? NO_DUE }],
+  followup: [{ expression: ifnullSql(dialect, 'tickets.followup_at'), value: (r) => r.followup_at ?? NO_DUE }],
   id: [],
-};
+});
+const COLUMNS = { sqlite: columnsFor('sqlite'), postgres: columnsFor('postgres') };
 const ID = { expression: 'tickets.id', value: (r: CursorRow) => r.id };
 
 /** ORDER BY for a sort key: its columns then id, all ascending, or all descending for `-key`. */
-export function sortSpec(sort: SortKey): SortColumn[] {
+export function sortSpec(sort: SortKey, dialect: Dialect = 'sqlite'): SortColumn[] {
   const direction: SortDirection = sort.startsWith('-') ? 'desc' : 'asc';
-  return [...COLUMNS[sort.replace(/^-/, '')]!, ID].map((c) => ({ ...c, direction }));
+  return [...COLUMNS[dialect][sort.replace(/^-/, '')]!, ID].map((c) => ({ ...c, direction }));
 }
 
 /** Adds ORDER BY; `reverse` flips every column (to fetch the page before a cursor, then reverse the rows). */
-export function applySort<QB extends AnySelect>(qb: QB, sort: SortKey, reverse = false): QB {
+export function applySort<QB extends AnySelect>(qb: QB, sort: SortKey, reverse = false, dialect: Dialect = 'sqlite'): QB {
   let out: AnySelect = qb;
-  for (const c of sortSpec(sort)) {
+  for (const c of sortSpec(sort, dialect)) {
     const dir = reverse ? (c.direction === 'asc' ? 'desc' : 'asc') : c.direction;
     out = out.orderBy(sql.raw(c.expression), dir);
   }
@@ -80,8 +90,14 @@ export function cursorValues(row: CursorRow, sort: SortKey): number[] {
  * SQLite does not turn a row value over an expression index into a range, so the leading column is also
  * bounded on its own (`ifnull(…) >= ?`): that makes it a SEARCH on `tickets_urgency` instead of a SCAN.
  */
-export function applyKeyset<QB extends AnySelect>(qb: QB, sort: SortKey, row: CursorRow, side: 'after' | 'before'): QB {
-  const spec = sortSpec(sort);
+export function applyKeyset<QB extends AnySelect>(
+  qb: QB,
+  sort: SortKey,
+  row: CursorRow,
+  side: 'after' | 'before',
+  dialect: Dialect = 'sqlite',
+): QB {
+  const spec = sortSpec(sort, dialect);
   const values = cursorValues(row, sort);
   const op = (side === 'after') === (spec[0]!.direction === 'asc') ? '>' : '<';
   const columns = sql.join(spec.map((c) => sql.raw(c.expression)));

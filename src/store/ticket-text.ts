@@ -1,17 +1,19 @@
 /**
- * Free-text terms of the ticket query against the ticket index (SQLite-only: FTS5, see
- * src/db/migrations/006-ticket-fts.ts). Before a query runs, each free-text term is looked up once:
+ * Free-text terms of the ticket query against the ticket index (SQLite: FTS5, see
+ * src/db/migrations/006-ticket-fts.ts; PostgreSQL: ./ticket-text-pg.ts, picked by dialect). Before a query runs, each free-text term is looked up once:
  * - a term that matches nothing has its unknown words replaced by the closest indexed word
  *   (`prnter` → `printer`, by edit distance, the most common word on a tie), and says so;
  * - the term that matches fewest tickets, when few enough do, is read first (its tickets sorted),
  *   while a common term is checked against the tickets as the sort's own index walks them.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { dialectOf, type Dialect } from '../db/dialect.js';
 import { editDistance } from '../domain/edit-distance.js';
 import type { Filter, ParsedQuery } from '../domain/query.js';
 import { matchOf, textTerm, typoCandidates, typoDistance } from '../domain/ticket-text.js';
 import type { Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
+import { pgClosestWord, pgCountWords, pgMatches, pgTextCondition } from './ticket-text-pg.js';
 
 export interface Correction {
   /** The word as typed (folded). */
@@ -28,8 +30,10 @@ export interface TextPlan {
   drive: Filter | null;
 }
 
-/** Tickets matching a term, counted up to `cap`. */
-async function matches(db: Executor, match: string, cap: number): Promise<number> {
+/** Tickets matching every word of a term (each from its start), counted up to `cap`. */
+async function matches(db: Executor, words: readonly string[], cap: number): Promise<number> {
+  if (dialectOf(db) === 'postgres') return pgMatches(db, words, cap);
+  const match = matchOf(words)!;
   const row = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ${match} LIMIT ${cap})`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
@@ -62,6 +66,7 @@ export async function closestWord(db: Executor, word: string): Promise<string | 
 }
 
 async function lookUpClosest(db: Executor, word: string): Promise<string | null> {
+  if (dialectOf(db) === 'postgres') return pgClosestWord(db, word);
   const candidates = typoCandidates(word);
   let best: { term: string; d: number; n: number } | null = null;
   for (let i = 0; i < candidates.length; i += VOCAB_CHUNK) {
@@ -83,7 +88,7 @@ async function corrected(db: Executor, text: string, out: Correction[]): Promise
   const fixed: string[] = [];
   const found: Correction[] = [];
   for (const word of textTerm(text).words) {
-    const to = (await matches(db, matchOf([word])!, 1)) > 0 ? null : await closestWord(db, word);
+    const to = (await matches(db, [word], 1)) > 0 ? null : await closestWord(db, word);
     if (to) found.push({ from: word, to });
     fixed.push(to ?? word);
   }
@@ -99,17 +104,17 @@ export async function planText(db: Executor, query: ParsedQuery): Promise<TextPl
   let drive: { filter: Filter; n: number } | null = null;
   const filters: Filter[] = [];
   for (const f of query.filters) {
-    const match = f.field === 'text' ? textTerm(f.text).match : null;
-    if (f.field !== 'text' || match === null || f.negated) {
+    const term = f.field === 'text' ? textTerm(f.text) : null;
+    if (f.field !== 'text' || term === null || term.match === null || f.negated) {
       filters.push(f);
       continue;
     }
     let filter: Filter = f;
-    let n = await matches(db, match, cap);
+    let n = await matches(db, term.words, cap);
     const fixed = n === 0 ? await corrected(db, f.text, corrections) : null;
     if (fixed !== null) {
       filter = { ...f, text: fixed };
-      n = await matches(db, textTerm(fixed).match!, cap);
+      n = await matches(db, textTerm(fixed).words, cap);
     }
     if (n < cap && (!drive || n < drive.n)) drive = { filter, n };
     filters.push(filter);
@@ -127,7 +132,8 @@ const plain = (column: string) => sql.raw(plainSql(column));
  * word, the text as written in the title, the description or one timeline entry. `walked`: the sort's
  * index is walked and each ticket checked (`+tickets.id` keeps SQLite from reading the term first).
  */
-export function textCondition(text: string, walked: boolean): Expression<SqlBool> {
+export function textCondition(text: string, walked: boolean, dialect: Dialect = 'sqlite'): Expression<SqlBool> {
+  if (dialect === 'postgres') return pgTextCondition(text);
   const term = textTerm(text);
   const pattern = `%${escapeLike(term.phrase ?? text)}%`;
   const written = sql<SqlBool>`(${like(plain('tickets.title'), pattern)} OR ${like(plain('tickets.description'), pattern)}
@@ -142,6 +148,11 @@ export function textCondition(text: string, walked: boolean): Expression<SqlBool
 export async function countByIndexAlone(db: Executor, query: ParsedQuery): Promise<number | null> {
   const terms = query.filters.map((f) => (f.field === 'text' && !f.negated ? textTerm(f.text) : null));
   if (terms.length === 0 || terms.some((t) => t === null || t.match === null || t.phrase !== null)) return null;
+  if (dialectOf(db) === 'postgres')
+    return pgCountWords(
+      db,
+      terms.map((t) => t!.words),
+    );
   const match = terms.map((t) => `(${t!.match})`).join(' AND ');
   const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ticket_fts WHERE ticket_fts MATCH ${match}`.execute(db);
   return Number(row.rows[0]?.n ?? 0);

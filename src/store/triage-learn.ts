@@ -66,14 +66,18 @@ async function learnOne(trx: Executor, ticket: TicketToLearn): Promise<void> {
     await trx
       .insertInto('triage_counts')
       .values(rows.slice(i, i + ROWS))
-      .onConflict((oc) => oc.columns(['feature', 'field', 'label']).doUpdateSet({ n: sql`n + 1` }))
+      .onConflict((oc) => oc.columns(['feature', 'field', 'label']).doUpdateSet({ n: sql`triage_counts.n + 1` }))
       .execute();
   }
   for (const field of TRIAGE_FIELDS) {
     await trx
       .insertInto('triage_labels')
       .values({ field, label: labels[field], docs: 1, features: features.length })
-      .onConflict((oc) => oc.columns(['field', 'label']).doUpdateSet({ docs: sql`docs + 1`, features: sql`features + ${features.length}` }))
+      .onConflict((oc) =>
+        oc
+          .columns(['field', 'label'])
+          .doUpdateSet({ docs: sql`triage_labels.docs + 1`, features: sql`triage_labels.features + ${features.length}` }),
+      )
       .execute();
   }
   await trx

@@ -68,6 +68,9 @@ describe('the PostgreSQL triggers', () => {
     expect(await doc()).not.toContain('toner');
     const words = await rowsOf(db, sql<{ word: string }>`SELECT word FROM ticket_words ORDER BY word`);
     expect(words.map((w) => w.word)).toEqual(['cafe', 'cant', 'floor', 'print', 'printer', 'replaced', 'toner']);
+    await sql`UPDATE tickets SET title = 'Mail to ann@example.com from HD-123' WHERE id = ${id}`.execute(db);
+    const split = await doc();
+    for (const lexeme of ["'ann':3A", "'example':4A", "'com':5A", "'hd':7A", "'123':8A"]) expect(split).toContain(lexeme);
     await sql`DELETE FROM tickets WHERE id = ${id}`.execute(db);
     expect(await doc()).toBeUndefined();
   });

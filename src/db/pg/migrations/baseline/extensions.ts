@@ -4,7 +4,9 @@
  * columns SQLite compares COLLATE NOCASE), a text search configuration `deskline` (simple: no
  * stemming, words matched from their start like FTS5's unicode61; accents folded), and
  * deskline_plain(), which drops apostrophes as src/domain/kb-text.ts and SQLite's triggers do
- * (`can't` indexes as `cant`).
+ * (`can't` indexes as `cant`), and deskline_tokens(), which also turns punctuation into spaces so
+ * words split as FTS5's unicode61 splits them (PostgreSQL's parser would keep `ann@example.com`,
+ * `printer.corp.local` and `/var/log` whole and read `HD-123` as `hd` and `-123`).
  */
 import { sql, type Kysely } from 'kysely';
 import { runAll } from './run.js';
@@ -33,7 +35,10 @@ export async function createExtensions(db: Kysely<unknown>): Promise<void> {
     ...EXTENSIONS.map((name) => `CREATE EXTENSION IF NOT EXISTS ${name}`),
     `CREATE TEXT SEARCH CONFIGURATION deskline (COPY = pg_catalog.simple)`,
     `ALTER TEXT SEARCH CONFIGURATION deskline
-       ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple`,
+       ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart
+       WITH unaccent, simple`,
     `CREATE FUNCTION deskline_plain(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${plain} $$`,
+    `CREATE FUNCTION deskline_tokens(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT regexp_replace(deskline_plain(t), '[[:punct:][:space:]]+', ' ', 'g') $$`,
   ]);
 }

@@ -2,7 +2,7 @@
  * Free text on PostgreSQL, in place of SQLite's FTS5 tables (006 ticket_fts, 014 ticket_text_fts,
  * 002 kb_fts/kb_title_fts) and the fuse.js fallback:
  * - ticket_search: one weighted tsvector per ticket (title A, description B, the text of its timeline
- *   but system events C), in the `deskline` configuration over apostrophe-free text. A generated
+ *   but system events C), in the `deskline` configuration over deskline_tokens() (words split as unicode61 splits them). A generated
  *   column cannot read interactions, so triggers keep it, whoever writes: a ticket inserted or its
  *   title/description changed, an interaction added, edited (redacted), moved (merged) or deleted.
  *   The row goes with its ticket (ON DELETE CASCADE).
@@ -12,7 +12,7 @@
  * - kb_articles.search_doc: title A, tags B, body C, generated from the search_* copies the store
  *   writes; a trigram index over title and tags for KB typos.
  */
-const doc = (text: string, weight: 'A' | 'B' | 'C') => `setweight(to_tsvector('deskline', deskline_plain(${text})), '${weight}')`;
+const doc = (text: string, weight: 'A' | 'B' | 'C') => `setweight(to_tsvector('deskline', deskline_tokens(${text})), '${weight}')`;
 const NOTES = `coalesce((SELECT string_agg(body, ' ' ORDER BY id) FROM interactions
       WHERE ticket_id = t.id AND kind <> 'system'), '')`;
 
