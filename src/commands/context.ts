@@ -49,8 +49,8 @@ export function createContext(io: Io, program: Command): Ctx {
     color: Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
-    dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env),
-    desk: () => (opened ??= import('../store/desk.js').then(({ openDesk }) => openDesk(ctx.dbPath()))),
+    dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env, ctx.settings()),
+    desk: () => (opened ??= import('../store/desk.js').then(({ openDesk }) => openDesk(ctx.dbPath(), { env: io.env }))),
     exitCode: EXIT.ok,
     close: async () => {
       if (opened) await (await opened.catch(() => null))?.close();

@@ -95,7 +95,7 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
   let props: ConsoleProps;
   try {
     if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
-    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env)));
+    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env, readSettings(io.env)), { env: io.env }));
     props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
     await (sandbox ? sandbox.dispose() : desk?.close());

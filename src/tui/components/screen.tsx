@@ -145,7 +145,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
           now={now}
         />
       ) : state.dashboard ? (
-        <LazyDashboard path={desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
+        <LazyDashboard path={desk.target ?? desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
       ) : lay.wide ? (
         <Box flexDirection="row" height={lay.detailHeight}>
           {queue}

@@ -30,7 +30,7 @@ export function useOutbox(config: SmtpConfig | null | undefined): string {
   useEffect(() => {
     if (!config) return;
     const source = workerSource(undefined, undefined, 'outbox-worker');
-    const worker = new Worker(source.script, { workerData: { path: desk.path, config }, eval: source.eval });
+    const worker = new Worker(source.script, { workerData: { path: desk.target ?? desk.path, config }, eval: source.eval });
     worker.unref();
     let id = 0;
     let inflight = false;
