@@ -25,6 +25,7 @@ export const PG_ERRORS: Readonly<Record<string, Describe>> = {
   ENETUNREACH: unreachable('network unreachable'),
   ECONNRESET: lost,
   EPIPE: lost,
+  ENOENT: (_t, d) => `cannot read a file the database URL names: ${d}`,
   '28P01': (t) => `PostgreSQL at ${at(t)} refused user ${t.user}: password authentication failed`,
   '28000': (t, d) => `PostgreSQL at ${at(t)} refused user ${t.user}: ${d}`,
   '3D000': (t) => `database ${t.database} does not exist on ${at(t)} (create it, then run 'deskline db init')`,

@@ -7,6 +7,7 @@
  */
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { EXIT, fail } from '../../errors.js';
 import type { Migration } from '../migrations/index.js';
 import type { DB } from '../schema.js';
@@ -52,10 +53,15 @@ export async function openPgDatabase(url: string, options: PgOpenOptions = {}): 
   };
   let pool: pg.Pool;
   try {
+    // The URL read here, not by pg: given `connectionString`, pg lets the URL's empty password
+    // replace the function below. sslmode, sslrootcert and the other options pass through as pg reads them.
+    const fromUrl = parseIntoClientConfig(target.url);
     pool = new pg.Pool({
-      connectionString: target.url,
+      ...fromUrl,
       // pg takes a function's undefined as "no password" (trust, peer), though its type says string.
-      password: passwordFor(target, { env, passwordFile: options.passwordFile }, (p) => secrets.add(p)) as () => Promise<string>,
+      password:
+        target.password ??
+        (passwordFor(target, { env, passwordFile: options.passwordFile }, (p) => secrets.add(p)) as () => Promise<string>),
       max: options.maxConnections ?? 4,
       application_name: 'deskline',
       connectionTimeoutMillis: 15_000,
