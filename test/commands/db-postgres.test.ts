@@ -1,0 +1,68 @@
+/**
+ * The built binary as a real process against the PostgreSQL server: `--db URL`, DESKLINE_DB and the
+ * `db.url` setting reach it; `db init` / `db path` / `db check` / `db backup` speak for a server; a
+ * server that cannot be reached gives one line and exit 5; no password is ever printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { runBin, runCli } from '../helpers/cli.js';
+import { tempPgDatabase } from '../helpers/pg.js';
+import { tempEnv } from '../helpers/temp.js';
+
+const withPassword = (url: string) => url.replace('postgres@', 'postgres:Hush-42@');
+
+describe('deskline on PostgreSQL (built binary)', () => {
+  it('db init creates the schema; db path / check / backup name the server without its password', async () => {
+    const url = withPassword(await tempPgDatabase());
+    const shown = url.replace(':Hush-42', '');
+    const env = tempEnv();
+    const init = await runBin(['--db', url, 'db', 'init'], { env });
+    expect([init.code, init.stderr, init.stdout]).toEqual([0, '', `ready: ${shown} at schema version 15\n`]);
+
+    const created = await runBin(['--db', url, 'ticket', 'create', '-t', 'Printer jam on 3rd floor', '-r', 'Ana Silva <ana@example.com>'], {
+      env,
+    });
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+
+    const path = await runBin(['db', 'path'], { env: { ...env, DESKLINE_DB: url } });
+    expect(path.stdout).toBe(`${shown}\n`);
+
+    const check = await runBin(['--db', url, 'db', 'check'], { env });
+    expect([check.code, check.stdout]).toEqual([
+      0,
+      `ok: ${shown} (PostgreSQL) at schema version 15, audit trail intact; the server itself keeps pages sound and enforces foreign keys\n`,
+    ]);
+
+    const backup = await runBin(['--db', url, 'db', 'backup', '/tmp/desk.dump'], { env });
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toContain(`pg_dump --format=custom --no-owner --file='/tmp/desk.dump' '${shown}'`);
+    for (const out of [init, created, path, check, backup]) expect(out.stdout + out.stderr).not.toContain('Hush-42');
+  });
+
+  it('the db.url setting is used when no --db or DESKLINE_DB is given; a password is refused there', async () => {
+    const url = await tempPgDatabase();
+    const { DESKLINE_DB: _file, ...env } = tempEnv();
+    const refused = await runCli(['config', 'set', 'db.url', withPassword(url)], { env });
+    expect([refused.code, refused.stderr]).toEqual([
+      4,
+      'deskline: db.url: no password in settings: use PGPASSWORD, ~/.pgpass or db.passwordFile\n',
+    ]);
+    expect((await runCli(['config', 'set', 'db.url', url], { env })).code).toBe(0);
+    const init = await runBin(['db', 'init'], { env });
+    expect([init.code, init.stdout]).toEqual([0, `ready: ${url} at schema version 15\n`]);
+  });
+
+  it('a server that cannot be reached, a missing database: one line on stderr, exit 5, no stack, no password', async () => {
+    const env = tempEnv();
+    const refused = await runBin(['--db', 'postgres://postgres:Hush-42@127.0.0.1:1/desk', 'ticket', 'list'], { env });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      5,
+      '',
+      'deskline: cannot connect to PostgreSQL at 127.0.0.1:1: connection refused (is the server running, and on that port?)\n',
+    ]);
+    const missing = await runBin(['--db', 'postgres://postgres:Hush-42@127.0.0.1:5432/deskline_nowhere', 'ticket', 'list'], { env });
+    expect(missing.code).toBe(5);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('database deskline_nowhere does not exist on 127.0.0.1:5432');
+  });
+});
