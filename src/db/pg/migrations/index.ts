@@ -6,7 +6,11 @@
  */
 import type { Migration } from '../../migrations/index.js';
 import * as m015 from './015-baseline.js';
+import * as m016 from './016-mail-intake.js';
 
-export const PG_MIGRATIONS: readonly Migration[] = [{ version: 15, name: '015-baseline', up: m015.up }];
+export const PG_MIGRATIONS: readonly Migration[] = [
+  { version: 15, name: '015-baseline', up: m015.up },
+  { version: 16, name: '016-mail-intake', up: m016.up },
+];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
