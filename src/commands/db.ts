@@ -25,6 +25,19 @@ export function dbCommand(ctx: Ctx): Command {
       ctx.out(`ready: ${cleanLine(desk.path)} at schema version ${await schemaVersion(desk)}`);
     });
 
+  db.command('roles')
+    .description('print the SQL that creates the technician role on a team server (audit trail append-only)')
+    .addHelpText(
+      'after',
+      "\nExample:\n  deskline db roles --db 'postgres://owner@db.example.com/desk' | psql 'postgres://owner@db.example.com/desk'",
+    )
+    .action(async () => {
+      const desk = await ctx.desk();
+      const server = await import('../store/desk-server.js');
+      if (!server.isServerDesk(desk)) fail(EXIT.usage, 'db roles: only a team desk on PostgreSQL has roles (give --db postgres://…)');
+      ctx.out(server.technicianRoleSql(desk));
+    });
+
   db.command('backup')
     .description('online backup to PATH (0600), verified with integrity_check')
     .argument('<path>', 'file to write; must not exist')

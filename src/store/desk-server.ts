@@ -10,6 +10,7 @@ export { shownTarget } from './desk-target.js';
 import { PG_LATEST_VERSION } from '../db/pg/migrations/index.js';
 import { describeChainProblem, verifyChain, type StoredEvent } from '../domain/audit-chain.js';
 import type { Desk } from './desk.js';
+import { technicianRoleSql as roleSql } from '../db/pg/roles.js';
 
 /** True for a desk on a PostgreSQL server (team mode). */
 export function isServerDesk(desk: Desk): boolean {
@@ -50,6 +51,11 @@ export async function checkServerDesk(desk: Desk): Promise<ServerHealth> {
   const problems = verifyChain(events).map(describeChainProblem);
   const schema = version === PG_LATEST_VERSION ? [] : [`schema version ${version}, this Deskline expects ${PG_LATEST_VERSION}`];
   return { version, latest: PG_LATEST_VERSION, audit: [...schema, ...problems] };
+}
+
+/** The SQL creating the technician group role with its grants (audit trail append-only) for this desk's database. */
+export function technicianRoleSql(desk: Desk): string {
+  return roleSql(new URL(desk.path).pathname.slice(1) || 'postgres');
 }
 
 /** The pg_dump command that backs the desk up to `dest` (custom format; restore with pg_restore). */
