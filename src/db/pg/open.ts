@@ -7,7 +7,7 @@
  */
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
-import { parseIntoClientConfig } from 'pg-connection-string';
+import { parse, toClientConfig } from 'pg-connection-string';
 import { EXIT, fail } from '../../errors.js';
 import type { Migration } from '../migrations/index.js';
 import type { DB } from '../schema.js';
@@ -54,8 +54,10 @@ export async function openPgDatabase(url: string, options: PgOpenOptions = {}): 
   let pool: pg.Pool;
   try {
     // The URL read here, not by pg: given `connectionString`, pg lets the URL's empty password
-    // replace the function below. sslmode, sslrootcert and the other options pass through as pg reads them.
-    const fromUrl = parseIntoClientConfig(target.url);
+    // replace the function below. sslmode, sslrootcert and the other options pass through, sslmode
+    // meaning what it means to libpq (require: encrypted, unverified; verify-full: the CA and host checked).
+    const libpq = !/[?&]uselibpqcompat=/i.test(target.url);
+    const fromUrl = toClientConfig(parse(target.url, { useLibpqCompat: libpq }));
     pool = new pg.Pool({
       ...fromUrl,
       // pg takes a function's undefined as "no password" (trust, peer), though its type says string.

@@ -129,6 +129,17 @@ describe('the machine server', () => {
     }
   });
 
+  it('sslmode and sslrootcert in the URL reach pg: TLS demanded of a server without it, a CA file missing', async () => {
+    const tls = await failure(openPgDatabase('postgres://postgres:hunter2@127.0.0.1:5432/postgres?sslmode=require', NONE));
+    expect([tls.exitCode, tls.message]).toEqual([5, 'TLS to 127.0.0.1:5432 failed: The server does not support SSL connections']);
+    const ca = await failure(
+      openPgDatabase('postgres://postgres:hunter2@127.0.0.1:5432/postgres?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem', NONE),
+    );
+    expect(ca.exitCode).toBe(5);
+    expect(ca.message).toMatch(/^cannot read a file the database URL names: .*\/nonexistent\/ca\.pem/);
+    expect(ca.message).not.toContain('hunter2');
+  });
+
   it('a URL that cannot be read is refused without echoing its password', async () => {
     const { exitCode, message } = await failure(openPgDatabase('postgres://ana:s3cr%t@[bad/desk', NONE));
     expect(exitCode).toBe(5);
