@@ -3,6 +3,7 @@
  * `db.url` setting reach it; `db init` / `db path` / `db check` / `db backup` speak for a server; a
  * server that cannot be reached gives one line and exit 5; no password is ever printed.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PG_LATEST_VERSION } from '../../src/db/pg/migrations/index.js';
@@ -52,6 +53,20 @@ describe('deskline on PostgreSQL (built binary)', () => {
     expect((await runCli(['config', 'set', 'db.url', url], { env })).code).toBe(0);
     const init = await runBin(['db', 'init'], { env });
     expect([init.code, init.stdout]).toEqual([0, `ready: ${url} at schema version ${PG_LATEST_VERSION}\n`]);
+  });
+
+  it('config get/list never print a password written into db.url by hand', async () => {
+    const env = tempEnv();
+    mkdirSync(env.XDG_CONFIG_HOME + '/deskline', { recursive: true });
+    writeFileSync(
+      `${env.XDG_CONFIG_HOME}/deskline/config.json`,
+      JSON.stringify({ db: { url: 'postgres://ana:Hush-42@db.example.com/desk' } }),
+    );
+    const get = await runCli(['config', 'get', 'db.url'], { env });
+    const list = await runCli(['config', 'list'], { env });
+    expect(get.stdout).toBe('postgres://ana@db.example.com/desk\n');
+    expect(list.stdout).toContain('db.url = postgres://ana@db.example.com/desk\n');
+    expect(get.stdout + list.stdout + (await runCli(['config', 'list', '--json'], { env })).stdout).not.toContain('Hush-42');
   });
 
   it('a server that cannot be reached, a missing database: one line on stderr, exit 5, no stack, no password', async () => {
