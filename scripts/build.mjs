@@ -28,7 +28,8 @@ const common = {
   legalComments: 'none',
   // better-sqlite3's JavaScript is bundled (and so code-cached in the console); its native addon is
   // loaded by path from node_modules (src/db/sqlite.ts), never through `bindings`.
-  external: ['bindings'],
+  // pg's optional native binding (pg-native) is never used: pg requires it only when `pg.native` is read.
+  external: ['bindings', 'pg-native'],
   alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
   // Node 20 has both; lowered to `new RegExp(…)`, string-width's \p{RGI_Emoji} pattern is compiled at
   // load (~25 ms) instead of on first use.

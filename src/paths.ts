@@ -15,9 +15,13 @@ function paths(env: Env): { data: string; config: string; cache: string } {
   };
 }
 
-/** `--db PATH` beats `DESKLINE_DB`, which beats the default `<data>/desk.db`. */
-export function resolveDbPath(flag: string | undefined, env: Env): string {
-  return flag || env.DESKLINE_DB || join(paths(env).data, 'desk.db');
+/**
+ * `--db PATH|URL` beats `DESKLINE_DB`, which beats the `db.url` setting (a team's PostgreSQL server),
+ * which beats the default `<data>/desk.db`.
+ */
+export function resolveDbPath(flag: string | undefined, env: Env, settings: Record<string, unknown> = {}): string {
+  const fromSettings = typeof settings['db.url'] === 'string' ? settings['db.url'] : '';
+  return flag || env.DESKLINE_DB || fromSettings || join(paths(env).data, 'desk.db');
 }
 
 export function configFolder(env: Env): string {

@@ -15,6 +15,10 @@ export interface Settings {
   categories?: string[];
   keymap?: Record<string, string>;
   views?: Record<string, string>;
+  /** A team's PostgreSQL server (`postgres://user@host/desk`, no password), used when no --db or DESKLINE_DB is given. */
+  'db.url'?: string;
+  /** A file holding the PostgreSQL password (0600), when the URL, PGPASSWORD and ~/.pgpass hold none. */
+  'db.passwordFile'?: string;
   [key: string]: unknown;
 }
 

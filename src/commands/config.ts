@@ -4,10 +4,12 @@ import { DEFAULT_CATEGORIES, TIERS } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
+import { DB_KEYS } from './config-db-keys.js';
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import { REMOTE_KEYS } from './config-remote-keys.js';
 import { CHAT_KEYS, CHAT_PATTERN_HELP, chatChannelKey } from './config-chat-keys.js';
 import type { Ctx } from './context.js';
+import { shownTarget } from '../store/desk-target.js';
 
 const days = (key: string) => (v: string) =>
   /^\d{1,4}$/.test(v.trim()) && Number(v) <= 3650
@@ -61,6 +63,7 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   ...MAIL_KEYS,
   ...REMOTE_KEYS,
   ...CHAT_KEYS,
+  ...DB_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',
@@ -113,7 +116,7 @@ export function configCommand(ctx: Ctx): Command {
           ? (ctx.settings()[key.split('.')[0]!] as Record<string, unknown> | undefined)?.[key.split('.').slice(1).join('.')]
           : undefined);
       if (value === undefined) fail(EXIT.notFound, `${key} is not set`);
-      ctx.out(Array.isArray(value) ? value.join(',') : String(value));
+      ctx.out(Array.isArray(value) ? value.join(',') : shown(key, value));
     });
   cmd
     .command('set')
@@ -143,7 +146,7 @@ export function configCommand(ctx: Ctx): Command {
     .option('--json', 'print JSON')
     .description('print every setting')
     .action((flags: { json?: boolean }) => {
-      const settings = ctx.settings();
+      const settings = Object.fromEntries(Object.entries(ctx.settings()).map(([k, v]) => [k, k === 'db.url' ? shown(k, v) : v]));
       if (flags.json) return ctx.json({ settings });
       for (const [k, v] of Object.entries(settings)) ctx.out(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
     });
@@ -153,3 +156,6 @@ export function configCommand(ctx: Ctx): Command {
     .action(() => ctx.out(settingsFile(ctx.io.env)));
   return cmd;
 }
+
+/** A setting as printed: a server URL written into the file by hand loses its password here. */
+const shown = (key: string, value: unknown) => (key === 'db.url' ? shownTarget(String(value)) : String(value));

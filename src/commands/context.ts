@@ -49,10 +49,10 @@ export function createContext(io: Io, program: Command): Ctx {
     color: Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
-    dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env),
+    dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env, ctx.settings()),
     desk: () =>
       (opened ??= Promise.all([import('../store/desk.js'), import('../domain/chat/rules.js')]).then(([{ openDesk }, { chatRules }]) =>
-        openDesk(ctx.dbPath(), { chat: chatRules(ctx.settings(), ctx.me().email) }),
+        openDesk(ctx.dbPath(), { env: io.env, chat: chatRules(ctx.settings(), ctx.me().email) }),
       )),
     exitCode: EXIT.ok,
     close: async () => {

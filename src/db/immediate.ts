@@ -10,12 +10,24 @@
  * moved), and given up only when one holder kept the desk for the whole wait, or after MAX_TRIES.
  */
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
 
 const MAX_TRIES = 12;
 
+/**
+ * On PostgreSQL the same promise (one read-then-write at a time across every technician) is a
+ * transaction that first takes this advisory lock; the server queues the waiters, so no retry.
+ */
+export const PG_WRITE_LOCK = 0x44534b57; // 'DSKW'
+
 export async function withImmediate<DBT, T>(db: Kysely<DBT>, fn: (trx: Kysely<DBT>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (trx) => {
-    await begin(trx);
+    if (dialectOf(trx) === 'postgres') {
+      await sql`BEGIN`.execute(trx);
+      await sql`SELECT pg_advisory_xact_lock(${sql.lit(PG_WRITE_LOCK)})`.execute(trx);
+    } else {
+      await begin(trx);
+    }
     try {
       const result = await fn(trx);
       await sql`COMMIT`.execute(trx);

@@ -1,9 +1,12 @@
 /**
- * The one handle the faces get on a desk: kysely for the store functions, where the file is, and
- * close. The raw SQLite connection is not on it: the few store modules that need better-sqlite3
- * itself (bulk writes, backup, checks) get it with `rawSqlite(desk)` from ./sqlite-raw.ts.
+ * The one handle the faces get on a desk: kysely for the store functions, where the desk is, and
+ * close. A desk is an SQLite file, or a PostgreSQL server when given a `postgres://` URL (team mode:
+ * pg is loaded only then). The raw SQLite connection is not on it: the few store modules that need
+ * better-sqlite3 itself (bulk writes, backup, checks) get it with `rawSqlite(desk)` from ./sqlite-raw.ts.
  */
 import { openDatabase } from '../db/database.js';
+import { isPostgresUrl } from '../db/dialect.js';
+import { readSettings } from '../settings.js';
 import type { Executor } from './executor.js';
 import { registerRaw } from './sqlite-raw.js';
 import type { ChatRules } from '../domain/chat/rules.js';
@@ -11,8 +14,13 @@ import { withChatRules } from './chat-rules-carrier.js';
 
 export interface Desk {
   readonly db: Executor;
-  /** The database file (or `:memory:`). */
+  /** The database file (or `:memory:`), or the server's URL without its password: what people see. */
   readonly path: string;
+  /**
+   * What openDesk was given, to open the same desk again (a worker thread): may hold a password, never
+   * show it. Absent on a handle made without openDesk (then `path` opens it).
+   */
+  readonly target?: string;
   /** The backup taken before a schema upgrade on this open, if one was. */
   readonly backup: string | null;
   close(): Promise<void>;
@@ -23,16 +31,38 @@ export interface OpenDeskOptions {
   readonly?: boolean;
   /** The chat notification rules of the face's settings (./chat-rules-carrier.ts). */
   chat?: ChatRules | null;
+  /** On PostgreSQL: where PGPASSWORD, ~/.pgpass and the settings are read (the process's by default). */
+  env?: Record<string, string | undefined>;
 }
 
-export async function openDesk(path: string, options: OpenDeskOptions = {}): Promise<Desk> {
-  const opened = await openDatabase(path, { readonly: options.readonly });
+export async function openDesk(target: string, options: OpenDeskOptions = {}): Promise<Desk> {
+  if (isPostgresUrl(target)) return openServerDesk(target, options);
+  const opened = await openDatabase(target, { readonly: options.readonly });
   const desk: Desk = {
     db: withChatRules(opened.db, options.chat ?? null),
     path: opened.path,
+    target,
     backup: opened.backup,
     close: () => opened.close(),
   };
   registerRaw(desk, opened.sqlite);
   return desk;
+}
+
+async function openServerDesk(url: string, options: OpenDeskOptions): Promise<Desk> {
+  const { openPgDatabase } = await import('../db/pg/open.js');
+  const env = options.env ?? process.env;
+  const passwordFile = readSettings(env)['db.passwordFile'];
+  const opened = await openPgDatabase(url, {
+    readonly: options.readonly,
+    env,
+    passwordFile: typeof passwordFile === 'string' ? passwordFile : undefined,
+  });
+  return {
+    db: withChatRules(opened.db, options.chat ?? null),
+    path: opened.display,
+    target: url,
+    backup: null,
+    close: () => opened.close(),
+  };
 }

@@ -87,7 +87,9 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
   let props: ConsoleProps;
   try {
     if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
-    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env), { chat: chatRulesOf(io.env) }));
+    desk =
+      sandbox?.desk ??
+      (await openDesk(resolveDbPath(options.db, io.env, readSettings(io.env)), { env: io.env, chat: chatRulesOf(io.env) }));
     props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
     await (sandbox ? sandbox.dispose() : desk?.close());
@@ -95,7 +97,7 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
     io.stderr.write(`deskline: ${message}\n`);
     return exitCode;
   }
-  const stopMaintaining = maintainHourly(props.desk.path, readSettings(io.env));
+  const stopMaintaining = maintainHourly(props.desk.target ?? props.desk.path, readSettings(io.env));
   try {
     return await runConsole(io, props, after);
   } finally {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/database.js';
 import { openDesk, type Desk as StoreDesk, type OpenDeskOptions } from '../../src/store/desk.js';
 import { rawSqlite } from '../../src/store/sqlite-raw.js';
+import { tempPgDatabase } from './pg.js';
 
 /** The store's desk handle, with its raw connection beside it for tests that read the file with SQL. */
 export type Desk = StoreDesk & { readonly sqlite: Database.Database };
@@ -44,9 +45,28 @@ export function tempEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
-/** A migrated desk in a temp folder (opened as the faces open it), closed after the test. */
+/** Which database `tempDb()` makes: `DESKLINE_TEST_DIALECT=postgres` (npm run test:pg) runs the store tests on the server. */
+export const TEST_DIALECT = process.env.DESKLINE_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A migrated desk (opened as the faces open it), closed after the test: an SQLite file in a temp
+ * folder, or with DESKLINE_TEST_DIALECT=postgres a fresh database on the test server (dropped after).
+ */
 export async function tempDb(): Promise<Desk> {
+  if (TEST_DIALECT === 'postgres') return testPgDesk(await tempPgDatabase());
   return testDesk(join(tempDir(), 'desk.db'));
+}
+
+/** A desk on a PostgreSQL database: no raw SQLite connection (a test that reads one fails saying so). */
+async function testPgDesk(url: string): Promise<Desk> {
+  const desk = await openDesk(url);
+  const withRaw = Object.defineProperty(desk, 'sqlite', {
+    get: () => {
+      throw new Error('this test reads the desk with raw SQLite: not on PostgreSQL');
+    },
+  }) as Desk;
+  opened.push(withRaw);
+  return withRaw;
 }
 
 /** Opens `path` with openDesk and closes it after the test. */

@@ -153,7 +153,7 @@ export function Screen({ state, views, dbName, demo, mail, chat, intake, clock =
           now={now}
         />
       ) : state.dashboard ? (
-        <LazyDashboard path={desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
+        <LazyDashboard path={desk.target ?? desk.path} version={state.version} now={clock} width={lay.columns} height={lay.height - 2} />
       ) : lay.wide ? (
         <Box flexDirection="row" height={lay.detailHeight}>
           {queue}

@@ -35,7 +35,7 @@ export function useMailFetch(intake: Intake | null | undefined): string {
   useEffect(() => {
     if (!intake) return;
     const source = workerSource(undefined, undefined, 'mail-worker');
-    const worker = new Worker(source.script, { workerData: { path: desk.path, ...intake }, eval: source.eval });
+    const worker = new Worker(source.script, { workerData: { path: desk.target ?? desk.path, ...intake }, eval: source.eval });
     worker.unref();
     let alive = true;
     let id = 0;
@@ -63,7 +63,7 @@ export function useMailFetch(intake: Intake | null | undefined): string {
       clearInterval(timer);
       void worker.terminate();
     };
-  }, [intake, desk.path]);
+  }, [intake, desk.path, desk.target]);
 
   return mailText(last);
 }

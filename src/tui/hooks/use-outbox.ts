@@ -31,7 +31,7 @@ export function useOutbox(config: SmtpConfig | null | undefined, chat?: ChatDeli
   useEffect(() => {
     if (!config && !chat) return;
     const source = workerSource(undefined, undefined, 'outbox-worker');
-    const workerData: OutboxWorkerData = { path: desk.path, config: config ?? null, chat: chat ?? null };
+    const workerData: OutboxWorkerData = { path: desk.target ?? desk.path, config: config ?? null, chat: chat ?? null };
     const worker = new Worker(source.script, { workerData, eval: source.eval });
     worker.unref();
     let id = 0;
@@ -48,7 +48,7 @@ export function useOutbox(config: SmtpConfig | null | undefined, chat?: ChatDeli
       ask.current = null;
       void worker.terminate();
     };
-  }, [config, chat, desk.path]);
+  }, [config, chat, desk.path, desk.target]);
 
   const waiting = counts?.waiting ?? 0;
   useEffect(() => {

@@ -67,7 +67,7 @@ export async function startPlain(io: Io, options: PlainOptions = {}): Promise<Ex
   };
   let desk: Desk | undefined;
   try {
-    desk = await openDesk(resolveDbPath(options.db, io.env), { chat: chatRulesOf(io.env) });
+    desk = await openDesk(resolveDbPath(options.db, io.env, readSettings(io.env)), { env: io.env, chat: chatRulesOf(io.env) });
     const s = await session(io, desk, ask);
     await reload(s);
     s.say(`Deskline plain mode, desk ${sanitizeLine(basename(desk.path))}, signed in as ${sanitizeLine(s.me.name)}.`);
