@@ -1,4 +1,4 @@
-/** Kysely table types of 014 (the triage model, src/store/triage-*.ts) and 019; part of schema.ts's DB. */
+/** Kysely table types of 014 (the triage model, src/store/triage-*.ts) and 017; part of schema.ts's DB. */
 export interface TriageLabelsTable {
   field: string;
   label: string;
@@ -29,7 +29,7 @@ export interface TriageTicketTable {
   ticket_id: number;
 }
 
-/** 019: tickets holding each word of ticket_text_fts (a snapshot; src/store/ticket-word-docs.ts). */
+/** 017: tickets holding each word of ticket_text_fts (a snapshot; src/store/ticket-word-docs.ts). */
 export interface TicketWordDocsTable {
   term: string;
   docs: number;

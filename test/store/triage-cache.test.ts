@@ -1,7 +1,7 @@
 /**
  * The triage model cached per handle (src/store/triage-cache.ts) never serves a stale model: a
  * resolve on this handle or a `triage train` on another connection is seen by the next suggestion.
- * And `triage train` takes the similar tickets' word counts again (019's ticket_word_docs).
+ * And `triage train` takes the similar tickets' word counts again (017's ticket_word_docs).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -16,7 +16,7 @@ import * as m013 from './013-workflow.js';
 import * as m014 from './014-triage.js';
 import * as m015 from './015-kb-external-id.js';
 import * as m016 from './016-mail-intake.js';
-import * as m019 from './019-ticket-word-docs.js';
+import * as m017 from './017-ticket-word-docs.js';
 
 export interface Migration {
   version: number;
@@ -41,7 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '014-triage', up: m014.up },
   { version: 15, name: '015-kb-external-id', up: m015.up },
   { version: 16, name: '016-mail-intake', up: m016.up },
-  { version: 19, name: '019-ticket-word-docs', up: m019.up },
+  { version: 17, name: '017-ticket-word-docs', up: m017.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 /**
- * 019: how many tickets hold each word, for similar tickets (issue 23). Frozen once landed.
+ * 017: how many tickets hold each word, for similar tickets (issue 23). Frozen once landed.
  *
  * - ticket_word_docs: per word of 014's ticket_text_fts, the tickets holding it (`docs`), copied
  *   from ticket_text_vocab. fts5vocab counts a word's tickets by walking its whole posting list at

@@ -1,5 +1,5 @@
 /**
- * 019 on PostgreSQL: the twin of SQLite's 019-ticket-word-docs (how many tickets hold each word, and
+ * 017 on PostgreSQL: the twin of SQLite's 017-ticket-word-docs (how many tickets hold each word, and
  * a requester's tickets by creation time). Similar tickets read it on SQLite (FTS5); here the copy
  * is taken from the search index with ts_stat, so the table means the same on both. Frozen once landed.
  */
