@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', load: async () => (await import('./import.js')).importCommand },
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
   { name: 'outbox', load: async () => (await import('./outbox.js')).outboxCommand },
+  { name: 'mail', load: async () => (await import('./mail.js')).mailCommand },
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
   { name: 'maintain', load: async () => (await import('./maintain.js')).maintainCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },

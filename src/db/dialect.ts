@@ -5,10 +5,13 @@
  */
 import { PostgresAdapter, type Kysely } from 'kysely';
 
+/** A database or a transaction of any schema (the store's Executor included). */
+type AnyExecutor = Pick<Kysely<unknown>, 'getExecutor'>;
+
 export type Dialect = 'sqlite' | 'postgres';
 
-export function dialectOf(db: Kysely<unknown> | Kysely<never>): Dialect {
-  return (db as Kysely<unknown>).getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+export function dialectOf(db: AnyExecutor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** A `--db` value that names a PostgreSQL server rather than a file. */

@@ -1,6 +1,7 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
+import type { MailCursorsTable } from './schema-mail.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 import type {
   TechniciansTable,
@@ -57,6 +58,7 @@ export interface DB {
   sla_policies: SlaPoliciesTable;
   attachments: AttachmentsTable;
   outbox: OutboxTable;
+  mail_cursors: MailCursorsTable;
   requester_emails: RequesterEmailsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;

@@ -1,8 +1,10 @@
 /**
  * One email → the desk in its own IMMEDIATE transaction: what IMAP intake (or any other mail source)
  * calls per message. The same writer as `import eml` (./mail-intake.ts), so threading, reopening,
- * automatic mail and idempotency by Message-ID behave the same. Attachment files written for a
- * message whose transaction rolls back are removed again.
+ * automatic mail and idempotency by Message-ID behave the same. The same transaction moves the
+ * intake's cursor past the message (./mail-cursor.ts) and queues a new ticket's acknowledgement
+ * (./mail-acknowledge.ts): the ticket, the cursor and the outbox agree after any crash. Attachment
+ * files written for a message whose transaction rolls back are removed again.
  */
 import { withImmediate } from '../db/immediate.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
@@ -13,6 +15,8 @@ import type { MailIn, MailResult } from './mail-types.js';
 import { loadSlaConfig } from './sla-config.js';
 import { rawSqlite } from './sqlite-raw.js';
 import { indexTickets } from './import-index.js';
+import { queueAcknowledgement, type AcknowledgeOptions } from './mail-acknowledge.js';
+import { moveCursor, type MailCursor } from './mail-cursor.js';
 
 export interface DeliverOptions {
   /** Who the audit trail names for a new ticket ('mail intake'). */
@@ -20,9 +24,15 @@ export interface DeliverOptions {
   now?: number;
   /** Where the message came from, for messages about it (`imap INBOX uid 42`). */
   place: string;
+  /** IMAP intake: the mailbox's cursor, moved past this message. */
+  cursor?: MailCursor;
+  /** Acknowledge a ticket this message opens (settings: mail.acknowledge). */
+  acknowledge?: AcknowledgeOptions | null;
 }
 
-export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOptions): Promise<MailResult> {
+export type Delivered = MailResult & { acknowledged: boolean };
+
+export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOptions): Promise<Delivered> {
   const config = await loadSlaConfig(desk.db);
   let blobs: BlobStore | undefined;
   try {
@@ -42,7 +52,12 @@ export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOpti
       const result = mailWriter(context, ticketWriter(context))({ kind: 'mail', place: options.place, mail });
       indexTickets(sqlite, touched);
       sqlite.prepare('DELETE FROM ticket_fts_hold').run();
-      return result;
+      const ack =
+        result.fate === 'created' && options.acknowledge
+          ? queueAcknowledgement(sqlite, result.ticketId!, mail, options.acknowledge, context.now)
+          : null;
+      if (options.cursor) moveCursor(sqlite, options.cursor, context.now);
+      return { ...result, acknowledged: ack !== null };
     });
   } catch (error) {
     blobs?.discardNew();

@@ -19,11 +19,11 @@ const options = { actor: 'mail intake', place: 'imap INBOX', now: Date.parse('20
 describe('deliverMail', () => {
   it('opens, threads, reopens and ignores a redelivery', async () => {
     const desk = await tempDb();
-    expect(await deliverMail(desk, await message('plain.eml'), options)).toEqual({ fate: 'created', ticketId: 1 });
+    expect(await deliverMail(desk, await message('plain.eml'), options)).toEqual({ fate: 'created', ticketId: 1, acknowledged: false });
     desk.sqlite.prepare("UPDATE tickets SET status = 'resolved', resolution = 'fixed', resolved_at = 1 WHERE id = 1").run();
-    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'reopened', ticketId: 1 });
-    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'known', ticketId: 1 });
-    expect(await deliverMail(desk, await message('bounce.eml'), options)).toEqual({ fate: 'ignored', ticketId: null });
+    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'reopened', ticketId: 1, acknowledged: false });
+    expect(await deliverMail(desk, await message('reply.eml'), options)).toEqual({ fate: 'known', ticketId: 1, acknowledged: false });
+    expect(await deliverMail(desk, await message('bounce.eml'), options)).toEqual({ fate: 'ignored', ticketId: null, acknowledged: false });
     expect(desk.sqlite.prepare('SELECT status, resolution, resolved_at FROM tickets').all()).toEqual([
       { status: 'open', resolution: null, resolved_at: null },
     ]);

@@ -1,0 +1,16 @@
+/**
+ * PostgreSQL migrations. Versions follow SQLite's numbering (src/db/migrations/index.ts): a server
+ * starts at 015, one baseline equal to SQLite's schema at version 15, and every later migration gets
+ * a twin on each dialect with the same number. The runner (transaction, advisory lock, version stamp)
+ * lives with the PostgreSQL opener. Frozen once landed, like SQLite's.
+ */
+import type { Migration } from '../../migrations/index.js';
+import * as m015 from './015-baseline.js';
+import * as m016 from './016-mail-intake.js';
+
+export const PG_MIGRATIONS: readonly Migration[] = [
+  { version: 15, name: '015-baseline', up: m015.up },
+  { version: 16, name: '016-mail-intake', up: m016.up },
+];
+
+export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
