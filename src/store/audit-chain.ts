@@ -17,10 +17,7 @@ import {
 /** Rows read per step: the check never holds a large desk's trail in memory. */
 const STEP = 10_000;
 
-function newestChain(sqlite: Database.Database): string | null {
-  const newest = sqlite.prepare('SELECT chain FROM audit_events WHERE chain IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get();
-  return (newest as string | undefined) ?? null;
-}
+const NEWEST_CHAIN = 'SELECT chain FROM audit_events WHERE chain IS NOT NULL ORDER BY id DESC LIMIT 1';
 
 /**
  * Appends events one at a time to the chain with a prepared statement, inside the caller's
@@ -32,12 +29,13 @@ export function auditAppender(sqlite: Database.Database): (event: AuditContent) 
     'INSERT INTO audit_events (ticket_id, actor, at, action, field, old_value, new_value, digest, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const newestId = sqlite.prepare('SELECT max(id) FROM audit_events').pluck();
+  const newestChain = sqlite.prepare(NEWEST_CHAIN).pluck();
   // Two appenders in one transaction (an import's ticket writer and its mail writer) take turns:
   // each picks the chain up again when the newest event is not its own.
   let next: ReturnType<typeof chainFrom> | null = null;
   let lastId: unknown = null;
   return (e) => {
-    if (next === null || newestId.get() !== lastId) next = chainFrom(newestChain(sqlite));
+    if (next === null || newestId.get() !== lastId) next = chainFrom((newestChain.get() as string | undefined) ?? null);
     const { digest, chain } = next(e);
     lastId = Number(insert.run(e.ticket_id, e.actor, e.at, e.action, e.field, e.old_value, e.new_value, digest, chain).lastInsertRowid);
   };

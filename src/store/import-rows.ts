@@ -59,6 +59,7 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
       if (oldId !== null) ids(spec.table).set(oldId, found.id);
       if (!spec.replace || !differs(spec, found.row, row)) return { outcome: 'skipped', ...label };
       updateRow(spec, row, key!);
+      if (spec.table === 'tickets') w.touched.add(found.id);
       return { outcome: 'updated', ...label };
     }
     if (data) {

@@ -13,6 +13,7 @@ import { RecordProblem } from './import-problem.js';
 import { peopleCache } from './import-people.js';
 import type { ImportTicketIn, Outcome } from './import-types.js';
 import type { SlaConfig } from './sla-config.js';
+import { dueRefresher } from './sla-refresh-raw.js';
 
 export interface WriterContext {
   sqlite: Database.Database;
@@ -48,17 +49,25 @@ const COLUMNS = [
   'resolution',
 ] as const;
 
+/** When the ticket was first answered: as the record says, else its first public reply by a technician. */
+function firstResponseOf(t: ImportTicketIn): number | null {
+  const replied = t.interactions.find((x) => !x.byRequester && x.author && PUBLIC_KINDS.includes(x.kind as InteractionKind));
+  return t.input.firstResponseAt ?? replied?.createdAt ?? null;
+}
+
 export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => { outcome: Outcome; id: number } {
   const { sqlite } = w;
   const people = peopleCache(sqlite, w.now, w.counts);
   const audit = auditAppender(sqlite);
+  const refreshDue = dueRefresher(sqlite, w.config, audit);
   const bump = (what: string, n = 1) => (w.counts[what] = (w.counts[what] ?? 0) + n);
   const q = {
     byExternal: sqlite.prepare('SELECT id, updated_at, status FROM tickets WHERE external_id = ?'),
     insert: sqlite.prepare(`INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`),
     update: sqlite.prepare(
       `UPDATE tickets SET title = ?, description = ?, status = ?, priority = ?, priority_rank = ?, category = ?, channel = ?,
-         tier = ?, resolution = ?, updated_at = ?, resolved_at = ?, closed_at = ?, version = version + 1 WHERE id = ?`,
+         tier = ?, resolution = ?, updated_at = ?, resolved_at = ?, closed_at = ?, first_response_at = ifnull(first_response_at, ?),
+         version = version + 1 WHERE id = ?`,
     ),
     link: sqlite.prepare('INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)'),
     interaction: sqlite.prepare(
@@ -93,8 +102,7 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => { outcome
     const start = initialState(input.status, updatedAt, input.resolution, assigneeId === null ? [] : ['assigned']);
     if (!start.ok) throw new RecordProblem(t.place, start.field, start.error);
     const status = start.set.status!;
-    const replied = t.interactions.find((x) => !x.byRequester && x.author && PUBLIC_KINDS.includes(x.kind as InteractionKind));
-    const firstResponseAt = input.firstResponseAt ?? replied?.createdAt ?? null;
+    const firstResponseAt = firstResponseOf(t);
     const due = computeDue(
       { createdAt, statuses: [{ at: createdAt, status }], firstResponseAt },
       w.config.policy[input.priority],
@@ -153,6 +161,7 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => { outcome
       updatedAt,
       input.status === 'closed' ? (input.resolvedAt ?? updatedAt) : terminal('resolved', input.resolvedAt),
       terminal('closed', input.closedAt),
+      firstResponseOf(t),
       id,
     );
     if (before !== input.status) {
@@ -168,6 +177,8 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => { outcome
     }
     for (const tag of input.tags) q.link.run(id, people.tag(tag));
     addTimeline(id, t, after);
+    // As any update does (./sla.ts refreshDue): status, priority or a first reply move the due times.
+    refreshDue(id, w.now);
   };
 
   return (t) => {

@@ -4,20 +4,22 @@
  * again). Tickets are matched on their external id (./import-tickets.ts), rows of Deskline's own
  * export on their natural keys (./import-rows.ts): importing the same file twice creates nothing.
  * A dry run does all the work and rolls back, so what it reports is what a real run would do.
- * The ticket index's triggers are held for the run and the touched tickets indexed once at the end.
+ * The ticket indexes' triggers are held for the run and the touched tickets indexed once at the end
+ * (./import-index.ts); statement journals are kept in memory meanwhile (./write-pragmas.ts).
  */
 import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
 import { auditAppender } from './audit-chain.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
-import { indexTickets } from './import-index.js';
+import { holdTextIndex, indexTickets } from './import-index.js';
 import { rowWriter } from './import-rows.js';
 import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
 import type { ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
 import { rawSqlite } from './sqlite-raw.js';
+import { longWritePragmas } from './write-pragmas.js';
 
 export type * from './import-types.js';
 
@@ -28,6 +30,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
   const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, counts: {}, lines: [], mailCreated: [] };
   let blobs: BlobStore | undefined;
   const lazyBlobs = () => (blobs ??= blobStore(desk.path));
+  const restorePragmas = longWritePragmas(rawSqlite(desk));
   try {
     await withImmediate(desk.db, async () => {
       const sqlite = rawSqlite(desk);
@@ -37,6 +40,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
       const writeRow = rowWriter(context);
       const writeMail = mailWriter(context, writeTicket);
       sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
+      const indexText = holdTextIndex(sqlite);
       let done = 0;
       for await (const item of items) {
         if (item.kind === 'mail') {
@@ -63,6 +67,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
         options.onItem?.(++done);
       }
       indexTickets(sqlite, touched);
+      indexText(touched);
       sqlite.prepare('DELETE FROM ticket_fts_hold').run();
       if (summary.created + summary.updated > 0) {
         auditAppender(sqlite)({
@@ -80,6 +85,8 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
   } catch (error) {
     blobs?.discardNew();
     if (!(error instanceof DryRunDone)) throw error;
+  } finally {
+    restorePragmas();
   }
   return summary;
 }

@@ -7,7 +7,6 @@
  * Automatic mail (auto-replies, bulk, bounces) never opens a ticket: on a known ticket it becomes an
  * internal note, else it is left out. A Message-ID already on the desk adds nothing.
  */
-import { dueTimesOf } from '../domain/sla/clocks.js';
 import { InputError, validateTicketInput } from '../domain/ticket-input.js';
 import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
 import { auditAppender } from './audit-chain.js';
@@ -15,7 +14,7 @@ import { RecordProblem } from './import-problem.js';
 import type { ImportTicketIn, Outcome } from './import-types.js';
 import type { WriterContext } from './import-tickets.js';
 import type { ImportMailIn, MailIn, MailResult } from './mail-types.js';
-import { clocksOf, SLA_COLUMNS, type StatusRow, type TicketSlaRow } from './sla-history.js';
+import { dueRefresher } from './sla-refresh-raw.js';
 
 /** How each fate counts in an import's summary. */
 export const MAIL_OUTCOME: Readonly<Record<MailResult['fate'], Outcome>> = {
@@ -49,6 +48,7 @@ export function titleOfSubject(subject: string, text: string): string {
 export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: ImportMailIn) => MailResult {
   const { sqlite } = w;
   const audit = auditAppender(sqlite);
+  const refreshDue = dueRefresher(sqlite, w.config, audit);
   const bump = (what: string) => (w.counts[what] = (w.counts[what] ?? 0) + 1);
   const q = {
     knownEntry: sqlite.prepare('SELECT ticket_id FROM interactions WHERE message_id = ?').pluck(),
@@ -64,11 +64,6 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
       'INSERT INTO attachments (ticket_id, interaction_id, name, content_type, size, sha256, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     touch: sqlite.prepare('UPDATE tickets SET updated_at = max(updated_at, ?), version = version + 1 WHERE id = ?'),
-    slaRow: sqlite.prepare(`SELECT ${SLA_COLUMNS.join(', ')} FROM tickets WHERE id = ?`),
-    statusRows: sqlite.prepare(
-      "SELECT ticket_id, at, old_value, new_value FROM audit_events WHERE ticket_id = ? AND field = 'status' ORDER BY at, id",
-    ),
-    due: sqlite.prepare('UPDATE tickets SET first_response_due_at = ?, resolution_due_at = ?, next_due_at = ? WHERE id = ?'),
   };
 
   const threadOf = (mail: MailIn): Row | null => {
@@ -99,9 +94,7 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
       old_value: before.status,
       new_value: set.status,
     });
-    const t = q.slaRow.get(before.id) as TicketSlaRow;
-    const due = dueTimesOf(clocksOf(t, q.statusRows.all(before.id) as StatusRow[], w.config));
-    q.due.run(due.first_response_due_at, due.resolution_due_at, due.next_due_at, before.id);
+    refreshDue(before.id, w.now);
     return true;
   };
 

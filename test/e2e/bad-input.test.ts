@@ -3,13 +3,15 @@
  * line on stderr naming the problem, no stack trace, and the database exactly as it was.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
 import { snapshot } from '../helpers/db-snapshot.js';
-import { tempEnv } from '../helpers/temp.js';
+import { tempDir, tempEnv } from '../helpers/temp.js';
 
 interface BadCase {
   name: string;
@@ -18,6 +20,25 @@ interface BadCase {
   message: string;
   setup?: 'newer-schema';
   dbUntouched?: string;
+  /** A file made by the test, never committed (`{generated}` in args): a 50 MB line in an import format. */
+  generate?: keyof typeof HUGE_LINE;
+}
+
+/** What goes before and after 50 MB of `x` on one line. */
+const HUGE_LINE = {
+  'huge.jsonl': ['{"table":"tickets","row":{"title":"', '"}}\n'],
+  'huge.csv': ['Subject,Email\n"', '",a@example.com\n'],
+} as const;
+
+async function generated(name: keyof typeof HUGE_LINE): Promise<string> {
+  const path = join(tempDir(), name);
+  const out = createWriteStream(path);
+  out.write(HUGE_LINE[name][0]);
+  const chunk = 'x'.repeat(1024 * 1024);
+  for (let i = 0; i < 50; i++) if (!out.write(chunk)) await once(out, 'drain');
+  out.end(HUGE_LINE[name][1]);
+  await once(out, 'finish');
+  return path;
 }
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/bad', import.meta.url));
@@ -27,25 +48,33 @@ const expand = (s: string) => s.replaceAll('{fixtures}', FIXTURES);
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('bad input through the real binary', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const env = tempEnv();
-    const seeded = await runBin(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env });
-    expect(seeded.code).toBe(0);
-    if (c.setup === 'newer-schema') {
-      const db = new Database(env.DESKLINE_DB!);
-      db.pragma('user_version = 999');
-      db.close();
-    }
-    const before = snapshot(env.DESKLINE_DB!);
-    const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const env = tempEnv();
+      const seeded = await runBin(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env });
+      expect(seeded.code).toBe(0);
+      if (c.setup === 'newer-schema') {
+        const db = new Database(env.DESKLINE_DB!);
+        db.pragma('user_version = 999');
+        db.close();
+      }
+      const before = snapshot(env.DESKLINE_DB!);
+      const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
 
-    const r = await runBin(c.args.map(expand), { env });
+      const made = c.generate ? await generated(c.generate) : '';
+      const r = await runBin(
+        c.args.map((a) => expand(a).replaceAll('{generated}', made)),
+        { env },
+      );
 
-    expect(r.code).toBe(c.code);
-    expect(r.stderr).toContain(c.message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(env.DESKLINE_DB!)).toBe(before);
-    if (untouched) expect(sha(expand(c.dbUntouched!))).toBe(untouched);
-  });
+      expect(r.code).toBe(c.code);
+      expect(r.stderr).toContain(c.message);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(snapshot(env.DESKLINE_DB!)).toBe(before);
+      if (untouched) expect(sha(expand(c.dbUntouched!))).toBe(untouched);
+    },
+    60_000,
+  );
 });
