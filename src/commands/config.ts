@@ -6,6 +6,7 @@ import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import { REMOTE_KEYS } from './config-remote-keys.js';
+import { CHAT_KEYS, CHAT_PATTERN_HELP, chatChannelKey } from './config-chat-keys.js';
 import type { Ctx } from './context.js';
 
 const days = (key: string) => (v: string) =>
@@ -59,18 +60,24 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   },
   ...MAIL_KEYS,
   ...REMOTE_KEYS,
+  ...CHAT_KEYS,
 };
 const PREFIX_KEYS: Record<string, string> = {
   'views.': 'a saved view: views.<name> = query',
   'keymap.': 'a key binding: keymap.<action> = key',
 };
 
-function keySpec(key: string) {
+function keySpec(key: string, env: Record<string, string | undefined>) {
   if (KEYS[key]) return KEYS[key]!;
+  const chat = chatChannelKey(key, env);
+  if (chat) return chat;
   if (REFUSED_KEYS[key]) fail(EXIT.invalid, REFUSED_KEYS[key]!);
   const prefix = Object.keys(PREFIX_KEYS).find((p) => key.startsWith(p) && key.length > p.length);
   if (prefix) return { help: PREFIX_KEYS[prefix]!, parse: (v: string) => v };
-  return fail(EXIT.invalid, `unknown setting '${key}' (known: ${[...Object.keys(KEYS), 'views.<name>', 'keymap.<action>'].join(', ')})`);
+  return fail(
+    EXIT.invalid,
+    `unknown setting '${key}' (known: ${[...Object.keys(KEYS), 'views.<name>', 'keymap.<action>', ...Object.keys(CHAT_PATTERN_HELP)].join(', ')})`,
+  );
 }
 
 async function store(ctx: Ctx) {
@@ -99,7 +106,7 @@ export function configCommand(ctx: Ctx): Command {
     .argument('<key>')
     .description('print one setting')
     .action((key: string) => {
-      keySpec(key);
+      keySpec(key, ctx.io.env);
       const value =
         ctx.settings()[key] ??
         (key.includes('.')
@@ -115,10 +122,10 @@ export function configCommand(ctx: Ctx): Command {
     .description('change a setting')
     .addHelpText(
       'after',
-      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(24)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(24)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
+      `\nKeys:\n${[...Object.entries(KEYS).map(([k, v]) => `  ${k.padEnd(24)} ${v.help}`), ...Object.entries(PREFIX_KEYS).map(([k, v]) => `  ${(k + '<…>').padEnd(24)} ${v}`), ...Object.entries(CHAT_PATTERN_HELP).map(([k, v]) => `  ${k.padEnd(24)} ${v}`)].join('\n')}\n\nExample:\n  deskline config set user.email ana@example.com`,
     )
     .action(async (key: string, value: string) => {
-      const parsed = keySpec(key).parse(value);
+      const parsed = keySpec(key, ctx.io.env).parse(value);
       (await store(ctx)).set(key, parsed);
       ctx.out(`${key} = ${Array.isArray(parsed) ? parsed.join(',') : String(parsed)}`);
     });
@@ -127,7 +134,7 @@ export function configCommand(ctx: Ctx): Command {
     .argument('<key>')
     .description('remove a setting')
     .action(async (key: string) => {
-      keySpec(key);
+      keySpec(key, ctx.io.env);
       (await store(ctx)).delete(key);
       ctx.out(`${key} removed`);
     });

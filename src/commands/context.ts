@@ -50,7 +50,10 @@ export function createContext(io: Io, program: Command): Ctx {
     settings: () => (settings ??= readSettings(io.env)),
     me: () => currentIdentity(ctx.settings(), io.env),
     dbPath: () => resolveDbPath(program.opts<{ db?: string }>().db, io.env),
-    desk: () => (opened ??= import('../store/desk.js').then(({ openDesk }) => openDesk(ctx.dbPath()))),
+    desk: () =>
+      (opened ??= Promise.all([import('../store/desk.js'), import('../domain/chat/rules.js')]).then(([{ openDesk }, { chatRules }]) =>
+        openDesk(ctx.dbPath(), { chat: chatRules(ctx.settings(), ctx.me().email) }),
+      )),
     exitCode: EXIT.ok,
     close: async () => {
       if (opened) await (await opened.catch(() => null))?.close();

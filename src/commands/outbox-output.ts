@@ -61,5 +61,15 @@ export function outboxDetail(r: OutboxRow, now: number): string {
     ['queued', formatTime(r.created_at)],
   ];
   const head = lines.filter(([, v]) => v).map(([k, v]) => `  ${k.padEnd(12)}${cleanLine(v)}`);
-  return [`outbox message ${r.id} (${r.kind})`, ...head, '', r.body.trimEnd()].join('\n');
+  return [`outbox message ${r.id} (${r.kind})`, ...head, '', shownBody(r)].join('\n');
+}
+
+/** A mail's text as it goes; a chat notification's event (the message is built from it when sent), indented. */
+function shownBody(r: OutboxRow): string {
+  if (r.kind !== 'chat') return r.body.trimEnd();
+  try {
+    return JSON.stringify(JSON.parse(r.body), null, 2);
+  } catch {
+    return r.body.trimEnd();
+  }
 }

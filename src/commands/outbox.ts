@@ -11,7 +11,7 @@ const idArg = (value: string) =>
   /^\d{1,12}$/.test(value) ? Number(value) : fail(EXIT.invalid, `id: '${value}' is not an outbox message id`);
 
 export function outboxCommand(ctx: Ctx): Command {
-  const cmd = new Command('outbox').description('outgoing mail: list, show, retry, drop, send');
+  const cmd = new Command('outbox').description('outgoing mail and chat notifications: list, show, retry, drop, send');
 
   cmd
     .command('list')

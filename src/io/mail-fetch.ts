@@ -1,8 +1,8 @@
 /**
  * `mail fetch`: new messages of one IMAP folder onto the desk, each through deliverMail (the path
- * `import eml` takes: threading, reopening, automatic mail, idempotency by Message-ID), which moves
- * the mailbox's cursor (UIDVALIDITY, last UID) in the message's own transaction. Then what was taken
- * is moved to mail.imap.move_to, or flagged \Seen.
+ * `import eml` takes: threading, reopening, automatic mail, idempotency by Message-ID), a batch of
+ * up to 100 in one transaction that also moves the mailbox's cursor (UIDVALIDITY, last UID) past
+ * them. Then what was taken is moved to mail.imap.move_to, or flagged \Seen.
  *
  * A message is on the desk exactly when the cursor has passed it, so a crash or a lost connection
  * half way loses and repeats nothing. Two fetches at once read the same UIDs; the second one's
@@ -13,9 +13,9 @@ import type { ImapFlow } from 'imapflow';
 import { EXIT, fail, isDesklineError } from '../errors.js';
 import type { Desk } from '../store/desk.js';
 import { advanceCursor, readCursor } from '../store/mail-cursor.js';
-import { deliverMail } from '../store/mail-deliver.js';
+import { deliverMails } from '../store/mail-deliver.js';
 import type { AcknowledgeOptions } from '../store/mail-acknowledge.js';
-import type { MailFate } from '../store/mail-types.js';
+import type { MailFate, MailIn } from '../store/mail-types.js';
 import { connectImap, imapError, serverText } from './imap-client.js';
 import { mailboxKey, type ImapConfig } from './imap-settings.js';
 import { redact } from './mail-settings.js';
@@ -114,24 +114,26 @@ async function takeNew(client: ImapFlow, desk: Desk, config: ImapConfig, report:
     const sources: { uid: number; source: Buffer }[] = [];
     for await (const m of client.fetch(batch.join(','), { uid: true, source: true }, { uid: true }))
       if (m.source) sources.push({ uid: m.uid, source: m.source });
-    const taken: number[] = [];
+    const mails: { uid: number; mail: MailIn; place: string }[] = [];
     for (const { uid, source } of sources.sort((a, b) => a.uid - b.uid)) {
-      const cursor = { mailbox, uidValidity, uid };
-      const place = `imap ${config.folder} uid ${uid}`;
       try {
-        const mail = await parsed(source);
-        const result = await deliverMail(desk, mail, { actor: 'mail intake', place, cursor, acknowledge: options.acknowledge });
-        report.fates[result.fate]++;
-        if (result.acknowledged) report.acknowledged++;
-        taken.push(uid);
-        report.taken++;
+        mails.push({ uid, mail: await parsed(source), place: `imap ${config.folder} uid ${uid}` });
       } catch (error) {
-        const refused = error instanceof NotMail || (error as { name?: string }).name === 'RecordProblem';
-        if (!refused) throw error;
         report.unreadable.push({ uid, reason: (error as Error).message.split('\n')[0]! });
-        await advanceCursor(desk, cursor);
       }
     }
+    // The batch and the cursor past its last UID, in one transaction.
+    const cursor = { mailbox, uidValidity, uid: batch[batch.length - 1]! };
+    const outcomes = await deliverMails(desk, mails, { actor: 'mail intake', cursor, acknowledge: options.acknowledge });
+    const taken: number[] = [];
+    outcomes.forEach((outcome, i) => {
+      const { uid } = mails[i]!;
+      if ('refused' in outcome) return void report.unreadable.push({ uid, reason: outcome.refused.message });
+      report.fates[outcome.fate]++;
+      if (outcome.acknowledged) report.acknowledged++;
+      taken.push(uid);
+      report.taken++;
+    });
     if (taken.length === 0) continue;
     if (config.moveTo) await client.messageMove(taken.join(','), config.moveTo, { uid: true });
     else await client.messageFlagsAdd(taken.join(','), ['\\Seen'], { uid: true });

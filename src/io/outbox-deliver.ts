@@ -13,6 +13,7 @@
 import { describeDelivery } from '../domain/delivery-error.js';
 import { isMailAddress } from '../domain/mail-message.js';
 import type { Executor } from '../store/executor.js';
+import { CHAT_KIND } from '../store/chat-notify.js';
 import { claimBatch, markFailed, markSent, releaseClaims } from '../store/outbox-claim.js';
 import { redact, smtpPassword, type SmtpConfig } from './mail-settings.js';
 import { openTransport, type MailTransport } from './smtp-transport.js';
@@ -61,7 +62,7 @@ export async function deliverOutbox(db: Executor, config: SmtpConfig, env: Env, 
   };
   try {
     for (;;) {
-      const batch = await claimBatch(db, clock(), { all: opts.all });
+      const batch = await claimBatch(db, clock(), { all: opts.all, exceptKinds: [CHAT_KIND] });
       if (batch.length === 0) break;
       for (const [i, row] of batch.entries()) {
         let failure: { permanent: boolean; message: string };

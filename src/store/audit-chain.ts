@@ -3,7 +3,16 @@
  * the walk `deskline db check` makes. The hashing itself is pure (src/domain/audit-chain.ts).
  */
 import type Database from 'better-sqlite3';
-import { chainFrom, verifyChain, type AuditContent, type ChainProblem, type StoredEvent } from '../domain/audit-chain.js';
+import {
+  AUDIT_STATEMENT,
+  chainFrom,
+  readStatement,
+  verifyChain,
+  type AuditContent,
+  type ChainProblem,
+  type Redacted,
+  type StoredEvent,
+} from '../domain/audit-chain.js';
 
 /** Rows read per step: the check never holds a large desk's trail in memory. */
 const STEP = 10_000;
@@ -34,6 +43,19 @@ export function auditAppender(sqlite: Database.Database): (event: AuditContent) 
   };
 }
 
+/** The redaction statements' events (few: one per event a redaction rewrote). */
+function redactedEvents(sqlite: Database.Database): Redacted {
+  const rows = sqlite
+    .prepare('SELECT old_value, new_value FROM audit_events WHERE action = ? AND field = ? ORDER BY id')
+    .all(AUDIT_STATEMENT.action, AUDIT_STATEMENT.field) as { old_value: string | null; new_value: string | null }[];
+  const out = new Map<number, { original: string; redacted: string }>();
+  for (const row of rows) {
+    const s = readStatement(row.old_value, row.new_value);
+    if (s) out.set(s.id, { original: s.original, redacted: s.redacted });
+  }
+  return out;
+}
+
 /** Every problem in the chain, reading the trail in id order a page at a time. */
 export function auditChainProblems(sqlite: Database.Database): ChainProblem[] {
   const page = sqlite.prepare(
@@ -47,5 +69,5 @@ export function auditChainProblems(sqlite: Database.Database): ChainProblem[] {
       after = rows[rows.length - 1]!.id;
     }
   }
-  return verifyChain(all());
+  return verifyChain(all(), redactedEvents(sqlite));
 }

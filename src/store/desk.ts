@@ -6,6 +6,8 @@
 import { openDatabase } from '../db/database.js';
 import type { Executor } from './executor.js';
 import { registerRaw } from './sqlite-raw.js';
+import type { ChatRules } from '../domain/chat/rules.js';
+import { withChatRules } from './chat-rules-carrier.js';
 
 export interface Desk {
   readonly db: Executor;
@@ -19,11 +21,18 @@ export interface Desk {
 export interface OpenDeskOptions {
   /** Read without creating or migrating (the dashboard's worker thread). */
   readonly?: boolean;
+  /** The chat notification rules of the face's settings (./chat-rules-carrier.ts). */
+  chat?: ChatRules | null;
 }
 
 export async function openDesk(path: string, options: OpenDeskOptions = {}): Promise<Desk> {
   const opened = await openDatabase(path, { readonly: options.readonly });
-  const desk: Desk = { db: opened.db, path: opened.path, backup: opened.backup, close: () => opened.close() };
+  const desk: Desk = {
+    db: withChatRules(opened.db, options.chat ?? null),
+    path: opened.path,
+    backup: opened.backup,
+    close: () => opened.close(),
+  };
   registerRaw(desk, opened.sqlite);
   return desk;
 }

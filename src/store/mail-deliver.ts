@@ -7,6 +7,7 @@
  * files written for a message whose transaction rolls back are removed again.
  */
 import { withImmediate } from '../db/immediate.js';
+import { DesklineError } from '../errors.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
 import { ticketWriter } from './import-tickets.js';
@@ -24,7 +25,7 @@ export interface DeliverOptions {
   now?: number;
   /** Where the message came from, for messages about it (`imap INBOX uid 42`). */
   place: string;
-  /** IMAP intake: the mailbox's cursor, moved past this message. */
+  /** IMAP intake: the mailbox's cursor, moved past this message (or batch). */
   cursor?: MailCursor;
   /** Acknowledge a ticket this message opens (settings: mail.acknowledge). */
   acknowledge?: AcknowledgeOptions | null;
@@ -32,7 +33,26 @@ export interface DeliverOptions {
 
 export type Delivered = MailResult & { acknowledged: boolean };
 
+/** One message of a batch: what became of it, or the refusal that left it out (a bad field: exit 4). */
+export type BatchOutcome = Delivered | { refused: DesklineError };
+
 export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOptions): Promise<Delivered> {
+  const [outcome] = await deliverMails(desk, [{ mail, place: options.place }], options);
+  if ('refused' in outcome!) throw outcome.refused;
+  return outcome!;
+}
+
+/**
+ * Several messages in one IMMEDIATE transaction (IMAP intake hands a batch of ~100): each in a
+ * savepoint of its own, so a message the desk refuses is left out alone, and the cursor (when given:
+ * the batch's last UID) moves with them all. One transaction and one set of prepared statements
+ * per batch instead of per message.
+ */
+export async function deliverMails(
+  desk: Desk,
+  items: readonly { mail: MailIn; place: string }[],
+  options: Omit<DeliverOptions, 'place'>,
+): Promise<BatchOutcome[]> {
   const config = await loadSlaConfig(desk.db);
   let blobs: BlobStore | undefined;
   try {
@@ -49,15 +69,31 @@ export async function deliverMail(desk: Desk, mail: MailIn, options: DeliverOpti
         touched,
       };
       sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
-      const result = mailWriter(context, ticketWriter(context))({ kind: 'mail', place: options.place, mail });
+      const write = mailWriter(context, ticketWriter(context));
+      const outcomes = items.map(({ mail, place }): BatchOutcome => {
+        sqlite.exec('SAVEPOINT mail_item');
+        const before = new Set(touched);
+        try {
+          const result = write({ kind: 'mail', place, mail });
+          const ack =
+            result.fate === 'created' && options.acknowledge
+              ? queueAcknowledgement(sqlite, result.ticketId!, mail, options.acknowledge, context.now)
+              : null;
+          sqlite.exec('RELEASE mail_item');
+          return { ...result, acknowledged: ack !== null };
+        } catch (error) {
+          sqlite.exec('ROLLBACK TO mail_item');
+          sqlite.exec('RELEASE mail_item');
+          // A ticket rolled back is not indexed (its id is no row's).
+          for (const id of touched) if (!before.has(id)) touched.delete(id);
+          if (error instanceof DesklineError) return { refused: error };
+          throw error;
+        }
+      });
       indexTickets(sqlite, touched);
       sqlite.prepare('DELETE FROM ticket_fts_hold').run();
-      const ack =
-        result.fate === 'created' && options.acknowledge
-          ? queueAcknowledgement(sqlite, result.ticketId!, mail, options.acknowledge, context.now)
-          : null;
       if (options.cursor) moveCursor(sqlite, options.cursor, context.now);
-      return { ...result, acknowledged: ack !== null };
+      return outcomes;
     });
   } catch (error) {
     blobs?.discardNew();

@@ -9,12 +9,25 @@ import { withImmediate } from '../db/immediate.js';
 import { afterFailure, LEASE_MS } from '../domain/outbox-schedule.js';
 import type { Executor } from './executor.js';
 
+export interface ClaimOptions {
+  /** Every waiting message, not only those whose backoff has run out. */
+  all?: boolean;
+  limit?: number;
+  /** Only messages of these kinds (a chat sender), or none of these (the mail sender). */
+  kinds?: readonly string[];
+  exceptKinds?: readonly string[];
+  /** Not to these recipients (channels this run found unusable). */
+  exceptTo?: readonly string[];
+}
+
 /** Up to `limit` messages whose time has come (`all`: every waiting one), oldest first. */
-export async function claimBatch(db: Executor, now: number, opts: { all?: boolean; limit?: number } = {}): Promise<OutboxRow[]> {
+export async function claimBatch(db: Executor, now: number, opts: ClaimOptions = {}): Promise<OutboxRow[]> {
   return withImmediate(db, async (trx) => {
-    const rows = await trx
-      .selectFrom('outbox')
-      .selectAll()
+    let q = trx.selectFrom('outbox').selectAll();
+    if (opts.kinds?.length) q = q.where('kind', 'in', opts.kinds);
+    if (opts.exceptKinds?.length) q = q.where('kind', 'not in', opts.exceptKinds);
+    if (opts.exceptTo?.length) q = q.where('to_address', 'not in', opts.exceptTo);
+    const rows = await q
       .where((eb) =>
         eb.or([
           opts.all ? eb('status', '=', 'queued') : eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),

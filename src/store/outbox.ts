@@ -68,6 +68,17 @@ export async function outboxCounts(db: Executor): Promise<OutboxCounts> {
   return { waiting: n('queued') + n('sending'), failed: n('failed') };
 }
 
+/** Messages of other kinds than these (mail, when chat's are left out) waiting to go. */
+export async function waitingExcept(db: Executor, kinds: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['queued', 'sending'])
+    .where('kind', 'not in', kinds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Waiting or failed messages (one, or all with `id` null) due at once; attempts are kept. Returns how many. */
 export async function retryMessages(db: Executor, id: number | null, now = Date.now()): Promise<number> {
   return withImmediate(db, async (trx) => {

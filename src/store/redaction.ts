@@ -4,8 +4,9 @@
  * that names them (and their own emails in whole). Each runs with `secure_delete` on (freed space is
  * zeroed), re-indexes the ticket (the 006 triggers) and merges the search index so no segment keeps the
  * old words, records who removed what and why (redactions, and an audit event per ticket), then
- * checkpoints the WAL so the old pages leave the -wal file too. The audit chain holds no timeline text,
- * so it stays whole (`db check`).
+ * checkpoints the WAL so the old pages leave the -wal file too. Audit events holding the removed text
+ * get the marker as well, with a chained statement per event so `db check` still passes
+ * (store/audit-redaction.ts).
  */
 import type Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { checkText } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import { attachmentsFolder } from './attachment-files.js';
 import { recordEvent } from './audit.js';
+import { entryScrub, needleScrub, scrubAuditEvents } from './audit-redaction.js';
 import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
 import { rawSqlite } from './sqlite-raw.js';
@@ -26,8 +28,10 @@ export const FORGOTTEN = '[forgotten]';
 
 export interface RedactionResult {
   tickets: string[];
-  /** Texts replaced (timeline entries, descriptions, titles). */
+  /** Texts replaced (timeline entries, descriptions, titles, a resolution). */
   texts: number;
+  /** Audit events whose old or new value held the removed text. */
+  audited: number;
   /** False when a reader kept the WAL from being emptied: its old pages go at the next checkpoint. */
   walCleared: boolean;
 }
@@ -36,7 +40,7 @@ export interface RedactionResult {
 export async function redactInteraction(desk: Desk, ticketId: number, position: number, reason: string, actor: Actor, now = Date.now()) {
   const why = requireReason(reason);
   return scrubbing(desk, async (trx, doomed) => {
-    await getTicket(trx, ticketId);
+    const ticket = await getTicket(trx, ticketId);
     const entries = await trx
       .selectFrom('interactions')
       .select(['id', 'body'])
@@ -48,8 +52,14 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
       entries[position - 1] ?? fail(EXIT.notFound, `${formatRef(ticketId)} has no timeline entry ${position} (it has ${entries.length})`);
     if (entry.body !== REDACTED) await trx.updateTable('interactions').set({ body: REDACTED }).where('id', '=', entry.id).execute();
     await dropAttachments(trx, [entry.id], doomed);
+    // The entry's words may have reached the ticket's resolution and the trail's values ("Resolved: …").
+    const scrub = entryScrub(entry.body, REDACTED);
+    const resolution = ticket.resolution === null ? null : scrub(ticket.resolution, 'resolution');
+    if (resolution !== ticket.resolution) await trx.updateTable('tickets').set({ resolution }).where('id', '=', ticketId).execute();
+    const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
     await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
-    return { tickets: [formatRef(ticketId)], texts: entry.body === REDACTED ? 0 : 1 };
+    const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);
+    return { tickets: [formatRef(ticketId)], texts, audited };
   });
 }
 
@@ -64,7 +74,8 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
       .executeTakeFirst();
     if (!who) return fail(EXIT.notFound, `no requester with email ${email.trim()}`);
     const needles = [who.email, who.phone, who.name].filter((n): n is string => Boolean(n && n.trim().length >= 3));
-    const scrub = (text: string) => needles.reduce((t, n) => t.split(n).join(REDACTED), text);
+    const scrubAll = needleScrub(needles, REDACTED);
+    const scrub = (text: string) => scrubAll(text, null);
     const tickets = await trx
       .selectFrom('tickets')
       .select(['id', 'title', 'description'])
@@ -93,9 +104,11 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
       .where('id', '=', who.id)
       .execute();
     await trx.deleteFrom('ticket_followers').where('requester_id', '=', who.id).execute();
+    const ticketIds = tickets.map((t) => t.id);
+    const audited = await scrubAuditEvents(trx, { ticketIds, unattached: true }, scrubAll, actor, now);
     if (tickets.length === 0)
       await record(trx, null, { interaction_id: null, requester_id: who.id, what: 'requester forgotten' }, why, actor, now);
-    return { tickets: tickets.map((t) => formatRef(t.id)), texts };
+    return { tickets: tickets.map((t) => formatRef(t.id)), texts, audited };
   });
 }
 

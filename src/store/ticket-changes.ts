@@ -18,6 +18,7 @@ import { resolveGroup } from './groups.js';
 import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
 import { learnPending } from './triage-learn.js';
+import { notifyChanged } from './chat-notify.js';
 
 export interface TicketChanges {
   title?: string;
@@ -42,6 +43,8 @@ export interface ChangeOptions {
   action?: string;
   /** Resolve a service request with required checklist items open, for this reason (audited). */
   force?: string;
+  /** Why (an escalation's reason), for the chat notification it may cause. */
+  reason?: string;
 }
 
 export interface Changed {
@@ -173,7 +176,9 @@ export async function changeTicket(
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
   if (set.status === 'resolved' || set.status === 'closed') await learnPending(trx);
-  return { ticket: { ...written, ...due, assignee, group, tags: tagsAfter(before, changes) }, changes: all };
+  const after = { ...written, ...due, assignee, group, tags: tagsAfter(before, changes) };
+  await notifyChanged(trx, before, after, actor, opts, now);
+  return { ticket: after, changes: all };
 }
 
 /** The status fields the rules of domain/ticket-rules.ts write for these changes (a move asked for, or one an assignment causes). */

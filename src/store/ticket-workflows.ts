@@ -46,7 +46,7 @@ export async function escalate(
   if (!checkText('reason', reason, 'text').trim()) fail(EXIT.invalid, 'reason: is required to escalate');
   // To a group: it waits in that group's queue, unassigned, for one of its members to take it.
   const toGroup: TicketChanges = group === undefined ? {} : { group, assignee: 'none' };
-  const [changed] = await workflow(db, [id], actor, { ...opts, action: 'escalate' }, (before) => {
+  const [changed] = await workflow(db, [id], actor, { ...opts, action: 'escalate', reason }, (before) => {
     const above = TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(before.tier as Tier));
     if (!above.includes(to))
       fail(EXIT.invalid, `${before.ref} is already at ${before.tier}: escalation goes up (${above.join(', ') || 'none left'})`);

@@ -18,6 +18,7 @@ import { resolveRequesters } from './requesters.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { resolveAssignees } from './technicians.js';
 import { linkNewTags } from './tags.js';
+import { notifyCreated } from './chat-notify.js';
 import { ticketViews, viewOf, type TicketView } from './ticket-view.js';
 
 export interface Created {
@@ -58,6 +59,7 @@ export async function insertTickets(
     return { ticket: null, index: fresh.length - 1, again: false };
   });
   const made = fresh.length ? await insertFresh(trx, fresh, actor, now, config ?? (await loadSlaConfig(trx))) : [];
+  if (made.length) await notifyCreated(trx, made, actor, now);
   return plan.map((p) => (p.ticket ? { ticket: p.ticket, existing: true } : { ticket: made[p.index]!, existing: p.again === true }));
 }
 

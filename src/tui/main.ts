@@ -11,9 +11,15 @@ import type { Io } from '../streams.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
 import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
+import { chatRules } from '../domain/chat/rules.js';
+import { chatTimeoutMs } from '../io/chat-settings.js';
+import type { ChatDelivery } from './outbox-worker-data.js';
+import { acknowledgeSettings } from '../io/acknowledge-settings.js';
+import { imapSettings } from '../io/imap-settings.js';
+import type { Intake } from './hooks/use-mail-fetch.js';
 import { currentIdentity, readSettings, type Settings } from '../settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
-import { maintainAtStart, maintainHourly } from './session/maintenance.js';
+import { chatRulesOf, maintainAtStart, maintainHourly } from './session/maintenance.js';
 import { ensureTechnician } from '../store/technicians.js';
 import { ConsoleApp, type ConsoleProps } from './app.js';
 import { preloadRows } from './hooks/preload.js';
@@ -46,6 +52,22 @@ function consoleMail(settings: Settings): SmtpConfig | null {
   }
 }
 
+/** Chat rules for the outbox worker, when settings have any. */
+function consoleChat(settings: Settings, me: string): ChatDelivery | null {
+  const rules = chatRules(settings, me);
+  return rules && { rules, timeoutMs: chatTimeoutMs(settings) };
+}
+
+/** Intake settings, or none when they are missing or wrong (`mail fetch` names what is wrong). */
+function consoleIntake(settings: Settings): Intake | null {
+  try {
+    const imap = imapSettings(settings);
+    return imap.configured ? { config: imap.config, acknowledge: acknowledgeSettings(settings) } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Everything the app needs, read before the first frame (including the first rows). */
 async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps> {
   const settings = readSettings(io.env);
@@ -66,6 +88,8 @@ async function prepare(io: Io, desk: Desk, tour: boolean): Promise<ConsoleProps>
     demo: demoLoader(identity),
     categories: settings.categories,
     mail: consoleMail(settings),
+    chat: tour ? null : consoleChat(settings, identity.email),
+    intake: consoleIntake(settings),
     env: io.env,
     dbName: basename(desk.path),
     color: !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb',
@@ -95,7 +119,7 @@ async function openOnce(io: Io, options: ConsoleOptions, after: After): Promise<
   let props: ConsoleProps;
   try {
     if (options.tour) sandbox = await openSandbox(currentIdentity(readSettings(io.env), io.env));
-    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env)));
+    desk = sandbox?.desk ?? (await openDesk(resolveDbPath(options.db, io.env), { chat: chatRulesOf(io.env) }));
     props = await prepare(io, desk, Boolean(options.tour));
   } catch (error) {
     await (sandbox ? sandbox.dispose() : desk?.close());

@@ -1,12 +1,14 @@
 /**
- * The console's mail sender, a worker thread: its own connection to the desk and the SMTP connection
- * live here, so sending never holds up a keypress. Each request `{ id }` runs one outbox send (what
- * is due) and is answered `{ id, sent, failed, error }`. Bundled as dist/outbox-worker.mjs.
+ * The console's outbox sender, a worker thread: its own connection to the desk, the SMTP connection
+ * and the webhook POSTs live here, so sending never holds up a keypress. Each request `{ id }` runs
+ * one outbox send (chat notifications, then mail: what is due) and is answered
+ * `{ id, sent, failed, error }`. Bundled as dist/outbox-worker.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SmtpConfig } from '../io/mail-settings.js';
+import { deliverChat } from '../io/chat-deliver.js';
 import { deliverOutbox } from '../io/outbox-deliver.js';
 import { openDesk, type Desk } from '../store/desk.js';
+import type { OutboxWorkerData } from './outbox-worker-data.js';
 
 export interface OutboxRequest {
   id: number;
@@ -22,19 +24,21 @@ export interface OutboxAnswer {
 
 const port = parentPort;
 if (!port) throw new Error('outbox-worker runs as a worker thread');
-const { path, config } = workerData as { path: string; config: SmtpConfig };
+const { path, config, chat } = workerData as OutboxWorkerData;
 
 let desk: Promise<Desk> | null = null;
 port.on('message', async (req: OutboxRequest) => {
   try {
     desk ??= openDesk(path);
-    const report = await deliverOutbox((await desk).db, config, process.env);
-    const first = report.failures[0];
+    const { db } = await desk;
+    const told = chat ? await deliverChat(db, chat.rules, process.env, { timeoutMs: chat.timeoutMs }) : null;
+    const mailed = config ? await deliverOutbox(db, config, process.env) : null;
+    const failures = [...(told?.failures ?? []), ...(mailed?.failures ?? [])];
     port.postMessage({
       id: req.id,
-      sent: report.sent,
-      failed: report.failures.length,
-      error: first ? first.message : null,
+      sent: (told?.sent ?? 0) + (mailed?.sent ?? 0),
+      failed: failures.length,
+      error: told?.problems[0] ?? failures[0]?.message ?? null,
     } satisfies OutboxAnswer);
   } catch (error) {
     void desk?.then((d) => d.close()).catch(() => undefined);

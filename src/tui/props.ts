@@ -1,6 +1,7 @@
 /** What main.ts (and tests) hand the console: the desk, who is at the keyboard, settings, and hooks into its life. */
 import type { SmtpConfig } from '../io/mail-settings.js';
 import type { Desk } from '../store/desk.js';
+import type { Intake } from './hooks/use-mail-fetch.js';
 import type { Actor } from '../store/executor.js';
 import type { Binding } from './keys/actions.js';
 import type { SavedDialog } from './state/act/saved.js';
@@ -8,6 +9,7 @@ import type { TimedTicket } from './state/timer.js';
 import type { Preload, State } from './state/types.js';
 import type { View } from './state/views.js';
 import type { TourProps } from './tour/use-tour.js';
+import type { ChatDelivery } from './outbox-worker-data.js';
 
 /** Loads `tickets` demo tickets into the desk, reporting progress as text. */
 export interface DemoLoader {
@@ -31,6 +33,10 @@ export interface ConsoleProps {
   categories?: readonly string[];
   /** SMTP settings: the console sends the outbox in the background (none: replies wait). */
   mail?: SmtpConfig | null;
+  /** Chat notification rules and the webhook timeout, when settings have any: the outbox worker sends those too. */
+  chat?: ChatDelivery | null;
+  /** IMAP settings: the console fetches mail in the background (none: no intake). */
+  intake?: Intake | null;
   /** The environment $EDITOR/$VISUAL are read from. */
   env?: Record<string, string | undefined>;
   /** The clock for the timer (`T`) and the dashboard; tests pass a fake one. */

@@ -1,7 +1,7 @@
 /** `mail fetch` against a real Dovecot on loopback: new tickets, threading, each message once, failures in one line. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { haveDovecot, pointAtImap, rawMail, startDovecot } from '../helpers/imap.js';
+import { cuttingProxy, haveDovecot, pointAtImap, rawMail, startDovecot } from '../helpers/imap.js';
 import { closedPort } from '../helpers/smtp.js';
 import { dbRows, tempEnv } from '../helpers/temp.js';
 
@@ -150,5 +150,27 @@ describe.runIf(haveDovecot)('mail fetch', () => {
     const ok = await runCli(['mail', 'fetch', '--json'], { env: right });
     expect(ok.code).toBe(0);
     expect(ok.stdout + ok.stderr).not.toContain(dovecot.password);
+  });
+
+  it('a connection lost half way: exit 6 saying how many were taken; the next fetch takes the rest, nothing twice', async () => {
+    const dovecot = await startDovecot();
+    const body = 'The VPN drops every ten minutes since this morning. '.repeat(20);
+    const messages = Array.from({ length: 250 }, (_, i) =>
+      rawMail({ from: ana, subject: `Request ${i + 1}`, id: `<c${i + 1}@mail.example.com>`, body }),
+    );
+    await dovecot.append('INBOX', ...messages);
+    // ~1.2 kB a message: the first batch of 100 arrives whole, the second is cut.
+    const proxy = await cuttingProxy(dovecot.port, 180_000);
+    const env = tempEnv({ DESKLINE_IMAP_PASSWORD: dovecot.password });
+    pointAtImap(env, dovecot, { port: proxy.port });
+    const lost = await runCli(['mail', 'fetch'], { env });
+    expect(proxy.cut()).toBe(true);
+    expect(lost.code).toBe(6);
+    expect(lost.stderr).toMatch(new RegExp(`^deskline: 100 taken, then imap 127.0.0.1:${proxy.port}: [^\n]+\n$`));
+    expect(await dbRows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 100 }]);
+
+    expect(await fetch(env)).toMatchObject({ taken: 150, created: 150, known: 0 });
+    expect(await dbRows(env, 'SELECT count(*) AS n, count(DISTINCT external_id) AS d FROM tickets')).toEqual([{ n: 250, d: 250 }]);
+    expect((await dovecot.list('INBOX')).every((m) => m.seen)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import {
   describeChainProblem,
   eventDigest,
   linkDigest,
+  readStatement,
   verifyChain,
   type AuditContent,
   type StoredEvent,
@@ -120,5 +121,21 @@ describe('verifyChain', () => {
     const intruder: StoredEvent = { ...event(77), id: 6, digest: null, chain: null };
     const later = chainEvents(events[4]!.chain, [event(6), event(7)]).map((e, i) => ({ ...e, id: 7 + i }));
     expect(verifyChain([...events, intruder, ...later])).toEqual([{ kind: 'inserted', id: 6, ticketId: 177 }]);
+  });
+});
+
+describe('verifyChain with redactions', () => {
+  it('accepts a redacted event only with a statement naming its original digest and the digest of what it holds now', () => {
+    const all = trail(5);
+    const redacted = { ...all[2]!, old_value: '[redacted]' };
+    const events = [...all.slice(0, 2), redacted, ...all.slice(3)];
+    const statement = { original: all[2]!.digest!, redacted: eventDigest(redacted) };
+    expect(verifyChain(events, new Map([[3, statement]]))).toEqual([]);
+    expect(verifyChain(events)).toEqual([{ kind: 'edited', id: 3, ticketId: 103 }]);
+    // A statement for other content, or with another original digest, excuses nothing.
+    expect(verifyChain(events, new Map([[3, { ...statement, redacted: eventDigest(all[2]!) }]]))).toHaveLength(1);
+    expect(verifyChain(events, new Map([[3, { ...statement, original: all[1]!.digest! }]]))).toHaveLength(1);
+    expect(readStatement(`#3 ${statement.original}`, statement.redacted)).toEqual({ id: 3, ...statement });
+    expect(readStatement('timeline entry 2: personal data', null)).toBeNull();
   });
 });

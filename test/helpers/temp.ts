@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/database.js';
-import { openDesk, type Desk as StoreDesk } from '../../src/store/desk.js';
+import { openDesk, type Desk as StoreDesk, type OpenDeskOptions } from '../../src/store/desk.js';
 import { rawSqlite } from '../../src/store/sqlite-raw.js';
 
 /** The store's desk handle, with its raw connection beside it for tests that read the file with SQL. */
@@ -50,8 +50,8 @@ export async function tempDb(): Promise<Desk> {
 }
 
 /** Opens `path` with openDesk and closes it after the test. */
-export async function testDesk(path: string): Promise<Desk> {
-  const desk = await openDesk(path);
+export async function testDesk(path: string, options?: OpenDeskOptions): Promise<Desk> {
+  const desk = await openDesk(path, options);
   const withRaw = Object.assign(desk, { sqlite: rawSqlite(desk) });
   opened.push(withRaw);
   return withRaw;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DesklineError } from '../../src/errors.js';
 import { mailIn } from '../../src/io/mail-import.js';
 import { parseMail } from '../../src/io/mail-message.js';
-import { deliverMail } from '../../src/store/mail-deliver.js';
+import { deliverMail, deliverMails } from '../../src/store/mail-deliver.js';
 import { tempDb } from '../helpers/temp.js';
 
 const message = async (name: string) => {
@@ -37,5 +37,30 @@ describe('deliverMail', () => {
     expect(error).toBeInstanceOf(DesklineError);
     expect((error as DesklineError).message).toBe('imap INBOX: description: contains a NUL character');
     expect(desk.sqlite.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+  });
+
+  it('a batch leaves out only the message it refuses, and moves the cursor past them all', async () => {
+    const desk = await tempDb();
+    const good = await message('plain.eml');
+    const bad = { ...(await message('reply.eml')), messageId: '<bad@example.com>', subject: 'Fresh', replyTo: [], text: 'a\u0000b' };
+    const other = { ...good, messageId: '<other@example.com>', subject: 'Another one' };
+    const cursor = { mailbox: 'm', uidValidity: 9, uid: 3 };
+    const outcomes = await deliverMails(
+      desk,
+      [good, bad, other].map((mail, i) => ({ mail, place: `imap INBOX uid ${i + 1}` })),
+      { actor: 'mail intake', cursor },
+    );
+    expect(outcomes.map((o) => ('refused' in o ? o.refused.message : o.fate))).toEqual([
+      'created',
+      'imap INBOX uid 2: description: contains a NUL character',
+      'created',
+    ]);
+    expect(desk.sqlite.prepare('SELECT id, title FROM tickets ORDER BY id').all()).toEqual([
+      { id: 1, title: good.subject },
+      { id: 2, title: 'Another one' },
+    ]);
+    expect(desk.sqlite.prepare('SELECT uid_validity, last_uid FROM mail_cursors').get()).toEqual({ uid_validity: 9, last_uid: 3 });
+    expect(desk.sqlite.prepare('SELECT count(*) AS n FROM ticket_fts WHERE ticket_fts MATCH \'"another"\'').get()).toEqual({ n: 1 });
+    expect(desk.sqlite.prepare("INSERT INTO ticket_fts (ticket_fts) VALUES ('integrity-check')").run()).toBeTruthy();
   });
 });

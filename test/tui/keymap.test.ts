@@ -34,7 +34,7 @@ describe('keymap', () => {
 
   it('generates the status-bar hints from the bindings', () => {
     const queue = hints(keymap, 'queue').map((h) => `${h.keys} ${h.label}`);
-    expect(queue.slice(0, 4)).toEqual(['1-5 views', 'j/k move', 'g/G top/end', 'PgDn/PgUp page']);
+    expect(queue.slice(0, 4)).toEqual(['1-6 views', 'j/k move', 'g/G top/end', 'PgDn/PgUp page']);
     expect(queue).toContain('/ filter');
     expect(queue).toContain('q quit');
     expect(hints(keymap, 'filter').map((h) => `${h.keys} ${h.label}`)).toEqual(['⏎ keep', 'Esc clear']);
@@ -60,9 +60,10 @@ describe('keymap', () => {
       '3 Breaching soon',
       '4 All open',
       '5 Resolved',
-      '6 L2 urgent',
-      '7 vpn issues',
+      '6 Follow-up',
+      '7 L2 urgent',
+      '8 vpn issues',
     ]);
-    expect(lookup(viewBindings(views), 'queue', '7')).toMatchObject({ action: 'view', arg: '7' });
+    expect(lookup(viewBindings(views), 'queue', '8')).toMatchObject({ action: 'view', arg: '8' });
   });
 });

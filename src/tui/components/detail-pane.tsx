@@ -24,16 +24,27 @@ export interface DetailPaneProps {
   extra?: readonly Line[];
   /** SLA targets for the due line's sign and word. */
   sla?: SlaSettings;
+  /** Lines above the description (the related tickets). */
+  head?: readonly Line[];
 }
 
-export function DetailPane({ row, detail, height, focused, now, extra = NO_LINES, sla = DEFAULT_SLA_SETTINGS }: DetailPaneProps) {
+export function DetailPane({
+  row,
+  detail,
+  height,
+  focused,
+  now,
+  extra = NO_LINES,
+  sla = DEFAULT_SLA_SETTINGS,
+  head = NO_LINES,
+}: DetailPaneProps) {
   const color = useColor();
   const { view, events, width: wrapWidth } = detail;
   const width = wrapWidth + 1;
   const body = Math.max(0, height - 1);
   const lines = useMemo(
-    () => (row ? detailLines(row, view, events, wrapWidth, now, extra, view ? dueBadge(view, sla, now) : null) : []),
-    [row, view, events, wrapWidth, now, extra, sla],
+    () => (row ? detailLines(row, view, events, wrapWidth, now, extra, view ? dueBadge(view, sla, now) : null, head) : []),
+    [row, view, events, wrapWidth, now, extra, sla, head],
   );
   const top = Math.max(0, Math.min(detail.scroll, lines.length - body));
   const shown = lines.slice(top, top + body);

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useColor } from '../hooks/console-context.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { headerLayout } from '../text/header-layout.js';
-import type { View } from '../state/views.js';
+import { tabViews, type View } from '../state/views.js';
 
 export { compactCount } from '../text/header-layout.js';
 
@@ -23,10 +23,11 @@ export interface HeaderProps {
 
 export function Header({ views, active, counts, dbName, technician, columns, marked = 0, alert = null }: HeaderProps) {
   const color = useColor();
+  const tabs = useMemo(() => tabViews(views, counts, active), [views, counts, active]);
   const l = useMemo(
     () =>
       headerLayout({
-        views: views.map((v) => ({ key: v.key, name: sanitizeLine(v.name) })),
+        views: tabs.map(({ view: v }) => ({ key: v.key, name: sanitizeLine(v.name) })),
         counts,
         dbName: sanitizeLine(dbName),
         technician: sanitizeLine(technician),
@@ -34,12 +35,12 @@ export function Header({ views, active, counts, dbName, technician, columns, mar
         marked,
         alert,
       }),
-    [views, counts, dbName, technician, columns, marked, alert],
+    [tabs, counts, dbName, technician, columns, marked, alert],
   );
   return (
     <Text wrap="truncate-end">
       {l.tabs.map((t, i) => (
-        <Text key={views[i]!.key} inverse={i === active} bold={i === active}>
+        <Text key={tabs[i]!.view.key} inverse={tabs[i]!.index === active} bold={tabs[i]!.index === active}>
           {t}
           <Text inverse={false}> </Text>
         </Text>

@@ -14,6 +14,7 @@ import { useClock } from '../hooks/use-clock.js';
 import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
 import { useOutbox } from '../hooks/use-outbox.js';
+import { useMailFetch } from '../hooks/use-mail-fetch.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
 import { layoutOf } from '../state/settle.js';
@@ -24,6 +25,7 @@ import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
 import { triageLines } from '../text/triage-lines.js';
 import { LazyDashboard } from './dashboard-lazy.js';
+import { relatedLines } from '../text/related-lines.js';
 import { DetailPane } from './detail-pane.js';
 import { FilterBar } from './filter-bar.js';
 import { Header } from './header.js';
@@ -34,13 +36,14 @@ import { RequesterScreen } from './requester-screen.js';
 import { StatusBar } from './status-bar.js';
 import { Welcome } from './welcome.js';
 
-export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: ConsoleProps & { state: State }) {
+export function Screen({ state, views, dbName, demo, mail, chat, intake, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
   const { dispatch } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
-  const outbox = useOutbox(mail);
+  const outbox = useOutbox(mail, chat);
+  const fetched = useMailFetch(intake);
   const lay = layoutOf(state);
   // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
   const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
@@ -65,6 +68,9 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
           ],
     [kb.suggest, rowId, checklist, triage, row, assets],
   );
+  const related = state.detail.related;
+  const relatedAt = state.focus === 'related' ? state.related.index : null;
+  const relatedHead = useMemo(() => relatedLines(related, relatedAt, state.detail.width), [related, relatedAt, state.detail.width]);
   const technicians = state.act.technicians;
   const overlayData = useMemo(() => {
     const me = technicians.find((t) => t.me);
@@ -75,6 +81,7 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
   const notice = [
     timerText,
     state.act.loud ? '' : outbox,
+    state.act.loud ? '' : fetched,
     state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
   ]
     .filter(Boolean)
@@ -101,10 +108,11 @@ export function Screen({ state, views, dbName, demo, mail, clock = Date.now }: C
       row={row}
       detail={state.detail}
       height={lay.detailHeight}
-      focused={state.focus === 'detail'}
+      focused={state.focus === 'detail' || state.focus === 'related'}
       now={now}
       extra={kbLines}
       sla={sla.settings}
+      head={relatedHead}
     />
   );
   const body = mode === 'welcome' || state.empty ? lay.height - 2 : lay.wide ? lay.detailHeight : lay.detailHeight + lay.pageSize + 1;

@@ -11,17 +11,16 @@ import type { Actor } from '../../store/executor.js';
 import { progress, ResolveBlocked } from '../../domain/checklist.js';
 import { checklistOf, recordVerification, setItemDone } from '../../store/checklists.js';
 import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
-import { assetsOfTicket, linkAsset } from '../../store/asset-links.js';
-import { templateBySlug } from '../../io/template-files.js';
-import { createRequest } from '../../store/requests.js';
+import { assetsOfTicket } from '../../store/asset-links.js';
+import { createFromForm } from './create-intent.js';
 import { addInteraction } from '../../store/interactions.js';
 import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
 import { findTicket, type TicketView } from '../../store/ticket-view.js';
 import { escalate, reopen, resolve, resolveTickets } from '../../store/ticket-workflows.js';
-import { createTicket } from '../../store/tickets.js';
 import type { Intent, Outcome, Target } from '../state/act/types.js';
 import { cursorOf } from './queue-fetch.js';
+import { writeRelation } from './relation-intents.js';
 
 export interface Runner {
   desk: Desk;
@@ -115,23 +114,8 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
       };
     }
     case 'create': {
-      const { request, assets = [] } = intent;
-      const template = request ? await templateBySlug(db, request.slug) : null;
-      const created = template
-        ? await createRequest(db, template, request!.fields, intent.input, r.me)
-        : await createTicket(db, intent.input, r.me);
-      const id = created.ticket.id;
-      for (const tag of assets) await linkAsset(db, id, tag, r.me);
-      const fresh = assets.length ? await findTicket(db, id) : created.ticket;
-      const extra = [template ? `checklist: ${template.items.length} items` : '', assets.length ? `${assets.join(', ')} linked` : '']
-        .filter(Boolean)
-        .join('; ');
-      return {
-        ok: true,
-        message: `${created.ticket.ref} created${extra ? ` (${extra})` : ''}`,
-        createdId: id,
-        ...written([fresh ?? created.ticket]),
-      };
+      const { ticket, message } = await createFromForm(r.desk, intent, r.me);
+      return { ok: true, message, createdId: ticket.id, ...written([ticket]) };
     }
     case 'copy':
       r.copy(intent.text);
@@ -156,6 +140,10 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
         ? { ok: false, message: '$EDITOR: nothing saved, the text is as it was' }
         : { ok: true, message: 'text from $EDITOR: check it, then save', text };
     }
+    case 'merge':
+    case 'parent':
+    case 'followup':
+      return writeRelation(r.desk, r.me, intent);
   }
 }
 

@@ -14,6 +14,7 @@ import { checklistOf } from '../../store/checklists.js';
 import { timeline } from '../../store/interactions.js';
 import type { Suggestion } from '../../store/kb-links.js';
 import type { Executor } from '../../store/executor.js';
+import { relationsOf } from '../../store/ticket-relations.js';
 import { findTicket, type TicketView } from '../../store/ticket-view.js';
 import type { DetailTriage } from '../state/triage.js';
 import type { StateAction } from '../state/types.js';
@@ -62,12 +63,13 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
     id === null ? null : `${id}:${gen}`,
     async (db) => {
       const at = Date.now();
-      const [found, events, files, checklist, assets] = await Promise.all([
+      const [found, events, files, checklist, assets, relations] = await Promise.all([
         findTicket(db, id!),
         timeline(db, id!),
         listAttachments(db, id!),
         checklistOf(db, id!),
         assetChoices(db, id!),
+        relationsOf(db, id!),
       ]);
       const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
       let suggestions: Suggestion[] | null = null;
@@ -87,7 +89,19 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
         }
       }
       const triage = view ? await triageOf(db, view) : null;
-      return { type: 'detailLoaded', gen, id: id!, view, events, checklist, suggestions, triage, assets, at } as const;
+      return {
+        type: 'detailLoaded',
+        gen,
+        id: id!,
+        view,
+        events,
+        checklist,
+        suggestions,
+        triage,
+        assets,
+        related: relations.related,
+        at,
+      } as const;
     },
     {
       delayMs: cached ? DETAIL_DELAY_MS : SUGGEST_DELAY_MS,

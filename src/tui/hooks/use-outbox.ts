@@ -1,6 +1,6 @@
 /**
  * The outbox in the console: its counts for the status bar (off the keystroke path, after each data
- * change), and, when delivery is configured, a worker thread that sends what is due: at start, when
+ * change), and, when mail delivery or chat rules are configured, a worker thread that sends what is due: at start, when
  * the count of waiting messages grows, and every SEND_EVERY_MS while any wait. One send in flight.
  */
 import { useEffect, useRef } from 'react';
@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { SmtpConfig } from '../../io/mail-settings.js';
 import { outboxCounts, type OutboxCounts } from '../../store/outbox.js';
 import type { OutboxRequest } from '../outbox-worker.js';
+import type { ChatDelivery, OutboxWorkerData } from '../outbox-worker-data.js';
 import { useDesk } from './desk-context.js';
 import { workerSource } from './use-dashboard.js';
 import { useDeskQuery } from './use-desk-query.js';
@@ -22,15 +23,16 @@ export function outboxText(counts: OutboxCounts | undefined, configured: boolean
   return parts.length ? `outbox ${parts.join(' · ')}` : '';
 }
 
-export function useOutbox(config: SmtpConfig | null | undefined): string {
+export function useOutbox(config: SmtpConfig | null | undefined, chat?: ChatDelivery | null): string {
   const { desk } = useDesk();
   const counts = useDeskQuery('outbox', (db) => outboxCounts(db), { live: true });
   const ask = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    if (!config) return;
+    if (!config && !chat) return;
     const source = workerSource(undefined, undefined, 'outbox-worker');
-    const worker = new Worker(source.script, { workerData: { path: desk.path, config }, eval: source.eval });
+    const workerData: OutboxWorkerData = { path: desk.path, config: config ?? null, chat: chat ?? null };
+    const worker = new Worker(source.script, { workerData, eval: source.eval });
     worker.unref();
     let id = 0;
     let inflight = false;
@@ -46,7 +48,7 @@ export function useOutbox(config: SmtpConfig | null | undefined): string {
       ask.current = null;
       void worker.terminate();
     };
-  }, [config, desk.path]);
+  }, [config, chat, desk.path]);
 
   const waiting = counts?.waiting ?? 0;
   useEffect(() => {

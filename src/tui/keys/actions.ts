@@ -27,6 +27,8 @@ export type Mode =
   | 'dashboard'
   /** The selected ticket's requester fills the body (`u`). */
   | 'requester'
+  /** The detail pane's related tickets (⏎ in the detail pane): j/k move, ⏎ goes to one, Esc comes back. */
+  | 'related'
   | KbMode;
 
 /** Moving through the queue and the detail pane, the filter, views, and the console itself. */
@@ -55,6 +57,8 @@ export const QUEUE_COMMANDS = [
   'closeDashboard',
   'requester',
   'takeTour',
+  'relatedPick',
+  'toQueue',
 ] as const;
 export type QueueCommand = (typeof QUEUE_COMMANDS)[number];
 
@@ -95,6 +99,9 @@ export const ACT_COMMANDS = [
   'toggleItem',
   'acceptTriage',
   'verifyIdentity',
+  'mergeMarked',
+  'parentOfMarked',
+  'followup',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -11,12 +11,14 @@ import { KB_KEYMAP } from './kb-keymap.js';
 export type { Action, Binding, Mode } from './actions.js';
 
 const LIST: readonly Mode[] = ['queue', 'detail'];
+/** Moving works in the detail pane's related list too (state/related.ts). */
+const MOVE: readonly Mode[] = [...LIST, 'related'];
 
 export const DEFAULT_KEYMAP: readonly Binding[] = [
-  { key: 'j', action: 'down', help: 'next ticket / scroll down', hint: 'move', when: LIST },
-  { key: 'k', action: 'up', help: 'previous ticket / scroll up', hint: 'move', when: LIST },
-  { key: 'down', action: 'down', help: 'next ticket / scroll down', when: LIST },
-  { key: 'up', action: 'up', help: 'previous ticket / scroll up', when: LIST },
+  { key: 'j', action: 'down', help: 'next ticket / scroll down', hint: 'move', when: MOVE },
+  { key: 'k', action: 'up', help: 'previous ticket / scroll up', hint: 'move', when: MOVE },
+  { key: 'down', action: 'down', help: 'next ticket / scroll down', when: MOVE },
+  { key: 'up', action: 'up', help: 'previous ticket / scroll up', when: MOVE },
   { key: 'g', action: 'top', help: 'first ticket / top', hint: 'top/end', when: LIST },
   { key: 'G', action: 'bottom', help: 'last ticket / end', hint: 'top/end', when: LIST },
   { key: 'home', action: 'top', help: 'first ticket / top', when: LIST },
@@ -26,8 +28,9 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: ' ', action: 'pageDown', help: 'page down', when: ['detail'] },
   { key: 'enter', action: 'focusDetail', help: 'read the ticket (focus the detail pane)', hint: 'read', when: ['queue'] },
   { key: 'tab', action: 'focusDetail', help: 'focus the detail pane', when: ['queue'] },
-  { key: 'escape', action: 'back', help: 'back to the queue', hint: 'back', when: ['detail'] },
-  { key: 'tab', action: 'back', help: 'back to the queue', when: ['detail'] },
+  { key: 'escape', action: 'back', help: 'back where you came from', hint: 'back', when: ['detail', 'related'] },
+  { key: 'tab', action: 'toQueue', help: 'back to the queue', when: ['detail', 'related'] },
+  { key: 'enter', action: 'relatedPick', help: 'pick a related ticket / go', hint: 'related', when: ['detail', 'related'] },
   { key: '/', action: 'openFilter', help: 'filter with the query language', hint: 'filter', when: LIST },
   { key: 's', action: 'cycleSort', help: 'cycle sort orders', hint: 'sort', when: ['queue'] },
   { key: 'escape', action: 'filterClear', help: 'clear the filter', when: ['queue'] },
@@ -41,8 +44,13 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   { key: 'enter', action: 'demoYes', help: 'yes: load the demo data', when: ['welcomeAsk'] },
   { key: 'n', action: 'demoNo', help: 'no: leave the desk as it is', hint: 'no', when: ['welcomeAsk'] },
   { key: 'escape', action: 'demoNo', help: 'no: leave the desk as it is', when: ['welcomeAsk'] },
-  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome', 'dashboard', 'requester'] },
-  { key: 'ctrl+c', action: 'quit', help: 'quit', when: ['queue', 'detail', 'filter', 'welcome', 'welcomeAsk', 'dashboard', 'requester'] },
+  { key: 'q', action: 'quit', help: 'quit', hint: 'quit', when: ['queue', 'detail', 'welcome', 'dashboard', 'requester', 'related'] },
+  {
+    key: 'ctrl+c',
+    action: 'quit',
+    help: 'quit',
+    when: ['queue', 'detail', 'filter', 'welcome', 'welcomeAsk', 'dashboard', 'requester', 'related'],
+  },
   ...ACT_KEYMAP,
   ...KB_KEYMAP,
   {

@@ -10,13 +10,13 @@ import type { Intent, Target } from '../state/act/types.js';
 import { confirm, textOf, type PlainCommand } from './command.js';
 import { refresh, type PlainSession } from './session.js';
 
-function single(s: PlainSession): Target | null {
+export function single(s: PlainSession): Target | null {
   const row = s.current;
   if (!row) return null;
   return { ids: [row.id], label: row.ref, bulk: false, statuses: [row.status], tier: row.tier, title: row.title, version: row.version };
 }
 
-function marked(s: PlainSession): Target | null {
+export function marked(s: PlainSession): Target | null {
   if (!s.marks.length) return single(s);
   const n = s.marks.length;
   return {
@@ -29,7 +29,7 @@ function marked(s: PlainSession): Target | null {
 }
 
 /** Runs an intent and says what changed; marked tickets are asked about first and unmarked once written. */
-async function run(s: PlainSession, intent: Intent, question?: string): Promise<void> {
+export async function run(s: PlainSession, intent: Intent, question?: string): Promise<void> {
   const target = 'target' in intent ? intent.target : null;
   if (target?.bulk && !(await confirm(s, `${question ?? 'Change'} ${target.label}: ${s.marks.map((m) => m.ref).join(', ')}?`))) return;
   const outcome = await runIntent({ desk: s.desk, me: s.me, copy: () => undefined, edit: () => null }, intent);

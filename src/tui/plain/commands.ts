@@ -11,6 +11,7 @@ import { ACT_COMMANDS } from './act-commands.js';
 import type { PlainCommand } from './command.js';
 import { KB_COMMANDS } from './kb-commands.js';
 import { QUEUE_COMMANDS } from './queue-commands.js';
+import { RELATION_COMMANDS } from './relation-commands.js';
 import type { PlainSession } from './session.js';
 
 /** Keys as words a screen reader says (the console shows ⏎, ↑ …). */
@@ -42,7 +43,7 @@ export const QUIT: PlainCommand = {
   run: async () => undefined,
 };
 
-const ALL: readonly PlainCommand[] = [...QUEUE_COMMANDS, ...ACT_COMMANDS, ...KB_COMMANDS, HELP, QUIT];
+const ALL: readonly PlainCommand[] = [...QUEUE_COMMANDS, ...ACT_COMMANDS, ...RELATION_COMMANDS, ...KB_COMMANDS, HELP, QUIT];
 
 export function findCommand(word: string): PlainCommand | undefined {
   const w = word.toLowerCase();

@@ -11,6 +11,7 @@ import { describeError, EXIT, type ExitCode } from '../../errors.js';
 import { resolveDbPath } from '../../paths.js';
 import { currentIdentity, readSettings } from '../../settings.js';
 import { openDesk, type Desk } from '../../store/desk.js';
+import { chatRulesOf } from '../session/maintenance.js';
 import { slaSettings } from '../../store/sla-alerts.js';
 import { ensureTechnician } from '../../store/technicians.js';
 import type { Io } from '../../streams.js';
@@ -66,7 +67,7 @@ export async function startPlain(io: Io, options: PlainOptions = {}): Promise<Ex
   };
   let desk: Desk | undefined;
   try {
-    desk = await openDesk(resolveDbPath(options.db, io.env));
+    desk = await openDesk(resolveDbPath(options.db, io.env), { chat: chatRulesOf(io.env) });
     const s = await session(io, desk, ask);
     await reload(s);
     s.say(`Deskline plain mode, desk ${sanitizeLine(basename(desk.path))}, signed in as ${sanitizeLine(s.me.name)}.`);

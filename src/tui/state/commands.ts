@@ -5,6 +5,7 @@
 import type { QueueCommand } from '../keys/actions.js';
 import { scrollTo } from './detail.js';
 import { backspaceFilter, eraseFilter, NO_FILTER, openFilter, settleFilter } from './filter.js';
+import { backRelated, moveRelated, pickRelated } from './related.js';
 import { moveBy, pickQueue, reload, reloadHere, toBottom, toTop } from './queue.js';
 import { selectedRow } from './select.js';
 import { quitTimer, toggleTimer } from './timer.js';
@@ -20,6 +21,7 @@ export function filterTakesEffect(s: State, text: string): State {
 }
 
 function moveOrScroll(s: State, rows: number, page: boolean): State {
+  if (s.focus === 'related') return moveRelated(s, Math.sign(rows));
   if (s.focus === 'detail') return { ...s, detail: scrollTo(s.detail, s.detail.scroll + rows) };
   return withQueue(s, moveBy(pickQueue(s), rows, page));
 }
@@ -42,11 +44,19 @@ export function queueCommand(s: State, c: QueueCommand, arg: string | undefined)
     case 'focusDetail':
       return selectedRow(s) ? { ...s, focus: 'detail' } : s;
     case 'back':
-      return { ...s, focus: 'queue' };
+      return backRelated(s);
+    case 'relatedPick':
+      return pickRelated(s);
+    case 'toQueue':
+      return { ...s, focus: 'queue', related: { index: 0, history: [] } };
     case 'view': {
       const index = s.views.findIndex((v) => v.key === arg);
       if (index < 0) return s;
-      return withQueue({ ...s, view: index, focus: 'queue', detail: scrollTo(s.detail, 0) }, reload(pickQueue(s), { kind: 'start' }));
+      const related = { index: 0, history: [] };
+      return withQueue(
+        { ...s, view: index, focus: 'queue', related, detail: scrollTo(s.detail, 0) },
+        reload(pickQueue(s), { kind: 'start' }),
+      );
     }
     case 'openFilter':
       return { ...s, focus: 'filter', filter: openFilter(s.filter) };

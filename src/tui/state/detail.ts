@@ -5,12 +5,25 @@
  */
 import type { TicketListRow } from '../../store/ticket-list.js';
 import { detailLines, type Line } from '../text/detail-lines.js';
+import { RELATED_CURSOR } from '../text/related-lines.js';
 import type { DetailState, StateAction } from './types.js';
 
 /** The selection moved (or went): ask for the new ticket, from the top. */
 export function follow(d: DetailState, id: number | null): DetailState {
   if (id === d.id) return d;
-  return { ...d, id, gen: d.gen + 1, view: null, events: null, checklist: null, triage: null, assets: null, scroll: 0, max: 0 };
+  return {
+    ...d,
+    id,
+    gen: d.gen + 1,
+    view: null,
+    events: null,
+    checklist: null,
+    triage: null,
+    assets: null,
+    related: null,
+    scroll: 0,
+    max: 0,
+  };
 }
 
 /** The data changed: ask again for the same ticket, keeping what shows meanwhile. */
@@ -28,6 +41,7 @@ export function loaded(d: DetailState, a: Extract<StateAction, { type: 'detailLo
     at: a.at,
     triage: a.triage ?? null,
     assets: a.assets ?? null,
+    related: a.related ?? null,
   };
 }
 
@@ -40,9 +54,17 @@ export function resized(d: DetailState, size: { page: number; width: number; bod
   return d.page === size.page && d.width === size.width && d.body === size.body ? d : { ...d, ...size };
 }
 
-/** How far the pane scrolls: its lines (as the pane draws them) below the first screen. */
-export function measured(d: DetailState, row: TicketListRow | undefined, extra: readonly Line[]): DetailState {
-  const lines = row ? detailLines(row, d.view, d.events, d.width, d.at, extra).length : 0;
-  const max = Math.max(0, lines - d.body);
-  return max === d.max ? d : { ...d, max, scroll: Math.min(d.scroll, max) };
+/**
+ * How far the pane scrolls: its lines (as the pane draws them) below the first screen. `head` goes
+ * above the description (the related tickets); a highlighted related ticket is scrolled into view.
+ */
+export function measured(d: DetailState, row: TicketListRow | undefined, extra: readonly Line[], head: readonly Line[] = []): DetailState {
+  const lines = row ? detailLines(row, d.view, d.events, d.width, d.at, extra, null, head) : [];
+  const max = Math.max(0, lines.length - d.body);
+  let scroll = Math.min(d.scroll, max);
+  const focused = head.some((l) => l.text.startsWith(RELATED_CURSOR));
+  const cursor = focused ? lines.findIndex((l) => l.text.startsWith(RELATED_CURSOR)) : -1;
+  if (cursor >= 0 && cursor < scroll) scroll = Math.max(0, cursor - 1);
+  if (cursor >= 0 && cursor >= scroll + d.body) scroll = Math.min(max, cursor - d.body + 1);
+  return max === d.max && scroll === d.scroll ? d : { ...d, max, scroll };
 }

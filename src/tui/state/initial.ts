@@ -39,6 +39,7 @@ export function initialState(
       at: 0,
       triage: null,
       assets: null,
+      related: null,
       scroll: 0,
       max: 0,
       page: 1,
@@ -58,6 +59,7 @@ export function initialState(
     dashboard: false,
     requesterOf: null,
     kb: INITIAL_KB,
+    related: { index: 0, history: [] },
   };
   // The query, the layout and the first selection's detail request follow from the rest (settle.ts).
   const sized = settle(null, blank);

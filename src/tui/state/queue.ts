@@ -59,7 +59,9 @@ export function pageLoaded(q: QueueSlice, a: Extract<StateAction, { type: 'pageL
 export function patchRows(q: QueueSlice, rows: readonly TicketListRow[]): QueueSlice {
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (!q.queue.rows.some((r) => byId.has(r.id))) return q;
-  return { ...q, queue: { ...q.queue, rows: q.queue.rows.map((r) => byId.get(r.id) ?? r) } };
+  // A written ticket's fresh values over the old row (which keeps what the ticket view lacks: the child count).
+  const fresh = (r: TicketListRow) => (byId.has(r.id) ? { ...r, ...byId.get(r.id)! } : r);
+  return { ...q, queue: { ...q.queue, rows: q.queue.rows.map(fresh) } };
 }
 
 /** A new page size (the layout changed): the selection stays on screen. */

@@ -9,6 +9,7 @@ import { suggestionLines } from '../text/kb-lines.js';
 import { checklistLines } from '../text/request-lines.js';
 import { triageLines } from '../text/triage-lines.js';
 import { assetLines } from '../text/asset-lines.js';
+import { relatedLines } from '../text/related-lines.js';
 import { measureArticle } from './kb/commands.js';
 import { follow, measured, resized } from './detail.js';
 import { layout } from './layout.js';
@@ -33,7 +34,7 @@ export function layoutOf(s: State) {
   return layout(s.size.columns, s.size.rows, {
     filter: editing || s.filter.live !== '',
     error: editing && s.filter.error !== null,
-    detailFocused: s.focus === 'detail' || s.act.overlay !== null,
+    detailFocused: s.focus === 'detail' || s.focus === 'related' || s.act.overlay !== null,
   });
 }
 
@@ -52,7 +53,8 @@ export function settle(prev: State | null, s: State): State {
   const row = selectedRow(next);
   let detail = follow(resized(next.detail, detailSize), row?.id ?? null);
   const prevRow = prev ? selectedRow(prev) : undefined;
-  if (detail !== prev?.detail || row !== prevRow || next.kb.suggest !== prev?.kb.suggest) {
+  const relatedMoved = next.related !== prev?.related || next.focus !== prev?.focus;
+  if (detail !== prev?.detail || row !== prevRow || next.kb.suggest !== prev?.kb.suggest || relatedMoved) {
     detail = measured(
       detail,
       row,
@@ -64,6 +66,7 @@ export function settle(prev: State | null, s: State): State {
             ...triageLines(detail.triage, row),
           ]
         : [],
+      relatedLines(detail.related, next.focus === 'related' ? next.related.index : null, detail.width),
     );
   }
   if (detail !== next.detail) next = { ...next, detail };

@@ -18,8 +18,16 @@ import type { TimerAction, TimerState } from './timer.js';
 import type { View } from './views.js';
 import type { DetailTriage } from './triage.js';
 import type { AssetChoices } from '../../store/asset-links.js';
+import type { TicketLink } from '../../store/ticket-links.js';
 
-export type Focus = 'queue' | 'detail' | 'filter';
+/** `related`: the detail pane's list of related tickets has the keys (state/related.ts). */
+export type Focus = 'queue' | 'detail' | 'filter' | 'related';
+
+/** The related list's highlighted entry, and the tickets followed from (Esc goes back to each in turn). */
+export interface RelatedState {
+  index: number;
+  history: readonly { id: number; index: number }[];
+}
 
 /** What the queue's loader should fetch next; `gen` bumps with each request so stale answers are dropped. */
 export type LoadRequest = { kind: 'none' } | { kind: 'start' } | { kind: 'end' } | { kind: 'anchor'; id: number; select?: boolean };
@@ -71,6 +79,8 @@ export interface DetailState {
   triage: DetailTriage | null;
   /** The assets the ticket is about and the requester's others (null while loading). */
   assets: AssetChoices | null;
+  /** Links, parent and children (store/ticket-relations.ts; null while loading). */
+  related: TicketLink[] | null;
   scroll: number;
   /** Lines below the first screen: computed here from the lines and the pane's size (settle.ts). */
   max: number;
@@ -121,6 +131,8 @@ export interface State extends QueueSlice {
   requesterOf: number | null;
   /** The knowledge base: the KB screen (`K`), suggestions, links and drafts (kb/types.ts). */
   kb: KbState;
+  /** The detail pane's related list: its cursor and the way back (related.ts). */
+  related: RelatedState;
 }
 
 /**
@@ -170,6 +182,7 @@ export type StateAction =
       /** Triage suggestions and similar tickets (null: not looked up). */
       triage?: DetailTriage | null;
       assets?: AssetChoices | null;
+      related?: TicketLink[] | null;
       at: number;
     }
   | { type: 'counts'; counts: Record<string, number> }

@@ -43,6 +43,7 @@ export function detailLines(
   now: number,
   extra: readonly Line[] = [],
   badge: DueBadge | null = null,
+  head: readonly Line[] = [],
 ): Line[] {
   const p = priorityLook(row.priority);
   const s = statusLook(row.status);
@@ -80,6 +81,12 @@ export function detailLines(
     ).map((l) => ({ ...l, color: view.next_due_at !== null && view.next_due_at < now ? 'red' : undefined })),
   );
   if (view.resolution) out.push(...field('Resolution', sanitizeLine(view.resolution), width));
+  if (typeof view.followup_at === 'number') {
+    const when = view.followup_at < now ? `${age(now - view.followup_at)} ago` : `in ${age(view.followup_at - now)}`;
+    out.push(...field('Follow-up', `${stamp(view.followup_at)} (${when})`, width));
+  }
+  // Sections that belong above the description (the related tickets, a focusable list).
+  out.push(...head);
   out.push(rule('Description', width));
   const description = sanitizeText(view.description).trim();
   out.push(...(description ? wrap(description, width).map((text) => ({ text })) : [{ text: '(no description)', dim: true }]));

@@ -125,7 +125,8 @@ export function rowCells(r: TicketListRow, l: RowLayout, now: number, due: DueBa
     due: () => dueCell(due, l.due),
     age: () => fit(age(now - r.created_at), l.age, 'right'),
     requester: () => fit(sanitizeLine(r.requester_name) || '-', l.requester, 'left', CUT),
-    title: () => fit(sanitizeLine(r.title), l.title, 'left', CUT),
+    // A major incident's parent shows its child count first (`+3`), inside the title's own width.
+    title: () => fit(`${r.child_count ? `+${r.child_count} ` : ''}${sanitizeLine(r.title)}`, l.title, 'left', CUT),
     assignee: () => fit(sanitizeLine(r.assignee_name) || '-', l.assignee, 'left', CUT),
     tier: () => fit(r.tier, l.tier),
   };

@@ -11,6 +11,7 @@ import { notice, said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { dialogCommand } from './dialog-commands.js';
 import { compose, confirmOrRun, picker } from './dialogs.js';
+import { relationCommand } from './relation-commands.js';
 import { openChecklist, openMacroPicker } from './request-dialogs.js';
 import { allowedStatuses, enqueue, setOverlay, targetOf } from './targets.js';
 import { changesOf } from '../triage.js';
@@ -130,6 +131,10 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
       return act.marks.length ? step({ ...act, marks: [] }, notice('marks cleared', false)) : step(act);
     case 'acceptTriage':
       return acceptTriage(act, ctx);
+    case 'mergeMarked':
+    case 'parentOfMarked':
+    case 'followup':
+      return relationCommand(act, c, ctx.row);
     default:
       return onTicket(act, c, ctx.row);
   }

@@ -87,6 +87,9 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
     case 'force':
       if (!text) return need('a reason');
       return step(enqueue(act, { kind: 'resolve', target: t, resolution: o.resolution!, force: text }, true));
+    case 'followup':
+      if (!text) return need('a time (or none)');
+      return step(enqueue(act, { kind: 'followup', target: t, when: text }, true));
     case 'tags': {
       let changes;
       try {

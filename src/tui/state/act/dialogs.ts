@@ -20,11 +20,12 @@ const TITLES: Record<ComposePurpose, string> = {
   tags: 'Tags for (-tag removes)',
   verify: 'Identity verified for',
   force: 'Resolve anyway',
+  followup: 'Follow-up (thu 10:00, tomorrow, 2h, none) for',
 };
 
 export function compose(target: Target, purpose: ComposePurpose, extra: Partial<Extract<Overlay, { kind: 'compose' }>> = {}): Overlay {
   const call = purpose === 'call';
-  const single = purpose === 'tags';
+  const single = purpose === 'tags' || purpose === 'followup';
   return {
     kind: 'compose',
     purpose,

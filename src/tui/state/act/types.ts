@@ -37,19 +37,24 @@ export type Intent =
   | { kind: 'update'; target: Target; changes: TicketChanges; action: string; verb: string }
   | { kind: 'interaction'; target: Target; input: InteractionInput }
   | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
-  /** `force`: the reason a request with required checklist items open is resolved anyway (audited). */
-  | { kind: 'resolve'; target: Target; resolution: string; force?: string }
+  | { kind: 'resolve'; target: Target; resolution: string; /** resolved anyway with required items open */ force?: string }
   | { kind: 'verify'; target: Target; method: VerifyMethod; note: string }
   | { kind: 'reopen'; target: Target }
   | { kind: 'macro'; target: Target; name: string }
   | { kind: 'check'; target: Target; position: number; done: boolean }
-  /** `request`: a template's slug and checked field values (the checklist comes with it); `assets`: tags to link. */
+  /** `request`: a template's slug and checked fields (the checklist comes with it); `assets`: tags to link. */
   | { kind: 'create'; input: TicketInput; request?: { slug: string; fields: Record<string, string> } | null; assets?: string[] }
   | { kind: 'copy'; text: string }
   /** Suspend the console for a remote session to the ticket's asset, and log it. */
   | { kind: 'remote'; target: Target }
   /** Suspend the console for $EDITOR on `text`; the answer fills the overlay's text field. */
-  | { kind: 'editor'; text: string };
+  | { kind: 'editor'; text: string }
+  /** `M`: the marked tickets (target) merge into `into`. */
+  | { kind: 'merge'; target: Target; into: Target }
+  /** `P`: `parent` becomes the parent of the marked tickets (target). */
+  | { kind: 'parent'; target: Target; parent: Target }
+  /** `F`: a follow-up time as typed (`thu 10:00`, `2h`, `none`), read with the clock when it runs. */
+  | { kind: 'followup'; target: Target; when: string };
 
 export interface Queued {
   seq: number;
@@ -73,8 +78,7 @@ export interface Outcome {
   createdId?: number;
   /** Text back from $EDITOR. */
   text?: string;
-  /** A resolve refused for open required checklist items only: a reason may force it. */
-  forceable?: boolean;
+  /** Refused for open required checklist items only: a reason may force it. */ forceable?: boolean;
 }
 
 export interface PickOption {
@@ -85,7 +89,7 @@ export interface PickOption {
 }
 
 export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink' | 'verify';
-export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'verify' | 'force';
+export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'followup' | 'verify' | 'force';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
 export type Ask = { question: string; intent: Intent } | { question: string; discard: true };
