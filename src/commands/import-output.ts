@@ -5,7 +5,7 @@ import { cleanLine } from './format.js';
 
 const VERB = { created: 'would create', updated: 'would update', skipped: 'would skip' } as const;
 
-export function printImport(ctx: Ctx, s: ImportSummary, flags: { dryRun: boolean; json: boolean }): void {
+export function printImport(ctx: Ctx, s: ImportSummary, flags: { dryRun: boolean; json: boolean }, triage: readonly unknown[] = []): void {
   if (flags.json) {
     return ctx.json({
       dry_run: flags.dryRun,
@@ -14,6 +14,7 @@ export function printImport(ctx: Ctx, s: ImportSummary, flags: { dryRun: boolean
       skipped: s.skipped,
       counts: s.counts,
       items: s.lines.map((l) => ({ outcome: l.outcome, kind: l.what, ref: l.ref, title: l.title })),
+      ...(s.mailCreated.length ? { triage } : {}),
     });
   }
   if (flags.dryRun) {

@@ -9,11 +9,13 @@ import { EXIT, fail } from '../errors.js';
 import { IMPORT_FORMATS, findFormat, type FormatOptions } from '../io/import-formats.js';
 import type { Ctx } from './context.js';
 import { printImport } from './import-output.js';
+import { mailTriage, mailTriageJson, MAIL_FORMATS, printMailTriage } from './import-triage.js';
 import { progress } from './import-progress.js';
 
 interface ImportFlags extends FormatOptions {
   dryRun?: boolean;
   json?: boolean;
+  auto?: boolean;
 }
 
 export function importCommand(ctx: Ctx): Command {
@@ -22,7 +24,8 @@ export function importCommand(ctx: Ctx): Command {
     .argument('<format>', IMPORT_FORMATS.map((f) => f.name).join(' | '))
     .argument('<path...>', 'files to read (- for stdin)')
     .option('--dry-run', 'show what would be created, updated and skipped; write nothing')
-    .option('--json', 'print JSON');
+    .option('--json', 'print JSON')
+    .option('--auto', 'mail: apply the triage suggestions above the threshold to the tickets mail opens (else only shown)');
   for (const format of IMPORT_FORMATS) for (const o of format.options) cmd.option(o.flags, `${o.help} (${format.name})`);
   return cmd
     .addHelpText(
@@ -40,6 +43,7 @@ Examples:
     .action(async (name: string, paths: string[], flags: ImportFlags) => {
       const format = findFormat(name);
       if (!format) fail(EXIT.usage, `unknown format '${name}' (known: ${IMPORT_FORMATS.map((f) => f.name).join(', ')})`);
+      if (flags.auto && !MAIL_FORMATS.includes(format.name)) fail(EXIT.usage, `--auto: only for mail imports (${MAIL_FORMATS.join(', ')})`);
       const totalBytes = inputBytes(paths, format.folders === true);
       const [reader, { checkedItems }, { runImport }] = await Promise.all([
         format.load(),
@@ -58,7 +62,10 @@ Examples:
           onItem: bar.items,
         });
         bar.end();
-        printImport(ctx, summary, { dryRun: flags.dryRun === true, json: flags.json === true });
+        const auto = flags.auto === true;
+        const triage = flags.dryRun ? [] : await mailTriage(ctx, summary, auto);
+        printImport(ctx, summary, { dryRun: flags.dryRun === true, json: flags.json === true }, mailTriageJson(triage));
+        if (!flags.json && !flags.dryRun) printMailTriage(ctx, summary, triage, auto);
       } finally {
         bar.end();
       }

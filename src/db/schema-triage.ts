@@ -1,4 +1,4 @@
-/** Kysely table types of 014 (the triage model, src/store/triage-*.ts); part of schema.ts's DB. */
+/** Kysely table types of 014 (the triage model, src/store/triage-*.ts) and 019; part of schema.ts's DB. */
 export interface TriageLabelsTable {
   field: string;
   label: string;
@@ -27,4 +27,10 @@ export interface TriageVocabularyTable {
 /** triage_learned and triage_pending: a ticket id each. */
 export interface TriageTicketTable {
   ticket_id: number;
+}
+
+/** 019: tickets holding each word of ticket_text_fts (a snapshot; src/store/ticket-word-docs.ts). */
+export interface TicketWordDocsTable {
+  term: string;
+  docs: number;
 }

@@ -2,6 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
 import type { MailCursorsTable } from './schema-mail.js';
+import type { TicketWordDocsTable } from './schema-triage.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 import type {
   TechniciansTable,
@@ -81,6 +82,7 @@ export interface DB {
   triage_state: TriageStateTable;
   triage_learned: TriageTicketTable;
   triage_pending: TriageTicketTable;
+  ticket_word_docs: TicketWordDocsTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

@@ -77,6 +77,8 @@ export interface ImportSummary {
   counts: Record<string, number>;
   /** Every item's outcome when asked for (a dry run, --json), else empty. */
   lines: OutcomeLine[];
+  /** Tickets opened by mail, in order (their triage suggestions are shown or, with --auto, applied). */
+  mailCreated: number[];
 }
 
 export interface ImportOptions {

@@ -25,7 +25,7 @@ class DryRunDone extends Error {}
 
 export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, options: ImportOptions): Promise<ImportSummary> {
   const config = await loadSlaConfig(desk.db);
-  const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, counts: {}, lines: [] };
+  const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, counts: {}, lines: [], mailCreated: [] };
   let blobs: BlobStore | undefined;
   const lazyBlobs = () => (blobs ??= blobStore(desk.path));
   try {
@@ -43,6 +43,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
           const result = writeMail(item);
           const outcome = MAIL_OUTCOME[result.fate];
           summary[outcome]++;
+          if (result.fate === 'created' && result.ticketId) summary.mailCreated.push(result.ticketId);
           if (options.keepLines)
             summary.lines.push({
               outcome,

@@ -175,6 +175,9 @@ async function scrubbing(
       const result = await work(trx, doomed);
       // A contentless index keeps deleted words in its segments until they merge: merge them all now.
       sqlite.prepare("INSERT INTO ticket_fts (ticket_fts) VALUES ('optimize')").run();
+      // The same for 014's index, and 019's word counts keep no word the index no longer holds.
+      sqlite.prepare("INSERT INTO ticket_text_fts (ticket_text_fts) VALUES ('optimize')").run();
+      sqlite.prepare('DELETE FROM ticket_word_docs WHERE term NOT IN (SELECT term FROM ticket_text_vocab)').run();
       return result;
     });
     await deleteBytes(desk, doomed);

@@ -1,16 +1,18 @@
 /**
  * Similar tickets (SQLite-only: FTS5): open ones that look like the same problem ("possible
  * duplicate": same wording, or the same requester with some of it, in recent days) and resolved ones
- * with similar text and their resolutions ("solved before"). The rarest words of the title and
- * description are looked up in 014's ticket_text_fts, ranked by bm25 (title 3, description 1); the
- * best candidates are then kept only above a similarity threshold (src/domain/triage/similarity.ts),
- * since bm25 is relative and always ranks something first. Reads only.
+ * with similar text and their resolutions ("solved before"). The words' rarity comes from 019's
+ * snapshot (src/store/ticket-word-docs.ts); the rarest words of the title and description are looked
+ * up in 014's ticket_text_fts within a budget of postings (searchPlan), ranked by the rarity weight
+ * they share; the best candidates are then kept only above a similarity threshold
+ * (src/domain/triage/similarity.ts), since a ranking always ranks something first. Reads only.
  */
 import { sql } from 'kysely';
 import { DESCRIPTION_CHARS, meaningful } from '../domain/triage/features.js';
-import { coverage, kinship, searchWords, weightedWords, type Candidate } from '../domain/triage/similarity.js';
+import { coverage, kinship, searchPlan, weightedWords, type Candidate, type SearchPlan } from '../domain/triage/similarity.js';
 import { formatRef, OPEN_STATUSES } from '../domain/ticket.js';
 import type { Executor } from './executor.js';
+import { wordDocs } from './ticket-word-docs.js';
 
 export interface SimilarTicket {
   ref: string;
@@ -37,7 +39,7 @@ export interface SimilarQuery {
   createdAt: number;
 }
 
-const CANDIDATES = 40;
+const CANDIDATES = 20;
 const SAME_REQUESTER = 20;
 const DAY = 86_400_000;
 
@@ -46,20 +48,15 @@ export async function similarTickets(db: Executor, q: SimilarQuery, limit = 5): 
   const none: SimilarTickets = { duplicates: [], solved: [] };
   if (words.length === 0) return none;
   const unique = [...new Set(words)].slice(0, 200);
-  const { rows: docs } = await sql<{ term: string; doc: number }>`
-    SELECT term, doc FROM ticket_text_vocab WHERE term IN (${sql.join(unique)})`.execute(db);
+  const docs = await wordDocs(db, unique);
   const { rows: top } = await sql<{ n: number | null }>`SELECT max(id) AS n FROM tickets`.execute(db);
   // A stored ticket counts itself in each of its words' document counts.
   const self = q.id === undefined ? 0 : 1;
   const total = Number(top[0]?.n ?? 0);
-  const weights = weightedWords(unique, new Map(docs.map((d) => [d.term, d.doc - self])), total);
+  const others = new Map([...docs].map(([w, n]) => [w, n - self]));
+  const weights = weightedWords(unique, others, total);
   if (weights.size === 0) return none;
-  // Folded letters and digits only (words() splits on everything else), each quoted: no FTS5 syntax can get in.
-  const match = searchWords(weights, total)
-    .map((w) => `"${w}"`)
-    .join(' OR ');
-  const { rows: ranked } = await sql<{ id: number }>`
-    SELECT rowid AS id FROM ticket_text_fts WHERE ticket_text_fts MATCH ${match} ORDER BY rank LIMIT ${CANDIDATES}`.execute(db);
+  const ranked = await rankedCandidates(db, weights, searchPlan(weights, others, total));
   const ids = new Set(ranked.map((r) => r.id));
   if (q.requesterId !== null) {
     const mine = await db
@@ -100,4 +97,20 @@ export async function similarTickets(db: Executor, q: SimilarQuery, limit = 5): 
     });
   }
   return out;
+}
+
+/**
+ * The CANDIDATES tickets holding the most rarity weight of the plan's words: bm25 with k1 = 0 (a
+ * word counts once per ticket, as its idf), summed over each word's posting list in SQL, newest
+ * first among equals. FTS5's own bm25 scores each posting ten times slower.
+ */
+async function rankedCandidates(db: Executor, weights: ReadonlyMap<string, number>, plan: SearchPlan): Promise<{ id: number }[]> {
+  // Folded letters and digits only (words() splits on everything else), each quoted: no FTS5 syntax can get in.
+  const parts = plan.words.map(
+    (w) =>
+      sql`SELECT rowid AS id, ${weights.get(w)!} AS w FROM ticket_text_fts WHERE ticket_text_fts MATCH ${`"${w}"`} AND rowid > ${plan.afterId}`,
+  );
+  const { rows } = await sql<{ id: number }>`
+    SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY id ORDER BY sum(w) DESC, id DESC LIMIT ${CANDIDATES}`.execute(db);
+  return rows;
 }

@@ -1,11 +1,12 @@
 /**
  * The stored triage model (migration 014) as naive-Bayes slices: the label totals and the state row,
- * and only the counts of the features asked about, so one suggestion reads a few hundred rows
- * whatever the desk's size.
+ * and only the counts of the features asked about, so one suggestion reads a few hundred rows at
+ * most whatever the desk's size, and none once the process has them cached.
  */
 import { TRIAGE_FIELDS, type TriageField } from '../domain/triage/fields.js';
 import type { LabelStats, ModelSlice } from '../domain/triage/naive-bayes.js';
 import type { Executor } from './executor.js';
+import { cachedModel, countAt } from './triage-cache.js';
 
 export interface ModelState {
   /** Tickets the model holds. */
@@ -14,8 +15,6 @@ export interface ModelState {
   pending: number;
   trainedAt: number | null;
 }
-
-const IN_CHUNK = 400;
 
 export async function modelState(db: Executor): Promise<ModelState> {
   const state = await db.selectFrom('triage_state').select(['learned', 'trained_at']).where('id', '=', 1).executeTakeFirst();
@@ -26,25 +25,25 @@ export async function modelState(db: Executor): Promise<ModelState> {
   return { learned: state?.learned ?? 0, pending: Number(pending.n), trainedAt: state?.trained_at ?? null };
 }
 
-/** One slice per field, holding the counts of `features` only. */
+/** One slice per field, holding the counts of `features` (src/store/triage-cache.ts keeps them per process). */
 export async function storedSlices(db: Executor, features: readonly string[]): Promise<Map<TriageField, ModelSlice>> {
-  const state = await db.selectFrom('triage_state').select('vocabulary').where('id', '=', 1).executeTakeFirst();
-  const labelRows = await db.selectFrom('triage_labels').select(['field', 'label', 'docs', 'features']).execute();
-  const counts = new Map<string, number>();
-  for (let i = 0; i < features.length; i += IN_CHUNK) {
-    const chunk = features.slice(i, i + IN_CHUNK);
-    const rows = await db.selectFrom('triage_counts').select(['feature', 'field', 'label', 'n']).where('feature', 'in', chunk).execute();
-    for (const r of rows) counts.set(`${r.field}\u0000${r.label}\u0000${r.feature}`, r.n);
-  }
+  const model = await cachedModel(db, features);
   return new Map(
     TRIAGE_FIELDS.map((field) => {
-      const labels: LabelStats[] = labelRows
-        .filter((r) => r.field === field)
-        .map((r) => ({ label: r.label, docs: r.docs, features: r.features }));
+      const labels: LabelStats[] = [];
+      const at = new Map<string, number>();
+      model.labels.forEach((l, i) => {
+        if (l.field !== field) return;
+        labels.push({ label: l.label, docs: l.docs, features: l.features });
+        at.set(l.label, i);
+      });
       const slice: ModelSlice = {
         labels,
-        vocabulary: state?.vocabulary ?? 0,
-        count: (label, feature) => counts.get(`${field}\u0000${label}\u0000${feature}`) ?? 0,
+        vocabulary: model.vocabulary,
+        count: (label, feature) => {
+          const i = at.get(label);
+          return i === undefined ? 0 : countAt(model, i, feature);
+        },
       };
       return [field, slice];
     }),

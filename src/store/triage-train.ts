@@ -2,7 +2,8 @@
  * `deskline triage train`: the model rebuilt from every resolved and closed ticket. The tickets are
  * read and counted in memory first (src/domain/triage/memory-model.ts), outside any write lock;
  * then one IMMEDIATE transaction replaces the tables with multi-row inserts (batches of ~500 values)
- * and re-queues only the tickets resolved while the counting ran.
+ * and re-queues only the tickets resolved while the counting ran. The same transaction takes the
+ * similar tickets' word counts again (src/store/ticket-word-docs.ts).
  */
 import { sql } from 'kysely';
 import { withImmediate } from '../db/immediate.js';
@@ -10,6 +11,7 @@ import { featuresOf } from '../domain/triage/features.js';
 import { TRIAGE_FIELDS } from '../domain/triage/fields.js';
 import { MemoryModel } from '../domain/triage/memory-model.js';
 import type { Executor } from './executor.js';
+import { refreshWordDocs } from './ticket-word-docs.js';
 import { labelsOf, type TicketToLearn } from './triage-learn.js';
 
 const PAGE = 5_000;
@@ -20,6 +22,8 @@ export interface TrainResult {
   vocabulary: number;
   /** Stored (feature, field, label) counts. */
   counts: number;
+  /** Words in the similar-tickets snapshot (019's ticket_word_docs), taken again here. */
+  words: number;
   ms: number;
 }
 
@@ -49,6 +53,7 @@ export async function trainModel(db: Executor, now = Date.now()): Promise<TrainR
     ids.push(t.id);
   }
   let counts = 0;
+  let words = 0;
   await withImmediate(db, async (trx) => {
     for (const table of ['triage_labels', 'triage_counts', 'triage_vocabulary', 'triage_learned', 'triage_pending'] as const)
       await trx.deleteFrom(table).execute();
@@ -81,8 +86,9 @@ export async function trainModel(db: Executor, now = Date.now()): Promise<TrainR
       .execute();
     await sql`INSERT INTO triage_pending (ticket_id) SELECT id FROM tickets
       WHERE status IN ('resolved', 'closed') AND id NOT IN (SELECT ticket_id FROM triage_learned)`.execute(trx);
+    words = await refreshWordDocs(trx);
   });
-  return { learned: ids.length, vocabulary: model.vocabulary.size, counts, ms: Math.round(performance.now() - started) };
+  return { learned: ids.length, vocabulary: model.vocabulary.size, counts, words, ms: Math.round(performance.now() - started) };
 }
 
 type Table = 'triage_learned' | 'triage_vocabulary' | 'triage_labels' | 'triage_counts';

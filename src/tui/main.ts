@@ -10,14 +10,8 @@ import { basename } from 'node:path';
 import type { Io } from '../streams.js';
 import { describeError, EXIT, type ExitCode } from '../errors.js';
 import { resolveDbPath } from '../paths.js';
-import { smtpSettings, type SmtpConfig } from '../io/mail-settings.js';
-import { chatRules } from '../domain/chat/rules.js';
-import { chatTimeoutMs } from '../io/chat-settings.js';
-import type { ChatDelivery } from './outbox-worker-data.js';
-import { acknowledgeSettings } from '../io/acknowledge-settings.js';
-import { imapSettings } from '../io/imap-settings.js';
-import type { Intake } from './hooks/use-mail-fetch.js';
-import { currentIdentity, readSettings, type Settings } from '../settings.js';
+import { currentIdentity, readSettings } from '../settings.js';
+import { consoleChat, consoleIntake, consoleMail } from './session/mail-settings.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { chatRulesOf, maintainAtStart, maintainHourly } from './session/maintenance.js';
 import { ensureTechnician } from '../store/technicians.js';
@@ -40,32 +34,6 @@ export interface ConsoleOptions {
   db?: string;
   /** `deskline tour`: the console on a sandbox desk, with the lessons under it. */
   tour?: boolean;
-}
-
-/** Delivery settings, or none when they are missing or wrong (`outbox send` names what is wrong). */
-function consoleMail(settings: Settings): SmtpConfig | null {
-  try {
-    const smtp = smtpSettings(settings);
-    return smtp.configured ? smtp.config : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Chat rules for the outbox worker, when settings have any. */
-function consoleChat(settings: Settings, me: string): ChatDelivery | null {
-  const rules = chatRules(settings, me);
-  return rules && { rules, timeoutMs: chatTimeoutMs(settings) };
-}
-
-/** Intake settings, or none when they are missing or wrong (`mail fetch` names what is wrong). */
-function consoleIntake(settings: Settings): Intake | null {
-  try {
-    const imap = imapSettings(settings);
-    return imap.configured ? { config: imap.config, acknowledge: acknowledgeSettings(settings) } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Everything the app needs, read before the first frame (including the first rows). */

@@ -5,7 +5,7 @@ import { featuresOf } from '../../src/domain/triage/features.js';
 import { MemoryModel } from '../../src/domain/triage/memory-model.js';
 import { majorityBaseline, score } from '../../src/domain/triage/metrics.js';
 import { classify } from '../../src/domain/triage/naive-bayes.js';
-import { coverage, kinship, weightedWords } from '../../src/domain/triage/similarity.js';
+import { coverage, kinship, searchPlan, SIMILAR_RULES, weightedWords } from '../../src/domain/triage/similarity.js';
 import { verdict } from '../../src/domain/triage/suggest.js';
 import { endavaSample } from '../helpers/endava-sample.js';
 
@@ -122,5 +122,39 @@ describe('similarity', () => {
     expect(kinship(c, 8, now)).toBe(null);
     expect(kinship({ ...c, similarity: 0.8, created_at: now - 30 * 86_400_000 }, 8, now)).toBe(null);
     expect(kinship({ ...c, status: 'resolved', similarity: 0.8 }, 8, now)).toBe('solved');
+  });
+
+  it('plans the lookup within the postings budget: rarest words first, then only the newest tickets', () => {
+    const budget = SIMILAR_RULES.postings;
+    const plan = (counts: [string, number][], total = 100_000) => {
+      const docs = new Map(counts);
+      return searchPlan(weightedWords([...docs.keys()], docs, total), docs, total);
+    };
+    // Rare words: all of them (up to queryWords), the whole desk.
+    expect(
+      plan([
+        ['jams', 5],
+        ['toner', 300],
+        ['tray', budget - 400],
+      ]),
+    ).toEqual({ words: ['jams', 'toner', 'tray'], afterId: 0 });
+    // A common word past the budget is left out once two rarer ones are in.
+    expect(
+      plan([
+        ['jams', 5],
+        ['toner', 300],
+        ['printer', budget],
+      ]),
+    ).toEqual({ words: ['jams', 'toner'], afterId: 0 });
+    // Only common words: the two rarest, over the newest ids, as many as keep to the budget.
+    const common = plan([
+      ['laptop', 18_000],
+      ['printer', 6_000],
+      ['slow', 4_000],
+    ]);
+    expect(common.words).toEqual(['slow', 'printer']);
+    expect(common.afterId).toBe(100_000 - (100_000 * budget) / 10_000);
+    const words = Array.from({ length: 20 }, (_, i) => [`w${i}`, 1 + i] as [string, number]);
+    expect(plan(words).words).toHaveLength(SIMILAR_RULES.queryWords);
   });
 });

@@ -16,6 +16,7 @@ import * as m013 from './013-workflow.js';
 import * as m014 from './014-triage.js';
 import * as m015 from './015-kb-external-id.js';
 import * as m016 from './016-mail-intake.js';
+import * as m019 from './019-ticket-word-docs.js';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '014-triage', up: m014.up },
   { version: 15, name: '015-kb-external-id', up: m015.up },
   { version: 16, name: '016-mail-intake', up: m016.up },
+  { version: 19, name: '019-ticket-word-docs', up: m019.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,9 +13,9 @@ const PLACEHOLDER: Record<Compose['purpose'], string> = {
   resolve: 'what fixed it',
   escalate: 'why it needs the next tier',
   tags: 'vpn printer -old-tag',
+  followup: 'thu 10:00 · tomorrow · 2026-12-03 14:30 · 2h · none',
   verify: 'what was checked, e.g. called back on the number in the HR record (optional)',
   force: 'why it is resolved with required items open',
-  followup: 'thu 10:00 · tomorrow · 2026-12-03 14:30 · 2h · none',
 };
 
 export function ComposeView({ o, width, height }: { o: Compose; width: number; height: number }) {

@@ -9,7 +9,15 @@ import { editorText } from '../state/editor.js';
 import { selectedRow } from '../state/select.js';
 import type { State, StateAction } from '../state/types.js';
 import { useDesk } from '../hooks/desk-context.js';
-import { useMacros, useRequesterAssets, useRequesterSuggestions, useTechnicians, useTemplates } from '../hooks/use-act-data.js';
+import {
+  useFormTriage,
+  useMacros,
+  useRequesterAssets,
+  useRequesterSuggestions,
+  useTechnicians,
+  useTemplates,
+} from '../hooks/use-act-data.js';
+import { formTriageText } from '../state/form-triage.js';
 import { useCounts } from '../hooks/use-counts.js';
 import { useDataVersionPoll } from '../hooks/use-data-version.js';
 import { useDetail } from '../hooks/use-detail.js';
@@ -41,6 +49,7 @@ export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo,
   const o = state.act.overlay;
   useRequesterSuggestions(o?.kind === 'form' && o.form.focus === 'requester' ? editorText(o.form.requester) : null, dispatch);
   useRequesterAssets(o?.kind === 'form' ? editorText(o.form.requester) : null, dispatch);
+  useFormTriage(o?.kind === 'form' ? formTriageText(o.form) : null, dispatch);
   useMacroSearch(o?.kind === 'macro' ? o.query : null, state.act.macros, dispatch);
   useKbSearch(state.kb.screen === 'search', state.kb.query, dispatch);
   useKbJobs(state.kb.jobs, dispatch);

@@ -1,14 +1,16 @@
 /**
  * The new-ticket form: one line per field, the focused one marked, errors beside their field,
  * requester completions under the requester, a template's fields under the template, the
- * requester's assets to tick, the description's editor taking the rest.
+ * requester's assets to tick, the triage suggestion above the choices once one is answered, the
+ * description's editor taking the rest.
  */
 import { Text } from 'ink';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { useColor } from '../hooks/console-context.js';
 import type { Overlay } from '../state/act/types.js';
-import { editorOf, formStops, isText, type FormField } from '../state/form.js';
+import { editorOf, formStops, isText, type FormField, type FormState } from '../state/form.js';
 import { fieldName, isFieldFocus, templateOf } from '../state/form-request.js';
+import { describeSuggestions, pendingSuggestions } from '../state/form-triage.js';
 import { fit, truncate, width as cells } from '../text/text.js';
 import { AskLine, Filler, TitleBar } from './dialog-parts.js';
 import { Editor } from './editor.js';
@@ -28,6 +30,13 @@ const LABELS: Record<string, string> = {
 /** `▸ Description` and a space before what follows it; a template's longer labels widen it (up to a third of the width). */
 const MIN_LABEL = 14;
 
+/** The triage suggestion for what is typed (Ctrl+T takes it), or the tier it set (the form has no tier field). */
+function triageLine(f: FormState): string | null {
+  const pending = pendingSuggestions(f);
+  if (pending.length) return `${describeSuggestions(pending)} · ^T takes ${pending.length > 1 ? 'them' : 'it'}`;
+  return f.tier ? `tier ${f.tier} (taken)` : null;
+}
+
 export function FormView({ o, width, height }: { o: Form; width: number; height: number }) {
   const f = o.form;
   const color = useColor();
@@ -44,7 +53,8 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
   const requiredMark = (field: FormField) =>
     isFieldFocus(field) && template?.fields.find((x) => x.name === fieldName(field))?.required ? '*' : '';
   // Completions come with a line saying how to take one.
-  const fixed = 1 + stops.length + suggestions.length + (suggestions.length ? 1 : 0) + ask;
+  const triage = triageLine(f);
+  const fixed = 1 + stops.length + suggestions.length + (suggestions.length ? 1 : 0) + (triage ? 1 : 0) + ask;
   const descRows = Math.max(1, height - fixed);
   const label = (field: FormField) => {
     const on = f.focus === field && !o.ask;
@@ -106,6 +116,12 @@ export function FormView({ o, width, height }: { o: Form; width: number; height:
       {suggestions.length > 0 && (
         <Text dimColor wrap="truncate-end">
           {fit(`${' '.repeat(LABEL)}↓/↑ picks a known requester · Tab or ⏎ takes it`, width)}
+        </Text>
+      )}
+      {triage && (
+        <Text wrap="truncate-end">
+          <Text>{fit('  Suggested', LABEL)}</Text>
+          <Text dimColor>{fit(sanitizeLine(triage), Math.max(0, width - LABEL))}</Text>
         </Text>
       )}
       {stops.slice(2).map(line)}

@@ -1,6 +1,7 @@
 /**
  * Data the dialogs need: the technicians (assign picker), the macros (`m`), and for the new-ticket
- * form the request templates, requester completions and the typed requester's assets.
+ * form the request templates, requester completions, the typed requester's assets and the triage
+ * suggestion.
  */
 import { deskTemplates } from '../../io/template-files.js';
 import { listMacros } from '../../store/macros.js';
@@ -12,6 +13,8 @@ import { useDesk } from './desk-context.js';
 import { useDeskQuery } from './use-desk-query.js';
 
 export const SUGGEST_DEBOUNCE_MS = 80;
+/** The form's triage suggestion is asked for once typing pauses this long. */
+export const FORM_TRIAGE_DEBOUNCE_MS = 250;
 
 export function useTechnicians(dispatch: (a: StateAction) => void): void {
   const { me } = useDesk();
@@ -53,5 +56,26 @@ export function useRequesterAssets(text: string | null, dispatch: (a: StateActio
     async (db) =>
       (await pickRequesterAssets(db, typed)).map((a) => ({ tag: a.tag, label: [a.tag, a.type, a.model].filter(Boolean).join(' ') })),
     { delayMs: SUGGEST_DEBOUNCE_MS, onAnswer: (items) => dispatch({ type: 'formAssets', requester: typed, items }) },
+  );
+}
+
+/**
+ * The triage suggestion for the new-ticket form's text (`title\ndescription`; null: no form or
+ * nothing typed), asked after a pause in typing; the model's counts are cached per process
+ * (store/triage-cache.ts), so an answer costs well under a millisecond once warm.
+ */
+export function useFormTriage(text: string | null, dispatch: (a: StateAction) => void): void {
+  useDeskQuery(
+    text,
+    async (db) => {
+      const { suggestTriage } = await import('../../store/triage-suggest.js');
+      const [title = '', ...rest] = (text ?? '').split('\n');
+      return suggestTriage(db, { title, description: rest.join('\n') });
+    },
+    {
+      delayMs: FORM_TRIAGE_DEBOUNCE_MS,
+      onAnswer: (verdicts) => dispatch({ type: 'formTriage', text: text ?? '', verdicts }),
+      // a suggestion is a convenience: the form works without one
+    },
   );
 }

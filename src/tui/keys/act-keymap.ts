@@ -47,6 +47,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'tab', action: 'nextField', help: 'next field', hint: 'field', when: TEXT },
   { key: 'shift+tab', action: 'prevField', help: 'previous field', hint: 'field', when: TEXT },
   { key: 'ctrl+e', action: 'externalEditor', help: 'write the text in $EDITOR', hint: '$EDITOR', when: TEXT },
+  { key: 'ctrl+t', action: 'takeSuggestion', help: 'take the suggested category, priority and tier', hint: 'suggestion', when: ['form'] },
   {
     key: 'escape',
     action: 'cancel',

@@ -98,10 +98,11 @@ export const ACT_COMMANDS = [
   'checklist',
   'toggleItem',
   'acceptTriage',
-  'verifyIdentity',
   'mergeMarked',
   'parentOfMarked',
   'followup',
+  'verifyIdentity',
+  'takeSuggestion',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

@@ -5,8 +5,8 @@
  * fields and the requester's assets are the part in form-request.ts.
  */
 import type { RequestTemplate } from '../../domain/request-template.js';
-import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
+import type { FieldSuggestion } from '../../domain/triage/fields.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
 import * as req from './form-request.js';
 
@@ -27,6 +27,17 @@ export interface FormState extends req.RequestPart {
   errors: Partial<Record<FormField, string>>;
   /** Known requesters matching the requester text; `index` −1 when none is highlighted. */
   suggest: { items: string[]; index: number };
+  /** The tier taken from a triage suggestion (the form has no field for it; null: the default). */
+  tier: string | null;
+  /** The triage suggestion for the typed text (./form-triage.ts); null until one is answered. */
+  triage: FormTriage | null;
+}
+
+export interface FormTriage {
+  /** The text the answer was asked for (formTriageText). */
+  text: string;
+  /** Suggestions that would change the form (valid values only). */
+  suggestions: FieldSuggestion[];
 }
 
 const DEFAULTS = { category: 'other', priority: 'normal', channel: 'phone' } as const;
@@ -43,6 +54,8 @@ export function newForm(categories: readonly string[] = DEFAULT_CATEGORIES, temp
     focus: 'title',
     errors: {},
     suggest: { items: [], index: -1 },
+    tier: null,
+    triage: null,
   };
 }
 
@@ -80,7 +93,7 @@ export function formDirty(form: FormState): boolean {
   const fresh = newForm(form.categories);
   const typed = [form.title, form.requester, form.description].some((e) => !editorEmpty(e));
   const chose = (['category', 'priority', 'channel'] as const).some((c) => form[c] !== fresh[c]);
-  return typed || chose || req.requestDirty(form);
+  return typed || chose || form.tier !== null || req.requestDirty(form);
 }
 
 function accept(form: FormState): FormState {
@@ -166,35 +179,4 @@ export function formText(form: FormState, text: string): FormState {
 export function formSuggestions(form: FormState, text: string, items: string[]): FormState {
   if (editorText(form.requester).trim() !== text) return form;
   return { ...form, suggest: { items, index: -1 } };
-}
-
-/** Validates for saving: the input, or the form with the error beside its field (and focus on it). */
-export type Submitted = Pick<req.RequestValues, 'request'> & { input: TicketInput; assets: string[] };
-
-export function formSubmit(form: FormState): Submitted | { form: FormState } {
-  try {
-    const v = req.requestValues(form, editorText(form.title), editorText(form.description));
-    const input = validateTicketInput(
-      {
-        title: v.title,
-        requester: editorText(form.requester),
-        category: form.category,
-        priority: form.priority,
-        channel: form.channel,
-        description: v.description,
-        tags: v.tags,
-      },
-      form.categories,
-    );
-    return { input, request: v.request, assets: form.assets.chosen };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { form: formError(form, error.field, error.message.slice(error.field.length + 2)) };
-  }
-}
-
-export function formError(form: FormState, field: string, message: string): FormState {
-  const named = field.startsWith('field ') ? req.fieldFocus(field.slice('field '.length)) : field;
-  const f = (formStops(form) as string[]).includes(named) ? (named as FormField) : form.focus;
-  return { ...form, focus: f, errors: { ...form.errors, [f]: message } };
 }

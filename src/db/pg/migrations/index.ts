@@ -7,10 +7,12 @@
 import type { Migration } from '../../migrations/index.js';
 import * as m015 from './015-baseline.js';
 import * as m016 from './016-mail-intake.js';
+import * as m019 from './019-ticket-word-docs.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '015-baseline', up: m015.up },
   { version: 16, name: '016-mail-intake', up: m016.up },
+  { version: 19, name: '019-ticket-word-docs', up: m019.up },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -8,7 +8,9 @@ import type { VerifyMethod } from '../../../domain/identity.js';
 import type { Tier } from '../../../domain/ticket.js';
 import type { ActCommand } from '../../keys/actions.js';
 import { editorEmpty, editorText, insert } from '../editor.js';
-import { formDirty, formMove, formSubmit } from '../form.js';
+import { formDirty, formMove } from '../form.js';
+import { formSubmit } from '../form-submit.js';
+import { acceptFormTriage } from '../form-triage.js';
 import { said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { compose, confirmOrRun } from './dialogs.js';
@@ -82,14 +84,14 @@ export function saveCompose(act: ActState, o: Compose): Step<ActState> {
     case 'escalate':
       if (!text) return need('a reason');
       return step(enqueue(act, { kind: 'escalate', target: t, tier: o.tier!, reason: text }, true));
+    case 'followup':
+      if (!text) return need('a time (or none)');
+      return step(enqueue(act, { kind: 'followup', target: t, when: text }, true));
     case 'verify':
       return step(enqueue(act, { kind: 'verify', target: t, method: o.method!, note: text }, true));
     case 'force':
       if (!text) return need('a reason');
       return step(enqueue(act, { kind: 'resolve', target: t, resolution: o.resolution!, force: text }, true));
-    case 'followup':
-      if (!text) return need('a time (or none)');
-      return step(enqueue(act, { kind: 'followup', target: t, when: text }, true));
     case 'tags': {
       let changes;
       try {
@@ -181,9 +183,18 @@ export function dialogCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<A
       return step(act);
     case 'kbInsertRef':
       return insertRef(act, o, ctx);
+    case 'takeSuggestion':
+      return o.kind === 'form' ? takeSuggestion(act, o) : step(act);
     case 'howToLeave':
       return said(act, 'Esc cancels · Ctrl+S saves (Ctrl+C quits from the queue)');
     default:
       return step(act);
   }
+}
+
+/** Ctrl+T in the new-ticket form: the shown triage suggestions taken into its fields. */
+function takeSuggestion(act: ActState, o: Extract<Overlay, { kind: 'form' }>): Step<ActState> {
+  const { form, taken } = acceptFormTriage(o.form);
+  if (taken.length === 0) return said(act, 'no triage suggestion to take');
+  return said(setOverlay(act, { ...o, form }), `took the suggestion: ${taken.map((s) => `${s.field} ${s.value}`).join(', ')}`);
 }

@@ -18,9 +18,9 @@ const TITLES: Record<ComposePurpose, string> = {
   resolve: 'Resolve',
   escalate: 'Escalate',
   tags: 'Tags for (-tag removes)',
+  followup: 'Follow-up (thu 10:00, tomorrow, 2h, none) for',
   verify: 'Identity verified for',
   force: 'Resolve anyway',
-  followup: 'Follow-up (thu 10:00, tomorrow, 2h, none) for',
 };
 
 export function compose(target: Target, purpose: ComposePurpose, extra: Partial<Extract<Overlay, { kind: 'compose' }>> = {}): Overlay {

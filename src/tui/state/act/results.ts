@@ -5,8 +5,10 @@
  */
 import { editorFrom, editorText } from '../editor.js';
 import { compose } from './dialogs.js';
-import { formError, formSuggestions, formText } from '../form.js';
+import { formSuggestions, formText } from '../form.js';
+import { formError } from '../form-submit.js';
 import { withAssets } from '../form-request.js';
+import { formTriageAnswer } from '../form-triage.js';
 import { notice, step } from '../step.js';
 import type { Out, Step } from '../types.js';
 import { macroMatches } from './request-dialogs.js';
@@ -141,6 +143,10 @@ export function actData(act: ActState, a: ActAction, selectedId: number | undefi
     case 'suggestions': {
       const o = act.overlay;
       return step(o?.kind === 'form' ? { ...act, overlay: { ...o, form: formSuggestions(o.form, a.text, a.items) } } : act);
+    }
+    case 'formTriage': {
+      const o = act.overlay;
+      return step(o?.kind === 'form' ? { ...act, overlay: { ...o, form: formTriageAnswer(o.form, a.text, a.verdicts) } } : act);
     }
   }
 }

@@ -15,7 +15,7 @@ import type { EditorState } from '../editor.js';
 import type { FormState } from '../form.js';
 import type { FormAsset } from '../form-request.js';
 import type { RequestTemplate } from '../../../domain/request-template.js';
-import type { FieldSuggestion } from '../../../domain/triage/fields.js';
+import type { FieldSuggestion, FieldVerdict } from '../../../domain/triage/fields.js';
 
 /** The tickets a write is about: the selected one, or every marked one. */
 export interface Target {
@@ -37,12 +37,13 @@ export type Intent =
   | { kind: 'update'; target: Target; changes: TicketChanges; action: string; verb: string }
   | { kind: 'interaction'; target: Target; input: InteractionInput }
   | { kind: 'escalate'; target: Target; tier: Tier; reason: string }
-  | { kind: 'resolve'; target: Target; resolution: string; /** resolved anyway with required items open */ force?: string }
+  /** `force`: the reason a request with required checklist items open is resolved anyway (audited). */
+  | { kind: 'resolve'; target: Target; resolution: string; force?: string }
   | { kind: 'verify'; target: Target; method: VerifyMethod; note: string }
   | { kind: 'reopen'; target: Target }
   | { kind: 'macro'; target: Target; name: string }
   | { kind: 'check'; target: Target; position: number; done: boolean }
-  /** `request`: a template's slug and checked fields (the checklist comes with it); `assets`: tags to link. */
+  /** `request`: a template's slug and checked field values (the checklist comes with it); `assets`: tags to link. */
   | { kind: 'create'; input: TicketInput; request?: { slug: string; fields: Record<string, string> } | null; assets?: string[] }
   | { kind: 'copy'; text: string }
   /** Suspend the console for a remote session to the ticket's asset, and log it. */
@@ -73,12 +74,10 @@ export interface Outcome {
   versions?: { id: number; version: number }[];
   /** The written tickets as queue rows: the screen shows the change at once, before the reload. */
   rows?: TicketListRow[];
-  /** The form field an input error is about. */
-  field?: string;
+  field?: string /** the form field an input error is about */;
   createdId?: number;
-  /** Text back from $EDITOR. */
-  text?: string;
-  /** Refused for open required checklist items only: a reason may force it. */ forceable?: boolean;
+  text?: string /** text back from $EDITOR */;
+  forceable?: boolean /** a resolve refused for open required checklist items only: a reason may force it */;
 }
 
 export interface PickOption {
@@ -182,7 +181,8 @@ export type ActAction =
   | { type: 'suggestions'; text: string; items: string[] }
   | { type: 'templates'; list: RequestTemplate[] }
   /** The assets of the requester typed as `requester` in the form. */
-  | { type: 'formAssets'; requester: string; items: FormAsset[] };
+  | { type: 'formAssets'; requester: string; items: FormAsset[] }
+  | { type: 'formTriage'; text: string; verdicts: FieldVerdict[] };
 
 /** What the act slice reads of the rest of the console (it never sees the whole state). */
 export interface ActCtx {
