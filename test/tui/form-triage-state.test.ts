@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { FieldVerdict } from '../../src/domain/triage/fields.js';
 import { editorFrom } from '../../src/tui/state/editor.js';
 import { acceptFormTriage, formTriageAnswer, formTriageText, pendingSuggestions } from '../../src/tui/state/form-triage.js';
-import { formSubmit, newForm, type FormState } from '../../src/tui/state/form.js';
+import { newForm, type FormState } from '../../src/tui/state/form.js';
+import { formSubmit } from '../../src/tui/state/form-submit.js';
 
 const verdict = (field: FieldVerdict['field'], value: string | null, confidence = 0.8): FieldVerdict => ({
   field,

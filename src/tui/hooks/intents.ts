@@ -12,6 +12,7 @@ import { progress, ResolveBlocked } from '../../domain/checklist.js';
 import { checklistOf, recordVerification, setItemDone } from '../../store/checklists.js';
 import { connectAsset, type SessionRequest } from '../../io/remote-session.js';
 import { assetsOfTicket } from '../../store/asset-links.js';
+import { createFromForm } from './create-intent.js';
 import { addInteraction } from '../../store/interactions.js';
 import { applyMacro } from '../../store/macros.js';
 import { updateTicket, updateTickets, type Changed } from '../../store/ticket-changes.js';
@@ -20,7 +21,6 @@ import { escalate, reopen, resolve, resolveTickets } from '../../store/ticket-wo
 import type { Intent, Outcome, Target } from '../state/act/types.js';
 import { cursorOf } from './queue-fetch.js';
 import { writeRelation } from './relation-intents.js';
-import { writeCreate } from './create-intent.js';
 
 export interface Runner {
   desk: Desk;
@@ -113,8 +113,10 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
         ...written([ticked.ticket]),
       };
     }
-    case 'create':
-      return writeCreate(r.desk, r.me, intent);
+    case 'create': {
+      const { ticket, message } = await createFromForm(r.desk, intent, r.me);
+      return { ok: true, message, createdId: ticket.id, ...written([ticket]) };
+    }
     case 'copy':
       r.copy(intent.text);
       return { ok: true, message: `${intent.text} copied to the clipboard` };

@@ -5,7 +5,6 @@
  * fields and the requester's assets are the part in form-request.ts.
  */
 import type { RequestTemplate } from '../../domain/request-template.js';
-import { InputError, validateTicketInput, type TicketInput } from '../../domain/ticket-input.js';
 import { CHANNELS, DEFAULT_CATEGORIES, PRIORITIES } from '../../domain/ticket.js';
 import { editorEmpty, editorFrom, editorKey, editorText, insert, type EditorState } from './editor.js';
 import * as req from './form-request.js';
@@ -151,36 +150,4 @@ export function formText(form: FormState, text: string): FormState {
 export function formSuggestions(form: FormState, text: string, items: string[]): FormState {
   if (editorText(form.requester).trim() !== text) return form;
   return { ...form, suggest: { items, index: -1 } };
-}
-
-/** Validates for saving: the input, or the form with the error beside its field (and focus on it). */
-export type Submitted = Pick<req.RequestValues, 'request'> & { input: TicketInput; assets: string[] };
-
-export function formSubmit(form: FormState): Submitted | { form: FormState } {
-  try {
-    const v = req.requestValues(form, editorText(form.title), editorText(form.description));
-    const input = validateTicketInput(
-      {
-        title: v.title,
-        requester: editorText(form.requester),
-        category: form.category,
-        priority: form.priority,
-        channel: form.channel,
-        description: v.description,
-        tags: v.tags,
-        ...(form.tier ? { tier: form.tier } : {}),
-      },
-      form.categories,
-    );
-    return { input, request: v.request, assets: form.assets.chosen };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { form: formError(form, error.field, error.message.slice(error.field.length + 2)) };
-  }
-}
-
-export function formError(form: FormState, field: string, message: string): FormState {
-  const named = field.startsWith('field ') ? req.fieldFocus(field.slice('field '.length)) : field;
-  const f = (formStops(form) as string[]).includes(named) ? (named as FormField) : form.focus;
-  return { ...form, focus: f, errors: { ...form.errors, [f]: message } };
 }

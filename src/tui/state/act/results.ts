@@ -5,7 +5,8 @@
  */
 import { editorFrom, editorText } from '../editor.js';
 import { compose } from './dialogs.js';
-import { formError, formSuggestions, formText } from '../form.js';
+import { formSuggestions, formText } from '../form.js';
+import { formError } from '../form-submit.js';
 import { withAssets } from '../form-request.js';
 import { formTriageAnswer } from '../form-triage.js';
 import { notice, step } from '../step.js';

@@ -61,13 +61,10 @@ export interface Outcome {
   versions?: { id: number; version: number }[];
   /** The written tickets as queue rows: the screen shows the change at once, before the reload. */
   rows?: TicketListRow[];
-  /** The form field an input error is about. */
-  field?: string;
+  field?: string /** the form field an input error is about */;
   createdId?: number;
-  /** Text back from $EDITOR. */
-  text?: string;
-  /** A resolve refused for open required checklist items only: a reason may force it. */
-  forceable?: boolean;
+  text?: string /** text back from $EDITOR */;
+  forceable?: boolean /** a resolve refused for open required checklist items only: a reason may force it */;
 }
 
 export interface PickOption {
