@@ -27,6 +27,8 @@ export interface Desk {
 export interface OpenOptions {
   /** Open without creating or migrating; refuses files that need a migration. */
   readonly?: boolean;
+  /** Called with every statement the connection runs (better-sqlite3's `verbose`). */
+  trace?: (sql: string) => void;
   /** For tests of the runner: the migration list to apply. */
   migrations?: readonly Migration[];
 }
@@ -58,7 +60,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   // Read-only because of permissions: with no -wal beside it, nobody is writing the file, and SQLite
   // reads it without the -shm a read-only folder cannot hold.
   const immutable = refusal !== null && !existsSync(`${path}-wal`);
-  const sqlite = openSqlite(path, { readonly, immutable });
+  const sqlite = openSqlite(path, { readonly, immutable, trace: options.trace });
   const guard = { path, readOnlyBecause: options.readonly ? `${path} was opened read-only` : refusal };
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: guardedDatabase(sqlite, guard) }) });
   let backup: string | null = null;
@@ -74,10 +76,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return { db, sqlite, path, backup, readOnlyBecause: guard.readOnlyBecause, close: () => db.destroy() };
 }
 
-function openSqlite(path: string, mode: { readonly: boolean; immutable: boolean }): Database.Database {
+function openSqlite(path: string, mode: { readonly: boolean; immutable: boolean; trace?: (sql: string) => void }): Database.Database {
   let sqlite: Database.Database;
   try {
-    sqlite = connect(path, { readonly: mode.readonly, immutable: mode.immutable, fileMustExist: !isMemoryPath(path) });
+    sqlite = connect(path, {
+      readonly: mode.readonly,
+      immutable: mode.immutable,
+      fileMustExist: !isMemoryPath(path),
+      ...(mode.trace ? { verbose: (sql: unknown) => mode.trace!(String(sql)) } : {}),
+    });
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CANTOPEN')) fail(EXIT.database, `cannot open database ${path}: permission denied or missing`);

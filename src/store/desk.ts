@@ -31,13 +31,15 @@ export interface OpenDeskOptions {
   readonly?: boolean;
   /** The chat notification rules of the face's settings (./chat-rules-carrier.ts). */
   chat?: ChatRules | null;
+  /** SQLite: called with every statement the connection runs (tests that count a write's statements). */
+  trace?: (sql: string) => void;
   /** On PostgreSQL: where PGPASSWORD, ~/.pgpass and the settings are read (the process's by default). */
   env?: Record<string, string | undefined>;
 }
 
 export async function openDesk(target: string, options: OpenDeskOptions = {}): Promise<Desk> {
   if (isPostgresUrl(target)) return openServerDesk(target, options);
-  const opened = await openDatabase(target, { readonly: options.readonly });
+  const opened = await openDatabase(target, { readonly: options.readonly, trace: options.trace });
   const desk: Desk = {
     db: withChatRules(opened.db, options.chat ?? null),
     path: opened.path,

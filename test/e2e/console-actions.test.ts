@@ -141,6 +141,8 @@ describe('console actions in tmux (built binary)', () => {
     await s.type('ana');
     await s.waitFor('Ana Silva <ana@example.com>');
     await s.sendKeys('Down', 'Tab');
+    await s.waitFor('▸ Template'); // none: a plain ticket
+    await s.sendKeys('Tab');
     await s.waitFor('▸ Category');
     await s.sendKeys('n', 'Tab', 'u', 'Tab', 'w', 'Tab');
     await s.waitFor((x) => x.includes('‹ network ›') && x.includes('‹ urgent ›') && x.includes('‹ walk_in ›'));

@@ -29,7 +29,7 @@ describe('console help in tmux (built binary)', () => {
     const screen = await s.waitFor('Keys (as configured) — Esc closes');
     expect(screen).toContain('Article reader (⏎ on a KB result)');
     expect(screen).toContain('Draft-an-article question (after R)');
-    expect(screen).toMatch(/ {13}the ticket \(stopping logs/);
+    expect(screen).toMatch(/ {13}\(logs the minutes\)/);
     expect(screen).not.toMatch(/the ticket \(…|comp…|typ…/);
     expect((screen.split('\n')[47] ?? '').trim()).toBe('');
   });

@@ -2,7 +2,7 @@
  * The write path: how many statements a create sends to SQLite (counted on the desk's own connection,
  * where kysely prepares every query it runs), and that what a write returns is what a fresh read finds.
  */
-import type Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { addInteraction } from '../../src/store/interactions.js';
@@ -11,35 +11,37 @@ import { updateTicket, updateTickets } from '../../src/store/ticket-changes.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { escalate, reopen, resolve } from '../../src/store/ticket-workflows.js';
 import { createTickets } from '../../src/store/tickets.js';
-import { tempDb } from '../helpers/temp.js';
+import { tempDir, testDesk } from '../helpers/temp.js';
 
 const ME = { name: 'Lee Chen', email: 'lee@example.com', tier: 'L1' };
 
-/** Every SQL statement the connection prepares while `fn` runs (kysely prepares each query it sends). */
-async function statements<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<{ sql: string[]; result: T }> {
+/**
+ * Every SQL statement the desk's connection runs while `fn` runs (better-sqlite3's trace: kysely's
+ * statements are kept prepared by their text, so counting prepares would miss the repeated ones).
+ */
+let sink: string[] | null = null;
+const trace = (sql: string) => void sink?.push(sql);
+async function statements<T>(fn: () => Promise<T>): Promise<{ sql: string[]; result: T }> {
   const sql: string[] = [];
-  const prepare = sqlite.prepare;
-  const exec = sqlite.exec;
-  sqlite.prepare = ((source: string) => (sql.push(source), prepare.call(sqlite, source))) as typeof prepare;
-  sqlite.exec = ((source: string) => (sql.push(source), exec.call(sqlite, source))) as typeof exec;
+  sink = sql;
   try {
     return { sql, result: await fn() };
   } finally {
-    sqlite.prepare = prepare;
-    sqlite.exec = exec;
+    sink = null;
   }
 }
+const tracedDb = () => testDesk(join(tempDir(), 'desk.db'), { trace });
 
 /** The statements between BEGIN IMMEDIATE and COMMIT (db/immediate.ts reads PRAGMA data_version before it begins). */
 const inside = (sql: string[]) => sql.slice(sql.indexOf('BEGIN IMMEDIATE') + 1, -1);
 
 describe('ticket writes', () => {
   it('a ticket create sends at most 6 statements between BEGIN and COMMIT: settings, requester, row with due times, audit', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     await ensureTechnician(desk.db, ME);
     const create = async (raw: Record<string, unknown>) =>
       // What `deskline ticket create` runs once the desk is open: who am I, then the write.
-      statements(desk.sqlite, async () => createTickets(desk.db, [validateTicketInput(raw)], await ensureTechnician(desk.db, ME)));
+      statements(async () => createTickets(desk.db, [validateTicketInput(raw)], await ensureTechnician(desk.db, ME)));
 
     const { sql, result } = await create({ title: 'Printer jams', requester: 'Bo Ng <bo@example.com>', assignee: 'me' });
     expect(sql[0]).toMatch(/from "technicians"/); // the identity lookup, before the transaction
@@ -66,12 +68,12 @@ describe('ticket writes', () => {
   });
 
   it('ten tickets in one batch load the settings once and resolve each person once', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     const actor = await ensureTechnician(desk.db, ME);
     const inputs = Array.from({ length: 10 }, (_, i) =>
       validateTicketInput({ title: `Alert ${i}`, requester: i % 2 ? 'ana@example.com' : 'Bo Ng <bo@example.com>', tags: 'monitoring' }),
     );
-    const { sql, result } = await statements(desk.sqlite, () => createTickets(desk.db, inputs, actor));
+    const { sql, result } = await statements(() => createTickets(desk.db, inputs, actor));
     expect(sql.filter((s) => s.includes('sla_policies'))).toHaveLength(1);
     // Once per batch, not per ticket: the addresses a merge moved (requester_emails), then the requesters themselves.
     expect(sql.filter((s) => s.includes('"requesters"'))).toHaveLength(2);
@@ -82,21 +84,21 @@ describe('ticket writes', () => {
   });
 
   it('a thousand tickets are inserted and changed in batches, in order, with the settings loaded once per command', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     const actor = await ensureTechnician(desk.db, ME);
     const inputs = Array.from({ length: 1_200 }, (_, i) => validateTicketInput({ title: `Alert ${i + 1}`, tags: i % 2 ? 'odd' : 'even' }));
     const created = await createTickets(desk.db, inputs, actor);
     expect(created.map((c) => c.ticket.title)).toEqual(inputs.map((i) => i.title));
     expect(created.map((c) => c.ticket.id)).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 1));
     const ids = created.map((c) => c.ticket.id).reverse();
-    const { sql, result } = await statements(desk.sqlite, () => updateTickets(desk.db, ids, { priority: 'high' }, actor));
+    const { sql, result } = await statements(() => updateTickets(desk.db, ids, { priority: 'high' }, actor));
     expect(sql.filter((s) => s.includes('sla_policies'))).toHaveLength(1);
     expect(result.map((r) => r.ticket.id)).toEqual(ids);
     for (const i of [0, 499, 500, 1_199]) expect(result[i]!.ticket).toEqual(await getTicket(desk.db, ids[i]!));
   });
 
   it('an external id seen before, or twice in one batch, gives back the first ticket and writes nothing more', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     const actor = await ensureTechnician(desk.db, ME);
     const alert = (title: string) => validateTicketInput({ title, externalId: 'alert-7' });
     const first = await createTickets(
@@ -115,7 +117,7 @@ describe('ticket writes', () => {
   });
 
   it('updates, timeline entries and the named moves return the ticket as a fresh read finds it', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     const actor = await ensureTechnician(desk.db, ME);
     await ensureTechnician(desk.db, { name: 'Olga Other', email: 'olga@example.com', tier: 'L2' });
     const { ticket } = (
@@ -133,7 +135,7 @@ describe('ticket writes', () => {
   });
 
   it('a requester writing back reopens a resolved ticket and clears its resolution, as the rules say', async () => {
-    const desk = await tempDb();
+    const desk = await tracedDb();
     const actor = await ensureTechnician(desk.db, ME);
     const { ticket } = (
       await createTickets(desk.db, [validateTicketInput({ title: 'Toner', status: 'resolved', resolution: 'New toner' })], actor)

@@ -57,9 +57,9 @@ describe('console: help and fit', () => {
     ])
       expect(frame).toContain(group);
     // Descriptions wrap under themselves instead of being cut (issue 13: cut while 10 rows stayed empty).
-    expect(frame).toMatch(/ {2}T +start \/ stop a timer on/);
-    expect(frame).toMatch(/ {13}the ticket \(stopping logs/);
-    expect(frame).not.toMatch(/the ticket \(…|comp…|typ…/);
+    expect(frame).toMatch(/ {2}T +start \/ stop a timer/);
+    expect(frame).toMatch(/ {13}\(logs the minutes\)/);
+    expect(frame).not.toMatch(/\(logs…|comp…|typ…/);
   });
 
   it('keys sent together scroll the help: jjjjj in one read moves five lines', async () => {

@@ -74,6 +74,8 @@ describe('console: text boxes and marks', () => {
     let frame = await tui.waitForFrame((f) => f.includes('Anton Berg <anton@example.com>'));
     expect(frame).toContain('↓/↑ picks a known requester · Tab or ⏎ takes it');
     tui.type(KEYS.down, KEYS.tab);
+    frame = await tui.waitForFrame((f) => f.includes('▸ Template'));
+    tui.type(KEYS.tab);
     frame = await tui.waitForFrame((f) => f.includes('▸ Category'));
     expect(frame).toMatch(/Requester +Ana Silva <ana@example\.com>/);
     tui.type(KEYS.tab, KEYS.tab, KEYS.tab);

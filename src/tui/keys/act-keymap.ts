@@ -21,7 +21,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: '#', action: 'tags', help: 'add tags (-tag removes one)', when: LIST },
   { key: 'y', action: 'copyRef', help: 'copy the ref to the clipboard (OSC 52)', when: LIST },
   { key: 'E', action: 'replyInEditor', help: 'write a reply in $EDITOR', when: LIST },
-  { key: 'C', action: 'remote', help: "connect to the ticket's asset (ssh/rdp/vnc); logged with its minutes", when: LIST },
+  { key: 'C', action: 'remote', help: "remote session to the ticket's asset (logged)", when: LIST },
   { key: 'x', action: 'mark', help: 'mark / unmark for bulk changes (a A p t # R)', hint: 'mark', when: LIST },
   { key: 'X', action: 'clearMarks', help: 'clear all marks', when: LIST },
   { key: 'M', action: 'mergeMarked', help: 'merge marked into this one', when: LIST },
@@ -29,8 +29,8 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'F', action: 'followup', help: 'set a follow-up time', when: LIST },
   { key: 'm', action: 'macro', help: 'apply a macro (find, preview, ⏎)', hint: 'macro', when: LIST },
   { key: 'c', action: 'checklist', help: 'checklist of a request', when: LIST },
-  { key: 'V', action: 'verifyIdentity', help: "record how the requester's identity was verified (method, note)", when: LIST },
-  { key: 'S', action: 'acceptTriage', help: 'accept the triage suggestion (category, priority, tier)', hint: 'accept', when: LIST },
+  { key: 'V', action: 'verifyIdentity', help: 'record how identity was verified', when: LIST },
+  { key: 'S', action: 'acceptTriage', help: 'accept the triage suggestion', hint: 'accept', when: LIST },
   { key: 'n', action: 'newTicket', help: 'new ticket', hint: 'new', when: ['queue', 'detail', 'welcome'] },
   { key: '?', action: 'help', help: 'this help', hint: 'help', when: ['queue', 'detail', 'welcome', 'help'] },
 
@@ -47,7 +47,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'tab', action: 'nextField', help: 'next field', hint: 'field', when: TEXT },
   { key: 'shift+tab', action: 'prevField', help: 'previous field', hint: 'field', when: TEXT },
   { key: 'ctrl+e', action: 'externalEditor', help: 'write the text in $EDITOR', hint: '$EDITOR', when: TEXT },
-  { key: 'ctrl+t', action: 'takeSuggestion', help: 'take the suggested category, priority and tier', hint: 'suggestion', when: ['form'] },
+  { key: 'ctrl+t', action: 'takeSuggestion', help: 'take the suggested fields', hint: 'suggestion', when: ['form'] },
   {
     key: 'escape',
     action: 'cancel',

@@ -56,15 +56,15 @@ export const DEFAULT_KEYMAP: readonly Binding[] = [
   {
     key: 'T',
     action: 'toggleTimer',
-    help: 'start / stop a timer on the ticket (stopping logs the minutes as a note)',
+    help: 'start / stop a timer (logs the minutes)',
     hint: 'timer',
     when: LIST,
   },
-  { key: 'D', action: 'dashboard', help: 'dashboard: backlog, volume, SLA compliance, workload', hint: 'dashboard', when: LIST },
+  { key: 'D', action: 'dashboard', help: 'dashboard: backlog, SLA, workload', hint: 'dashboard', when: LIST },
   // Esc closes whichever screen fills the body (the dashboard, the requester): one help line for both.
   { key: 'escape', action: 'closeDashboard', help: 'back to the queue', hint: 'back', when: ['dashboard', 'requester'] },
   { key: 'D', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard'] },
-  { key: 'u', action: 'requester', help: "the ticket's requester: open and past tickets, assets, notes", hint: 'requester', when: LIST },
+  { key: 'u', action: 'requester', help: 'the requester: tickets, assets, notes', hint: 'requester', when: LIST },
   { key: 'u', action: 'closeDashboard', help: 'back to the queue', when: ['dashboard', 'requester'] },
   { key: 't', action: 'takeTour', help: 'take the tour: lessons on a sandbox desk (yours stays as it is)', hint: 'tour', when: ['help'] },
 ];
