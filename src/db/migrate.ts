@@ -5,6 +5,7 @@
  * at once queue on the lock, and those after the first find the work done and change nothing.
  */
 import { sql, type Kysely } from 'kysely';
+import { applyMigrations } from './apply-migrations.js';
 import { withImmediate } from './immediate.js';
 import { APPLICATION_ID } from './inspect.js';
 import type { Migration } from './migrations/index.js';
@@ -42,15 +43,7 @@ export async function runMigrations(
 }
 
 async function migrate(trx: Kysely<unknown>, pending: readonly Migration[]): Promise<number> {
-  for (const migration of pending) {
-    try {
-      await migration.up(trx);
-    } catch (error) {
-      const message = (error as Error).message?.split('\n')[0];
-      throw Object.assign(new Error(`migration ${migration.name} failed: ${message}`), { code: 'DESKLINE_MIGRATION' });
-    }
-  }
-  const last = pending[pending.length - 1]!.version;
+  const last = await applyMigrations(trx, pending);
   await sql.raw(`PRAGMA application_id = ${APPLICATION_ID}`).execute(trx);
   await sql.raw(`PRAGMA user_version = ${last}`).execute(trx);
   const problems = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);

@@ -8,6 +8,7 @@ import { dialectOf } from '../db/dialect.js';
 import { matchExpression, type QueryGroup } from '../domain/kb-query.js';
 import { searchExpression, type SearchQuery } from '../domain/kb-search-query.js';
 import type { Executor } from './executor.js';
+import type { CandidateRow } from './kb-candidate.js';
 import { pgCandidates, pgMatchesAnything } from './kb-search-pg.js';
 
 export interface KbIndexOptions {
@@ -17,15 +18,7 @@ export interface KbIndexOptions {
 
 export const CANDIDATES = 200;
 
-export interface Candidate {
-  id: number;
-  slug: string;
-  title: string;
-  category: string;
-  tags: string;
-  audience: string;
-  status: string;
-  rank: number;
+export interface Candidate extends CandidateRow {
   /** 1 for the best bm25 of its pass, less for worse; matches of `any` count for less. */
   strength: number;
 }

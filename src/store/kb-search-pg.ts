@@ -13,17 +13,9 @@ import type { SearchQuery } from '../domain/kb-search-query.js';
 import { words } from '../domain/kb-text.js';
 import { groupsTsQuery, searchTsQuery } from '../domain/ts-query.js';
 import type { Executor } from './executor.js';
+import type { CandidateRow } from './kb-candidate.js';
 
-export interface PgCandidateRow {
-  id: number;
-  slug: string;
-  title: string;
-  category: string;
-  tags: string;
-  audience: string;
-  status: string;
-  rank: number;
-}
+export type PgCandidateRow = CandidateRow;
 
 const WEIGHTS = { all: '{0, 0.1, 0.4, 1.0}', titles: '{0, 0, 0.4, 1.0}' } as const;
 const tsquery = (query: string) => sql`to_tsquery('deskline', ${query})`;

@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { EXIT, fail } from '../../errors.js';
+import { applyMigrations } from '../apply-migrations.js';
 import type { Migration } from '../migrations/index.js';
 
 /** The advisory lock's key: 'DSKL' as a number, as SQLite's application_id. */
@@ -52,15 +53,7 @@ export async function runPgMigrations(db: Kysely<unknown>, migrations: readonly 
         only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), version integer NOT NULL, migrated_at bigint NOT NULL)`.execute(trx);
       await sql`INSERT INTO ${sql.table(VERSION_TABLE)} (version, migrated_at) VALUES (0, 0)`.execute(trx);
     }
-    for (const migration of pending) {
-      try {
-        await migration.up(trx);
-      } catch (error) {
-        const message = (error as Error).message?.split('\n')[0];
-        throw Object.assign(new Error(`migration ${migration.name} failed: ${message}`), { code: 'DESKLINE_MIGRATION' });
-      }
-    }
-    const last = pending[pending.length - 1]!.version;
+    const last = await applyMigrations(trx, pending);
     await sql`UPDATE ${sql.table(VERSION_TABLE)} SET version = ${last}, migrated_at = ${Date.now()}`.execute(trx);
     return { from: now.version, version: last };
   });
