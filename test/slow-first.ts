@@ -6,15 +6,20 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first, as measured on a full run (paths from the repository's root). */
+/** Longest first, as measured on a full run (paths from the repository's root; 2026-12-03, 2 workers). */
 export const SLOW_FILES = [
-  'test/readme-examples.test.ts',
-  'test/stress/stress-small.test.ts',
-  'test/commands/demo-busy.test.ts',
-  'test/db/race.test.ts',
-  'test/e2e/bad-input.test.ts',
-  'test/db/paths.test.ts',
-  'test/store/ticket-feed.test.ts',
+  'test/readme-examples.test.ts', // 194 s
+  'test/commands/demo-busy.test.ts', // 103 s
+  'test/stress/stress-small.test.ts', // 70 s
+  'test/db/race.test.ts', // 42 s
+  'test/e2e/console.test.ts', // 40 s
+  'test/e2e/console-actions.test.ts', // 40 s
+  'test/demo/seed.test.ts', // 35 s
+  'test/commands/db-postgres.test.ts', // 35 s
+  'test/commands/mail-fetch.test.ts', // 32 s
+  'test/e2e/tour.test.ts', // 28 s
+  'test/db/audit-chain.test.ts', // 24 s
+  'test/io/import-bad.test.ts', // 24 s
 ];
 
 export class SlowFirst extends BaseSequencer {
