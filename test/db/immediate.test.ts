@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Desk } from '../../src/db/database.js';
 import { withImmediate } from '../../src/db/immediate.js';
+import { bundleWorker } from '../helpers/bundle-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,11 +27,11 @@ function increment(desk: Desk): Promise<void> {
   });
 }
 
-/** The same increment, `times` times, in a separate Node process with its own connection. */
+/** The same increment, `times` times, in a separate Node process with its own connection (bundled: no tsx per process). */
 const WORKER = `
-  const { openDatabase } = await import(${JSON.stringify(`${ROOT}src/db/database.ts`)});
-  const { withImmediate } = await import(${JSON.stringify(`${ROOT}src/db/immediate.ts`)});
-  const [path, times] = process.argv.slice(1);
+  import { openDatabase } from ${JSON.stringify(`${ROOT}src/db/database.ts`)};
+  import { withImmediate } from ${JSON.stringify(`${ROOT}src/db/immediate.ts`)};
+  const [path, times] = process.argv.slice(2);
   const desk = await openDatabase(path);
   process.stdout.write('ready');
   await new Promise((r) => process.stdin.once('data', r)); // start together
@@ -46,8 +47,9 @@ const WORKER = `
 
 /** Starts `count` workers, waits until each has its connection open, then lets them all go at once. */
 async function race(path: string, count: number, times: number): Promise<{ code: number | null; stderr: string }[]> {
+  const worker = await bundleWorker({ code: WORKER });
   const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WORKER, path, String(times)], {
+    spawn(process.execPath, [worker, path, String(times)], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     }),

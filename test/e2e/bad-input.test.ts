@@ -4,14 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, type CliResult } from '../helpers/cli.js';
 import { snapshot } from '../helpers/db-snapshot.js';
-import { tempDir, tempEnv } from '../helpers/temp.js';
+import { mapLimit } from '../helpers/map-limit.js';
+import { envIn } from '../helpers/temp.js';
 
 interface BadCase {
   name: string;
@@ -30,8 +32,8 @@ const HUGE_LINE = {
   'huge.csv': ['Subject,Email\n"', '",a@example.com\n'],
 } as const;
 
-async function generated(name: keyof typeof HUGE_LINE): Promise<string> {
-  const path = join(tempDir(), name);
+async function generated(dir: string, name: keyof typeof HUGE_LINE): Promise<string> {
+  const path = join(dir, name);
   const out = createWriteStream(path);
   out.write(HUGE_LINE[name][0]);
   const chunk = 'x'.repeat(1024 * 1024);
@@ -47,34 +49,64 @@ const expand = (s: string) => s.replaceAll('{fixtures}', FIXTURES);
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-describe('bad input through the real binary', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const env = tempEnv();
-      const seeded = await runBin(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env });
-      expect(seeded.code).toBe(0);
-      if (c.setup === 'newer-schema') {
-        const db = new Database(env.DESKLINE_DB!);
-        db.pragma('user_version = 999');
-        db.close();
-      }
-      const before = snapshot(env.DESKLINE_DB!);
-      const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
+/** What one case gave: the run, and the desk (and the file it must not touch) before and after it. */
+interface Outcome {
+  r: CliResult;
+  before: string;
+  after: string;
+  untouched: [string, string] | null;
+}
 
-      const made = c.generate ? await generated(c.generate) : '';
-      const r = await runBin(
-        c.args.map((a) => expand(a).replaceAll('{generated}', made)),
-        { env },
-      );
+/**
+ * One desk made by the binary (`ticket create`), copied for every case with SQLite's backup, so each
+ * case starts from the same desk in its own HOME without a process of its own to make it. The cases are
+ * independent processes: they run 3 at a time in beforeAll, and each test checks its own case.
+ */
+const outcomes = new Map<string, Outcome>();
+let root = '';
 
-      expect(r.code).toBe(c.code);
-      expect(r.stderr).toContain(c.message);
-      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      expect(snapshot(env.DESKLINE_DB!)).toBe(before);
-      if (untouched) expect(sha(expand(c.dbUntouched!))).toBe(untouched);
-    },
-    60_000,
+async function runCase(c: BadCase, template: string): Promise<Outcome> {
+  const env = envIn(mkdtempSync(join(root, 'case-')));
+  writeFileSync(env.DESKLINE_DB!, '', { mode: 0o600 });
+  const source = new Database(template, { readonly: true });
+  await source.backup(env.DESKLINE_DB!).finally(() => source.close());
+  if (c.setup === 'newer-schema') {
+    const db = new Database(env.DESKLINE_DB!);
+    db.pragma('user_version = 999');
+    db.close();
+  }
+  const before = snapshot(env.DESKLINE_DB!);
+  const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
+  const made = c.generate ? await generated(env.HOME!, c.generate) : '';
+  const r = await runBin(
+    c.args.map((a) => expand(a).replaceAll('{generated}', made)),
+    { env },
   );
+  if (made) rmSync(made);
+  return { r, before, after: snapshot(env.DESKLINE_DB!), untouched: untouched ? [untouched, sha(expand(c.dbUntouched!))] : null };
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'deskline-bad-input-'));
+  const env = envIn(mkdtempSync(join(root, 'template-')));
+  const seeded = await runBin(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env });
+  expect(seeded.code).toBe(0);
+  const results = await mapLimit(CASES, 3, (c) => runCase(c, env.DESKLINE_DB!));
+  CASES.forEach((c, i) => outcomes.set(c.name, results[i]!));
+}, 600_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('bad input through the real binary', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const { r, before, after, untouched } = outcomes.get(name)!;
+    expect(r.code).toBe(c.code);
+    expect(r.stderr).toContain(c.message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(after).toBe(before);
+    if (untouched) expect(untouched[1]).toBe(untouched[0]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * One writer of the change-feed property test (test/store/ticket-feed.test.ts), run as its own process:
- * `node --import tsx feed-writer.ts DB WRITER IDS` updates each ticket of IDS (comma-separated) in
+ * `node feed-writer DB WRITER IDS` (the test bundles it) updates each ticket of IDS (comma-separated) in
  * turn and prints `id version` once each update has committed.
  */
 import { openDesk } from '../../src/store/desk.js';

@@ -29,7 +29,11 @@ export function tempDir(prefix = 'deskline-test-'): string {
 
 /** An isolated environment: HOME and XDG folders inside a temp dir, a database path, no colour. */
 export function tempEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const dir = tempDir();
+  return envIn(tempDir(), extra);
+}
+
+/** The same environment in a folder the caller made and removes (for work shared by a file's tests, in beforeAll). */
+export function envIn(dir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: dir,
