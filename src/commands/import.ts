@@ -53,7 +53,12 @@ Examples:
       ]);
       const desk = await ctx.desk();
       const bar = progress(ctx.io, flags.dryRun ? 'checking' : 'importing', totalBytes);
-      const records = reader(paths, flags, { advance: bar.advance, note: (t) => ctx.note(t), stdin: ctx.io.stdin, limits: importLimits(ctx.settings()) });
+      const records = reader(paths, flags, {
+        advance: bar.advance,
+        note: (t) => ctx.note(t),
+        stdin: ctx.io.stdin,
+        limits: importLimits(ctx.settings()),
+      });
       try {
         const summary = await runImport(desk, checkedItems(records, ctx.settings().categories), {
           actor: ctx.me().name,

@@ -17,7 +17,13 @@ const REQUIRED = ['Issue key', 'Summary'];
 
 function rowsOf(name: string, text: string, limits: ImportLimits): Row[] {
   try {
-    const options = { info: true, bom: true, relax_column_count: false, skip_empty_lines: true, max_record_size: limits.recordBytes } as const;
+    const options = {
+      info: true,
+      bom: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      max_record_size: limits.recordBytes,
+    } as const;
     return parse(text, options) as unknown as Row[];
   } catch (error) {
     const e = error as { message?: string; lines?: number; code?: string };

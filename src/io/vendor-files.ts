@@ -51,8 +51,13 @@ export async function readVendorFile(path: string, io: ReadIo): Promise<VendorFi
   if (path !== '-' && statSync(path).size > limits.fileBytes) throw tooLarge(name, limits);
   const input = path === '-' ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1 << 20 });
   const parts: string[] = [];
-  await pipeline(input, byteChecks(name, io), strictUtf8(name, io.advance, /\.csv$/i.test(name) ? undefined : jsonFieldBefore), async (source: AsyncIterable<string | Buffer>) => {
-    for await (const text of source) parts.push(String(text));
-  });
+  await pipeline(
+    input,
+    byteChecks(name, io),
+    strictUtf8(name, io.advance, /\.csv$/i.test(name) ? undefined : jsonFieldBefore),
+    async (source: AsyncIterable<string | Buffer>) => {
+      for await (const text of source) parts.push(String(text));
+    },
+  );
   return { name, text: parts.join('').replace(/^\ufeff/, ''), limits };
 }

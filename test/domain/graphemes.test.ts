@@ -9,7 +9,26 @@ import { graphemeCount, graphemes, longerThan } from '../../src/domain/graphemes
 const whole = (text: string) => Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 
 /** Pieces whose clusters span code points: flags, ZWJ families, skin tones, combining marks, Hangul jamo, Indic conjuncts, lone surrogates. */
-const PIECES = ['a', 'é', 'e\u0301', '👍🏽', '👨‍👩‍👧', '🇫🇷', '🇩🇪', '\r\n', '\ud83d', '\udc4d', 'x\u0301\u0302\u0303', '\u0915\u094d', '\u0937', '\u200d', '\u1100', '\u1161', '\u11a8', ' '];
+const PIECES = [
+  'a',
+  'é',
+  'e\u0301',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🇫🇷',
+  '🇩🇪',
+  '\r\n',
+  '\ud83d',
+  '\udc4d',
+  'x\u0301\u0302\u0303',
+  '\u0915\u094d',
+  '\u0937',
+  '\u200d',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  ' ',
+];
 
 describe('graphemes', () => {
   it('splits any text as one pass of Intl.Segmenter does, across window edges', () => {

@@ -71,7 +71,8 @@ describe('bad input through the real binary', () => {
       const before = snapshot(env.DESKLINE_DB!);
       const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
 
-      for (const [key, value] of Object.entries(c.config ?? {})) expect((await runBin(['config', 'set', key, value], { env })).code).toBe(0);
+      for (const [key, value] of Object.entries(c.config ?? {}))
+        expect((await runBin(['config', 'set', key, value], { env })).code).toBe(0);
       const made = c.generate ? await generated(c.generate) : '';
       const rssFile = join(tempDir(), 'rss');
       const r = await runBin(
