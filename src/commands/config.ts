@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORIES, TIERS } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { configFolder, settingsFile } from '../paths.js';
 import { describeFileError, makePrivateFolder, narrowToPrivate } from '../private-files.js';
+import { IMPORT_LIMIT_KEYS } from '../io/import-limits.js';
 import { DB_KEYS } from './config-db-keys.js';
 import { MAIL_KEYS, REFUSED_KEYS } from './config-mail-keys.js';
 import { REMOTE_KEYS } from './config-remote-keys.js';
@@ -15,6 +16,8 @@ const days = (key: string) => (v: string) =>
   /^\d{1,4}$/.test(v.trim()) && Number(v) <= 3650
     ? Number(v)
     : fail(EXIT.invalid, `${key}: '${v}' must be a whole number of days from 0 to 3650`);
+const megabytes = (key: string) => (v: string) =>
+  Number(v) > 0 && Number(v) <= 4096 ? Number(v) : fail(EXIT.invalid, `${key}: '${v}' is not a size in MB (1 to 4096)`);
 /** Every settable key, with how to read its value from the command line. */
 const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
   'user.name': { help: 'your name, shown in history', parse: (v) => v.trim() },
@@ -32,6 +35,14 @@ const KEYS: Record<string, { help: string; parse(v: string): unknown }> = {
     help: 'the largest file `ticket attach` and imports accept, in MB (default 25)',
     parse: (v) =>
       Number(v) > 0 && Number(v) <= 4096 ? Number(v) : fail(EXIT.invalid, `attachments.max_mb: '${v}' is not a size in MB (1 to 4096)`),
+  },
+  [IMPORT_LIMIT_KEYS.record.key]: {
+    help: `the longest record an import takes: a JSON Lines line, a CSV record, a string in a JSON file, in MB (default ${IMPORT_LIMIT_KEYS.record.defaultMb})`,
+    parse: megabytes(IMPORT_LIMIT_KEYS.record.key),
+  },
+  [IMPORT_LIMIT_KEYS.file.key]: {
+    help: `the largest Zendesk or Jira file an import reads (they are read whole), in MB (default ${IMPORT_LIMIT_KEYS.file.defaultMb})`,
+    parse: megabytes(IMPORT_LIMIT_KEYS.file.key),
   },
   plain: {
     help: 'true: `deskline` opens plain mode (line by line, for screen readers) instead of the console',

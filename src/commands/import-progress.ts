@@ -1,7 +1,8 @@
 /**
  * Progress of a long import or export on stderr: a bar redrawn in place on a terminal (items, items/s,
  * ETA from the bytes read), plain lines otherwise (at most one a second, none for a run under a
- * second, so a short run or a refused file prints only its result or its one error line).
+ * second nor before the first item is through, so a short run or a file refused at its first record,
+ * however slowly read, prints only its result or its one error line).
  */
 import type { Io } from '../streams.js';
 import { forTerminalLine } from './terminal-text.js';
@@ -41,7 +42,7 @@ export function progress(io: Io, label: string, totalBytes: number | null, now =
   };
   const maybeShow = () => {
     const at = now();
-    if (tty ? at - shown < REDRAW_MS : at - shown < LINE_MS) return;
+    if (tty ? at - shown < REDRAW_MS : at - shown < LINE_MS || count === 0) return;
     shown = at;
     if (tty) {
       io.stderr.write(`\r\x1b[2K${forTerminalLine(text())}`);

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { EXIT, fail } from '../errors.js';
 import { IMPORT_FORMATS, findFormat, type FormatOptions } from '../io/import-formats.js';
+import { importLimits } from '../io/import-limits.js';
 import type { Ctx } from './context.js';
 import { printImport } from './import-output.js';
 import { mailTriage, mailTriageJson, MAIL_FORMATS, printMailTriage } from './import-triage.js';
@@ -52,7 +53,12 @@ Examples:
       ]);
       const desk = await ctx.desk();
       const bar = progress(ctx.io, flags.dryRun ? 'checking' : 'importing', totalBytes);
-      const records = reader(paths, flags, { advance: bar.advance, note: (t) => ctx.note(t), stdin: ctx.io.stdin });
+      const records = reader(paths, flags, {
+        advance: bar.advance,
+        note: (t) => ctx.note(t),
+        stdin: ctx.io.stdin,
+        limits: importLimits(ctx.settings()),
+      });
       try {
         const summary = await runImport(desk, checkedItems(records, ctx.settings().categories), {
           actor: ctx.me().name,

@@ -36,6 +36,10 @@ export function ticketShowCommand(ctx: Ctx): Command {
       }
       const [entries, files, { related, followers }] = await Promise.all([timeline(db, id), listAttachments(db, id), relationsOf(db, id)]);
       const request = await requestPart(db, id);
+      // An attachment that came with an email (or a note) is shown under that entry; numbers stay the ticket's.
+      const entryOf = new Map(entries.map((e, i) => [e.id, i + 1]));
+      const numbered = files.map((f, i) => ({ f, n: i + 1, entry: (f.interaction_id !== null && entryOf.get(f.interaction_id)) || null }));
+      const ticketLevel = numbered.filter((a) => a.entry === null);
       if (flags.json)
         return ctx.json({
           ticket: { ...ticketJson(ticket), followup: ticket.followup_at === null ? null : new Date(ticket.followup_at).toISOString() },
@@ -43,7 +47,7 @@ export function ticketShowCommand(ctx: Ctx): Command {
           related: related.map((r) => ({ ref: r.ref, label: r.label, title: r.title, status: r.status })),
           followers,
           timeline: entries.map(interactionJson),
-          attachments: files.map((f, i) => attachmentJson(f, i + 1)),
+          attachments: numbered.map(({ f, n, entry }) => ({ ...attachmentJson(f, n), entry })),
         });
       const now = Date.now();
       const c = ctx.color;
@@ -89,11 +93,11 @@ export function ticketShowCommand(ctx: Ctx): Command {
         const minutes = e.minutes ? ` · ${e.minutes} min` : '';
         ctx.out(paint(c, 'gray', `  #${i + 1} ${formatTime(e.created_at)}  ${e.kind.padEnd(9)} ${cleanLine(e.author_name)}${minutes}`));
         if (e.body) ctx.out(clean(e.body).replace(/^/gm, '    '));
+        for (const a of numbered) if (a.entry === i + 1) ctx.out(`  ${attachmentLine(a.f, a.n)}`);
       }
-      if (files.length) {
-        ctx.out(`\nAttachments (${files.length})  save one: deskline ticket attachment save ${ticket.ref} N`);
-        for (const [i, f] of files.entries()) ctx.out(attachmentLine(f, i + 1));
-      }
+      if (files.length) ctx.out(`\nAttachments (${files.length})  save one: deskline ticket attachment save ${ticket.ref} N`);
+      if (files.length > ticketLevel.length) ctx.out(`  ${files.length - ticketLevel.length} shown with their timeline entry above`);
+      for (const a of ticketLevel) ctx.out(attachmentLine(a.f, a.n));
     });
 }
 

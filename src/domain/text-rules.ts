@@ -46,7 +46,7 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
 }
 
 /** The offset where decoding first fails: the longest prefix that decodes (a sequence may be cut at its end), by halving. */
-function firstBadByte(bytes: Uint8Array): number {
+export function firstBadByte(bytes: Uint8Array): number {
   const decodes = (n: number) => {
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });

@@ -13,7 +13,7 @@ import { describeMapping, mapColumns } from './csv-mapping.js';
 import { rowsRecord, type CsvRow } from './csv-record.js';
 import type { FormatOptions, ReadIo } from './import-formats.js';
 import { RecordError, type ImportItem } from './import-record.js';
-import { MAX_LINE } from './line-reader.js';
+import { DEFAULT_LIMITS, limitText, type ImportLimits } from './import-limits.js';
 import { strictUtf8 } from './strict-utf8.js';
 
 export async function* readCsv(paths: readonly string[], options: FormatOptions, io: ReadIo): AsyncGenerator<ImportItem> {
@@ -23,7 +23,7 @@ export async function* readCsv(paths: readonly string[], options: FormatOptions,
   }
   for (const path of paths) {
     const file = path === '-' ? 'stdin' : path;
-    const rows = csvRows(path === '-' ? (io.stdin as Readable) : createReadStream(path), file, io.advance);
+    const rows = csvRows(path === '-' ? (io.stdin as Readable) : createReadStream(path), file, io.advance, io.limits);
     const first = await rows.next();
     if (first.done) throw new RecordError({ file }, null, 'no header row: the file is empty');
     const header = first.value.cells;
@@ -53,8 +53,13 @@ function keyColumn(key: string | undefined, header: readonly string[], file: str
 }
 
 /** The records of a CSV stream with the line each ends on; csv-parse's errors as RecordErrors naming the line. */
-async function* csvRows(input: Readable, file: string, advance: (bytes: number) => void): AsyncGenerator<CsvRow> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, max_record_size: MAX_LINE, relax_column_count: false });
+async function* csvRows(
+  input: Readable,
+  file: string,
+  advance: (bytes: number) => void,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): AsyncGenerator<CsvRow> {
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, max_record_size: limits.recordBytes, relax_column_count: false });
   // pipeline hands an error of any step (a bad byte, an unreadable file) to the parser, whose loop then throws it.
   pipeline(input, strictUtf8(file, advance), parser, () => undefined);
   let width = 0;
@@ -70,7 +75,7 @@ async function* csvRows(input: Readable, file: string, advance: (bytes: number) 
     const at = { file, line: e.lines };
     if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
       throw new RecordError(at, null, `${e.record?.length ?? 'another number of'} columns where the header has ${width}`);
-    if (e.code === 'CSV_MAX_RECORD_SIZE') throw new RecordError(at, null, `a record longer than ${MAX_LINE / 1024 / 1024} MB`);
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw new RecordError(at, null, `a record longer than ${limitText(limits, 'record')}`);
     throw new RecordError(
       at,
       null,

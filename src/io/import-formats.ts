@@ -2,6 +2,7 @@
  * The import formats as data: one row each (how a format plugs in: ./import-record.ts). The command
  * adds every format's options and loads only the parser it is asked for.
  */
+import type { ImportLimits } from './import-limits.js';
 import type { ImportItem } from './import-record.js';
 
 export interface ReadIo {
@@ -11,6 +12,8 @@ export interface ReadIo {
   note(text: string): void;
   /** Standard input, for a path of `-`. */
   stdin: NodeJS.ReadableStream;
+  /** The settings' size limits (./import-limits.ts); their defaults when not given. */
+  limits?: ImportLimits;
 }
 
 /** Option values as commander gives them (`--date-format` → dateFormat). */

@@ -9,24 +9,34 @@ import type { JiraComment, JiraIssue } from './jira-issue.js';
 import { jiraCsvTime } from './jira-map.js';
 import { wikiToText } from './wiki-text.js';
 import { badRecord } from './vendor-record.js';
+import { DEFAULT_LIMITS, limitText, type ImportLimits } from './import-limits.js';
 
 type Row = { record: string[]; info: { lines: number } };
 
 const REQUIRED = ['Issue key', 'Summary'];
 
-function rowsOf(name: string, text: string): Row[] {
+function rowsOf(name: string, text: string, limits: ImportLimits): Row[] {
   try {
-    return parse(text, { info: true, bom: true, relax_column_count: false, skip_empty_lines: true }) as unknown as Row[];
+    const options = {
+      info: true,
+      bom: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      max_record_size: limits.recordBytes,
+    } as const;
+    return parse(text, options) as unknown as Row[];
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
+    const e = error as { message?: string; lines?: number; code?: string };
+    if (e.code === 'CSV_MAX_RECORD_SIZE')
+      return fail(EXIT.invalid, `${name}:${e.lines ?? 1}: a record longer than ${limitText(limits, 'record')}`);
     const reason = (e.message ?? String(error)).replace(/ on line \d+$| at line \d+$/, '').split('\n')[0];
     return fail(EXIT.invalid, `${name}${e.lines ? ` line ${e.lines}` : ''}: is not a readable CSV file (${reason})`);
   }
 }
 
-export function parseJiraCsv(name: string, text: string): JiraIssue[] {
+export function parseJiraCsv(name: string, text: string, limits: ImportLimits = DEFAULT_LIMITS): JiraIssue[] {
   if (text.trim() === '') fail(EXIT.invalid, `${name}: is empty (no CSV header)`);
-  const rows = rowsOf(name, text);
+  const rows = rowsOf(name, text, limits);
   const header = rows[0]!.record.map((h) => h.trim());
   for (const column of REQUIRED)
     if (!header.includes(column))

@@ -16,7 +16,7 @@ export function parseJira(files: readonly VendorFile[]): ImportedTicket[] {
         issues.push(...found);
       }
     } else {
-      issues.push(...parseJiraCsv(file.name, file.text));
+      issues.push(...parseJiraCsv(file.name, file.text, file.limits));
     }
   }
   return issues.map(jiraTicket);

@@ -13,7 +13,7 @@ export async function* readJsonl(paths: readonly string[], _options: FormatOptio
   for (const path of paths) {
     const file = path === '-' ? 'stdin' : path;
     let rows = 0;
-    for await (const { text, line } of readLines(path, io.advance, io.stdin)) {
+    for await (const { text, line } of readLines(path, io.advance, io.stdin, file, io.limits)) {
       if (text.trim() === '') continue;
       const at = { file, line };
       let value: unknown;

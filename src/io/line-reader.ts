@@ -1,13 +1,11 @@
 /**
  * Lines of an import file, read as a stream (memory stays flat on a 100k-ticket file): each with its
- * 1-based number, decoded as strict UTF-8, a line longer than MAX_LINE refused before it is held
- * whole. Bad bytes or a huge line are a RecordError naming the line.
+ * 1-based number, decoded as strict UTF-8, a line longer than the record limit (./import-limits.ts)
+ * refused before it is held whole. Bad bytes or a huge line are a RecordError naming the line.
  */
 import { createReadStream } from 'node:fs';
 import { RecordError } from './import-record.js';
-
-/** The longest line accepted (a ticket with a 100,000-character description and its timeline fits). */
-export const MAX_LINE = 16 * 1024 * 1024;
+import { DEFAULT_LIMITS, limitText, type ImportLimits } from './import-limits.js';
 
 export interface Line {
   text: string;
@@ -22,6 +20,7 @@ export async function* readLines(
   advance: (bytes: number) => void,
   stdin?: NodeJS.ReadableStream,
   file = path === '-' ? 'stdin' : path,
+  limits: ImportLimits = DEFAULT_LIMITS,
 ): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const stream = path === '-' && stdin ? stdin : createReadStream(path, { highWaterMark: 1 << 20 });
@@ -58,7 +57,7 @@ export async function* readLines(
   if (pendingBytes > 0) yield { text: stripCr(decode(Buffer.concat(pending), line + 1)), line: line + 1 };
 
   function checkLength(bytes: number, at = line): void {
-    if (bytes > MAX_LINE) throw new RecordError({ file, line: at }, null, `line longer than ${MAX_LINE / 1024 / 1024} MB`);
+    if (bytes > limits.recordBytes) throw new RecordError({ file, line: at }, null, `line longer than ${limitText(limits, 'record')}`);
   }
 }
 

@@ -1,11 +1,18 @@
 /**
  * A stream step that lets only valid UTF-8 through, as text: the first bad byte stops the import with
- * the line it is on (counted here). Reports the bytes it passes for the progress bar.
+ * the line it is on (counted here), and the field it is in when `fieldOf` names it from the line's text
+ * before the byte. Reports the bytes it passes for the progress bar.
  */
 import { Transform } from 'node:stream';
+import { firstBadByte } from '../domain/text-rules.js';
 import { RecordError } from './import-record.js';
 
-export function strictUtf8(file: string, advance: (bytes: number) => void): Transform {
+/** The JSON key whose string value a text ends inside (`{"subject": "caf` → subject), for `fieldOf`. */
+export function jsonFieldBefore(before: string): string | null {
+  return /"([^"\\]{1,64})"\s*:\s*"(?:[^"\\]|\\.)*$/.exec(before)?.[1] ?? null;
+}
+
+export function strictUtf8(file: string, advance: (bytes: number) => void, fieldOf?: (before: string) => string | null): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lines = 1;
   const countLines = (buf: Uint8Array) => {
@@ -22,11 +29,12 @@ export function strictUtf8(file: string, advance: (bytes: number) => void): Tran
       } catch {
         // Find the line: decode line by line up to the first that fails.
         let start = 0;
+        let piece = chunk.subarray(0, 0);
         const probe = new TextDecoder('utf-8', { fatal: true });
         for (let nl = chunk.indexOf(10); ; nl = chunk.indexOf(10, start)) {
-          const end = nl === -1 ? chunk.length : nl;
+          piece = chunk.subarray(start, nl === -1 ? chunk.length : nl);
           try {
-            probe.decode(chunk.subarray(start, end), { stream: nl === -1 });
+            probe.decode(piece, { stream: nl === -1 });
           } catch {
             break;
           }
@@ -34,7 +42,8 @@ export function strictUtf8(file: string, advance: (bytes: number) => void): Tran
           lines++;
           start = nl + 1;
         }
-        done(new RecordError({ file, line: lines }, null, 'not valid UTF-8 text'));
+        const before = new TextDecoder().decode(piece.subarray(0, firstBadByte(piece)));
+        done(new RecordError({ file, line: lines }, fieldOf?.(before.slice(-65_536)) ?? null, 'not valid UTF-8 text'));
       }
     },
     flush(done) {

@@ -1,35 +1,15 @@
 /**
- * `import zendesk` and `import jira`: the files read whole (strict UTF-8; a vendor export is one JSON
- * document or a CSV whose records span lines), parsed by ./zendesk.ts or ./jira.ts into imported
- * tickets, handed on as the import framework's records (./import-record.ts).
+ * `import zendesk` and `import jira`: the files read whole (./vendor-files.ts), parsed by ./zendesk.ts
+ * or ./jira.ts into imported tickets, handed on as the import framework's records (./import-record.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { decodeUtf8 } from '../domain/text-rules.js';
-import { EXIT, fail } from '../errors.js';
 import type { FormatOptions, ReadIo } from './import-formats.js';
 import type { ImportItem, ImportPerson, ImportRecord } from './import-record.js';
+import { readVendorFile } from './vendor-files.js';
 import type { ImportedPerson, ImportedTicket, VendorFile } from './vendor-record.js';
-
-/** A vendor file this large is not an export (the parsers hold a file in memory). */
-const MAX_FILE = 512 * 1024 * 1024;
 
 async function readFiles(paths: readonly string[], io: ReadIo): Promise<VendorFile[]> {
   const files: VendorFile[] = [];
-  for (const path of paths) {
-    let bytes: Buffer;
-    if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      bytes = Buffer.concat(chunks);
-    } else {
-      if (statSync(path).size > MAX_FILE) fail(EXIT.invalid, `${path}: is larger than ${MAX_FILE / 1024 / 1024} MB`);
-      bytes = readFileSync(path);
-    }
-    const name = path === '-' ? 'stdin' : path;
-    if (bytes.includes(0)) fail(EXIT.invalid, `${name}: is binary (it holds NUL bytes), not a text export`);
-    files.push({ name, text: decodeUtf8(bytes, name).replace(/^\ufeff/, '') });
-    io.advance(bytes.length);
-  }
+  for (const path of paths) files.push(await readVendorFile(path, io));
   return files;
 }
 

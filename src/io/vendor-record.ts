@@ -5,11 +5,14 @@
  */
 import type { InteractionKind } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
+import type { ImportLimits } from './import-limits.js';
 
 /** A file as read: its name (for messages) and its text. */
 export interface VendorFile {
   name: string;
   text: string;
+  /** The import's size limits (./import-limits.ts), for a CSV parsed from the text. */
+  limits?: ImportLimits;
 }
 
 export interface ImportedPerson {

@@ -26,8 +26,8 @@ export interface TicketView extends Omit<TicketRow, TriggerColumns> {
   /** The group it is assigned to (011), if any. */
   group: { id: number; name: string } | null;
   tags: string[];
-  /** Its attachments (name, size), when the reader asked for them (the console's detail pane). */
-  attachments?: readonly { name: string; size: number }[];
+  /** Its attachments (name, size, the timeline entry they came with), when the reader asked for them (the console's detail pane). */
+  attachments?: readonly { name: string; size: number; interactionId?: number | null }[];
 }
 
 /** A view from what the caller already holds (a row it just wrote, the people it resolved). */

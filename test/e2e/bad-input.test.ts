@@ -1,6 +1,7 @@
 /**
  * Every case in fixtures/bad/cases.json through the real binary: the documented exit code, one
- * line on stderr naming the problem, no stack trace, and the database exactly as it was.
+ * line on stderr naming the problem, no stack trace, and the database exactly as it was. A case on a
+ * generated 50 MB file also runs under /usr/bin/time: its peak memory stays under 400 MB.
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
@@ -24,13 +25,21 @@ interface BadCase {
   dbUntouched?: string;
   /** A file made by the test, never committed (`{generated}` in args): a 50 MB line in an import format. */
   generate?: keyof typeof HUGE_LINE;
+  /** Settings made with `config set` before the case runs. */
+  config?: Record<string, string>;
 }
 
 /** What goes before and after 50 MB of `x` on one line. */
 const HUGE_LINE = {
   'huge.jsonl': ['{"table":"tickets","row":{"title":"', '"}}\n'],
   'huge.csv': ['Subject,Email\n"', '",a@example.com\n'],
+  'huge-zendesk.json': ['{"tickets":[{"id":1,"status":"open","subject":"', '"}]}\n'],
+  'huge-zendesk.ndjson': ['{"id":1,"status":"open","subject":"small"}\n{"id":2,"status":"open","subject":"', '"}\n'],
+  'huge-jira.json': ['{"issues":[{"key":"HELP-1","fields":{"summary":"', '"}}]}\n'],
+  'huge-jira.csv': ['Issue key,Summary,Created\nHELP-1,"', '",21/Mar/23 10:15 AM\n'],
 } as const;
+
+const MAX_RSS_KB = 400 * 1024;
 
 async function generated(dir: string, name: keyof typeof HUGE_LINE): Promise<string> {
   const path = join(dir, name);
@@ -52,6 +61,8 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 /** What one case gave: the run, and the desk (and the file it must not touch) before and after it. */
 interface Outcome {
   r: CliResult;
+  /** Peak memory of the run in KB (generated cases only). */
+  rss: number;
   before: string;
   after: string;
   untouched: [string, string] | null;
@@ -77,13 +88,17 @@ async function runCase(c: BadCase, template: string): Promise<Outcome> {
   }
   const before = snapshot(env.DESKLINE_DB!);
   const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
+  for (const [key, value] of Object.entries(c.config ?? {}))
+    expect((await runBin(['config', 'set', key, value], { env })).code).toBe(0);
   const made = c.generate ? await generated(env.HOME!, c.generate) : '';
+  const rssFile = join(env.HOME!, 'rss');
   const r = await runBin(
     c.args.map((a) => expand(a).replaceAll('{generated}', made)),
-    { env },
+    { env, ...(c.generate ? { wrap: ['/usr/bin/time', '-o', rssFile, '-f', '%M'] } : {}) },
   );
   if (made) rmSync(made);
-  return { r, before, after: snapshot(env.DESKLINE_DB!), untouched: untouched ? [untouched, sha(expand(c.dbUntouched!))] : null };
+  const rss = c.generate ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : 0;
+  return { r, rss, before, after: snapshot(env.DESKLINE_DB!), untouched: untouched ? [untouched, sha(expand(c.dbUntouched!))] : null };
 }
 
 beforeAll(async () => {
@@ -101,7 +116,8 @@ afterAll(() => {
 
 describe('bad input through the real binary', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
-    const { r, before, after, untouched } = outcomes.get(name)!;
+    const { r, rss, before, after, untouched } = outcomes.get(name)!;
+    if (c.generate) expect(rss).toBeLessThan(MAX_RSS_KB);
     expect(r.code).toBe(c.code);
     expect(r.stderr).toContain(c.message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -20,6 +20,8 @@ export interface RunOptions {
   stdinIsTTY?: boolean;
   /** In-process only: stdout claims to be a terminal of this many columns. */
   stdoutColumns?: number;
+  /** Binary only: a program that runs it, with its arguments (`/usr/bin/time -o rss -f %M`). */
+  wrap?: string[];
 }
 
 function sink(): PassThrough & { text(): string } {
@@ -48,7 +50,8 @@ export const BIN = fileURLToPath(new URL('../../bin/deskline.js', import.meta.ur
 /** Spawns the built binary (`npm test` builds it first). */
 export function runBin(args: string[], options: RunOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...before] = [...(options.wrap ?? []), process.execPath];
+    const child = spawn(command!, [...before, BIN, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -71,7 +71,7 @@ export function useDetail(request: DetailRequest, links: number, dispatch: (a: S
         assetChoices(db, id!),
         relationsOf(db, id!),
       ]);
-      const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size })) };
+      const view = found && { ...found, attachments: files.map((f) => ({ name: f.name, size: f.size, interactionId: f.interaction_id })) };
       let suggestions: Suggestion[] | null = null;
       if (view) {
         const key = `${id}:${view.version}:${links}`;

@@ -97,6 +97,13 @@ export function detailLines(
   out.push(rule(`Timeline (${list.length}${minutes ? `, ${minutes} min` : ''})`, width));
   if (events === null) out.push({ text: 'Loading…', dim: true });
   else if (list.length === 0) out.push({ text: '(nothing yet)', dim: true });
+  // Numbered as `ticket attachment save` numbers them; one that came with an entry is listed under it.
+  const files = (view.attachments ?? []).map((f, i) => ({
+    ...f,
+    n: i + 1,
+    text: `${i + 1}. ${sanitizeLine(f.name)}  ${fileSize(f.size)}`,
+  }));
+  const shownAt = new Set(list.map((e) => e.id));
   for (const e of list) {
     const spent = e.minutes ? ` · ${e.minutes} min` : '';
     out.push({
@@ -107,12 +114,13 @@ export function detailLines(
     });
     const body = sanitizeText(e.body).trim();
     if (body) out.push(...wrap(body, Math.max(4, width - 2)).map((text) => ({ text: `  ${text}` })));
+    for (const f of files) if (f.interactionId === e.id) out.push({ text: `  attached ${f.text}`.slice(0, width), color: 'cyan' });
   }
-  const files = view.attachments ?? [];
-  if (files.length) {
-    out.push(rule(`Attachments (${files.length})`, width));
-    files.forEach((f, i) => out.push({ text: `${i + 1}. ${sanitizeLine(f.name)}  ${fileSize(f.size)}` }));
-  }
+  const ticketLevel = files.filter((f) => f.interactionId == null || !shownAt.has(f.interactionId));
+  if (files.length) out.push(rule(`Attachments (${files.length})`, width));
+  if (files.length > ticketLevel.length)
+    out.push({ text: `${files.length - ticketLevel.length} with their timeline entry above`, dim: true });
+  for (const f of ticketLevel) out.push({ text: f.text });
   return out;
 }
 
