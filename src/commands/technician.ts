@@ -74,4 +74,5 @@ Examples:
   return cmd;
 }
 
-const acting = (role: string | undefined) => (role === undefined ? '' : `, acting as login role ${cleanLine(role)} (granted deskline_technician)`);
+const acting = (role: string | undefined) =>
+  role === undefined ? '' : `, acting as login role ${cleanLine(role)} (granted deskline_technician)`;

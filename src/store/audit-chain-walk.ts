@@ -3,7 +3,14 @@
  * id order a page at a time (never held whole), with the redaction statements that vouch for
  * rewritten events, as src/store/audit-chain.ts does on SQLite's raw connection.
  */
-import { AUDIT_STATEMENT, readStatement, verifyChainAsync, type ChainProblem, type Redacted, type StoredEvent } from '../domain/audit-chain.js';
+import {
+  AUDIT_STATEMENT,
+  readStatement,
+  verifyChainAsync,
+  type ChainProblem,
+  type Redacted,
+  type StoredEvent,
+} from '../domain/audit-chain.js';
 import type { Executor } from './executor.js';
 
 /** Rows read per page. */

@@ -99,7 +99,9 @@ describe('who acts on a team desk', () => {
     );
     expect(reply.rows[0].author_name).toBe('Ana Silva');
     expect(reply.rows[0].author_id).not.toBe(beaId);
-    const moved = await client.query(`UPDATE interactions SET author_id = $1, author_name = 'Bea Park' RETURNING author_id, author_name`, [beaId]);
+    const moved = await client.query(`UPDATE interactions SET author_id = $1, author_name = 'Bea Park' RETURNING author_id, author_name`, [
+      beaId,
+    ]);
     expect(moved.rows).toEqual([reply.rows[0]]);
     for (const statement of [
       `INSERT INTO technician_roles (role, technician_id, created_at) VALUES ('${ana}', ${beaId}, 0)`,
@@ -147,7 +149,9 @@ describe('who acts on a team desk', () => {
     const twice = await cli(url, env, 'technician', 'add', 'Ana Two', '-e', 'ana2@example.com', '--role', ana);
     expect([twice.code, twice.stderr]).toEqual([3, `deskline: login role ${ana} already acts as Ana Silva\n`]);
     const file = await runCli(['technician', 'add', 'Ana Silva', '-e', 'ana@example.com', '--role', 'ana'], { env: tempEnv() });
-    expect([file.code, file.stderr]).toEqual([1, 'deskline: --role: only a team desk on PostgreSQL has login roles (give --db postgres://…)\n']);
+    expect([file.code, file.stderr]).toEqual([
+      1,
+      'deskline: --role: only a team desk on PostgreSQL has login roles (give --db postgres://…)\n',
+    ]);
   });
-
 });
