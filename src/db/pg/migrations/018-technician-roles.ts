@@ -35,12 +35,13 @@ const STATEMENTS = [
   `CREATE TABLE technician_roles (
     role text PRIMARY KEY, technician_id bigint NOT NULL REFERENCES technicians (id), created_at bigint NOT NULL)`,
   `CREATE UNIQUE INDEX technician_roles_technician ON technician_roles (technician_id)`,
-  `CREATE FUNCTION deskline_acting(OUT id bigint, OUT name text, OUT owner boolean) LANGUAGE sql STABLE ${SECURE} AS $$
-    SELECT t.id, t.name,
-      pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.audit_events'::regclass), 'MEMBER')
-    FROM (SELECT 1) AS one
-      LEFT JOIN technician_roles AS r ON r.role = session_user
-      LEFT JOIN technicians AS t ON t.id = r.technician_id $$`,
+  // plpgsql, so its plans are kept for the session (a SECURITY DEFINER SQL function is planned at every call).
+  `CREATE FUNCTION deskline_acting(OUT id bigint, OUT name text, OUT owner boolean) LANGUAGE plpgsql STABLE ${SECURE} AS $$
+    BEGIN
+      SELECT t.id, t.name INTO id, name FROM technician_roles AS r JOIN technicians AS t ON t.id = r.technician_id
+        WHERE r.role = session_user;
+      owner := pg_has_role(session_user, (SELECT c.relowner FROM pg_class AS c WHERE c.oid = 'public.audit_events'::regclass), 'MEMBER');
+    END $$`,
   `CREATE FUNCTION deskline_audit_digest(ticket bigint, actor text, at bigint, action text, field text, old_value text, new_value text)
     RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT ${hex(
@@ -57,7 +58,7 @@ const STATEMENTS = [
       END IF;
       NEW.actor := who.name;
       PERFORM pg_advisory_xact_lock(${WRITE_LOCK});
-      IF EXISTS (SELECT 1 FROM audit_events WHERE id >= NEW.id) THEN
+      IF (SELECT max(a.id) FROM audit_events AS a) >= NEW.id THEN
         NEW.id := nextval(pg_get_serial_sequence('audit_events', 'id'));
       END IF;
       SELECT chain INTO previous FROM audit_events WHERE chain IS NOT NULL ORDER BY id DESC LIMIT 1;
