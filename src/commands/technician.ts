@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { TIERS, type Tier } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
-import { addTechnicianWithRole, mapTechnicianRole } from '../store/technician-roles.js';
+import { addTechnicianWithRole, mapTechnicianRole, rolesByTechnician } from '../store/technician-roles.js';
 import { addTechnician, findTechnician, listTechnicians, openCounts } from '../store/technicians.js';
 import type { Ctx } from './context.js';
 import { cleanLine, table } from './format.js';
@@ -62,12 +62,15 @@ Examples:
       const { db } = await ctx.desk();
       const rows = await listTechnicians(db);
       if (flags.quiet) return rows.forEach((r) => ctx.out(cleanLine(r.email)));
-      const open = await openCounts(db);
-      if (flags.json) return ctx.json({ technicians: rows.map((r) => ({ ...r, open: open.get(r.id) ?? 0 })) });
+      const [open, roles] = await Promise.all([openCounts(db), rolesByTechnician(db)]);
+      if (flags.json)
+        return ctx.json({ technicians: rows.map((r) => ({ ...r, open: open.get(r.id) ?? 0, role: roles.get(r.id) ?? null })) });
+      // A team desk's login roles as a last column, once any is mapped (a file desk never has one).
+      const role = (id: number) => (roles.size ? [cleanLine(roles.get(id) ?? '—')] : []);
       ctx.out(
         table(
-          ['NAME', 'EMAIL', 'TIER', 'OPEN'],
-          rows.map((r) => [cleanLine(r.name), r.email, r.tier, String(open.get(r.id) ?? 0)]),
+          ['NAME', 'EMAIL', 'TIER', 'OPEN', ...(roles.size ? ['LOGIN ROLE'] : [])],
+          rows.map((r) => [cleanLine(r.name), r.email, r.tier, String(open.get(r.id) ?? 0), ...role(r.id)]),
         ),
       );
     });

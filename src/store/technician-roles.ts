@@ -50,6 +50,12 @@ async function mapRole(trx: Executor, technician: TechnicianRow, role: string, n
   });
 }
 
+/** The login role of each mapped technician (none on a file desk). */
+export async function rolesByTechnician(db: Executor): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('technician_roles').select(['technician_id', 'role']).execute();
+  return new Map(rows.map((r) => [r.technician_id, r.role]));
+}
+
 /** GRANT's failures as one line: a role missing on the server, or the group role not created yet. */
 function grantError(error: unknown, role: string): unknown {
   if ((error as { code?: string }).code !== '42704') return error;

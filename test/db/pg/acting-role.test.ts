@@ -60,6 +60,15 @@ describe('who acts on a team desk', () => {
     expect((await cli(url, env, 'technician', 'add', 'Bea Park', '-e', 'bea@example.com', '--role', bea)).code).toBe(0);
     const member = await owner.query(`SELECT pg_has_role($1, 'deskline_technician', 'MEMBER') AS m`, [ana]);
     expect(member.rows[0].m).toBe(true);
+    const listed = JSON.parse((await cli(url, env, 'technician', 'list', '--json')).stdout).technicians as {
+      email: string;
+      role: string;
+    }[];
+    expect(listed.map((t) => [t.email, t.role])).toEqual([
+      ['ana@example.com', ana],
+      ['bea@example.com', bea],
+    ]);
+    expect((await cli(url, env, 'technician', 'list')).stdout.split('\n')[0]).toMatch(/^NAME +EMAIL +TIER +OPEN +LOGIN ROLE$/);
 
     // Settings say Bea; the connection is Ana's.
     expect((await runCli(['config', 'set', 'user.name', 'Bea Park'], { env })).code).toBe(0);
