@@ -145,9 +145,9 @@ describe('who acts on a team desk', () => {
     expect((await owner.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBe(0);
   });
 
-  it('--role: a role missing on the server, a role already mapped, a file desk', async () => {
-    const { url, env, logins } = await teamDesk(1);
-    const [ana] = logins as [string];
+  it('--role: a role missing on the server, a role already mapped, a file desk; technician role maps one who exists', async () => {
+    const { url, env, logins } = await teamDesk(2);
+    const [ana, sam] = logins as [string, string];
     const missing = await cli(url, env, 'technician', 'add', 'Ana Silva', '-e', 'ana@example.com', '--role', `${ana}_nobody`);
     expect([missing.code, missing.stderr]).toEqual([
       2,
@@ -157,6 +157,14 @@ describe('who acts on a team desk', () => {
     expect((await cli(url, env, 'technician', 'add', 'Ana Silva', '-e', 'ana@example.com', '--role', ana)).code).toBe(0);
     const twice = await cli(url, env, 'technician', 'add', 'Ana Two', '-e', 'ana2@example.com', '--role', ana);
     expect([twice.code, twice.stderr]).toEqual([3, `deskline: login role ${ana} already acts as Ana Silva\n`]);
+    expect((await cli(url, env, 'technician', 'add', 'Sam Okafor', '-e', 'sam@example.com')).code).toBe(0);
+    const later = await cli(url, env, 'technician', 'role', 'sam@example.com', sam);
+    expect([later.code, later.stdout]).toEqual([
+      0,
+      `Sam Okafor <sam@example.com>, acting as login role ${sam} (granted deskline_technician)\n`,
+    ]);
+    const again = await cli(url, env, 'technician', 'role', 'Sam Okafor', ana);
+    expect([again.code, again.stderr]).toEqual([3, `deskline: login role ${ana} already acts as Ana Silva\n`]);
     const file = await runCli(['technician', 'add', 'Ana Silva', '-e', 'ana@example.com', '--role', 'ana'], { env: tempEnv() });
     expect([file.code, file.stderr]).toEqual([
       1,
