@@ -15,6 +15,9 @@
  *   mapped nor owning the desk is refused with SQLSTATE 42DL1 and a line naming the command to run.
  * - interactions: a mapped session's entries are its technician's (author_id and name), except a
  *   requester's mail and system entries, which have no technician author; an update keeps the author.
+ * - the other signatures (SIGNED: KB revisions and links, asset links and owners, identity checks,
+ *   checklist ticks) carry the mapped technician's name, and id where there is a column for it.
+ *   Attachments keep `added_by` as written: mail intake records the sender there.
  * The functions run as the desk's owner (SECURITY DEFINER, fixed search_path): a technician needs no
  *   rights on technician_roles to be identified, and cannot shadow the tables they read.
  */
@@ -30,6 +33,16 @@ const UNMAPPED = `RAISE EXCEPTION USING ERRCODE = '42DL1', MESSAGE = format(
 
 const json = (v: string) => `coalesce(to_json(${v})::text, 'null')`;
 const hex = (text: string) => `left(encode(sha256(convert_to(${text}, 'UTF8')), 'hex'), 32)`;
+
+/** Who signed what, besides the trail and the timeline: [table, [name column, id column?], events]. */
+const SIGNED: readonly [string, readonly string[], string][] = [
+  ['kb_revisions', ['actor'], 'INSERT'],
+  ['ticket_kb_links', ['linked_by'], 'INSERT'],
+  ['ticket_assets', ['linked_by'], 'INSERT'],
+  ['asset_owners', ['actor'], 'INSERT'],
+  ['identity_verifications', ['verified_by', 'verifier_id'], 'INSERT'],
+  ['ticket_checklist_items', ['done_by'], 'INSERT OR UPDATE OF done_by'],
+];
 
 const STATEMENTS = [
   `CREATE TABLE technician_roles (
@@ -87,6 +100,24 @@ const STATEMENTS = [
       RETURN NEW;
     END $$`,
   `CREATE TRIGGER interactions_acting BEFORE INSERT OR UPDATE ON interactions FOR EACH ROW EXECUTE FUNCTION interactions_acting()`,
+  // The other signatures a technician leaves (TG_ARGV: the name column, then the technician id column if any).
+  `CREATE FUNCTION deskline_sign() RETURNS trigger LANGUAGE plpgsql ${SECURE} AS $$
+    DECLARE who record; signed jsonb;
+    BEGIN
+      SELECT * INTO who FROM deskline_acting();
+      IF who.id IS NULL THEN
+        IF who.owner THEN RETURN NEW; END IF;
+        ${UNMAPPED};
+      END IF;
+      IF to_jsonb(NEW) ->> TG_ARGV[0] IS NULL THEN RETURN NEW; END IF;
+      signed := jsonb_build_object(TG_ARGV[0], who.name);
+      IF TG_NARGS > 1 THEN signed := signed || jsonb_build_object(TG_ARGV[1], who.id); END IF;
+      RETURN jsonb_populate_record(NEW, signed);
+    END $$`,
+  ...SIGNED.map(
+    ([table, columns, on]) =>
+      `CREATE TRIGGER ${table}_acting BEFORE ${on} ON ${table} FOR EACH ROW EXECUTE FUNCTION deskline_sign(${columns.map((c) => `'${c}'`).join(', ')})`,
+  ),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
