@@ -10,6 +10,13 @@ export interface TechniciansTable {
   created_at: number;
 }
 
+/** A PostgreSQL login role acting as a technician (018; empty on SQLite). */
+export interface TechnicianRolesTable {
+  role: string;
+  technician_id: number;
+  created_at: number;
+}
+
 export interface RequestersTable {
   id: Generated<number>;
   name: string;

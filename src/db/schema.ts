@@ -6,6 +6,7 @@ import type { TicketWordDocsTable } from './schema-triage.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
 import type {
   TechniciansTable,
+  TechnicianRolesTable,
   RequestersTable,
   RequesterEmailsTable,
   GroupsTable,
@@ -45,6 +46,7 @@ export type * from './schema-work.js';
 
 export interface DB {
   technicians: TechniciansTable;
+  technician_roles: TechnicianRolesTable;
   requesters: RequestersTable;
   tickets: TicketsTable;
   interactions: InteractionsTable;

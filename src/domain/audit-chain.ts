@@ -107,6 +107,20 @@ export type ChainProblem =
  * `redacted` comes from the statements in the same chain (a forged statement is itself reported).
  */
 export function verifyChain(events: Iterable<StoredEvent>, redacted: Redacted = new Map()): ChainProblem[] {
+  const walk = chainWalk(redacted);
+  for (const event of events) walk.step(event);
+  return walk.finish();
+}
+
+/** The same walk over events read a page at a time (a server's trail is never held whole in memory). */
+export async function verifyChainAsync(events: AsyncIterable<StoredEvent>, redacted: Redacted = new Map()): Promise<ChainProblem[]> {
+  const walk = chainWalk(redacted);
+  for await (const event of events) walk.step(event);
+  return walk.finish();
+}
+
+/** verifyChain one event at a time: `step` each in id order, then `finish`. */
+function chainWalk(redacted: Redacted): { step(event: StoredEvent): void; finish(): ChainProblem[] } {
   const problems: ChainProblem[] = [];
   let chain = CHAIN_START;
   let lastId: number | null = null;
@@ -136,12 +150,17 @@ export function verifyChain(events: Iterable<StoredEvent>, redacted: Redacted = 
   };
 
   let pending: StoredEvent | null = null;
-  for (const event of events) {
-    if (pending) settle(pending, event);
-    pending = event;
-  }
-  if (pending) settle(pending, null);
-  return problems;
+  return {
+    step: (event) => {
+      if (pending) settle(pending, event);
+      pending = event;
+    },
+    finish: () => {
+      if (pending) settle(pending, null);
+      pending = null;
+      return problems;
+    },
+  };
 }
 
 /** One phrase per problem, naming the ticket and the event. */

@@ -8,7 +8,8 @@ import { dialectOf } from '../db/dialect.js';
 
 export { shownTarget } from './desk-target.js';
 import { PG_LATEST_VERSION } from '../db/pg/migrations/index.js';
-import { describeChainProblem, verifyChain, type StoredEvent } from '../domain/audit-chain.js';
+import { describeChainProblem } from '../domain/audit-chain.js';
+import { auditChainProblemsOf } from './audit-chain-walk.js';
 import type { Desk } from './desk.js';
 import { technicianRoleSql as roleSql } from '../db/pg/roles.js';
 
@@ -25,8 +26,6 @@ export interface ServerHealth {
   audit: string[];
 }
 
-const STEP = 10_000;
-
 /** The schema version a desk holds (`deskline_schema` on a server, `user_version` in a file). */
 export async function schemaVersion(desk: Desk): Promise<number> {
   if (!isServerDesk(desk)) return (await sql<{ user_version: number }>`PRAGMA user_version`.execute(desk.db)).rows[0]!.user_version;
@@ -35,20 +34,7 @@ export async function schemaVersion(desk: Desk): Promise<number> {
 
 export async function checkServerDesk(desk: Desk): Promise<ServerHealth> {
   const version = await schemaVersion(desk);
-  const events: StoredEvent[] = [];
-  for (let after = 0; ;) {
-    const rows = (await desk.db
-      .selectFrom('audit_events')
-      .select(['id', 'ticket_id', 'actor', 'at', 'action', 'field', 'old_value', 'new_value', 'digest', 'chain'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(STEP)
-      .execute()) as StoredEvent[];
-    events.push(...rows);
-    if (rows.length < STEP) break;
-    after = rows[rows.length - 1]!.id;
-  }
-  const problems = verifyChain(events).map(describeChainProblem);
+  const problems = (await auditChainProblemsOf(desk.db)).map(describeChainProblem);
   const schema = version === PG_LATEST_VERSION ? [] : [`schema version ${version}, this Deskline expects ${PG_LATEST_VERSION}`];
   return { version, latest: PG_LATEST_VERSION, audit: [...schema, ...problems] };
 }

@@ -6,6 +6,7 @@ import { OPEN_STATUSES } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
+import { mappedActor, sessionActor } from './session-actor.js';
 import type { Person } from './ticket-view.js';
 
 export interface TechnicianInput {
@@ -32,8 +33,14 @@ export async function listTechnicians(db: Executor): Promise<TechnicianRow[]> {
 
 const ACTOR = ['id', 'name', 'email'] as const;
 
-/** The technician at the keyboard as an actor, created on first use from settings. */
+/**
+ * The technician at the keyboard as an actor, created on first use from settings. On a team server
+ * it is the technician the login role maps to, whatever settings say (./session-actor.ts); a role
+ * mapping to none is refused unless it owns the desk.
+ */
 export async function ensureTechnician(db: Executor, who: TechnicianInput, now = Date.now()): Promise<Actor> {
+  const mapped = await mappedActor(db);
+  if (mapped) return mapped;
   const email = who.email.trim().toLowerCase();
   const found = await db.selectFrom('technicians').select(ACTOR).where('email', '=', email).executeTakeFirst();
   if (found) return found;
@@ -46,8 +53,13 @@ export async function ensureTechnician(db: Executor, who: TechnicianInput, now =
   return row ?? (await db.selectFrom('technicians').select(ACTOR).where('email', '=', email).executeTakeFirstOrThrow());
 }
 
-/** The technician with this email, looked up without creating anything (reads stay reads). */
+/**
+ * The technician with this email, looked up without creating anything (reads stay reads). On a team
+ * server, the one the login role maps to comes first; a role mapping to none may still read.
+ */
 export async function technicianIdByEmail(db: Executor, email: string): Promise<number | null> {
+  const session = await sessionActor(db);
+  if (session?.actor) return session.actor.id;
   const row = await db.selectFrom('technicians').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   return row?.id ?? null;
 }

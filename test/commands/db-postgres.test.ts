@@ -85,7 +85,7 @@ describe('deskline on PostgreSQL (built binary)', () => {
 });
 
 describe('the technician role (deskline db roles)', () => {
-  it('a technician logs in with their own role, writes tickets, and cannot alter or delete audit rows', async () => {
+  it('a technician logs in with their own role (mapped by technician add --role), writes tickets, and cannot alter or delete audit rows', async () => {
     const url = await tempPgDatabase();
     const env = tempEnv();
     expect((await runBin(['--db', url, 'db', 'init'], { env })).code).toBe(0);
@@ -96,7 +96,9 @@ describe('the technician role (deskline db roles)', () => {
     await admin.connect();
     try {
       await admin.query(roles.stdout);
-      await admin.query(`CREATE ROLE ${tech} LOGIN IN ROLE deskline_technician`);
+      await admin.query(`CREATE ROLE ${tech} LOGIN`);
+      const mapped = await runBin(['--db', url, 'technician', 'add', 'Tess Tech', '-e', 'tess@example.com', '--role', tech], { env });
+      expect([mapped.code, mapped.stderr]).toEqual([0, '']);
       const asTech = url.replace('postgres@', `${tech}@`);
       const created = await runBin(['--db', asTech, 'ticket', 'create', '-t', 'VPN drops', '-r', 'Ana Silva <ana@example.com>'], { env });
       expect([created.code, created.stderr]).toEqual([0, '']);

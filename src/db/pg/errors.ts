@@ -39,6 +39,8 @@ export const PG_ERRORS: Readonly<Record<string, Describe>> = {
   '08001': unreachable('the server refused the connection'),
   '08004': (t, d) => `PostgreSQL at ${at(t)} rejected the connection: ${d}`,
   '42501': (_t, d) => `permission denied: ${d} (ask the desk's administrator for the technician role)`,
+  // A login role that maps to no technician writing (018's triggers say which command maps it).
+  '42DL1': (_t, d) => d,
   '25006': (_t, d) => `cannot write: ${d}`,
 };
 
