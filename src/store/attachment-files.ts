@@ -1,5 +1,6 @@
 /**
- * The bytes of attachments, beside the database in a 0700 folder (`desk.db` → `desk-attachments/`),
+ * The bytes of attachments, beside the database in a 0700 folder (`desk.db` → `desk-attachments/`;
+ * a desk on a server: a folder per server desk under the data folder, src/paths.ts),
  * each file 0600 and named by its SHA-256 (`ab/abcd…`): the same bytes are stored once, and no name
  * from outside ever becomes a path. Files written by a transaction that rolls back are removed again.
  */
@@ -8,8 +9,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import { writePrivateFile } from '../private-files.js';
+import { isPostgresUrl } from '../db/dialect.js';
+import { parsePgTarget } from '../db/pg/target.js';
+import { serverAttachmentsFolder } from '../paths.js';
 
-export function attachmentsFolder(dbPath: string): string {
+export function attachmentsFolder(dbPath: string, env: Record<string, string | undefined> = process.env): string {
+  if (isPostgresUrl(dbPath)) {
+    const t = parsePgTarget(dbPath, env);
+    return serverAttachmentsFolder(env, t.host, t.port, t.database);
+  }
   if (dbPath === ':memory:' || dbPath === '') fail(EXIT.usage, 'attachments need a database file (this desk is in memory)');
   return join(dirname(dbPath), `${basename(dbPath).replace(/\.(db|sqlite3?)$/i, '')}-attachments`);
 }
