@@ -23,7 +23,8 @@ Example:
     )
     .action(async (flags: { fromSqlite: string; json?: boolean }) => {
       const { isServerTarget } = await import('../store/desk-target.js');
-      if (!isServerTarget(ctx.dbPath())) fail(EXIT.usage, 'db migrate --from-sqlite: give the server to move to with --db postgres://… (or DESKLINE_DB)');
+      if (!isServerTarget(ctx.dbPath()))
+        fail(EXIT.usage, 'db migrate --from-sqlite: give the server to move to with --db postgres://… (or DESKLINE_DB)');
       const desk = await ctx.desk();
       const { moveDeskToServer } = await import('../store/desk-move.js');
       let bar: ReturnType<typeof progress> | null = null;

@@ -58,7 +58,8 @@ function copyAttachmentFiles(source: SqliteSource, put: (data: Uint8Array) => st
   const from = attachmentsFolder(source.file);
   for (const hash of hashes) {
     const path = join(from, hash.slice(0, 2), hash);
-    if (!existsSync(path)) fail(EXIT.database, `the attachment file ${path} is missing: nothing moved (restore it, or redact the attachment)`);
+    if (!existsSync(path))
+      fail(EXIT.database, `the attachment file ${path} is missing: nothing moved (restore it, or redact the attachment)`);
     const data = readFileSync(path);
     if (sha256(data) !== hash) fail(EXIT.database, `the attachment file ${path} does not match its SHA-256: nothing moved`);
     put(data);

@@ -34,7 +34,8 @@ export function openSqliteSource(file: string, serverVersion: number): SqliteSou
   }
   if (head.version !== serverVersion) {
     sqlite.close();
-    const fix = head.version < serverVersion ? `open it once with this Deskline (deskline --db ${file} db init) to upgrade it` : 'upgrade Deskline';
+    const fix =
+      head.version < serverVersion ? `open it once with this Deskline (deskline --db ${file} db init) to upgrade it` : 'upgrade Deskline';
     fail(EXIT.database, `${file} is at schema version ${head.version}, the server at ${serverVersion}: ${fix}, then move it`);
   }
   sqlite.exec('BEGIN'); // one snapshot for every read that follows

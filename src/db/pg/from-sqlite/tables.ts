@@ -71,7 +71,10 @@ function order(tables: Map<string, string[]>, refs: readonly { table: string; pa
   for (const r of refs) if (r.table !== r.parent && waiting.has(r.table) && waiting.has(r.parent)) waiting.get(r.table)!.add(r.parent);
   const done: string[] = [];
   while (waiting.size) {
-    const ready = [...waiting].filter(([, parents]) => parents.size === 0).map(([t]) => t).sort();
+    const ready = [...waiting]
+      .filter(([, parents]) => parents.size === 0)
+      .map(([t]) => t)
+      .sort();
     if (!ready.length) fail(EXIT.database, `foreign keys form a cycle between ${[...waiting.keys()].join(', ')}: cannot order the copy`);
     for (const t of ready) {
       waiting.delete(t);

@@ -26,7 +26,9 @@ export async function verifyCounts(trx: Kysely<unknown>, expected: readonly Tabl
 /** Tables of `tables` that hold rows (the first few of each checked with EXISTS: cheap on a big desk). */
 export async function tablesWithRows(trx: Kysely<unknown>, tables: readonly string[]): Promise<TableCount[]> {
   if (!tables.length) return [];
-  const parts = tables.map((t) => sql`SELECT ${t} AS "table", (SELECT count(*) FROM (SELECT 1 FROM ${sql.table(t)} LIMIT 1000) AS s)::bigint AS rows`);
+  const parts = tables.map(
+    (t) => sql`SELECT ${t} AS "table", (SELECT count(*) FROM (SELECT 1 FROM ${sql.table(t)} LIMIT 1000) AS s)::bigint AS rows`,
+  );
   const { rows } = await sql<{ table: string; rows: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx);
   return rows.map((r) => ({ table: r.table, rows: Number(r.rows) })).filter((r) => r.rows > 0);
 }
