@@ -13,7 +13,16 @@ import { isPostgresUrl } from '../db/dialect.js';
 import { parsePgTarget } from '../db/pg/target.js';
 import { serverAttachmentsFolder } from '../paths.js';
 
-export function attachmentsFolder(dbPath: string, env: Record<string, string | undefined> = process.env): string {
+/** A desk as far as its files go: its path, and for a server desk the folder chosen when it was opened. */
+export interface FilesOf {
+  path: string;
+  attachments?: string;
+}
+
+/** The attachment folder of a desk file, or of a server desk (its own, or one keyed by host and database under `env`'s data folder). */
+export function attachmentsFolder(desk: string | FilesOf, env: Record<string, string | undefined> = process.env): string {
+  if (typeof desk !== 'string') return desk.attachments ?? attachmentsFolder(desk.path, env);
+  const dbPath = desk;
   if (isPostgresUrl(dbPath)) {
     const t = parsePgTarget(dbPath, env);
     return serverAttachmentsFolder(env, t.host, t.port, t.database);
@@ -35,8 +44,8 @@ export interface BlobStore {
   discardNew(): void;
 }
 
-export function blobStore(dbPath: string): BlobStore {
-  const folder = attachmentsFolder(dbPath);
+export function blobStore(desk: string | FilesOf): BlobStore {
+  const folder = attachmentsFolder(desk);
   const created: string[] = [];
   const pathOf = (hash: string) => {
     if (!HEX64.test(hash)) fail(EXIT.database, `attachment hash '${hash.slice(0, 70)}' is not a SHA-256`);

@@ -31,9 +31,9 @@ export interface DeskMoveOptions {
 export async function moveDeskToServer(desk: Desk, file: string, options: DeskMoveOptions = {}): Promise<DeskMove> {
   if (!isServerDesk(desk)) fail(EXIT.usage, '--from-sqlite moves a desk file onto a team server: give --db postgres://…');
   const started = performance.now();
-  const folder = attachmentsFolder(desk.path);
+  const folder = attachmentsFolder(desk);
   const made = !existsSync(folder);
-  const blobs = blobStore(desk.path);
+  const blobs = blobStore(desk);
   let files = 0;
   const copyFiles = (source: SqliteSource) => {
     files = copyAttachmentFiles(source, (data) => blobs.put(data));
