@@ -79,6 +79,18 @@ async function counts(url: string, path: string): Promise<{ file: Record<string,
   }
 }
 
+/** Every index, constraint and trigger (with its enabled state) of a server desk. */
+const schemaShape = (url: string) =>
+  onServer(url, async (c) => {
+    const { rows } = await c.query(`
+      SELECT 'index ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+      UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      UNION ALL SELECT 'trigger ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+      ORDER BY 1`);
+    return rows.map((r) => r.d as string);
+  });
+
 const cli = (args: string[], db: string) => runCli(['--db', db, ...args], { env });
 
 describe('db migrate --from-sqlite (PostgreSQL)', () => {
@@ -143,6 +155,10 @@ describe('db migrate --from-sqlite (PostgreSQL)', () => {
     expect(readFileSync(out)).toEqual(attached[1]);
 
     expect((await cli(['db', 'check'], url)).code).toBe(0);
+    // Indexes, keys and triggers dropped or switched off for the load are all back, as `db init` makes them.
+    const fresh = await tempPgDatabase();
+    expect((await cli(['db', 'init'], fresh)).code).toBe(0);
+    expect(await schemaShape(url)).toEqual(await schemaShape(fresh));
     const created = await cli(['ticket', 'create', '-t', 'After the move'], url);
     expect(created.stdout).toMatch(/^created HD-301 /);
 

@@ -2,7 +2,8 @@
  * `db migrate --from-sqlite`: a desk file moved onto an empty server desk, all or nothing. One
  * PostgreSQL transaction under the migration lock: refuse a desk that already holds one (exit 3,
  * nothing written), switch the tables' own triggers off (their effects are copied or rebuilt: summary
- * counts and change numbers come from the file, search data is built in bulk), replace `db init`'s
+ * counts and change numbers come from the file, search data is built in bulk), drop the secondary
+ * indexes and foreign keys until the rows are in (./indexes.ts), replace `db init`'s
  * seeded defaults with the file's, copy every table parents first, advance the id sequences, compare
  * every table's count with the file's snapshot, switch the triggers on again, let the caller finish
  * (attachment files), COMMIT. Any failure rolls all of it back.
@@ -11,7 +12,8 @@ import { sql, type Kysely } from 'kysely';
 import { EXIT, fail } from '../../../errors.js';
 import { MIGRATION_LOCK } from '../migrate.js';
 import { copyTable } from './copy.js';
-import { fillSearch } from './search.js';
+import { dropForLoad } from './indexes.js';
+import { fillSearch, SEARCH_TABLES } from './search.js';
 import { advanceSequences } from './sequences.js';
 import { openSqliteSource, sqliteCount, sqliteTables, type SqliteSource } from './source.js';
 import { planMove, SEEDED_TABLES } from './tables.js';
@@ -31,6 +33,8 @@ export interface MoveResult {
   /** File tables with no server twin (FTS5 and its shadow tables, sqlite_*). */
   skipped: string[];
   sequences: number;
+  /** Milliseconds spent copying rows, and building search data, indexes and keys after. */
+  phases: { copy: number; rebuild: number };
 }
 
 /** Moves `file` onto the server desk `db` (at `version`); `where` names the server in messages. */
@@ -51,18 +55,23 @@ export async function moveFromSqlite(
       const expected = names.map((table) => ({ table, rows: sqliteCount(source.sqlite, table) }));
       const total = expected.reduce((n, t) => n + t.rows, 0);
       await triggers(trx, names, 'DISABLE');
+      const restore = await dropForLoad(trx, [...names, ...SEARCH_TABLES]);
       for (const table of names.filter((n) => SEEDED_TABLES.includes(n)).reverse()) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
+      const started = performance.now();
       let done = 0;
       for (const table of plan.tables) {
         options.progress?.(done, total, table.name);
         await copyTable(trx, source.sqlite, table, (n) => options.progress?.((done += n), total, table.name));
       }
+      const copied = performance.now();
       await fillSearch(trx);
+      await restore();
+      const phases = { copy: copied - started, rebuild: performance.now() - copied };
       const sequences = await advanceSequences(trx);
       await verifyCounts(trx, expected);
       await triggers(trx, names, 'ENABLE');
       await options.beforeCommit?.(source);
-      return { tables: expected, rows: total, skipped: plan.skipped, sequences };
+      return { tables: expected, rows: total, skipped: plan.skipped, sequences, phases };
     });
   } finally {
     source.close();

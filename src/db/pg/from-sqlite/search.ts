@@ -7,6 +7,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 
+/** The tables this fills (their indexes are built after, with the copied tables'). */
+export const SEARCH_TABLES: readonly string[] = ['ticket_search', 'ticket_words'];
+
 const doc = (text: string, weight: 'A' | 'B' | 'C') => `setweight(to_tsvector('deskline', deskline_tokens(${text})), '${weight}')`;
 
 const FILL: readonly string[] = [
