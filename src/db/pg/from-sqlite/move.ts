@@ -85,6 +85,7 @@ async function refuseUnlessEmpty(trx: Kysely<unknown>, where: string, names: rea
   );
   if (!held.length) return;
   const what = held
+    .sort((a, b) => Number(b.table === 'tickets') - Number(a.table === 'tickets')) // the figure people know first
     .slice(0, 3)
     .map((h) => `${h.table}: ${h.rows >= 1000 ? '1000+' : h.rows} rows`)
     .join(', ');
