@@ -212,4 +212,29 @@ describe('db migrate --from-sqlite (PostgreSQL)', () => {
     const { server } = await counts(url, file);
     expect(server.tickets).toBe(0);
   }, 60_000);
+
+  it("a technician role (not the tables' owner) is refused before anything runs", async () => {
+    const url = await tempPgDatabase();
+    expect((await cli(['db', 'init'], url)).code).toBe(0);
+    const roles = await cli(['db', 'roles'], url);
+    const tech = `deskline_test_mover_${process.pid}_${Date.now() % 100000}`;
+    await onServer(url, async (c) => {
+      await c.query(roles.stdout);
+      await c.query(`CREATE ROLE ${tech} LOGIN IN ROLE deskline_technician`);
+    });
+    try {
+      const r = await cli(['db', 'migrate', '--from-sqlite', file], url.replace('postgres@', `${tech}@`));
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        5,
+        '',
+        'deskline: moving a desk needs the role that owns its tables (postgres): connect as that role; nothing changed\n',
+      ]);
+      expect((await counts(url, file)).server.tickets).toBe(0);
+    } finally {
+      await onServer(url, async (c) => {
+        await c.query(`DROP OWNED BY ${tech}`);
+        await c.query(`DROP ROLE ${tech}`);
+      });
+    }
+  }, 60_000);
 });

@@ -52,6 +52,7 @@ export async function moveFromSqlite(
       const plan = await planMove(trx, sqliteTables(source.sqlite));
       const names = plan.tables.map((t) => t.name);
       await refuseUnlessEmpty(trx, where, names);
+      await refuseUnlessOwner(trx, names);
       const expected = names.map((table) => ({ table, rows: sqliteCount(source.sqlite, table) }));
       const total = expected.reduce((n, t) => n + t.rows, 0);
       await triggers(trx, names, 'DISABLE');
@@ -90,6 +91,19 @@ async function refuseUnlessEmpty(trx: Kysely<unknown>, where: string, names: rea
     .map((h) => `${h.table}: ${h.rows >= 1000 ? '1000+' : h.rows} rows`)
     .join(', ');
   fail(EXIT.conflict, `${where} already holds a desk (${what}): --from-sqlite moves a desk into an empty one only; nothing changed`);
+}
+
+/** Switching triggers off and dropping keys is the tables' owner's right: a technician role is told so before anything runs. */
+async function refuseUnlessOwner(trx: Kysely<unknown>, names: readonly string[]): Promise<void> {
+  const { rows } = await sql<{ owner: string }>`
+    SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class
+    WHERE relnamespace = current_schema()::regnamespace AND relname = ANY (${[...names]}::text[])
+      AND NOT pg_has_role(current_user, relowner, 'USAGE')`.execute(trx);
+  if (rows.length)
+    fail(
+      EXIT.database,
+      `moving a desk needs the role that owns its tables (${rows.map((r) => r.owner).join(', ')}): connect as that role; nothing changed`,
+    );
 }
 
 /** The tables' own triggers (not the foreign-key checks, which stay on) off or on again, inside the transaction. */
