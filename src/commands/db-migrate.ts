@@ -5,6 +5,8 @@ import type { Ctx } from './context.js';
 import { cleanLine } from './format.js';
 import { progress } from './import-progress.js';
 
+/** A move that took longer than this to copy its rows says when it goes on to build the rest. */
+const LONG_MS = 2_000;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export function addMigrateCommand(db: Command, ctx: Ctx): void {
@@ -26,12 +28,19 @@ Example:
       if (!isServerTarget(ctx.dbPath()))
         fail(EXIT.usage, 'db migrate --from-sqlite: give the server to move to with --db postgres://… (or DESKLINE_DB)');
       const desk = await ctx.desk();
-      const { moveDeskToServer } = await import('../store/desk-move.js');
+      const { moveDeskToServer, REBUILD_PHASE } = await import('../store/desk-move.js');
       let bar: ReturnType<typeof progress> | null = null;
       let seen = 0;
+      const started = performance.now();
       const moved = await moveDeskToServer(desk, flags.fromSqlite, {
-        progress: (done, total) => {
+        progress: (done, total, table) => {
           bar ??= progress(ctx.io, 'moving rows', total);
+          if (table === REBUILD_PHASE) {
+            bar.end();
+            // A long move spends about as long again here: say so rather than sit silent.
+            if (performance.now() - started > LONG_MS) ctx.note(`rows copied; building ${REBUILD_PHASE} …`);
+            return;
+          }
           bar.advance(done - seen);
           bar.items((seen = done));
         },

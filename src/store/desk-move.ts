@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { EXIT, fail } from '../errors.js';
 import { moveFromSqlite, type MoveResult } from '../db/pg/from-sqlite/move.js';
+
+export { REBUILD_PHASE } from '../db/pg/from-sqlite/move.js';
 import type { SqliteSource } from '../db/pg/from-sqlite/source.js';
 import { attachmentsFolder, blobStore, sha256 } from './attachment-files.js';
 import type { Desk } from './desk.js';

@@ -19,8 +19,11 @@ import { openSqliteSource, sqliteCount, sqliteTables, type SqliteSource } from '
 import { planMove, SEEDED_TABLES } from './tables.js';
 import { tablesWithRows, verifyCounts, type TableCount } from './verify.js';
 
+/** What `progress` names once every row is in and the rest is built. */
+export const REBUILD_PHASE = 'the search index, indexes and keys';
+
 export interface MoveOptions {
-  /** Rows written so far of `total`, and the table being copied. */
+  /** Rows written so far of `total`, and the table being copied (then REBUILD_PHASE). */
   progress?: (done: number, total: number, table: string) => void;
   /** Runs inside the transaction after every check passed, before COMMIT (a throw rolls back). */
   beforeCommit?: (source: SqliteSource) => void | Promise<void>;
@@ -65,6 +68,7 @@ export async function moveFromSqlite(
         await copyTable(trx, source.sqlite, table, (n) => options.progress?.((done += n), total, table.name));
       }
       const copied = performance.now();
+      options.progress?.(total, total, REBUILD_PHASE);
       await fillSearch(trx);
       await restore();
       const phases = { copy: copied - started, rebuild: performance.now() - copied };
