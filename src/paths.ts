@@ -56,3 +56,12 @@ export function tourFolder(env: Env): string {
 export function tourStateFile(env: Env): string {
   return join(configFolder(env), 'tour-state.json');
 }
+
+/**
+ * Where a desk on a PostgreSQL server keeps its attachment files on this machine (the server holds
+ * their rows and hashes, not their bytes): one folder per server desk under the data folder.
+ */
+export function serverAttachmentsFolder(env: Env, host: string, port: number, database: string): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+  return join(paths(env).data, 'server-attachments', `${safe(host)}-${port}-${safe(database)}`);
+}

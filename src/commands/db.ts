@@ -4,6 +4,7 @@ import { EXIT, fail } from '../errors.js';
 import type { Desk } from '../store/desk.js';
 import type * as ServerDesk from '../store/desk-server.js';
 import type { Ctx } from './context.js';
+import { addMigrateCommand } from './db-migrate.js';
 import { cleanLine } from './format.js';
 
 export function dbCommand(ctx: Ctx): Command {
@@ -24,6 +25,8 @@ export function dbCommand(ctx: Ctx): Command {
       const { schemaVersion } = await import('../store/desk-server.js');
       ctx.out(`ready: ${cleanLine(desk.path)} at schema version ${await schemaVersion(desk)}`);
     });
+
+  addMigrateCommand(db, ctx);
 
   db.command('roles')
     .description('print the SQL that creates the technician role on a team server (audit trail append-only)')

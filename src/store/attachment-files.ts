@@ -1,5 +1,6 @@
 /**
- * The bytes of attachments, beside the database in a 0700 folder (`desk.db` → `desk-attachments/`),
+ * The bytes of attachments, beside the database in a 0700 folder (`desk.db` → `desk-attachments/`;
+ * a desk on a server: a folder per server desk under the data folder, src/paths.ts),
  * each file 0600 and named by its SHA-256 (`ab/abcd…`): the same bytes are stored once, and no name
  * from outside ever becomes a path. Files written by a transaction that rolls back are removed again.
  */
@@ -8,8 +9,24 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import { writePrivateFile } from '../private-files.js';
+import { isPostgresUrl } from '../db/dialect.js';
+import { parsePgTarget } from '../db/pg/target.js';
+import { serverAttachmentsFolder } from '../paths.js';
 
-export function attachmentsFolder(dbPath: string): string {
+/** A desk as far as its files go: its path, and for a server desk the folder chosen when it was opened. */
+export interface FilesOf {
+  path: string;
+  attachments?: string;
+}
+
+/** The attachment folder of a desk file, or of a server desk (its own, or one keyed by host and database under `env`'s data folder). */
+export function attachmentsFolder(desk: string | FilesOf, env: Record<string, string | undefined> = process.env): string {
+  if (typeof desk !== 'string') return desk.attachments ?? attachmentsFolder(desk.path, env);
+  const dbPath = desk;
+  if (isPostgresUrl(dbPath)) {
+    const t = parsePgTarget(dbPath, env);
+    return serverAttachmentsFolder(env, t.host, t.port, t.database);
+  }
   if (dbPath === ':memory:' || dbPath === '') fail(EXIT.usage, 'attachments need a database file (this desk is in memory)');
   return join(dirname(dbPath), `${basename(dbPath).replace(/\.(db|sqlite3?)$/i, '')}-attachments`);
 }
@@ -27,8 +44,8 @@ export interface BlobStore {
   discardNew(): void;
 }
 
-export function blobStore(dbPath: string): BlobStore {
-  const folder = attachmentsFolder(dbPath);
+export function blobStore(desk: string | FilesOf): BlobStore {
+  const folder = attachmentsFolder(desk);
   const created: string[] = [];
   const pathOf = (hash: string) => {
     if (!HEX64.test(hash)) fail(EXIT.database, `attachment hash '${hash.slice(0, 70)}' is not a SHA-256`);

@@ -19,7 +19,7 @@ export interface NewAttachment {
 }
 
 export async function addAttachments(desk: Desk, ticketId: number, files: readonly NewAttachment[], actor: Actor, now = Date.now()) {
-  const blobs = blobStore(desk.path);
+  const blobs = blobStore(desk);
   try {
     return await withImmediate(desk.db, async (trx) => {
       const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
@@ -72,7 +72,7 @@ export async function readAttachment(desk: Desk, ticketId: number, n: number): P
   const rows = await listAttachments(desk.db, ticketId);
   const row = rows[n - 1];
   if (!row) fail(EXIT.notFound, `HD-${ticketId} has no attachment ${n} (it has ${rows.length})`);
-  const data = blobStore(desk.path).get(row.sha256);
+  const data = blobStore(desk).get(row.sha256);
   if (sha256(data) !== row.sha256) fail(EXIT.database, `the file of attachment ${n} of HD-${ticketId} is damaged (its hash differs)`);
   return { row, data };
 }

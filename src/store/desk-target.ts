@@ -11,3 +11,6 @@ export function shownTarget(target: string): string {
     return 'an unreadable PostgreSQL URL';
   }
 }
+
+/** True when a `--db` value names a PostgreSQL server (nothing is opened). */
+export const isServerTarget = (target: string): boolean => isPostgresUrl(target);

@@ -11,6 +11,7 @@ import type { Executor } from './executor.js';
 import { registerRaw } from './sqlite-raw.js';
 import type { ChatRules } from '../domain/chat/rules.js';
 import { withChatRules } from './chat-rules-carrier.js';
+import { attachmentsFolder } from './attachment-files.js';
 
 export interface Desk {
   readonly db: Executor;
@@ -21,6 +22,8 @@ export interface Desk {
    * show it. Absent on a handle made without openDesk (then `path` opens it).
    */
   readonly target?: string;
+  /** A server desk: this machine's folder for its attachment files (a file's sits beside it). */
+  readonly attachments?: string;
   /** The backup taken before a schema upgrade on this open, if one was. */
   readonly backup: string | null;
   close(): Promise<void>;
@@ -64,6 +67,7 @@ async function openServerDesk(url: string, options: OpenDeskOptions): Promise<De
     db: withChatRules(opened.db, options.chat ?? null),
     path: opened.display,
     target: url,
+    attachments: attachmentsFolder(opened.display, env),
     backup: null,
     close: () => opened.close(),
   };

@@ -32,7 +32,7 @@ export async function exportRows(desk: Desk, sink: RowSink): Promise<Record<stri
         let n = 0;
         for (let page = first.all() as Record<string, unknown>[]; page.length > 0;) {
           for (const row of page) {
-            if (spec.table === 'attachments') row.data = (blobs ??= blobStore(desk.path)).get(String(row.sha256)).toString('base64');
+            if (spec.table === 'attachments') row.data = (blobs ??= blobStore(desk)).get(String(row.sha256)).toString('base64');
             if (spec.table === 'audit_events') {
               delete row.digest;
               delete row.chain;

@@ -29,7 +29,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
   const config = await loadSlaConfig(desk.db);
   const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, counts: {}, lines: [], mailCreated: [] };
   let blobs: BlobStore | undefined;
-  const lazyBlobs = () => (blobs ??= blobStore(desk.path));
+  const lazyBlobs = () => (blobs ??= blobStore(desk));
   const restorePragmas = longWritePragmas(rawSqlite(desk));
   try {
     await withImmediate(desk.db, async () => {

@@ -64,7 +64,7 @@ export async function deliverMails(
         actor: options.actor,
         now: options.now ?? Date.now(),
         config,
-        blobs: () => (blobs ??= blobStore(desk.path)),
+        blobs: () => (blobs ??= blobStore(desk)),
         counts: {},
         touched,
       };

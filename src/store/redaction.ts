@@ -153,7 +153,7 @@ async function deleteBytes(desk: Desk, hashes: readonly string[]): Promise<void>
   for (const hash of new Set(hashes)) {
     const still = await desk.db.selectFrom('attachments').select('id').where('sha256', '=', hash).limit(1).executeTakeFirst();
     if (still) continue;
-    const path = join(attachmentsFolder(desk.path), hash.slice(0, 2), hash);
+    const path = join(attachmentsFolder(desk), hash.slice(0, 2), hash);
     if (existsSync(path)) {
       writeFileSync(path, Buffer.alloc(statSync(path).size)); // zeros over the bytes before the name goes
       rmSync(path, { force: true });
