@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { By } from '../domain/report-group.js';
 import { compliance } from '../domain/report-stats.js';
 import { OPEN_STATUSES } from '../domain/ticket.js';
+import { dialectOf } from '../db/dialect.js';
 import type { Executor } from './executor.js';
 import { groupKey, inPeriod, labelGroups } from './reports-group.js';
 
@@ -50,8 +51,9 @@ export async function slaReport(db: Executor, opts: SlaOptions): Promise<SlaRepo
   const open = sql`status IN (${sql.join(OPEN_STATUSES)})`;
   const frBreached = sql`first_response_at > first_response_due_at OR (first_response_at IS NULL AND ${open} AND first_response_due_at < ${opts.now})`;
   const resBreached = sql`resolved_at > resolution_due_at OR (resolved_at IS NULL AND ${open} AND resolution_due_at < ${opts.now})`;
-  // INDEXED BY: the planner would take tickets_created and read every ticket row of the period. A
-  // bulk write into an empty desk drops the indexes until its last chunk: then it reads the table.
+  // INDEXED BY (SQLite): the planner would take tickets_created and read every ticket row of the period.
+  // A bulk write into an empty desk drops the indexes until its last chunk: then it reads the table.
+  // PostgreSQL has no such hint (its planner picks tickets_sla for an index-only scan by itself).
   const query = (from: string) => sql<Row>`
       SELECT ${groupKey(opts.by)} AS grp, count(*) AS tickets,
         ${count(sql`first_response_at <= first_response_due_at`)} AS fr_met, ${count(frBreached)} AS fr_breached,
@@ -60,7 +62,7 @@ export async function slaReport(db: Executor, opts: SlaOptions): Promise<SlaRepo
       WHERE ${inPeriod('created_at', opts.since, opts.until)}
       GROUP BY grp`;
   const rows = (
-    await query('tickets INDEXED BY tickets_sla')
+    await query(dialectOf(db) === 'postgres' ? 'tickets' : 'tickets INDEXED BY tickets_sla')
       .execute(db)
       .catch((error: Error) => {
         if (!/no such index/.test(error.message)) throw error;

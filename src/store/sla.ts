@@ -12,6 +12,7 @@ import { EXIT, fail } from '../errors.js';
 import type { Executor } from './executor.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { ifnullSql } from './ticket-sort.js';
+import { numberValue } from './values-list.js';
 import {
   breachesOf,
   clocksOf,
@@ -99,9 +100,12 @@ export async function recomputeAll(db: Executor, options: RecomputeOptions = {})
         if (!sameDue(t, due)) updates.push([t.id, due]);
         for (const b of breachesOf(t, clocks, now)) if (!known.has(`${b.ticket_id}:${b.field}`)) breaches.push(b);
       }
+      const n = numberValue(trx);
       for (let i = 0; i < updates.length; i += 500) {
         const values = sql.join(
-          updates.slice(i, i + 500).map(([id, d]) => sql`(${id}, ${d.first_response_due_at}, ${d.resolution_due_at}, ${d.next_due_at})`),
+          updates
+            .slice(i, i + 500)
+            .map(([id, d]) => sql`(${n(id)}, ${n(d.first_response_due_at)}, ${n(d.resolution_due_at)}, ${n(d.next_due_at)})`),
         );
         await sql`UPDATE tickets SET first_response_due_at = v.column2, resolution_due_at = v.column3, next_due_at = v.column4
           FROM (VALUES ${values}) AS v WHERE tickets.id = v.column1`.execute(trx);

@@ -1,7 +1,7 @@
 /** Tags: a vocabulary table and the ticket ↔ tag links. */
 import { sql } from 'kysely';
-import { dialectOf } from '../db/dialect.js';
 import type { Executor } from './executor.js';
+import { numberValue } from './values-list.js';
 
 /** Adds names to the vocabulary (known ones are left alone). */
 async function addNames(db: Executor, names: readonly string[]): Promise<void> {
@@ -14,8 +14,7 @@ async function addNames(db: Executor, names: readonly string[]): Promise<void> {
 
 /** Tags of tickets just inserted (so with no links yet), in two statements for any number of tickets. */
 export async function linkNewTags(db: Executor, tickets: readonly { ticketId: number; tags: readonly string[] }[]): Promise<void> {
-  // PostgreSQL types a VALUES list's parameters as text: the ticket id is cast there (SQLite's SQL unchanged).
-  const id = dialectOf(db) === 'postgres' ? (n: number) => sql`CAST(${n} AS bigint)` : (n: number) => sql`${n}`;
+  const id = numberValue(db);
   const pairs = tickets.flatMap((t) => t.tags.map((tag) => sql`(${id(t.ticketId)}, ${tag})`));
   if (pairs.length === 0) return;
   await addNames(db, [...new Set(tickets.flatMap((t) => t.tags))]);

@@ -1,17 +1,20 @@
 /**
- * Similar tickets (SQLite-only: FTS5): open ones that look like the same problem ("possible
+ * Similar tickets: open ones that look like the same problem ("possible
  * duplicate": same wording, or the same requester with some of it, in recent days) and resolved ones
  * with similar text and their resolutions ("solved before"). The words' rarity comes from 019's
  * snapshot (src/store/ticket-word-docs.ts); the rarest words of the title and description are looked
  * up in 014's ticket_text_fts within a budget of postings (searchPlan), ranked by the rarity weight
  * they share; the best candidates are then kept only above a similarity threshold
  * (src/domain/triage/similarity.ts), since a ranking always ranks something first. Reads only.
+ * On PostgreSQL the postings are ticket_search's title and description words (./ticket-words-pg.ts).
  */
 import { sql } from 'kysely';
 import { DESCRIPTION_CHARS, meaningful } from '../domain/triage/features.js';
 import { coverage, kinship, searchPlan, weightedWords, type Candidate, type SearchPlan } from '../domain/triage/similarity.js';
 import { formatRef, OPEN_STATUSES } from '../domain/ticket.js';
+import { dialectOf } from '../db/dialect.js';
 import type { Executor } from './executor.js';
+import { pgRankedCandidates } from './ticket-words-pg.js';
 import { wordDocs } from './ticket-word-docs.js';
 
 export interface SimilarTicket {
@@ -105,6 +108,7 @@ export async function similarTickets(db: Executor, q: SimilarQuery, limit = 5): 
  * first among equals. FTS5's own bm25 scores each posting ten times slower.
  */
 async function rankedCandidates(db: Executor, weights: ReadonlyMap<string, number>, plan: SearchPlan): Promise<{ id: number }[]> {
+  if (dialectOf(db) === 'postgres') return pgRankedCandidates(db, weights, plan, CANDIDATES);
   // Folded letters and digits only (words() splits on everything else), each quoted: no FTS5 syntax can get in.
   const parts = plan.words.map(
     (w) =>

@@ -1,11 +1,14 @@
 /**
- * How many tickets hold each word (SQLite-only: FTS5), for the rarity weights of similar tickets:
+ * How many tickets hold each word, for the rarity weights of similar tickets:
  * read by primary key from 019's ticket_word_docs snapshot; a word the snapshot lacks (new since
  * it was taken) is counted from 014's ticket_text_fts, stopping at LIVE_CAP tickets, so a lookup
  * never walks a long posting list. `triage train` takes the snapshot again (refreshWordDocs).
+ * On PostgreSQL the count and the snapshot come from ticket_search (./ticket-words-pg.ts).
  */
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Executor } from './executor.js';
+import { pgRefreshWordDocs, pgTicketsHolding } from './ticket-words-pg.js';
 
 /** A word not in the snapshot is counted up to this many tickets (its weight then is that of a word this common). */
 export const LIVE_CAP = 2_000;
@@ -24,19 +27,25 @@ export async function wordDocs(db: Executor, words: readonly string[]): Promise<
       .execute();
     for (const r of rows) docs.set(r.term, r.docs);
   }
+  const holding = dialectOf(db) === 'postgres' ? pgTicketsHolding : ticketsHolding;
   for (const w of words.filter((word) => !docs.has(word)).slice(0, LIVE_WORDS)) {
-    // Folded letters and digits only (kb-text's words()), quoted: no FTS5 syntax can get in.
-    const { rows } = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM ticket_text_fts WHERE ticket_text_fts MATCH ${`"${w}"`} LIMIT ${LIVE_CAP})`.execute(db);
-    const n = Number(rows[0]?.n ?? 0);
+    const n = await holding(db, w, LIVE_CAP);
     if (n > 0) docs.set(w, n);
   }
   return docs;
 }
 
+async function ticketsHolding(db: Executor, word: string, cap: number): Promise<number> {
+  // Folded letters and digits only (kb-text's words()), quoted: no FTS5 syntax can get in.
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM ticket_text_fts WHERE ticket_text_fts MATCH ${`"${word}"`} LIMIT ${cap})`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Takes the snapshot again from the index (a full read of ticket_text_vocab: ~1 s at 100k tickets). */
 export async function refreshWordDocs(trx: Executor): Promise<number> {
   await trx.deleteFrom('ticket_word_docs').execute();
+  if (dialectOf(trx) === 'postgres') return pgRefreshWordDocs(trx);
   const r = await sql`INSERT INTO ticket_word_docs (term, docs) SELECT term, doc FROM ticket_text_vocab`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }

@@ -1,7 +1,7 @@
 /** Query terms that begin with '-' work unquoted, as the README writes them (the built binary, a real process). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
-import { tempEnv } from '../helpers/temp.js';
+import { tempDeskEnv } from '../helpers/temp.js';
 
 let env: Record<string, string>;
 
@@ -15,7 +15,7 @@ const refs = async (...query: string[]) => {
 describe('query terms beginning with -', () => {
   // tempEnv's folder lasts one test: each test gets its own desk of three tickets.
   beforeEach(async () => {
-    env = tempEnv();
+    env = await tempDeskEnv();
     const tickets = [
       { title: 'VPN cannot connect from home', tags: ['vpn'] },
       { title: 'Win a prize: cannot connect', tags: ['vpn', 'spam'] },

@@ -1,10 +1,10 @@
 /** `kb list` (issue 13 #17): a table of id, slug, title, tags and updated, newest change first; --json, --limit; sanitised. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { tempEnv } from '../helpers/temp.js';
+import { tempDeskEnv } from '../helpers/temp.js';
 
 async function deskWithArticles(): Promise<Record<string, string>> {
-  const env = tempEnv();
+  const env = await tempDeskEnv();
   const add = async (...args: string[]) => expect((await runCli(['kb', 'add', ...args], { env })).code).toBe(0);
   await add('-t', 'Connect to the VPN', '-c', 'network', '--tag', 'vpn,remote', '-b', 'Start the client.');
   await add('-t', 'Reset a password', '-c', 'account', '-b', 'Use the portal.', '--status', 'draft');

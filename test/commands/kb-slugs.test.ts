@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/domain/kb-text.js';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempEnv } from '../helpers/temp.js';
+import { dbRows, tempDeskEnv } from '../helpers/temp.js';
 
 const write = (path: string, text: string) => {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -13,7 +13,7 @@ const write = (path: string, text: string) => {
 
 describe('KB slugs', () => {
   it('kb add -t names the slug after the title, not the file; without -t the file name stays', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const file = join(env.HOME!, 'tbl.md');
     write(file, '| port | use |\n|---|---|\n| 443 | https |\n');
     const titled = await runCli(['kb', 'add', '-t', 'Firewall ports', file], { env });
@@ -33,7 +33,7 @@ describe('KB slugs', () => {
   });
 
   it("kb import skips a folder's README.md, says so, and cuts long file names on a word", async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const dir = join(env.HOME!, 'wiki');
     write(join(dir, 'README.md'), '# About this wiki\n');
     write(join(dir, 'network', 'readme.md'), '# Network pages\n');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempDir, tempEnv } from '../helpers/temp.js';
+import { dbRows, tempDir, tempDeskEnv } from '../helpers/temp.js';
 
 const STARTER = fileURLToPath(new URL('../../fixtures/kb/', import.meta.url));
 
@@ -17,7 +17,7 @@ const ARTICLE_COLUMNS = 'SELECT slug, title, body, category, tags, audience, sta
 
 describe('kb import / export', () => {
   it('imports a folder, and importing it again updates instead of duplicating', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const first = await runCli(['kb', 'import', STARTER], { env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -38,7 +38,7 @@ describe('kb import / export', () => {
   });
 
   it('imports nothing when one file is bad, naming the file and line in one line (exit 4)', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const dir = tempDir();
     mkdirSync(join(dir, 'network'));
     writeFileSync(join(dir, 'network', 'good.md'), '# Good article\n\nFine.');
@@ -52,7 +52,7 @@ describe('kb import / export', () => {
   });
 
   it('exports every article so that importing the export into a new desk gives the same articles', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['kb', 'import', STARTER], { env });
     await runCli(
       ['kb', 'add', '-t', 'Draft: Teams cache', '--status', 'draft', '-c', 'software', '--tag', 'teams', '-b', 'Clear it.\n\n* step'],
@@ -64,7 +64,7 @@ describe('kb import / export', () => {
     expect(readFileSync(join(out, 'software', 'draft-teams-cache.md'), 'utf8')).toBe(
       '---\ntitle: "Draft: Teams cache"\ncategory: software\ntags:\n  - teams\naudience: internal\nstatus: draft\n---\n\nClear it.\n\n* step\n',
     );
-    const other = tempEnv();
+    const other = await tempDeskEnv();
     expect((await runCli(['kb', 'import', out], { env: other })).code).toBe(0);
     expect(await rows(other, ARTICLE_COLUMNS)).toEqual(await rows(env, ARTICLE_COLUMNS));
     expect((await runCli(['kb', 'import', out], { env })).stdout).toMatch(/0 created, 0 updated, 35 unchanged/);
@@ -73,7 +73,7 @@ describe('kb import / export', () => {
 
 describe('kb add / edit / show / search', () => {
   it('adds from flags, a file and stdin; refuses to guess without input', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const flags = await runCli(
       ['kb', 'add', '-t', 'Map a network drive', '-c', 'access', '--tag', 'drives,access', '-b', 'Use **net use**.'],
       { env },
@@ -95,7 +95,7 @@ describe('kb add / edit / show / search', () => {
   });
 
   it('searches with JSON (schema 1), typos and snippets; an empty result is a note, not an error', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['kb', 'import', STARTER], { env });
     const r = await runCli(['kb', 'search', 'pritner', 'jam', '--json', '--limit', '2'], { env });
     const doc = JSON.parse(r.stdout);
@@ -111,7 +111,7 @@ describe('kb add / edit / show / search', () => {
   });
 
   it('shows an article rendered, or raw, without letting escape sequences through', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(
       ['kb', 'add', '-t', 'Evil', '-b', '# Evil\n\n\u001b]0;owned\u0007Bold **step** \u001b[31mred\u001b[0m\n\n1. **first** item'],
       { env },
@@ -131,7 +131,7 @@ describe('kb add / edit / show / search', () => {
   });
 
   it('edits in $EDITOR, with flags or from a file, keeping each old body as a revision', async () => {
-    const env = tempEnv({ EDITOR: "sed -i -e 's/Quit Teams/Quit Microsoft Teams/'" });
+    const env = await tempDeskEnv({ EDITOR: "sed -i -e 's/Quit Teams/Quit Microsoft Teams/'" });
     await runCli(['kb', 'add', '-t', 'Teams cache', '-b', 'Quit Teams first.', '--status', 'draft'], { env });
     expect((await runCli(['kb', 'edit', 'teams-cache'], { env })).stdout).toBe('updated KB-1  teams-cache  (version 2)\n');
     expect((await runCli(['kb', 'edit', '1', '--publish', '--tag', 'teams'], { env })).stdout).toBe(
@@ -161,7 +161,7 @@ describe('kb add / edit / show / search', () => {
 
 describe('kb and tickets', () => {
   it('links, suggests and drafts from a ticket, with audit on the ticket', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['kb', 'import', STARTER], { env });
     await runCli(['ticket', 'create', '-t', 'Printer jams on 4th floor', '-c', 'printer', '--tag', 'printer'], { env });
     const suggested = JSON.parse((await runCli(['kb', 'suggest', 'HD-1', '--json'], { env })).stdout);

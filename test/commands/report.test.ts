@@ -1,10 +1,10 @@
 /** `deskline report …` through the real CLI (in-process) against a temp desk with fixed tickets. */
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
+import { openDesk } from '../../src/store/desk.js';
 import type { NewTicket } from '../../src/db/schema.js';
 import { PRIORITY_RANK, type Priority } from '../../src/domain/ticket.js';
 import { runCli } from '../helpers/cli.js';
-import { tempEnv } from '../helpers/temp.js';
+import { tempDeskEnv } from '../helpers/temp.js';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -32,8 +32,8 @@ const ticket = (t: T): NewTicket => ({
 
 /** Ana=1, Bo=2; HD-1..HD-3 in March 2026 (business hours Mon–Fri 09–17 UTC), HD-4 created two hours ago. */
 async function desk(): Promise<Record<string, string>> {
-  const env = tempEnv();
-  const { db, close } = await openDatabase(env.DESKLINE_DB!);
+  const env = await tempDeskEnv();
+  const { db, close } = await openDesk(env.DESKLINE_DB!);
   try {
     await db
       .insertInto('technicians')
@@ -303,13 +303,13 @@ describe('bad input', () => {
   });
 
   it('refuses --json with --csv, and --by where a report has no groups', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     expect((await runCli(['report', 'sla', '--json', '--csv'], { env })).code).toBe(1);
     expect((await runCli(['report', 'volume', '--by', 'category'], { env })).code).toBe(1);
   });
 
   it('shows examples in every report help', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     for (const name of ['backlog', 'sla', 'times', 'volume', 'workload']) {
       const r = await runCli(['report', name, '--help'], { env });
       expect(r.code).toBe(0);

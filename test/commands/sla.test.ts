@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
+import { sql } from 'kysely';
+import { openDesk } from '../../src/store/desk.js';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempEnv } from '../helpers/temp.js';
+import { dbRows, tempDeskEnv } from '../helpers/temp.js';
 
 const rows = dbRows;
 
 describe('sla policy', () => {
   it('lists the seeded defaults and changes one priority, recomputing due times', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const list = await runCli(['sla', 'policy', 'list'], { env });
     expect(list.stdout).toBe(
       [
@@ -43,7 +44,7 @@ describe('sla policy', () => {
   });
 
   it('refuses bad input with one line and changes nothing', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const cases: Array<[string[], number, string]> = [
       [['sla', 'policy', 'set', 'p9', '--first', '1h'], 4, "deskline: priority: must be one of urgent, high, normal, low (got 'p9')\n"],
       [['sla', 'policy', 'set', 'high', '--first', 'soon'], 4, "deskline: --first: 'soon' is not a duration like 4h, 90m or 1h30m\n"],
@@ -73,7 +74,7 @@ describe('sla policy', () => {
 
 describe('sla calendar and holidays', () => {
   it('sets zone and hours, shows them, and manages holidays', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const set = await runCli(
       ['sla', 'calendar', 'set', '--tz', 'Europe/London', '--hours', 'mon-thu=08:30-12:30,13:30-17:00', '--hours', 'fri=08:30-16:00'],
       { env },
@@ -111,12 +112,12 @@ describe('sla calendar and holidays', () => {
 
 describe('sla breaches', () => {
   it('sweeps overdue clocks into the audit trail and lists them', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'Server room too hot', '-p', 'urgent'], { env });
     // Move the ticket two hours into the past so its 1 h 24×7 first response is overdue.
-    const desk = await openDatabase(env.DESKLINE_DB!);
-    desk.sqlite.prepare('UPDATE tickets SET created_at = created_at - 7200000').run();
-    desk.sqlite.prepare('UPDATE audit_events SET at = at - 7200000').run();
+    const desk = await openDesk(env.DESKLINE_DB!);
+    await sql`UPDATE tickets SET created_at = created_at - 7200000`.execute(desk.db);
+    await sql`UPDATE audit_events SET at = at - 7200000`.execute(desk.db);
     await desk.close();
     expect((await runCli(['sla', 'recompute'], { env })).stdout).toMatch(/^1 tickets in \d+ ms \([\d,]+\/s\), 1 new breaches\n$/);
     const list = await runCli(['sla', 'breaches'], { env });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempEnv } from '../helpers/temp.js';
+import { dbRows, tempDeskEnv } from '../helpers/temp.js';
 
 const rows = dbRows;
 
 describe('ticket create', () => {
   it('creates from flags, resolving the requester and tags, and audits it', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const r = await runCli(
       [
         'ticket',
@@ -27,16 +27,19 @@ describe('ticket create', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('created HD-1  Printer jams on 4th floor\n');
-    expect(await rows(env, 'SELECT title, priority, priority_rank, category, status, next_due_at IS NOT NULL AS due FROM tickets')).toEqual(
-      [{ title: 'Printer jams on 4th floor', priority: 'high', priority_rank: 2, category: 'printer', status: 'new', due: 1 }],
-    );
+    expect(
+      await rows(
+        env,
+        'SELECT title, priority, priority_rank, category, status, CASE WHEN next_due_at IS NOT NULL THEN 1 ELSE 0 END AS due FROM tickets',
+      ),
+    ).toEqual([{ title: 'Printer jams on 4th floor', priority: 'high', priority_rank: 2, category: 'printer', status: 'new', due: 1 }]);
     expect(await rows(env, 'SELECT name, email FROM requesters')).toEqual([{ name: 'Ana Silva', email: 'ana@example.com' }]);
     expect(await rows(env, 'SELECT name FROM tags ORDER BY name')).toEqual([{ name: 'floor4' }, { name: 'printer' }]);
     expect(await rows(env, 'SELECT action, actor FROM audit_events')).toEqual([{ action: 'create', actor: 'tester' }]);
   });
 
   it('reads the description from a pipe and is idempotent with --external-id', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const first = await runCli(['ticket', 'create', '-t', 'Disk alert db01', '--external-id', 'alert-1', '-q'], {
       env,
       stdin: 'Disk /var at 95%\n',
@@ -49,7 +52,7 @@ describe('ticket create', () => {
   });
 
   it('creates from JSON Lines all-or-nothing, naming the bad line', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const good = '{"title":"A","priority":"low"}\n{"title":"B","tags":["vpn"]}\n';
     const bad = `${good}{"title":"C","priority":"super"}\n`;
     const r = await runCli(['ticket', 'create', '--from-json', '-'], { env, stdin: bad });
@@ -63,7 +66,7 @@ describe('ticket create', () => {
   });
 
   it('--dry-run validates and writes nothing', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const r = await runCli(['ticket', 'create', '-t', 'Nothing', '--dry-run'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('would create');
@@ -73,7 +76,7 @@ describe('ticket create', () => {
 
 describe('ticket lifecycle', () => {
   it('assigns, comments, escalates, resolves, reopens, with history', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'VPN drops', '-r', 'bo@example.com'], { env });
     expect((await runCli(['ticket', 'assign', 'HD-1'], { env })).stdout).toBe('HD-1 assigned to tester\n');
     expect((await runCli(['ticket', 'comment', 'HD-1', '--call', '-m', '15', 'Called Bo'], { env })).stdout).toBe(
@@ -94,7 +97,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('refuses a stale --if-version with exit 3 saying who changed what', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'Laptop slow'], { env });
     await runCli(['ticket', 'update', 'HD-1', '--priority', 'high'], { env });
     const stale = await runCli(['ticket', 'update', 'HD-1', '--priority', 'low', '--if-version', '1'], { env });
@@ -107,7 +110,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('history leaves out the empty minutes of system notes', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'VPN drops'], { env });
     await runCli(['ticket', 'escalate', 'HD-1', '--to', 'L2', '--reason', 'needs logs'], { env });
     await runCli(['ticket', 'comment', 'HD-1', 'Restarted it'], { env });
@@ -126,7 +129,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('rejects a status change the transitions do not allow', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'Old', '--status', 'closed'], { env });
     const r = await runCli(['ticket', 'update', 'HD-1', '--status', 'pending'], { env });
     expect(r.code).toBe(4);
@@ -134,7 +137,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('applies the rules of ticket resolve at creation: a resolved ticket needs a resolution', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     const bare = await runCli(['ticket', 'create', '-t', 'Done already', '--status', 'resolved'], { env });
     expect(bare).toMatchObject({ code: 4, stdout: '', stderr: 'deskline: --resolution: is required to mark a ticket resolved\n' });
     const json = await runCli(['ticket', 'create', '--from-json', '-'], {
@@ -145,25 +148,25 @@ describe('ticket lifecycle', () => {
     expect(await rows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }]);
     const ok = await runCli(['ticket', 'create', '-t', 'Done already', '--status', 'resolved', '--resolution', 'Reset the PIN'], { env });
     expect(ok.code).toBe(0);
-    expect(await rows(env, 'SELECT status, resolution, resolved_at = created_at AS stamped, closed_at FROM tickets')).toEqual([
-      { status: 'resolved', resolution: 'Reset the PIN', stamped: 1, closed_at: null },
-    ]);
+    expect(
+      await rows(env, 'SELECT status, resolution, CASE WHEN resolved_at = created_at THEN 1 ELSE 0 END AS stamped, closed_at FROM tickets'),
+    ).toEqual([{ status: 'resolved', resolution: 'Reset the PIN', stamped: 1, closed_at: null }]);
   });
 
   it('resolving by update needs a resolution too', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'Toner', '-r', 'bo@example.com'], { env });
     const bare = await runCli(['ticket', 'update', 'HD-1', '--status', 'resolved'], { env });
     expect(bare).toMatchObject({ code: 4, stderr: 'deskline: HD-1: resolution: is required to mark a ticket resolved\n' });
     expect(await rows(env, 'SELECT status, version FROM tickets')).toEqual([{ status: 'new', version: 1 }]);
     expect((await runCli(['ticket', 'update', 'HD-1', '--status', 'resolved', '--resolution', 'New toner'], { env })).code).toBe(0);
-    expect(await rows(env, 'SELECT status, resolution, resolved_at IS NOT NULL AS stamped FROM tickets')).toEqual([
-      { status: 'resolved', resolution: 'New toner', stamped: 1 },
-    ]);
+    expect(
+      await rows(env, 'SELECT status, resolution, CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END AS stamped FROM tickets'),
+    ).toEqual([{ status: 'resolved', resolution: 'New toner', stamped: 1 }]);
   });
 
   it('unknown refs exit 2 and bad refs exit 4', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     expect(await runCli(['ticket', 'show', 'HD-42'], { env })).toMatchObject({ code: 2, stderr: 'deskline: no ticket HD-42\n' });
     expect(await runCli(['ticket', 'show', 'banana'], { env })).toMatchObject({ code: 4 });
   });
@@ -171,7 +174,7 @@ describe('ticket lifecycle', () => {
 
 describe('ticket list: free text', () => {
   it('finds words in the timeline too, forgives a typo and says which word it used', async () => {
-    const env = tempEnv();
+    const env = await tempDeskEnv();
     await runCli(['ticket', 'create', '-t', 'Printer offline', '-q'], { env });
     await runCli(['ticket', 'create', '-t', 'Screen flickers', '-q'], { env });
     await runCli(['ticket', 'comment', 'HD-2', 'Swapped the DisplayPort cable'], { env });

@@ -3,16 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/db/migrations/index.js';
 import { PG_LATEST_VERSION, PG_MIGRATIONS } from '../../src/db/pg/migrations/index.js';
 import { tempPgDesk } from '../helpers/pg-desk.js';
-import { tempDb } from '../helpers/temp.js';
+import { tempDir, testDesk } from '../helpers/temp.js';
 
 /** SQLite-only tables: FTS5 indexes, their shadow tables and vocabularies, the bulk writer's hold. */
 const SQLITE_ONLY = /^(ticket_fts|ticket_text_fts|kb_fts|kb_title_fts|ticket_text_vocab|sqlite_)/;
 /** PostgreSQL-only: FTS5's replacement (baseline/search.ts). Anything else that differs is drift. */
 const PG_ONLY = new Set(['ticket_search.ticket_id', 'ticket_search.doc', 'ticket_words.word', 'kb_articles.search_doc']);
 
+/** An SQLite desk whatever DESKLINE_TEST_DIALECT says (tempDb() is a PostgreSQL one under npm run test:pg). */
+const sqliteDesk = () => testDesk(`${tempDir()}/desk.db`);
+
 /** `table.column` plus `null` when the column may hold NULL (a primary key column never does). */
 async function sqliteColumns(): Promise<string[]> {
-  const desk = await tempDb();
+  const desk = await sqliteDesk();
   const tables = desk.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
   return tables
     .filter((t) => !SQLITE_ONLY.test(t.name))
@@ -29,7 +32,7 @@ async function sqliteColumns(): Promise<string[]> {
 }
 
 async function sqliteIndexes(): Promise<string[]> {
-  const desk = await tempDb();
+  const desk = await sqliteDesk();
   const rows = desk.sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name`)
     .all() as { name: string }[];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../src/db/database.js';
+import { sql } from 'kysely';
 import { openDesk, type Desk as StoreDesk, type OpenDeskOptions } from '../../src/store/desk.js';
 import { rawSqlite } from '../../src/store/sqlite-raw.js';
 import { tempPgDatabase } from './pg.js';
@@ -81,11 +81,21 @@ export async function testDesk(path: string, options?: OpenDeskOptions): Promise
   return withRaw;
 }
 
-/** Rows of one SQL query against the desk a test environment points at (opened, read, closed). */
+/**
+ * tempEnv() whose DESKLINE_DB is a desk of the dialect under test: the file, or under
+ * `npm run test:pg` a fresh database on the test server (dropped after the test).
+ */
+export async function tempDeskEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const env = tempEnv(extra);
+  if (TEST_DIALECT === 'postgres') env.DESKLINE_DB = await tempPgDatabase();
+  return env;
+}
+
+/** Rows of one SQL query (SQL both dialects read) against the desk a test environment points at (opened, read, closed). */
 export async function dbRows(env: Record<string, string>, query: string): Promise<unknown[]> {
-  const desk = await openDatabase(env.DESKLINE_DB!);
+  const desk = await openDesk(env.DESKLINE_DB!);
   try {
-    return desk.sqlite.prepare(query).all();
+    return (await sql.raw(query).execute(desk.db)).rows;
   } finally {
     await desk.close();
   }

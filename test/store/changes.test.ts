@@ -11,13 +11,13 @@ import type { Desk } from '../../src/store/desk.js';
 import { listenPg } from '../../src/store/notify-pg.js';
 import { tempPgDesk } from '../helpers/pg-desk.js';
 import { writeFixture } from '../helpers/search-fixture.js';
-import { tempDb } from '../helpers/temp.js';
+import { tempDir, testDesk } from '../helpers/temp.js';
 
 const WITHIN = { timeout: 1_000, interval: 10 };
 
 describe('watchChanges', () => {
   it('hears another connection commit to a SQLite desk', async () => {
-    const desk = await tempDb();
+    const desk = await testDesk(`${tempDir()}/desk.db`); // SQLite under npm run test:pg too
     const heard: string[] = [];
     const watch = watchChanges(desk, (what) => heard.push(what), { pollMs: 50 });
     try {

@@ -14,6 +14,8 @@ import { upsertArticles } from '../../src/store/kb-upsert.js';
 import { draftFromTicket, linkArticle, linkedArticles, suggestForTicket } from '../../src/store/kb-links.js';
 import { ensureTechnician } from '../../src/store/technicians.js';
 import { createTicket } from '../../src/store/tickets.js';
+import { sql } from 'kysely';
+import { countOf, rowsOf } from '../helpers/db-rows.js';
 import { tempDb } from '../helpers/temp.js';
 
 const ME = { name: 'Sam Okafor', email: 'sam@example.com', tier: 'L2' };
@@ -41,7 +43,7 @@ describe('KB articles', () => {
   });
 
   it('upserts by slug: created, updated or unchanged, all in one transaction', async () => {
-    const { db, sqlite } = await tempDb();
+    const { db } = await tempDb();
     const a = validateArticle({ slug: 'vpn', title: 'VPN', body: 'one' });
     const b = validateArticle({ slug: 'wifi', title: 'Wi-Fi', body: 'two' });
     expect(await upsertArticles(db, [a, b], { id: null, name: 'importer' })).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
@@ -49,19 +51,19 @@ describe('KB articles', () => {
     expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const broken = { ...a, body: 'new', audience: 'everyone' as never };
     await expect(upsertArticles(db, [validateArticle({ slug: 'new', title: 'New' }), broken], { id: null, name: 'x' })).rejects.toThrow();
-    expect(sqlite.prepare('SELECT slug, body FROM kb_articles ORDER BY slug').all()).toEqual([
+    expect(await rowsOf(db, sql`SELECT slug, body FROM kb_articles ORDER BY slug`)).toEqual([
       { slug: 'vpn', body: 'one' },
       { slug: 'wifi', body: 'two, fixed' },
     ]);
   });
 
   it('loads the starter articles once, and again without duplicates', async () => {
-    const { db, sqlite } = await tempDb();
+    const { db } = await tempDb();
     const first = await loadStarterKb(db);
     expect(first.created).toBeGreaterThanOrEqual(30);
     const second = await loadStarterKb(db);
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: first.created });
-    expect(sqlite.prepare("SELECT count(*) AS n FROM kb_articles WHERE status = 'published'").get()).toEqual({ n: first.created });
+    expect(await countOf(db, 'kb_articles', sql`status = 'published'`)).toBe(first.created);
   });
 });
 

@@ -8,6 +8,8 @@ import { ensureTechnician } from '../../src/store/technicians.js';
 import { updateTicket } from '../../src/store/ticket-changes.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 import { createTicket } from '../../src/store/tickets.js';
+import { sql } from 'kysely';
+import { countOf, rowsOf } from '../helpers/db-rows.js';
 import { tempDb, type Desk } from '../helpers/temp.js';
 
 const DAY = 86_400_000;
@@ -24,9 +26,10 @@ async function ticket(desk: Desk, status: 'new' | 'pending' | 'resolved', at: nu
 }
 
 const ruleEvents = (desk: Desk, id: number) =>
-  desk.sqlite
-    .prepare("SELECT actor, action, field, old_value, new_value FROM audit_events WHERE ticket_id = ? AND action LIKE 'rule:%' ORDER BY id")
-    .all(id);
+  rowsOf(
+    desk.db,
+    sql`SELECT actor, action, field, old_value, new_value FROM audit_events WHERE ticket_id = ${id} AND action LIKE 'rule:%' ORDER BY id`,
+  );
 
 describe('event rules', () => {
   it('a requester reply reopens pending and resolved tickets; a first public reply opens a new one; each once, audited', async () => {
@@ -41,13 +44,13 @@ describe('event rules', () => {
     await addInteraction(desk.db, fresh.id, { kind: 'reply', body: 'Looking at it' }, fresh.me, T0 + 1000);
     await addInteraction(desk.db, fresh.id, { kind: 'reply', body: 'Still looking' }, fresh.me, T0 + 2000);
     for (const { id } of [pending, resolved, fresh]) expect((await getTicket(desk.db, id)).status).toBe('open');
-    expect(ruleEvents(desk, pending.id)).toEqual([
+    expect(await ruleEvents(desk, pending.id)).toEqual([
       { actor: 'system', action: 'rule:requester-reply-reopens', field: 'status', old_value: 'pending', new_value: 'open' },
     ]);
-    expect(ruleEvents(desk, resolved.id)).toEqual([
+    expect(await ruleEvents(desk, resolved.id)).toEqual([
       { actor: 'system', action: 'rule:requester-reply-reopens', field: 'status', old_value: 'resolved', new_value: 'open' },
     ]);
-    expect(ruleEvents(desk, fresh.id)).toEqual([
+    expect(await ruleEvents(desk, fresh.id)).toEqual([
       { actor: 'system', action: 'rule:first-public-reply-opens', field: 'status', old_value: 'new', new_value: 'open' },
     ]);
   });
@@ -64,15 +67,14 @@ describe('deskline maintain', () => {
     expect(first.fired).toEqual({ 'resolved-closes': 1, 'pending-reminds': 1 });
     expect((await getTicket(desk.db, old.id)).status).toBe('closed');
     expect((await getTicket(desk.db, young.id)).status).toBe('resolved');
-    expect(ruleEvents(desk, old.id)).toEqual([
+    expect(await ruleEvents(desk, old.id)).toEqual([
       { actor: 'system', action: 'rule:resolved-closes', field: 'status', old_value: 'resolved', new_value: 'closed' },
     ]);
-    expect(ruleEvents(desk, waiting.id)).toEqual([
+    expect(await ruleEvents(desk, waiting.id)).toEqual([
       { actor: 'system', action: 'rule:pending-reminds', field: 'reminder', old_value: null, new_value: 'sent' },
     ]);
-    const reminders = () =>
-      desk.sqlite.prepare("SELECT count(*) FROM interactions WHERE ticket_id = ? AND kind = 'reply'").pluck().get(waiting.id);
-    expect(reminders()).toBe(1);
+    const reminders = () => countOf(desk.db, 'interactions', sql`ticket_id = ${waiting.id} AND kind = 'reply'`);
+    expect(await reminders()).toBe(1);
 
     // Run again, and again later: nothing fires twice.
     expect((await runMaintenance(desk.db, DEFAULT_AUTOMATION, now)).fired).toEqual({ 'resolved-closes': 0, 'pending-reminds': 0 });
@@ -80,13 +82,13 @@ describe('deskline maintain', () => {
       'resolved-closes': 1,
       'pending-reminds': 0,
     });
-    expect(reminders()).toBe(1);
+    expect(await reminders()).toBe(1);
 
     // A new wait (the requester answered, the technician asked again) earns a new reminder after M days.
     await addInteraction(desk.db, waiting.id, { kind: 'email_in', body: 'Here it is' }, REQUESTER, now + 6 * DAY);
     await updateTicket(desk.db, waiting.id, { status: 'pending' }, waiting.me, { now: now + 6 * DAY });
     expect((await runMaintenance(desk.db, DEFAULT_AUTOMATION, now + 12 * DAY)).fired['pending-reminds']).toBe(1);
-    expect(reminders()).toBe(2);
+    expect(await reminders()).toBe(2);
     expect((await runMaintenance(desk.db, DEFAULT_AUTOMATION, now + 13 * DAY)).fired['pending-reminds']).toBe(0);
   });
 
@@ -104,7 +106,7 @@ describe('deskline maintain', () => {
     for (const id of ids) {
       const t = await getTicket(desk.db, id);
       expect([t.status, t.closed_at, t.next_due_at]).toEqual(['closed', T0 + 2 * DAY + 10, null]);
-      expect(ruleEvents(desk, id)).toHaveLength(1);
+      expect(await ruleEvents(desk, id)).toHaveLength(1);
     }
     expect((await runMaintenance(desk.db, settings, T0 + 9 * DAY)).fired).toEqual({ 'pending-closes': 0 });
   });

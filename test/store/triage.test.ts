@@ -13,6 +13,8 @@ import { createTicket, createTickets } from '../../src/store/tickets.js';
 import { modelState } from '../../src/store/triage-model.js';
 import { suggestTriage } from '../../src/store/triage-suggest.js';
 import { trainModel } from '../../src/store/triage-train.js';
+import { sql } from 'kysely';
+import { rowOf, rowsOf } from '../helpers/db-rows.js';
 import { tempDb, type Desk } from '../helpers/temp.js';
 
 const KINDS = [
@@ -58,14 +60,13 @@ async function resolvedDesk(perKind: number): Promise<Desk> {
   return desk;
 }
 
-const counts = (desk: Desk) =>
-  desk.sqlite.prepare('SELECT field, label, feature, n FROM triage_counts ORDER BY field, label, feature').all();
+const counts = (desk: Desk) => rowsOf(desk.db, sql`SELECT field, label, feature, n FROM triage_counts ORDER BY field, label, feature`);
 
 describe('triage model', () => {
   it('learns each resolve in its own transaction, once per ticket, and train rebuilds the same counts', async () => {
     const desk = await resolvedDesk(20);
     expect(await modelState(desk.db)).toMatchObject({ learned: 60, pending: 0 });
-    const incremental = counts(desk);
+    const incremental = await counts(desk);
     // Reopened and resolved again: still learned once.
     await reopen(desk.db, 1, 'came back', SYSTEM_ACTOR);
     await resolve(desk.db, 1, 'Fixed again', SYSTEM_ACTOR);
@@ -76,7 +77,7 @@ describe('triage model', () => {
     expect((await modelState(desk.db)).learned).toBe(61);
     await trainModel(desk.db);
     expect(await modelState(desk.db)).toMatchObject({ learned: 61, pending: 0 });
-    const rebuilt = desk.sqlite.prepare("SELECT n FROM triage_counts WHERE feature = 't:printer' AND field = 'category'").get();
+    const rebuilt = await rowOf(desk.db, sql`SELECT n FROM triage_counts WHERE feature = 't:printer' AND field = 'category'`);
     expect(rebuilt).toEqual({ n: 21 });
     expect(incremental.length).toBeGreaterThan(100);
   });
@@ -101,7 +102,8 @@ describe('triage model', () => {
       validateTicketInput({ title: 'vpn tunnel keeps dropping', description: 'from home' }),
       SYSTEM_ACTOR,
     );
-    const before = desk.sqlite.prepare('SELECT * FROM tickets WHERE id = ?').get(ticket.id);
+    const row = () => rowOf(desk.db, sql`SELECT * FROM tickets WHERE id = ${ticket.id}`);
+    const before = await row();
     const verdicts = await suggestTriage(desk.db, ticket);
     expect(verdicts.map((v) => [v.field, v.suggestion?.value])).toEqual([
       ['category', 'network'],
@@ -109,7 +111,7 @@ describe('triage model', () => {
       ['tier', 'L2'],
     ]);
     for (const v of verdicts) expect(v.suggestion!.confidence).toBeGreaterThanOrEqual(0.6);
-    expect(desk.sqlite.prepare('SELECT * FROM tickets WHERE id = ?').get(ticket.id)).toEqual(before);
+    expect(await row()).toEqual(before);
     expect((await suggestTriage(desk.db, { title: 'Monitor flickers', description: '' })).map((v) => v.reason)).toEqual([
       'no words known',
       'no words known',
