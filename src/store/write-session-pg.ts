@@ -25,9 +25,11 @@ export function pgSession(trx: Kysely<unknown>): WriteSession {
     values: async <T>(text: string, ...params: unknown[]) => (await query(text, params)).rows.map(first) as T[],
     run: async (text, ...params) => Number((await query(text, params)).numAffectedRows ?? 0),
     insert: async (text, ...params) => Number((await query(`${text} RETURNING id`, params)).rows[0]!.id),
+    // Generated columns (kb_articles.search_doc) are the server's own: never read out or written.
     columns: async (table) => {
       const { rows } = await query(
-        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
+        `SELECT column_name AS name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         [table],
       );
       return new Set(rows.map((r) => String(r.name)));
