@@ -13,8 +13,8 @@ export interface SessionAudit {
   chain(event: AuditContent): Promise<{ digest: string; chain: string }>;
   /** The id the caller's insert of a chained event got. */
   inserted(id: number): void;
-  /** Chains and inserts an event. */
-  append(event: AuditContent): Promise<void>;
+  /** Chains and inserts an event; its id. */
+  append(event: AuditContent): Promise<number>;
 }
 
 const NEWEST_CHAIN = 'SELECT chain FROM audit_events WHERE chain IS NOT NULL ORDER BY id DESC LIMIT 1';
@@ -40,6 +40,7 @@ export function sessionAudit(session: WriteSession): SessionAudit {
     append: async (e) => {
       const { digest, chain: link } = await chain(e);
       lastId = await session.insert(INSERT, e.ticket_id, e.actor, e.at, e.action, e.field, e.old_value, e.new_value, digest, link);
+      return lastId;
     },
   };
   appenders.set(session, audit);

@@ -12,7 +12,7 @@ import type { WriteSession } from './write-session.js';
 export function dueRefresher(
   session: WriteSession,
   config: SlaConfig,
-  audit: (event: AuditContent) => Promise<void>,
+  audit: (event: AuditContent) => Promise<unknown>,
 ): (ticketId: number, now: number) => Promise<DueTimes> {
   const q = {
     ticket: `SELECT ${SLA_COLUMNS.join(', ')} FROM tickets WHERE id = ?`,
