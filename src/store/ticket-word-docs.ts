@@ -5,6 +5,7 @@
  * never walks a long posting list. `triage train` takes the snapshot again (refreshWordDocs).
  */
 import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Executor } from './executor.js';
 
 /** A word not in the snapshot is counted up to this many tickets (its weight then is that of a word this common). */
@@ -37,6 +38,11 @@ export async function wordDocs(db: Executor, words: readonly string[]): Promise<
 /** Takes the snapshot again from the index (a full read of ticket_text_vocab: ~1 s at 100k tickets). */
 export async function refreshWordDocs(trx: Executor): Promise<number> {
   await trx.deleteFrom('ticket_word_docs').execute();
-  const r = await sql`INSERT INTO ticket_word_docs (term, docs) SELECT term, doc FROM ticket_text_vocab`.execute(trx);
+  // On PostgreSQL from the search index, as its migration 017 took the first copy.
+  const source =
+    dialectOf(trx) === 'postgres'
+      ? sql`SELECT word, ndoc FROM ts_stat('SELECT doc FROM ticket_search')`
+      : sql`SELECT term, doc FROM ticket_text_vocab`;
+  const r = await sql`INSERT INTO ticket_word_docs (term, docs) ${source}`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }

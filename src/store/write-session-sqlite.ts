@@ -15,6 +15,7 @@ export function sqliteSession(sqlite: Database.Database): WriteSession {
     values: async <T>(text: string, ...params: unknown[]) => pluck(text).all(...params) as T[],
     run: async (text, ...params) => statement(text).run(...params).changes,
     insert: async (text, ...params) => Number(statement(text).run(...params).lastInsertRowid),
-    columns: async (table) => new Set((sqlite.pragma(`table_info("${table.replace(/"/g, '""')}")`) as { name: string }[]).map((c) => c.name)),
+    columns: async (table) =>
+      new Set((sqlite.pragma(`table_info("${table.replace(/"/g, '""')}")`) as { name: string }[]).map((c) => c.name)),
   };
 }

@@ -5,6 +5,7 @@
  * and compared whole with `deskSnapshot`, on either dialect.
  */
 import pg from 'pg';
+import { openDesk } from '../../src/store/desk.js';
 import { snapshot } from './db-snapshot.js';
 import { tempPgDatabase } from './pg.js';
 import { dbRows, TEST_DIALECT, tempEnv } from './temp.js';
@@ -21,7 +22,9 @@ export async function pgDeskEnv(extra: Record<string, string> = {}): Promise<Rec
   return tempEnv({ DESKLINE_DB: await tempPgDatabase(), ...extra });
 }
 
+/** Reads the env's PostgreSQL desk (opened once first, as dbRows opens an SQLite one: a desk no command made yet is migrated). */
 async function pgQuery<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  await (await openDesk(url)).close();
   const client = new pg.Client({ connectionString: url });
   // As the desk reads them (src/db/pg/types.ts): int8 and numeric as numbers.
   client.setTypeParser(20, Number);
