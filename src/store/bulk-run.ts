@@ -7,7 +7,9 @@
  */
 import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
-import { auditAppender } from './audit-chain.js';
+import { EXIT, fail } from '../errors.js';
+import { sessionAudit } from './audit-append.js';
+import type { WriteSession } from './write-session.js';
 
 /** What a run records when it starts. */
 interface Started {
@@ -46,22 +48,21 @@ const alive = (pid: number, host: string) => {
 };
 
 /** The newest started run with no finished event, if any. Reads through the (ticket_id, at, id) index. */
-export function unfinishedRun(sqlite: Database.Database): BulkRun | null {
-  const row = sqlite
-    .prepare(
-      `SELECT s.id, s.actor, s.new_value FROM audit_events s
+export async function unfinishedRun(session: WriteSession): Promise<BulkRun | null> {
+  const row = await session.get<{ id: number; actor: string; new_value: string }>(
+    `SELECT s.id, s.actor, s.new_value FROM audit_events s
        WHERE s.ticket_id IS NULL AND s.action = 'bulk_write' AND s.field = 'started'
          AND NOT EXISTS (SELECT 1 FROM audit_events f WHERE f.ticket_id IS NULL AND f.action = 'bulk_write'
                          AND f.field = 'finished' AND f.old_value = CAST(s.id AS TEXT))
        ORDER BY s.id DESC LIMIT 1`,
-    )
-    .get() as { id: number; actor: string; new_value: string } | undefined;
+  );
   if (!row) return null;
   const started = JSON.parse(row.new_value) as Started;
-  const done = sqlite
-    .prepare("SELECT count(*) FROM audit_events WHERE id > ? AND ticket_id IS NOT NULL AND action = 'create' AND actor = ?")
-    .pluck()
-    .get(row.id, row.actor) as number;
+  const done = (await session.value<number>(
+    "SELECT count(*) FROM audit_events WHERE id > ? AND ticket_id IS NOT NULL AND action = 'create' AND actor = ?",
+    row.id,
+    row.actor,
+  ))!;
   return { id: row.id, actor: row.actor, done, ...started, running: alive(started.pid, started.host) };
 }
 
@@ -72,14 +73,31 @@ export function stoppedMessage(run: BulkRun): string {
 }
 
 /** Records the start of a run (inside its first transaction), on the audit chain; returns the event id. */
-export function startRun(sqlite: Database.Database, actor: string, at: number, started: Omit<Started, 'pid' | 'host'>): number {
+export async function startRun(session: WriteSession, actor: string, at: number, started: Omit<Started, 'pid' | 'host'>): Promise<number> {
   const value = JSON.stringify({ ...started, pid: process.pid, host: hostname() } satisfies Started);
-  auditAppender(sqlite)({ ticket_id: null, actor, at, action: 'bulk_write', field: 'started', old_value: null, new_value: value });
-  return sqlite.prepare('SELECT last_insert_rowid()').pluck().get() as number;
+  return sessionAudit(session).append({
+    ticket_id: null,
+    actor,
+    at,
+    action: 'bulk_write',
+    field: 'started',
+    old_value: null,
+    new_value: value,
+  });
 }
 
-export function finishRun(sqlite: Database.Database, runId: number, actor: string, at: number): void {
-  auditAppender(sqlite)({ ticket_id: null, actor, at, action: 'bulk_write', field: 'finished', old_value: String(runId), new_value: null });
+export async function finishRun(session: WriteSession, runId: number, actor: string, at: number): Promise<void> {
+  const event = { ticket_id: null, actor, at, action: 'bulk_write', field: 'finished', old_value: String(runId), new_value: null };
+  await sessionAudit(session).append(event);
+}
+
+/** Refuses (exit 3, nothing written) a first run into a desk with tickets, when the batch asks for an empty one. */
+export function refuseNonEmpty(existing: number, emptyOnly: boolean, resume: BulkRun | undefined): void {
+  if (resume || !emptyOnly || existing === 0) return;
+  fail(
+    EXIT.conflict,
+    `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`,
+  );
 }
 
 /**

@@ -8,13 +8,26 @@
  * (SQLite's busy handler sleeps up to 100 ms between tries). The run is recorded (./bulk-run.ts): a
  * killed run is reported and resumed, never mistaken for a whole desk.
  */
-import { EXIT, fail } from '../errors.js';
-import { dropIndexes, finishRun, missingIndexes, startRun, stoppedMessage, unfinishedRun, type BulkRun } from './bulk-run.js';
+import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
+import { writeBulkPg } from './bulk-pg.js';
+import {
+  dropIndexes,
+  finishRun,
+  missingIndexes,
+  refuseNonEmpty,
+  startRun,
+  stoppedMessage,
+  unfinishedRun,
+  type BulkRun,
+} from './bulk-run.js';
 import { writePeople, writeChunk, type BatchIds } from './bulk-rows.js';
 import type { BulkBatch, BulkSummary } from './bulk-types.js';
 import type { Desk } from './desk.js';
 import { rawSqlite } from './sqlite-raw.js';
 import { CHUNK_MS, setAutocheckpoint, transaction } from './bulk-transaction.js';
+import { pgSession } from './write-session-pg.js';
+import { sqliteSession } from './write-session-sqlite.js';
 
 export { stoppedMessage, type BulkRun } from './bulk-run.js';
 export { CHUNK_MS } from './bulk-transaction.js';
@@ -29,10 +42,13 @@ export async function unfinishedWrites(desk: Desk): Promise<string[]> {
 
 /** The interrupted (or still running) bulk write of this desk, if there is one. */
 export async function interruptedBulkWrite(desk: Desk): Promise<BulkRun | null> {
-  return desk.db.connection().execute(async () => unfinishedRun(rawSqlite(desk)));
+  if (dialectOf(desk.db) === 'postgres') return unfinishedRun(pgSession(desk.db as never));
+  return desk.db.connection().execute(async () => unfinishedRun(sqliteSession(rawSqlite(desk))));
 }
 
 export async function writeBulk(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
+  // On PostgreSQL: multi-row inserts in transactions of their own (./bulk-pg.ts).
+  if (dialectOf(desk.db) === 'postgres') return writeBulkPg(desk, batch);
   // No checkpoint after each chunk: the pages a chunk rewrites (indexes, tree interiors) would be copied
   // back to the file and synced again and again. The WAL is checkpointed once, after the last chunk.
   const autocheckpoint = await setAutocheckpoint(desk, 0);
@@ -63,20 +79,15 @@ async function write(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
   for (let skip = resume?.done ?? 0; skip > 0 && !tickets.next().done;) skip--;
   let done = resume?.done ?? 0;
   let more = done < batch.total;
-  await transaction(desk, (sqlite) => {
+  await transaction(desk, async (sqlite) => {
     const existing = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
-    if (!resume && batch.emptyOnly && existing > 0) {
-      fail(
-        EXIT.conflict,
-        `the desk already has ${existing.toLocaleString('en-US')} ticket${existing === 1 ? '' : 's'}: use --append to add demo data anyway`,
-      );
-    }
+    refuseNonEmpty(existing, batch.emptyOnly, resume);
     batch.onProgress?.(done, batch.total);
     ids = writePeople(sqlite, batch, summary);
     if (resume) return;
     // Into an empty desk, the ticket and timeline indexes are built once after the rows instead of row by row.
     indexes = existing === 0 ? [...dropIndexes(sqlite, 'tickets'), ...dropIndexes(sqlite, 'interactions')] : [];
-    runId = startRun(sqlite, batch.actor, batch.now, {
+    runId = await startRun(sqliteSession(sqlite), batch.actor, batch.now, {
       total: batch.total,
       label: batch.label,
       resumeWith: batch.resumeWith,
@@ -104,7 +115,7 @@ async function write(desk: Desk, batch: BulkBatch): Promise<BulkSummary> {
       throw error;
     }
     await buildIndexes(desk, indexes);
-    await transaction(desk, (sqlite) => finishRun(sqlite, runId, batch.actor, batch.now));
+    await transaction(desk, (sqlite) => finishRun(sqliteSession(sqlite), runId, batch.actor, batch.now));
   }
 }
 
@@ -124,5 +135,6 @@ async function buildIndexes(desk: Desk, indexes: readonly string[]): Promise<voi
 
 /** Fresh planner statistics after a bulk write, for the queue's indexes. */
 export async function analyze(desk: Desk): Promise<void> {
+  if (dialectOf(desk.db) === 'postgres') return void (await sql`ANALYZE`.execute(desk.db));
   await desk.db.connection().execute(async () => rawSqlite(desk).exec('PRAGMA analysis_limit = 1000; ANALYZE;'));
 }

@@ -5,13 +5,14 @@
  * already present matched and skipped, a skipped ticket's timeline skipped with it. Audit events are
  * chained anew on this desk's trail (the same hashes on an empty desk).
  */
-import type Database from 'better-sqlite3';
-import { chainFrom } from '../domain/audit-chain.js';
+import type { AuditContent } from '../domain/audit-chain.js';
+import { sessionAudit } from './audit-append.js';
 import { sha256 } from './attachment-files.js';
 import { RecordProblem } from './import-problem.js';
 import { ROW_TABLE, type RowTable } from './import-row-tables.js';
 import type { WriterContext } from './import-tickets.js';
 import type { ImportRowIn, Outcome } from './import-types.js';
+import { isRecordError, SQL_WORDS } from './write-session.js';
 
 type Row = Record<string, unknown>;
 export interface RowResult {
@@ -20,21 +21,21 @@ export interface RowResult {
   title: string;
 }
 
-export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
-  const { sqlite } = w;
-  const columnsOf = memo((table: string) => new Set((sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)));
+export function rowWriter(w: WriterContext): (item: ImportRowIn) => Promise<RowResult> {
+  const { session } = w;
+  const same = SQL_WORDS[session.dialect].same;
+  const columnsOf = memo((table: string) => session.columns(table));
   const idMap = new Map<string, Map<number, number>>();
   const created = new Map<string, Set<number>>();
   const mapOf = <K, V>(m: Map<string, Map<K, V> | Set<K>>, t: string, make: () => Map<K, V> | Set<K>) =>
     m.get(t) ?? m.set(t, make()).get(t)!;
   const ids = (t: string) => mapOf(idMap, t, () => new Map()) as Map<number, number>;
   const made = (t: string) => mapOf(created as Map<string, Set<number>>, t, () => new Set()) as Set<number>;
-  const statement = memo((text: string) => sqlite.prepare(text));
 
-  return (item) => {
+  return async (item) => {
     const spec = ROW_TABLE.get(item.table);
     if (!spec) throw new RecordProblem(item.place, 'table', `'${item.table}' is not a table of a Deskline export`);
-    const row = checkColumns(item, spec, columnsOf(spec.table));
+    const row = checkColumns(item, spec, await columnsOf(spec.table));
     const data = spec.table === 'attachments' ? attachmentData(item) : null;
     const oldId = typeof row.id === 'number' ? row.id : null;
     const label = { ref: spec.label?.ref(row) ?? '', title: spec.label?.title ? String(row[spec.label.title] ?? '') : '' };
@@ -54,11 +55,11 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
     }
     const ownRow = spec.owner && row[spec.owner] !== null;
     const key = ownRow ? undefined : spec.key?.(row);
-    const found = key ? findRow(spec, key, row) : undefined;
+    const found = key ? await findRow(spec, key, row) : undefined;
     if (found) {
       if (oldId !== null) ids(spec.table).set(oldId, found.id);
       if (!spec.replace || !differs(spec, found.row, row)) return { outcome: 'skipped', ...label };
-      updateRow(spec, row, key!);
+      await updateRow(spec, row, key!);
       if (spec.table === 'tickets') w.touched.add(found.id);
       return { outcome: 'updated', ...label };
     }
@@ -66,7 +67,7 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
       if (sha256(data) !== row.sha256) throw new RecordProblem(item.place, 'data', 'does not match its sha256');
       w.blobs().put(data);
     }
-    const newId = insertRow(spec, row, item.place);
+    const newId = await insertRow(spec, row, item.place);
     if (oldId !== null) {
       ids(spec.table).set(oldId, newId);
       made(spec.table).add(oldId);
@@ -77,12 +78,14 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
     return { outcome: 'created', ...label };
   };
 
-  function findRow(spec: RowTable, key: readonly string[], row: Row): { id: number; row: Row } | undefined {
+  async function findRow(spec: RowTable, key: readonly string[], row: Row): Promise<{ id: number; row: Row } | undefined> {
     // A table without an id of its own (some are WITHOUT ROWID) is only ever matched, never referred to.
     const idColumn = spec.noId ? '0' : 'id';
-    const where = key.map((k) => `"${k}" IS ?`).join(' AND ');
-    const found = statement(`SELECT ${idColumn} AS __id, * FROM "${spec.table}" WHERE ${where} LIMIT 1`).get(...key.map((k) => row[k])) as
-      (Row & { __id: number }) | undefined;
+    const where = key.map((k) => `"${k}" ${same} ?`).join(' AND ');
+    const found = await session.get<Row & { __id: number }>(
+      `SELECT ${idColumn} AS __id, * FROM "${spec.table}" WHERE ${where} LIMIT 1`,
+      ...key.map((k) => row[k]),
+    );
     return found && { id: found.__id, row: found };
   }
 
@@ -90,43 +93,41 @@ export function rowWriter(w: WriterContext): (item: ImportRowIn) => RowResult {
     return Object.keys(row).some((k) => k !== 'id' && stored[k] !== row[k]);
   }
 
-  function updateRow(spec: RowTable, row: Row, key: readonly string[]): void {
+  async function updateRow(spec: RowTable, row: Row, key: readonly string[]): Promise<void> {
     const set = Object.keys(row).filter((k) => k !== 'id' && !key.includes(k));
-    statement(
-      `UPDATE "${spec.table}" SET ${set.map((k) => `"${k}" = ?`).join(', ')} WHERE ${key.map((k) => `"${k}" IS ?`).join(' AND ')}`,
-    ).run(...set.map((k) => row[k]), ...key.map((k) => row[k]));
+    await session.run(
+      `UPDATE "${spec.table}" SET ${set.map((k) => `"${k}" = ?`).join(', ')} WHERE ${key.map((k) => `"${k}" ${same} ?`).join(' AND ')}`,
+      ...set.map((k) => row[k]),
+      ...key.map((k) => row[k]),
+    );
   }
 
-  function insertRow(spec: RowTable, row: Row, place: string): number {
+  async function insertRow(spec: RowTable, row: Row, place: string): Promise<number> {
     const out: Row = { ...row };
-    if (spec.noId || !idIsFree(spec.table, out.id)) delete out.id;
-    if (spec.table === 'audit_events') Object.assign(out, chained(sqlite, out));
+    if (spec.noId || !(await idIsFree(spec.table, out.id))) delete out.id;
+    else w.explicitIds?.add(spec.table);
+    if (spec.table === 'audit_events') Object.assign(out, await sessionAudit(session).chain(out as unknown as AuditContent));
     const columns = Object.keys(out);
     try {
-      const result = statement(
-        `INSERT INTO "${spec.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      ).run(...columns.map((c) => out[c]));
-      return Number(result.lastInsertRowid);
+      const text = `INSERT INTO "${spec.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      const values = columns.map((c) => out[c]);
+      if (spec.noId) return (await session.run(text, ...values)) && 0;
+      const id = await session.insert(text, ...values);
+      if (spec.table === 'audit_events') sessionAudit(session).inserted(id);
+      return id;
     } catch (error) {
       const message = (error as Error).message;
-      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new RecordProblem(place, null, message);
+      if (isRecordError(error)) throw new RecordProblem(place, null, message);
       throw error;
     }
   }
 
-  function idIsFree(table: string, id: unknown): boolean {
+  async function idIsFree(table: string, id: unknown): Promise<boolean> {
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return false;
     // Audit events keep their id only past the trail's end: the chain runs in id order.
-    if (table === 'audit_events') return id > ((statement('SELECT ifnull(max(id), 0) FROM audit_events').pluck().get() as number) ?? 0);
-    return statement(`SELECT 1 FROM "${table}" WHERE id = ?`).get(id) === undefined;
+    if (table === 'audit_events') return id > ((await session.value<number>('SELECT coalesce(max(id), 0) FROM audit_events')) ?? 0);
+    return (await session.get(`SELECT 1 FROM "${table}" WHERE id = ?`, id)) === undefined;
   }
-}
-
-/** The digest and chain of an audit event appended to this desk's trail now. */
-function chained(sqlite: Database.Database, e: Row): { digest: string; chain: string } {
-  const head = sqlite.prepare('SELECT chain FROM audit_events WHERE chain IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as
-    string | undefined;
-  return chainFrom(head ?? null)(e as never);
 }
 
 function checkColumns(item: ImportRowIn, spec: RowTable, columns: ReadonlySet<string>): Row {

@@ -3,7 +3,10 @@
  * format-neutral records of io/import-record.ts) and the raw rows of Deskline's own export.
  */
 import type { TicketInput } from '../domain/ticket-input.js';
+import type { Desk } from './desk.js';
+import type { Executor } from './executor.js';
 import type { ImportMailIn } from './mail-types.js';
+import type { WriteSession } from './write-session.js';
 
 export interface ImportPersonIn {
   name: string;
@@ -91,4 +94,20 @@ export interface ImportOptions {
   keepLines: boolean;
   /** Called after each item with how many are done. */
   onItem?: (done: number) => void;
+}
+
+/** What an import does differently by dialect (./import-sqlite.ts, ./import-pg.ts), around the same writers. */
+export interface ImportDialect {
+  /** Connection settings for the run, outside its transaction; returns what puts them back. */
+  before(desk: Desk): () => void;
+  /** Inside the transaction: the session the writers use, and what to do before COMMIT. */
+  begin(desk: Desk, trx: Executor): Promise<{ session: WriteSession; finish(run: ImportRun): Promise<void> }>;
+}
+
+/** What a run wrote that the dialect may need to follow up before COMMIT. */
+export interface ImportRun {
+  /** Tickets whose free-text index must be rebuilt. */
+  touched: ReadonlySet<number>;
+  /** Tables given rows with the ids of the file (a PostgreSQL identity must be moved past them). */
+  explicitIds: ReadonlySet<string>;
 }

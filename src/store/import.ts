@@ -1,27 +1,31 @@
 /**
- * THE import transaction: every item of a run written inside one BEGIN IMMEDIATE … COMMIT, so a bad
+ * THE import transaction: every item of a run written inside one transaction (withImmediate), so a bad
  * record anywhere leaves the desk exactly as it was (attachment files written meanwhile are removed
  * again). Tickets are matched on their external id (./import-tickets.ts), rows of Deskline's own
  * export on their natural keys (./import-rows.ts): importing the same file twice creates nothing.
  * A dry run does all the work and rolls back, so what it reports is what a real run would do.
- * The ticket indexes' triggers are held for the run and the touched tickets indexed once at the end
- * (./import-index.ts); statement journals are kept in memory meanwhile (./write-pragmas.ts).
+ * The writers are the same on both dialects (statements of a write session, ./write-session.ts); what
+ * differs (SQLite's held FTS5 indexes and pragmas, PostgreSQL's identities) is in ./import-sqlite.ts
+ * and ./import-pg.ts.
  */
+import { dialectOf, type Dialect } from '../db/dialect.js';
 import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
-import { auditAppender } from './audit-chain.js';
+import { sessionAudit } from './audit-append.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
-import { holdTextIndex, indexTickets } from './import-index.js';
+import { PG_IMPORT } from './import-pg.js';
 import { rowWriter } from './import-rows.js';
+import { SQLITE_IMPORT } from './import-sqlite.js';
 import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
-import type { ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
+import type { ImportDialect, ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
-import { rawSqlite } from './sqlite-raw.js';
-import { longWritePragmas } from './write-pragmas.js';
 
 export type * from './import-types.js';
+
+/** What differs by dialect, in its own module. */
+const DIALECTS: Readonly<Record<Dialect, ImportDialect>> = { sqlite: SQLITE_IMPORT, postgres: PG_IMPORT };
 
 class DryRunDone extends Error {}
 
@@ -30,21 +34,30 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
   const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, counts: {}, lines: [], mailCreated: [] };
   let blobs: BlobStore | undefined;
   const lazyBlobs = () => (blobs ??= blobStore(desk));
-  const restorePragmas = longWritePragmas(rawSqlite(desk));
+  const dialect = DIALECTS[dialectOf(desk.db)];
+  const restore = dialect.before(desk);
   try {
-    await withImmediate(desk.db, async () => {
-      const sqlite = rawSqlite(desk);
+    await withImmediate(desk.db, async (trx) => {
+      const { session, finish } = await dialect.begin(desk, trx);
       const touched = new Set<number>();
-      const context = { sqlite, actor: options.actor, now: options.now, config, blobs: lazyBlobs, counts: summary.counts, touched };
+      const explicitIds = new Set<string>();
+      const context = {
+        session,
+        actor: options.actor,
+        now: options.now,
+        config,
+        blobs: lazyBlobs,
+        counts: summary.counts,
+        touched,
+        explicitIds,
+      };
       const writeTicket = ticketWriter(context);
       const writeRow = rowWriter(context);
       const writeMail = mailWriter(context, writeTicket);
-      sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
-      const indexText = holdTextIndex(sqlite);
       let done = 0;
       for await (const item of items) {
         if (item.kind === 'mail') {
-          const result = writeMail(item);
+          const result = await writeMail(item);
           const outcome = MAIL_OUTCOME[result.fate];
           summary[outcome]++;
           if (result.fate === 'created' && result.ticketId) summary.mailCreated.push(result.ticketId);
@@ -56,21 +69,19 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
               title: item.mail.subject,
             });
         } else if (item.kind === 'ticket') {
-          const { outcome, id } = writeTicket(item);
+          const { outcome, id } = await writeTicket(item);
           summary[outcome]++;
           if (options.keepLines) summary.lines.push({ outcome, what: 'ticket', ref: formatRef(id), title: item.input.title });
         } else {
-          const result = writeRow(item);
+          const result = await writeRow(item);
           summary[result.outcome]++;
           if (options.keepLines) summary.lines.push({ outcome: result.outcome, what: item.table, ref: result.ref, title: result.title });
         }
         options.onItem?.(++done);
       }
-      indexTickets(sqlite, touched);
-      indexText(touched);
-      sqlite.prepare('DELETE FROM ticket_fts_hold').run();
+      await finish({ touched, explicitIds });
       if (summary.created + summary.updated > 0) {
-        auditAppender(sqlite)({
+        await sessionAudit(session).append({
           ticket_id: null,
           actor: options.actor,
           at: options.now,
@@ -86,7 +97,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
     blobs?.discardNew();
     if (!(error instanceof DryRunDone)) throw error;
   } finally {
-    restorePragmas();
+    restore();
   }
   return summary;
 }

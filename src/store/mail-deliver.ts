@@ -12,6 +12,7 @@ import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
 import { ticketWriter } from './import-tickets.js';
 import { mailWriter } from './mail-intake.js';
+import { sqliteSession } from './write-session-sqlite.js';
 import type { MailIn, MailResult } from './mail-types.js';
 import { loadSlaConfig } from './sla-config.js';
 import { rawSqlite } from './sqlite-raw.js';
@@ -60,7 +61,7 @@ export async function deliverMails(
       const sqlite = rawSqlite(desk);
       const touched = new Set<number>();
       const context = {
-        sqlite,
+        session: sqliteSession(sqlite),
         actor: options.actor,
         now: options.now ?? Date.now(),
         config,
@@ -70,26 +71,27 @@ export async function deliverMails(
       };
       sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
       const write = mailWriter(context, ticketWriter(context));
-      const outcomes = items.map(({ mail, place }): BatchOutcome => {
+      const outcomes: BatchOutcome[] = [];
+      for (const { mail, place } of items) {
         sqlite.exec('SAVEPOINT mail_item');
         const before = new Set(touched);
         try {
-          const result = write({ kind: 'mail', place, mail });
+          const result = await write({ kind: 'mail', place, mail });
           const ack =
             result.fate === 'created' && options.acknowledge
               ? queueAcknowledgement(sqlite, result.ticketId!, mail, options.acknowledge, context.now)
               : null;
           sqlite.exec('RELEASE mail_item');
-          return { ...result, acknowledged: ack !== null };
+          outcomes.push({ ...result, acknowledged: ack !== null });
         } catch (error) {
           sqlite.exec('ROLLBACK TO mail_item');
           sqlite.exec('RELEASE mail_item');
           // A ticket rolled back is not indexed (its id is no row's).
           for (const id of touched) if (!before.has(id)) touched.delete(id);
-          if (error instanceof DesklineError) return { refused: error };
-          throw error;
+          if (error instanceof DesklineError) outcomes.push({ refused: error });
+          else throw error;
         }
-      });
+      }
       indexTickets(sqlite, touched);
       sqlite.prepare('DELETE FROM ticket_fts_hold').run();
       if (options.cursor) moveCursor(sqlite, options.cursor, context.now);

@@ -9,12 +9,13 @@
  */
 import { InputError, validateTicketInput } from '../domain/ticket-input.js';
 import { onInteraction, type TicketState } from '../domain/ticket-rules.js';
-import { auditAppender } from './audit-chain.js';
+import { sessionAudit } from './audit-append.js';
 import { RecordProblem } from './import-problem.js';
 import type { ImportTicketIn, Outcome } from './import-types.js';
 import type { WriterContext } from './import-tickets.js';
 import type { ImportMailIn, MailIn, MailResult } from './mail-types.js';
 import { dueRefresher } from './sla-refresh-raw.js';
+import { SQL_WORDS } from './write-session.js';
 
 /** How each fate counts in an import's summary. */
 export const MAIL_OUTCOME: Readonly<Record<MailResult['fate'], Outcome>> = {
@@ -26,7 +27,7 @@ export const MAIL_OUTCOME: Readonly<Record<MailResult['fate'], Outcome>> = {
   known: 'skipped',
 };
 
-type WriteTicket = (t: ImportTicketIn) => { id: number };
+type WriteTicket = (t: ImportTicketIn) => Promise<{ id: number }>;
 type Row = TicketState & { id: number; requester_email: string | null; version: number };
 
 const SUBJECT_REF = /\[HD-(\d{1,15})\]/i;
@@ -45,47 +46,47 @@ export function titleOfSubject(subject: string, text: string): string {
   return Array.from(chosen).length > 200 ? `${Array.from(chosen).slice(0, 199).join('')}…` : chosen;
 }
 
-export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: ImportMailIn) => MailResult {
-  const { sqlite } = w;
-  const audit = auditAppender(sqlite);
-  const refreshDue = dueRefresher(sqlite, w.config, audit);
+export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: ImportMailIn) => Promise<MailResult> {
+  const { session } = w;
+  const audit = sessionAudit(session).append;
+  const refreshDue = dueRefresher(session, w.config, audit);
   const bump = (what: string) => (w.counts[what] = (w.counts[what] ?? 0) + 1);
   const q = {
-    knownEntry: sqlite.prepare('SELECT ticket_id FROM interactions WHERE message_id = ?').pluck(),
-    knownTicket: sqlite.prepare('SELECT id FROM tickets WHERE external_id = ?').pluck(),
-    ticket: sqlite.prepare(
-      `SELECT t.id, t.status, t.resolved_at, t.closed_at, t.resolution, t.first_response_at, t.version, r.email AS requester_email
+    knownEntry: 'SELECT ticket_id FROM interactions WHERE message_id = ?',
+    knownTicket: 'SELECT id FROM tickets WHERE external_id = ?',
+    ticket: `SELECT t.id, t.status, t.resolved_at, t.closed_at, t.resolution, t.first_response_at, t.version, r.email AS requester_email
          FROM tickets t LEFT JOIN requesters r ON r.id = t.requester_id WHERE t.id = ?`,
-    ),
-    entry: sqlite.prepare(
+    entry:
       'INSERT INTO interactions (ticket_id, kind, author_id, author_name, body, minutes, created_at, message_id) VALUES (?, ?, NULL, ?, ?, 0, ?, ?)',
-    ),
-    attachment: sqlite.prepare(
+    attachment:
       'INSERT INTO attachments (ticket_id, interaction_id, name, content_type, size, sha256, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    touch: sqlite.prepare('UPDATE tickets SET updated_at = max(updated_at, ?), version = version + 1 WHERE id = ?'),
+    touch: `UPDATE tickets SET updated_at = ${SQL_WORDS[session.dialect].greatest}(updated_at, ?), version = version + 1 WHERE id = ?`,
   };
+  const known = async (messageId: string) =>
+    (await session.value<number>(q.knownTicket, messageId)) ?? (await session.value<number>(q.knownEntry, messageId));
 
-  const threadOf = (mail: MailIn): Row | null => {
+  const threadOf = async (mail: MailIn): Promise<Row | null> => {
     const ref = SUBJECT_REF.exec(mail.subject)?.[1];
-    const byRef = ref ? (q.ticket.get(Number(ref)) as Row | undefined) : undefined;
+    const byRef = ref ? await session.get<Row>(q.ticket, Number(ref)) : undefined;
     if (byRef) return byRef;
     for (const id of mail.replyTo) {
-      const ticketId = (q.knownTicket.get(id) ?? q.knownEntry.get(id)) as number | undefined;
-      if (ticketId !== undefined) return q.ticket.get(ticketId) as Row;
+      const ticketId = await known(id);
+      if (ticketId !== undefined) return (await session.get<Row>(q.ticket, ticketId))!;
     }
     return null;
   };
 
-  const reopen = (before: Row, mail: MailIn, at: number): boolean => {
+  const reopen = async (before: Row, mail: MailIn, at: number): Promise<boolean> => {
     const fromRequester = mail.from?.email != null && mail.from.email === before.requester_email;
     const set = fromRequester ? onInteraction(before, 'email_in', false, at) : {};
     if (!set.status || set.status === before.status) return false;
     const columns = Object.keys(set) as (keyof TicketState)[];
-    sqlite
-      .prepare(`UPDATE tickets SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
-      .run(...columns.map((c) => set[c] ?? null), before.id);
-    audit({
+    await session.run(
+      `UPDATE tickets SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      ...columns.map((c) => set[c] ?? null),
+      before.id,
+    );
+    await audit({
       ticket_id: before.id,
       actor: mail.from!.name,
       at,
@@ -94,29 +95,29 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
       old_value: before.status,
       new_value: set.status,
     });
-    refreshDue(before.id, w.now);
+    await refreshDue(before.id, w.now);
     return true;
   };
 
-  const append = (ticket: Row, mail: MailIn, at: number): MailResult => {
+  const append = async (ticket: Row, mail: MailIn, at: number): Promise<MailResult> => {
     const automatic = mail.automatic !== null;
     const kind = automatic ? 'note' : 'email_in';
     const author = mail.from?.name || mail.from?.email || 'unknown sender';
     const body = automatic ? `Automatic mail (${mail.automatic}) from ${author}: ${mail.subject}\n\n${mail.text}` : mail.text;
-    const entryId = Number(q.entry.run(ticket.id, kind, author, body, at, mail.messageId).lastInsertRowid);
+    const entryId = await session.insert(q.entry, ticket.id, kind, author, body, at, mail.messageId);
     for (const a of mail.attachments) {
-      q.attachment.run(ticket.id, entryId, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, at);
+      await session.run(q.attachment, ticket.id, entryId, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, at);
       bump('attachments');
     }
-    q.touch.run(at, ticket.id);
-    const reopened = !automatic && reopen(ticket, mail, at);
-    if (!reopened) audit({ ticket_id: ticket.id, actor: author, at, action: kind, field: null, old_value: null, new_value: null });
+    await session.run(q.touch, at, ticket.id);
+    const reopened = !automatic && (await reopen(ticket, mail, at));
+    if (!reopened) await audit({ ticket_id: ticket.id, actor: author, at, action: kind, field: null, old_value: null, new_value: null });
     w.touched.add(ticket.id);
     bump(automatic ? 'automatic mails kept as notes' : reopened ? 'replies that reopened' : 'replies');
     return { fate: automatic ? 'noted' : reopened ? 'reopened' : 'replied', ticketId: ticket.id };
   };
 
-  const open = (item: ImportMailIn, at: number): MailResult => {
+  const open = async (item: ImportMailIn, at: number): Promise<MailResult> => {
     const { mail } = item;
     let input;
     try {
@@ -135,7 +136,7 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
       ? { name: mail.from.name || mail.from.email!, email: mail.from.email, phone: null, department: null }
       : null;
     const attachments = mail.attachments.map((a) => ({ ...a, createdAt: at }));
-    const { id } = writeTicket({
+    const { id } = await writeTicket({
       kind: 'ticket',
       place: item.place,
       externalId: mail.messageId,
@@ -149,12 +150,12 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
     return { fate: 'created', ticketId: id };
   };
 
-  return (item) => {
+  return async (item) => {
     const { mail } = item;
-    const known = (q.knownTicket.get(mail.messageId) ?? q.knownEntry.get(mail.messageId)) as number | undefined;
-    if (known !== undefined) return { fate: 'known', ticketId: known };
+    const there = await known(mail.messageId);
+    if (there !== undefined) return { fate: 'known', ticketId: there };
     const at = mail.date ?? w.now;
-    const ticket = threadOf(mail);
+    const ticket = await threadOf(mail);
     if (ticket) return append(ticket, mail, at);
     if (mail.automatic !== null) {
       bump(`automatic mails left out (${mail.automatic})`);

@@ -10,7 +10,7 @@ import { createTickets } from '../../src/store/tickets.js';
 import { trainModel } from '../../src/store/triage-train.js';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempEnv } from '../helpers/temp.js';
+import { deskEnv, deskRows } from '../helpers/desk-env.js';
 
 const VPN_MAIL = 'fixtures/import/mail/plain.eml'; // "VPN não liga — drops every ten minutes"
 const PRINTER_MAIL = 'fixtures/import/mail/latin1.eml'; // "Drucker im Büro 3 druckt nicht"
@@ -29,7 +29,7 @@ const KINDS = [
 
 /** A desk that learned 60 resolved tickets, at env's DESKLINE_DB. */
 async function trainedEnv(): Promise<Record<string, string>> {
-  const env = tempEnv();
+  const env = await deskEnv();
   const desk = await openDesk(env.DESKLINE_DB!);
   try {
     const inputs = KINDS.flatMap((k) =>
@@ -46,7 +46,7 @@ async function trainedEnv(): Promise<Record<string, string>> {
 }
 
 const fieldsOf = (env: Record<string, string>, id: number) =>
-  dbRows(env, `SELECT category, priority, tier FROM tickets WHERE id = ${id}`).then((r) => r[0]);
+  deskRows(env, `SELECT category, priority, tier FROM tickets WHERE id = ${id}`).then((r) => r[0]);
 
 describe('import eml: triage suggestions', () => {
   it('shows the suggestion for each ticket mail opened and changes none of them', async () => {
@@ -81,7 +81,7 @@ describe('import eml: triage suggestions', () => {
     expect(await fieldsOf(env, 61)).toEqual({ category: 'network', priority: 'high', tier: 'L2' });
     expect(await fieldsOf(env, 62)).toEqual({ category: 'other', priority: 'normal', tier: 'L1' });
     expect(
-      await dbRows(env, "SELECT field, new_value FROM audit_events WHERE ticket_id = 61 AND action = 'triage' ORDER BY field"),
+      await deskRows(env, "SELECT field, new_value FROM audit_events WHERE ticket_id = 61 AND action = 'triage' ORDER BY field"),
     ).toEqual([
       { field: 'category', new_value: 'network' },
       { field: 'priority', new_value: 'high' },
@@ -96,6 +96,6 @@ describe('import eml: triage suggestions', () => {
     const bad = await runCli(['import', 'jsonl', 'fixtures/import/small.jsonl', '--auto'], { env });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toEqual(['deskline: --auto: only for mail imports (eml, mbox, maildir)']);
-    expect(await dbRows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 61 }]);
+    expect(await deskRows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 61 }]);
   });
 });

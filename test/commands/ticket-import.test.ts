@@ -1,7 +1,7 @@
 /** `ticket create --from-json` takes what `--json` prints: a desk's tickets carried into a fresh desk stay the same. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { dbRows, tempEnv } from '../helpers/temp.js';
+import { deskEnv, deskRows } from '../helpers/desk-env.js';
 
 const ALL_COLUMNS = 'ref,prio,status,age,due,requester,assignee,tier,category,channel,created,updated,title,external_id,resolution';
 
@@ -14,7 +14,7 @@ const ok = async (env: Record<string, string>, args: string[], stdin?: string) =
 
 /** A desk with history: tickets from last month, assigned, resolved, pending, with requesters and tags. */
 async function oldDesk(): Promise<Record<string, string>> {
-  const env = tempEnv();
+  const env = await deskEnv();
   await ok(env, ['technician', 'add', 'Sam Okafor', '-e', 'sam@example.com']);
   const tickets = [
     {
@@ -50,7 +50,7 @@ async function oldDesk(): Promise<Record<string, string>> {
 }
 
 async function freshDesk(): Promise<Record<string, string>> {
-  const env = tempEnv();
+  const env = await deskEnv();
   await ok(env, ['technician', 'add', 'Sam Okafor', '-e', 'sam@example.com']);
   return env;
 }
@@ -82,7 +82,7 @@ describe('ticket create --from-json with what --json prints', () => {
       });
       expect(people(again.ticket)).toEqual(people(before.ticket));
     }
-    expect(await dbRows(fresh, 'SELECT name, email FROM requesters ORDER BY id')).toEqual([
+    expect(await deskRows(fresh, 'SELECT name, email FROM requesters ORDER BY id')).toEqual([
       { name: 'Ana Silva', email: 'ana@example.com' },
       { name: 'Bo Lee', email: null },
     ]);
@@ -100,22 +100,22 @@ describe('ticket create --from-json with what --json prints', () => {
     const r = await runCli(['ticket', 'create', '--from-json', '-'], { env: fresh, stdin: JSON.stringify(broken) });
     expect(r.code).toBe(4);
     expect(r.stderr).toBe("deskline: stdin item 4: createdAt: must be a time such as 2026-11-23T09:52:00Z (got 'last Tuesday')\n");
-    expect(await dbRows(fresh, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 7 }]);
+    expect(await deskRows(fresh, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 7 }]);
   });
 
   it('names the item of a one-line array that is wrong, and writes nothing', async () => {
-    const env = tempEnv();
+    const env = await deskEnv();
     const r = await runCli(['ticket', 'create', '--from-json', '-'], {
       env,
       stdin: '[{"title":"A"},{"title":"B"},{"title":"C","priority":"super"}]',
     });
     expect(r.code).toBe(4);
     expect(r.stderr).toBe("deskline: stdin item 3: priority: must be one of urgent, high, normal, low (got 'super')\n");
-    expect(await dbRows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }]);
+    expect(await deskRows(env, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }]);
   });
 
   it('gives a ticket with no title the first words of its description, and says so once per ticket', async () => {
-    const env = tempEnv();
+    const env = await deskEnv();
     const long = 'Outlook keeps asking for the password after the update on every start\nSecond line';
     const r = await runCli(['ticket', 'create', '--from-json', '-', '-q'], {
       env,
@@ -126,7 +126,7 @@ describe('ticket create --from-json with what --json prints', () => {
       'stdin item 1: no title; took "Outlook keeps asking for the password after the update on…" from the description\n' +
         'stdin item 3: no title; took "Scanner offline" from the description\n',
     );
-    expect(await dbRows(env, 'SELECT title FROM tickets ORDER BY id')).toEqual([
+    expect(await deskRows(env, 'SELECT title FROM tickets ORDER BY id')).toEqual([
       { title: 'Outlook keeps asking for the password after the update on…' },
       { title: 'Has one' },
       { title: 'Scanner offline' },

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { snapshot } from '../helpers/db-snapshot.js';
-import { tempDir, tempEnv } from '../helpers/temp.js';
+import { tempDir } from '../helpers/temp.js';
+import { deskEnv, deskSnapshot } from '../helpers/desk-env.js';
 
 const BAD = fileURLToPath(new URL('../../fixtures/bad/import', import.meta.url));
 
@@ -41,16 +41,16 @@ const CASES: [format: string, file: string, message: string][] = [
 ];
 
 async function refused(args: string[], message: string) {
-  const env = tempEnv();
+  const env = await deskEnv();
   expect((await runCli(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env })).code).toBe(0);
-  const before = snapshot(env.DESKLINE_DB!);
+  const before = await deskSnapshot(env);
   const r = await runCli(args, { env });
   expect(r.stderr).toContain(message);
   expect(r.code).toBe(4);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stdout).toBe('');
-  expect(snapshot(env.DESKLINE_DB!)).toBe(before);
+  expect(await deskSnapshot(env)).toBe(before);
 }
 
 describe('malformed vendor and mail imports', () => {

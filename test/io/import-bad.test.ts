@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { snapshot } from '../helpers/db-snapshot.js';
-import { tempDir, tempEnv } from '../helpers/temp.js';
+import { tempDir } from '../helpers/temp.js';
+import { deskEnv, deskSnapshot } from '../helpers/desk-env.js';
 
 const BAD = fileURLToPath(new URL('../../fixtures/bad/import', import.meta.url));
 
@@ -29,13 +29,13 @@ const CASES: [format: string, file: string, message: string][] = [
 ];
 
 async function deskWithTicket() {
-  const env = tempEnv();
+  const env = await deskEnv();
   expect((await runCli(['ticket', 'create', '-t', 'Existing ticket', '-r', 'ana@example.com'], { env })).code).toBe(0);
   return env;
 }
 
 async function refused(env: Record<string, string>, args: string[], message: string) {
-  const before = snapshot(env.DESKLINE_DB!);
+  const before = await deskSnapshot(env);
   const r = await runCli(args, { env });
   expect(r.code).toBe(4);
   expect(r.stderr).toContain(message);
@@ -44,7 +44,7 @@ async function refused(env: Record<string, string>, args: string[], message: str
   expect(lines.filter((l) => !/^importing: \d+% /.test(l))).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stdout).toBe('');
-  expect(snapshot(env.DESKLINE_DB!)).toBe(before);
+  expect(await deskSnapshot(env)).toBe(before);
 }
 
 describe('malformed imports', () => {
