@@ -15,7 +15,7 @@ export async function bundleWorker(): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['bindings'],
+    external: ['bindings', 'pg-native'],
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -20,7 +20,7 @@ export interface ConcurrencyFigures {
   otherErrors: string[];
 }
 
-function runWorker(worker: string, args: string[]): Promise<MixedResult> {
+export function runWorker(worker: string, args: string[]): Promise<MixedResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -2,16 +2,21 @@
  * `npm run stress`: the proof in figures (issue 14). Concurrency, SIGKILL during writes and during
  * migrations, the bad-input corpus and the sanitiser's property cases; prints a table and writes it into
  * the README between the stress markers. `--small` runs the counts `npm test` uses, without the README.
+ * `--pg [URL]` (or `--db postgres://…`) runs the concurrency stress against a PostgreSQL server
+ * instead, in a database of its own that is dropped after (./concurrency-pg.ts): 20 processes × 1,000
+ * operations (`--small`: 4 × 100); the table is printed, the README left alone.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { badInputs } from './bad-inputs.js';
 import { BIN, bundleWorker } from './bundle.js';
 import { concurrency } from './concurrency.js';
+import { concurrencyPg, PG_SERVER } from './concurrency-pg.js';
 import { killsDuringMigrations, killsDuringWrites } from './kills.js';
 import { sanitiserCases } from './sanitiser.js';
 
 export const FULL = { processes: 8, ops: 1000, writeKills: 200, migrationKills: 50, sanitiser: 100_000 };
+export const FULL_PG = { processes: 20, ops: 1000 };
 
 export interface Row {
   what: string;
@@ -62,6 +67,27 @@ export async function stress(sizes: typeof FULL, log: (line: string) => void = (
   return { rows, details };
 }
 
+/** The concurrency stress on a PostgreSQL server, as rows of the same table. */
+export async function stressPg(
+  server: string,
+  sizes: typeof FULL_PG,
+  log: (line: string) => void = () => {},
+): Promise<{ rows: Row[]; details: string[] }> {
+  const c = await concurrencyPg(await bundleWorker(), server, sizes.processes, sizes.ops);
+  const what = `PostgreSQL: ${c.processes} processes × ${sizes.ops} mixed operations (${Math.round(c.seconds)} s)`;
+  const rows: Row[] = [
+    { what, measure: 'operations run', value: c.operations, mustBeZero: false },
+    { what, measure: 'tickets on the desk after', value: c.tickets, mustBeZero: false },
+    { what, measure: 'lost updates (compare-and-set on 4 hot tickets)', value: c.lostUpdates, mustBeZero: true },
+    { what, measure: 'acknowledged writes lost', value: c.lostWrites, mustBeZero: true },
+    { what, measure: 'serialisation failures or deadlocks surfaced', value: c.busy, mustBeZero: true },
+    { what, measure: 'integrity queries finding something', value: c.integrity.length, mustBeZero: true },
+    { what, measure: 'other errors', value: c.otherErrors.length, mustBeZero: true },
+  ];
+  for (const r of rows) log(`${r.what}: ${r.measure} = ${r.value}`);
+  return { rows, details: [...c.busyWhere, ...c.integrity, ...c.otherErrors.map((e) => `error: ${e}`)] };
+}
+
 export function formatTable(rows: readonly Row[]): string {
   const lines = ['| scenario | measure | result |', '|---|---|---:|'];
   for (const r of rows)
@@ -83,12 +109,18 @@ function writeReadme(table: string): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const small = process.argv.includes('--small');
+  const argv = process.argv.slice(2);
+  const small = argv.includes('--small');
+  const at = argv.findIndex((a) => a === '--pg' || a === '--db');
+  const server =
+    at >= 0 && /^postgres(ql)?:\/\//i.test(argv[at + 1] ?? '') ? argv[at + 1]! : at >= 0 && argv[at] === '--pg' ? PG_SERVER : null;
+  if (at >= 0 && !server) throw new Error('--db takes a postgres:// URL (the stress makes its own database there)');
   const sizes = small ? { processes: 4, ops: 60, writeKills: 5, migrationKills: 3, sanitiser: 2000 } : FULL;
-  const { rows, details } = await stress(sizes, (l) => process.stderr.write(`${l}\n`));
+  const log = (l: string) => process.stderr.write(`${l}\n`);
+  const { rows, details } = server ? await stressPg(server, small ? { processes: 4, ops: 100 } : FULL_PG, log) : await stress(sizes, log);
   const table = formatTable(rows);
   process.stdout.write(`${table}\n`);
   for (const d of details) process.stdout.write(`  ${d}\n`);
-  if (!small) writeReadme(table);
+  if (!small && !server) writeReadme(table);
   process.exitCode = rows.some((r) => r.mustBeZero && r.value !== 0) ? 1 : 0;
 }

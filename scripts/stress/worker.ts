@@ -1,12 +1,13 @@
 /**
  * One stress process (bundled by ./bundle.ts so it starts fast). Through the store, as the faces write:
  * - `mixed <desk> <worker> <ops> <dir>`: creates, comments, compare-and-set updates of four hot
- *   tickets, imports of ten, and first opens of new desk files other workers open at the same moment;
- *   prints what was acknowledged as one JSON line.
+ *   tickets, imports of ten, and first opens of new desk files other workers open at the same moment
+ *   (on a `postgres://` desk: new connections to the same desk); prints what was acknowledged as one JSON line.
  * - `writer <desk>`: creates tickets one by one and prints each external id once committed, until killed.
  */
 import { join } from 'node:path';
 import { validateTicketInput, type TicketInput } from '../../src/domain/ticket-input.js';
+import { isPostgresUrl } from '../../src/db/dialect.js';
 import { describeError, EXIT, isDesklineError } from '../../src/errors.js';
 import { openDesk, type Desk } from '../../src/store/desk.js';
 import type { Actor, Executor } from '../../src/store/executor.js';
@@ -17,6 +18,7 @@ import { createTickets } from '../../src/store/tickets.js';
 import { getTicket } from '../../src/store/ticket-view.js';
 
 export const HOT = 4;
+const WORKER = (n: number) => ({ name: `Worker ${n}`, email: `w${n}@example.com`, tier: 'L1' });
 const input = (title: string, externalId: string): TicketInput => validateTicketInput({ title, externalId });
 
 export interface MixedResult {
@@ -25,8 +27,9 @@ export interface MixedResult {
   comments: number[];
   hot: number[];
   fresh: { file: string; externalId: string }[];
+  /** SQLITE_BUSY (a file) or a serialisation failure or deadlock (a server) that reached the caller. */
   busy: number;
-  /** What each surfaced BUSY interrupted: the operation and SQLite's code. */
+  /** What each surfaced BUSY interrupted: the operation and the database's code. */
   busyWhere: string[];
   errors: string[];
 }
@@ -65,7 +68,7 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
   const random = rng(worker * 7919 + 17);
   const desk = await openDesk(path);
   const { db } = desk;
-  const actor = await ensureTechnician(db, { name: `Worker ${worker}`, email: `w${worker}@example.com`, tier: 'L1' });
+  const actor = await ensureTechnician(db, WORKER(worker));
   const hot = await hotIds(db, actor);
   for (let i = 0; i < ops; i++) {
     const roll = random();
@@ -90,6 +93,16 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
           actor,
         );
         result.created.push(...ids);
+      } else if (isPostgresUrl(path)) {
+        // On a server: another technician's first command, a pool of its own and the schema check under the lock.
+        const other = await openDesk(path);
+        try {
+          const id = `w${worker}-f${i}`;
+          await createTickets(other.db, [input(`fresh ${i}`, id)], await ensureTechnician(other.db, WORKER(worker)));
+          result.created.push(id);
+        } finally {
+          await other.close();
+        }
       } else {
         // A new desk file that the other workers open in the same stretch of their runs: first-open migrations at once.
         const file = join(dir, `fresh-${Math.floor((i / ops) * 10)}.db`);
@@ -97,7 +110,7 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
         try {
           other = await openDesk(file);
           const id = `w${worker}-f${i}`;
-          const who = await ensureTechnician(other.db, { name: `Worker ${worker}`, email: `w${worker}@example.com`, tier: 'L1' });
+          const who = await ensureTechnician(other.db, WORKER(worker));
           await createTickets(other.db, [input(`fresh ${i}`, id)], who);
           result.fresh.push({ file, externalId: id });
         } finally {
@@ -106,7 +119,8 @@ async function mixed(path: string, worker: number, ops: number, dir: string): Pr
       }
     } catch (error) {
       const { message } = describeError(error);
-      if (/busy|locked/i.test(message)) {
+      const code = (error as { code?: string }).code ?? '';
+      if (/busy|locked|serializ|deadlock/i.test(message) || code === '40001' || code === '40P01') {
         result.busy++;
         result.busyWhere.push(`${kind}: ${(error as { code?: string }).code ?? message}`);
       } else result.errors.push(message);

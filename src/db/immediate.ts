@@ -20,21 +20,32 @@ const MAX_TRIES = 12;
  */
 export const PG_WRITE_LOCK = 0x44534b57; // 'DSKW'
 
+/**
+ * PostgreSQL's answers that mean "nothing was written, run it again": a serialisation failure and a
+ * deadlock (possible only with writers outside this lock, or a stricter isolation a server imposes).
+ * The transaction is rolled back and run again, so no caller ever sees them.
+ */
+const PG_RETRY = new Set(['40001', '40P01']);
+const PG_MAX_TRIES = 20;
+
 export async function withImmediate<DBT, T>(db: Kysely<DBT>, fn: (trx: Kysely<DBT>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (trx) => {
-    if (dialectOf(trx) === 'postgres') {
-      await sql`BEGIN`.execute(trx);
-      await sql`SELECT pg_advisory_xact_lock(${sql.lit(PG_WRITE_LOCK)})`.execute(trx);
-    } else {
-      await begin(trx);
-    }
-    try {
-      const result = await fn(trx);
-      await sql`COMMIT`.execute(trx);
-      return result;
-    } catch (error) {
-      await sql`ROLLBACK`.execute(trx).catch(() => undefined);
-      throw error;
+    const pg = dialectOf(trx) === 'postgres';
+    for (let tries = 1; ; tries++) {
+      if (pg) {
+        await sql`BEGIN`.execute(trx);
+        await sql`SELECT pg_advisory_xact_lock(${sql.lit(PG_WRITE_LOCK)})`.execute(trx);
+      } else {
+        await begin(trx);
+      }
+      try {
+        const result = await fn(trx);
+        await sql`COMMIT`.execute(trx);
+        return result;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(trx).catch(() => undefined);
+        if (!pg || !PG_RETRY.has((error as { code?: string }).code ?? '') || tries >= PG_MAX_TRIES) throw error;
+      }
     }
   });
 }

@@ -8,12 +8,15 @@ import type pg from 'pg';
 import { dialectOf } from '../db/dialect.js';
 import { dataVersion } from './data-version.js';
 import type { Desk } from './desk.js';
-import { listenPg, type ListenStatus } from './notify-pg.js';
+import type { ListenStatus, PgListener } from './notify-pg.js';
+
+/** The listening connection's application_name (pg_stat_activity shows it). */
+export const LISTEN_NAME = 'deskline-listen';
 
 export interface WatchOptions {
   /** SQLite: how often data_version is read (ms). */
   pollMs?: number;
-  /** PostgreSQL: how to open the listening connection (default: the desk's URL, which `pg` completes from PG* variables and ~/.pgpass). */
+  /** PostgreSQL: how to open the listening connection (default: as the desk's pool connects, named LISTEN_NAME). */
   connection?: pg.ClientConfig;
   /** PostgreSQL: the listening connection was lost or is back. */
   onStatus?: (status: ListenStatus, error?: Error) => void;
@@ -28,8 +31,8 @@ export interface ChangeWatch {
 /** Calls `onChange` after another connection commits a change (PostgreSQL: with `<table>:<id>`, or `*`). */
 export function watchChanges(desk: Desk, onChange: (what: string) => void, options: WatchOptions = {}): ChangeWatch {
   if (dialectOf(desk.db) === 'postgres') {
-    const listener = listenPg(options.connection ?? { connectionString: desk.path }, onChange, { onStatus: options.onStatus });
-    return { ready: listener.ready, stop: () => listener.stop() };
+    const connection = options.connection ?? { ...(desk.server ?? { connectionString: desk.target ?? desk.path }), application_name: LISTEN_NAME };
+    return listenLazily(connection, onChange, options.onStatus);
   }
   return pollDataVersion(desk, onChange, options.pollMs ?? 500);
 }
@@ -58,6 +61,19 @@ function pollDataVersion(desk: Desk, onChange: (what: string) => void, pollMs: n
     async stop() {
       alive = false;
       clearInterval(timer);
+    },
+  };
+}
+
+/** pg is loaded only for a server desk: an SQLite console never pays for it. */
+function listenLazily(connection: pg.ClientConfig, onChange: (what: string) => void, onStatus: WatchOptions['onStatus']): ChangeWatch {
+  let stopped = false;
+  const loaded = import('./notify-pg.js').then(({ listenPg }) => (stopped ? null : listenPg(connection, onChange, { onStatus })));
+  return {
+    ready: loaded.then((listener: PgListener | null) => listener?.ready),
+    async stop() {
+      stopped = true;
+      await (await loaded)?.stop();
     },
   };
 }

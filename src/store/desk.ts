@@ -4,6 +4,7 @@
  * pg is loaded only then). The raw SQLite connection is not on it: the few store modules that need
  * better-sqlite3 itself (bulk writes, backup, checks) get it with `rawSqlite(desk)` from ./sqlite-raw.ts.
  */
+import type pg from 'pg';
 import { openDatabase } from '../db/database.js';
 import { isPostgresUrl } from '../db/dialect.js';
 import { readSettings } from '../settings.js';
@@ -26,6 +27,8 @@ export interface Desk {
   readonly attachments?: string;
   /** The backup taken before a schema upgrade on this open, if one was. */
   readonly backup: string | null;
+  /** On a server: how a dedicated connection (the change feed's LISTEN) connects as the pool does. */
+  readonly server?: pg.ClientConfig;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ async function openServerDesk(url: string, options: OpenDeskOptions): Promise<De
     target: url,
     attachments: attachmentsFolder(opened.display, env),
     backup: null,
+    server: opened.client,
     close: () => opened.close(),
   };
 }

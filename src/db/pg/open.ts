@@ -39,6 +39,8 @@ export interface PgDatabase {
   display: string;
   /** The schema version after opening. */
   version: number;
+  /** How the pool connects (the password as a function when read from a file): for a dedicated client such as LISTEN's. */
+  client: pg.ClientConfig;
   close(): Promise<void>;
 }
 
@@ -52,22 +54,23 @@ export async function openPgDatabase(url: string, options: PgOpenOptions = {}): 
     throw connectionError(error, target, scrub) ?? scrubbed(error, scrub);
   };
   let pool: pg.Pool;
+  let client: pg.ClientConfig;
   try {
     // The URL read here, not by pg: given `connectionString`, pg lets the URL's empty password
     // replace the function below. sslmode, sslrootcert and the other options pass through, sslmode
     // meaning what it means to libpq (require: encrypted, unverified; verify-full: the CA and host checked).
     const libpq = !/[?&]uselibpqcompat=/i.test(target.url);
     const fromUrl = toClientConfig(parse(target.url, { useLibpqCompat: libpq }));
-    pool = new pg.Pool({
+    client = {
       ...fromUrl,
       // pg takes a function's undefined as "no password" (trust, peer), though its type says string.
       password:
         target.password ??
         (passwordFor(target, { env, passwordFile: options.passwordFile }, (p) => secrets.add(p)) as () => Promise<string>),
-      max: options.maxConnections ?? 4,
       application_name: 'deskline',
       connectionTimeoutMillis: 15_000,
-    });
+    } as pg.ClientConfig;
+    pool = new pg.Pool({ ...client, max: options.maxConnections ?? 4 });
   } catch (error) {
     return translate(error);
   }
@@ -84,7 +87,7 @@ export async function openPgDatabase(url: string, options: PgOpenOptions = {}): 
     } else {
       version = (await runPgMigrations(db as Kysely<unknown>, migrations, target.display)).version;
     }
-    return { db, display: target.display, version, close: () => db.destroy() };
+    return { db, display: target.display, version, client, close: () => db.destroy() };
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw error;

@@ -1,6 +1,6 @@
 /**
  * Everything that moves data in and out, and draws nothing: the keyboard, the terminal's size, the
- * data-version poll, the answers to the reducer's requests (queue rows, the selected ticket's detail,
+ * change feed, the answers to the reducer's requests (queue rows, the selected ticket's detail,
  * counts, technicians, completions, KB search), the writes it queued, demo data and quitting.
  */
 import { useApp } from 'ink';
@@ -19,7 +19,7 @@ import {
 } from '../hooks/use-act-data.js';
 import { formTriageText } from '../state/form-triage.js';
 import { useCounts } from '../hooks/use-counts.js';
-import { useDataVersionPoll } from '../hooks/use-data-version.js';
+import { useDeskChanges } from '../hooks/use-desk-changes.js';
 import { useDetail } from '../hooks/use-detail.js';
 import { useIntents } from '../hooks/use-intents.js';
 import { useKbJobs } from '../hooks/use-kb-jobs.js';
@@ -38,7 +38,7 @@ export function Feeds({ state, dispatch, views, pollMs, env = process.env, demo,
   const { exit } = useApp();
   useTerminalInput(dispatch);
   useResize(dispatch, tour ? TOUR_LINES : 0);
-  useDataVersionPoll(dispatch, pollMs);
+  useDeskChanges(dispatch, pollMs);
   useQueueData(state, dispatch);
   useDetail({ ...state.detail, version: selectedRow(state)?.version }, state.kb.links, dispatch);
   useCounts(views, dispatch);

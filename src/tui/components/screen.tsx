@@ -17,6 +17,7 @@ import { useOutbox } from '../hooks/use-outbox.js';
 import { useMailFetch } from '../hooks/use-mail-fetch.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
+import { linkNotice } from '../state/link.js';
 import { layoutOf } from '../state/settle.js';
 import type { State } from '../state/types.js';
 import { SORTS } from '../state/views.js';
@@ -78,11 +79,14 @@ export function Screen({ state, views, dbName, demo, mail, chat, intake, clock =
   }, [state.act.macros, technicians, checklist]);
   const marks = useMemo(() => new Set(state.act.marks.map((m) => m.id)), [state.act.marks]);
   // The outbox's counts give way while an action speaks loudly (its message takes the whole line).
+  // A lost connection to the desk takes the line until it is back (state/link.ts).
+  const link = linkNotice(state);
+  const quiet = state.act.loud || link !== null;
   const notice = [
     timerText,
-    state.act.loud ? '' : outbox,
-    state.act.loud ? '' : fetched,
-    state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
+    quiet ? '' : outbox,
+    quiet ? '' : fetched,
+    link ?? state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -168,7 +172,7 @@ export function Screen({ state, views, dbName, demo, mail, chat, intake, clock =
           {detailPane}
         </Box>
       )}
-      <StatusBar mode={mode} columns={lay.columns} right={notice} wide={state.act.loud && notice === state.notice} />
+      <StatusBar mode={mode} columns={lay.columns} right={notice} wide={(state.act.loud && notice === state.notice) || link !== null} />
     </Box>
   );
 }

@@ -49,6 +49,7 @@ export function initialState(
     counts: {},
     empty: preload ? preload.empty : null,
     notice: null,
+    link: null,
     askDemo: false,
     loadingDemo: false,
     quit: false,

@@ -15,6 +15,7 @@ import { pageLoaded, pickQueue, reload, rowsLoaded } from './queue.js';
 import { selectedRow } from './select.js';
 import { settle } from './settle.js';
 import { filterTakesEffect } from './commands.js';
+import { reduceLink } from './link.js';
 import { loggedNotice, quitAfterLog, reduceTimer } from './timer.js';
 import type { State, StateAction } from './types.js';
 
@@ -56,6 +57,8 @@ function reduce(s: State, a: StateAction): State {
       return a.empty === s.empty ? s : { ...s, empty: a.empty, notice: a.empty ? s.notice : null };
     case 'notice':
       return { ...s, notice: a.text };
+    case 'link':
+      return reduceLink(s, a.lost);
     case 'demoDone':
       return {
         ...s,

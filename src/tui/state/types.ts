@@ -112,6 +112,8 @@ export interface State extends QueueSlice {
   /** True when the database has no ticket at all (welcome screen); null until known. */
   empty: boolean | null;
   notice: string | null;
+  /** The desk's server connection was lost and is being retried (link.ts): the status bar says so. */
+  link: 'lost' | null;
   /** The welcome screen's `d` asks before loading demo data: the question is open. */
   askDemo: boolean;
   /** The question had a yes: demo data is being written. */
@@ -188,6 +190,8 @@ export type StateAction =
   | { type: 'counts'; counts: Record<string, number> }
   | { type: 'empty'; empty: boolean }
   | { type: 'notice'; text: string | null }
+  /** The desk's change feed lost its connection, or has it back (hooks/use-desk-changes.ts). */
+  | { type: 'link'; lost: boolean }
   | { type: 'demoDone'; error: string | null }
   | TimerAction
   | ActAction
