@@ -17,6 +17,7 @@ import * as m014 from './014-triage.js';
 import * as m015 from './015-kb-external-id.js';
 import * as m016 from './016-mail-intake.js';
 import * as m017 from './017-ticket-word-docs.js';
+import * as m019 from './019-sync.js';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '015-kb-external-id', up: m015.up },
   { version: 16, name: '016-mail-intake', up: m016.up },
   { version: 17, name: '017-ticket-word-docs', up: m017.up },
+  { version: 19, name: '019-sync', up: m019.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
