@@ -90,7 +90,7 @@ export async function applyConflict(trx: Executor, ticketId: number, opId: strin
   const shown = (v: string | null) => (v === null ? 'nothing' : `"${v}"`);
   const device = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
   const at = parseInt(opId.slice(0, 9), 36);
-  const { lost_op: _lostOp, ...record } = body;
+  const { pushed_op: _lostOp, ...record } = body;
   await trx
     .insertInto('sync_conflicts')
     .values({ op_id: opId, ticket_id: ticketId, ...record, at })

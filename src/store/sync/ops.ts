@@ -41,7 +41,7 @@ export interface ConflictBody {
   lost: string | null;
   kept_hlc: string;
   lost_hlc: string;
-  lost_op: string;
+  pushed_op: string;
 }
 
 export type OpBody =

@@ -68,7 +68,7 @@ async function recordConflict(trx: Executor, op: SyncOp & { body: SetBody }, tic
   const theirs = { hlc: outcome.current!.hlc, value: outcome.current!.value };
   const mine = { hlc: op.op_id, value: op.body.value };
   const [kept, lost] = outcome.won ? [mine, theirs] : [theirs, mine];
-  const body: ConflictBody = { field: op.body.field, kept: kept.value, lost: lost.value, kept_hlc: kept.hlc, lost_hlc: lost.hlc, lost_op: op.op_id };
+  const body: ConflictBody = { field: op.body.field, kept: kept.value, lost: lost.value, kept_hlc: kept.hlc, lost_hlc: lost.hlc, pushed_op: op.op_id };
   const stamp = nextStamp(trx, now);
   await applyConflict(trx, ticketId, stamp, body);
   await log(trx, { kind: 'conflict', body, op_id: stamp, device: syncRoleOf(trx)!.device, ticket_id: ticketId }, syncRoleOf(trx)!.device, null, now);

@@ -59,4 +59,27 @@ describe('sync', () => {
     }
     expect((await syncStatus(a.desk.db))!.waiting).toBe(0);
   });
+
+  it('ends a tag added on one laptop and removed on another as the server ordered the two, everywhere', async () => {
+    const server = await serverDesk();
+    const boss = await ensureTechnician(server.db, SAM);
+    const { ticket } = await createTicket(server.db, validateTicketInput({ title: 'Printer', tags: 'vpn' }), boss);
+    const a = await replicaOf(server);
+    const b = await replicaOf(server);
+    await updateTicket(b.desk.db, ticket.id, { removeTags: ['vpn'] }, await ensureTechnician(b.desk.db, KIM));
+    await syncNow(b.desk.db, server.db); // B's removal is first in the server's order
+    await updateTicket(a.desk.db, ticket.id, { removeTags: ['vpn'] }, await ensureTechnician(a.desk.db, SAM));
+    await updateTicket(a.desk.db, ticket.id, { addTags: ['vpn'] }, await ensureTechnician(a.desk.db, SAM));
+    await syncNow(a.desk.db, server.db);
+    await syncNow(b.desk.db, server.db);
+    for (const desk of [server, a.desk, b.desk]) expect((await getTicket(desk.db, ticket.id)).tags).toEqual(['vpn']);
+    // And the other way round: A removes after B re-adds.
+    await updateTicket(b.desk.db, ticket.id, { removeTags: ['vpn'] }, await ensureTechnician(b.desk.db, KIM));
+    await updateTicket(b.desk.db, ticket.id, { addTags: ['vpn'] }, await ensureTechnician(b.desk.db, KIM));
+    await syncNow(b.desk.db, server.db);
+    await updateTicket(a.desk.db, ticket.id, { removeTags: ['vpn'] }, await ensureTechnician(a.desk.db, SAM));
+    await syncNow(a.desk.db, server.db);
+    await syncNow(b.desk.db, server.db);
+    for (const desk of [server, a.desk, b.desk]) expect((await getTicket(desk.db, ticket.id)).tags).toEqual([]);
+  });
 });
