@@ -18,8 +18,7 @@ import { pull, push } from '../../../src/store/sync/replica.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
 import { updateTicket } from '../../../src/store/ticket-changes.js';
 import { createTicket } from '../../../src/store/tickets.js';
-import type { Executor } from '../../../src/store/executor.js';
-import { serverDesk } from '../../helpers/sync-desks.js';
+import { serverDesk, snapshot } from '../../helpers/sync-desks.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const PEOPLE = [
@@ -42,17 +41,6 @@ const action = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('create' as const), r: replicaIx }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), r: replicaIx }), weight: 3 },
 );
-
-/** What a desk holds of the tickets, in a form the same on both dialects (people by email, entries as text). */
-async function snapshot(db: Executor) {
-  const tickets = await db.selectFrom('tickets').leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
-    .select(['tickets.id', 'title', 'status', 'priority', 'technicians.email as assignee']).orderBy('tickets.id').execute();
-  const tags = await db.selectFrom('ticket_tags').innerJoin('tags', 'tags.id', 'ticket_tags.tag_id').select(['ticket_id', 'name']).orderBy('ticket_id').orderBy('name').execute();
-  const entries = await db.selectFrom('interactions').select(['ticket_id', 'kind', 'body', 'author_name', 'created_at']).execute();
-  const conflicts = await db.selectFrom('sync_conflicts').select(['op_id', 'ticket_id', 'field', 'kept', 'lost']).orderBy('op_id').execute();
-  const key = (e: (typeof entries)[number]) => `${e.ticket_id}|${e.kind}|${e.created_at}|${e.author_name}|${e.body}`;
-  return { tickets, tags, entries: entries.map(key).sort(), conflicts };
-}
 
 describe('sync convergence', () => {
   it('every replica ends equal to the server, no entry lost or doubled, one conflict per concurrent field edit', async () => {
