@@ -101,7 +101,8 @@ export function syncCommand(ctx: Ctx): Command {
       const rows = await openConflicts(db);
       if (flags.json) return ctx.json({ conflicts: rows.map((r) => ({ ...r, ref: formatRef(r.ticket_id) })) });
       if (rows.length === 0) return ctx.out('no open conflicts');
-      for (const r of rows) ctx.out(`${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`);
+      for (const r of rows)
+        ctx.out(`${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`);
     });
   return cmd;
 }

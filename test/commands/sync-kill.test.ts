@@ -29,13 +29,25 @@ describe('a sync killed mid-push', () => {
       // Offline work: 600 tickets in one batch and 200 notes: 800 operations, two pushes of 500.
       const laptop = await openDesk(env.DESKLINE_DB!);
       const me = await ensureTechnician(laptop.db, ME);
-      await createTickets(laptop.db, Array.from({ length: 600 }, (_, i) => validateTicketInput({ title: `offline ${i}` })), me);
+      await createTickets(
+        laptop.db,
+        Array.from({ length: 600 }, (_, i) => validateTicketInput({ title: `offline ${i}` })),
+        me,
+      );
       for (let i = 0; i < 200; i++) await addInteraction(laptop.db, 1, { kind: 'note', body: `note ${i}` }, me);
       const made = (await laptop.db.selectFrom('sync_outbox').select('op_id').execute()).map((o) => o.op_id).sort();
       await laptop.close();
       expect(made).toHaveLength(800);
 
-      const taken = async () => Number((await server.db.selectFrom('sync_ops').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const taken = async () =>
+        Number(
+          (
+            await server.db
+              .selectFrom('sync_ops')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       let kills = 0;
       for (let round = 1; round <= 2; round++) {
         const before = await taken();

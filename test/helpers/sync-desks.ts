@@ -42,11 +42,25 @@ export async function replicaOf(server: Desk & { url: string }, dir = tempDir())
 
 /** What a desk holds of the tickets, in a form the same on both dialects (people by email, entries as text). */
 export async function snapshot(db: Executor) {
-  const tickets = await db.selectFrom('tickets').leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
-    .select(['tickets.id', 'title', 'status', 'priority', 'technicians.email as assignee']).orderBy('tickets.id').execute();
-  const tags = await db.selectFrom('ticket_tags').innerJoin('tags', 'tags.id', 'ticket_tags.tag_id').select(['ticket_id', 'name']).orderBy('ticket_id').orderBy('name').execute();
+  const tickets = await db
+    .selectFrom('tickets')
+    .leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
+    .select(['tickets.id', 'title', 'status', 'priority', 'technicians.email as assignee'])
+    .orderBy('tickets.id')
+    .execute();
+  const tags = await db
+    .selectFrom('ticket_tags')
+    .innerJoin('tags', 'tags.id', 'ticket_tags.tag_id')
+    .select(['ticket_id', 'name'])
+    .orderBy('ticket_id')
+    .orderBy('name')
+    .execute();
   const entries = await db.selectFrom('interactions').select(['ticket_id', 'kind', 'body', 'author_name', 'created_at']).execute();
-  const conflicts = await db.selectFrom('sync_conflicts').select(['op_id', 'ticket_id', 'field', 'kept', 'lost']).orderBy('op_id').execute();
+  const conflicts = await db
+    .selectFrom('sync_conflicts')
+    .select(['op_id', 'ticket_id', 'field', 'kept', 'lost'])
+    .orderBy('op_id')
+    .execute();
   const key = (e: (typeof entries)[number]) => `${e.ticket_id}|${e.kind}|${e.created_at}|${e.author_name}|${e.body}`;
   return { tickets, tags, entries: entries.map(key).sort(), conflicts };
 }

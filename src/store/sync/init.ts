@@ -35,7 +35,8 @@ export interface Replicated {
 export async function initReplica(local: Executor, server: Executor, shownServer: string, progress?: Progress): Promise<Replicated> {
   const tickets = await local.selectFrom('tickets').select('id').limit(1).execute();
   if (tickets.length) fail(EXIT.conflict, 'sync init: this desk has tickets; a replica starts empty (move them to the server first)');
-  if (await local.selectFrom('sync_state').select('id').executeTakeFirst()) fail(EXIT.conflict, 'sync init: this desk is a replica already');
+  if (await local.selectFrom('sync_state').select('id').executeTakeFirst())
+    fail(EXIT.conflict, 'sync init: this desk is a replica already');
   const device = await freshDevice(server);
   return server
     .transaction()
@@ -51,14 +52,18 @@ export async function initReplica(local: Executor, server: Executor, shownServer
         for (const [table] of [...TABLES].reverse()) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
         for (const [table, key] of TABLES) {
           rows[table] = 0;
-          for (let after = -Infinity; ; ) {
-            const some = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(key)} > ${after === -Infinity ? -1e15 : after}
+          for (let after = -Infinity; ;) {
+            const some = await sql<
+              Record<string, unknown>
+            >`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(key)} > ${after === -Infinity ? -1e15 : after}
               ORDER BY ${sql.ref(key)} LIMIT ${BATCH}`.execute(snap);
             // A key shared by several rows (ticket_tags) is read whole: the batch stops before the last key, unless it is all one key.
             let batch = some.rows;
             const last = batch.at(-1)?.[key] as number | undefined;
             if (batch.length === BATCH && batch[0]![key] !== last) batch = batch.filter((r) => r[key] !== last);
-            else if (batch.length === BATCH) batch = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(key)} = ${last}`.execute(snap)).rows;
+            else if (batch.length === BATCH)
+              batch = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(key)} = ${last}`.execute(snap))
+                .rows;
             if (batch.length === 0) break;
             await insertRows(trx, table, batch);
             rows[table] += batch.length;
@@ -67,7 +72,10 @@ export async function initReplica(local: Executor, server: Executor, shownServer
             after = batch.at(-1)![key] as number;
           }
           if (rows[table] !== counts[TABLES.findIndex(([t]) => t === table)])
-            fail(EXIT.delivery, `sync init: copied ${rows[table]} rows of ${table}, the server has ${counts[TABLES.findIndex(([t]) => t === table)]}`);
+            fail(
+              EXIT.delivery,
+              `sync init: copied ${rows[table]} rows of ${table}, the server has ${counts[TABLES.findIndex(([t]) => t === table)]}`,
+            );
         }
         await trx.insertInto('sync_state').values({ id: 1, server: shownServer, device, pulled_seq: seq }).execute();
       });

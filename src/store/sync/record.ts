@@ -59,7 +59,12 @@ export async function provisionalIds(trx: Executor, count: number): Promise<numb
   const base = parseInt(role.device, 16) * PROVISIONAL_SPAN;
   const low = -(base + PROVISIONAL_SPAN - 1);
   const high = -base;
-  const inTickets = await trx.selectFrom('tickets').select((eb) => eb.fn.min('id').as('id')).where('id', '>=', low).where('id', '<=', high).executeTakeFirst();
+  const inTickets = await trx
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.min('id').as('id'))
+    .where('id', '>=', low)
+    .where('id', '<=', high)
+    .executeTakeFirst();
   const inMap = await trx
     .selectFrom('sync_ticket_map')
     .select((eb) => eb.fn.min('provisional_id').as('id'))

@@ -15,7 +15,8 @@ export async function renumberTicket(trx: Executor, from: number, to: number): P
     SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
     WHERE m.type = 'table' AND f."table" = 'tickets'`.execute(trx);
   await trx.updateTable('tickets').set({ id: to }).where('id', '=', from).execute();
-  for (const { tbl, col } of refs.rows) await sql`UPDATE ${sql.table(tbl)} SET ${sql.ref(col)} = ${to} WHERE ${sql.ref(col)} = ${from}`.execute(trx);
+  for (const { tbl, col } of refs.rows)
+    await sql`UPDATE ${sql.table(tbl)} SET ${sql.ref(col)} = ${to} WHERE ${sql.ref(col)} = ${from}`.execute(trx);
   for (const tbl of SYNC_TABLES) await sql`UPDATE ${sql.table(tbl)} SET ticket_id = ${to} WHERE ticket_id = ${from}`.execute(trx);
   await trx.insertInto('sync_ticket_map').values({ provisional_id: from, ticket_id: to }).execute();
 }

@@ -22,11 +22,16 @@ export interface Progress {
 
 function replicaDevice(local: Executor): string {
   const role = syncRoleOf(local);
-  return role?.kind === 'replica' ? role.device : fail(EXIT.usage, 'sync: this desk is not a replica (run deskline sync init postgres://…)');
+  return role?.kind === 'replica'
+    ? role.device
+    : fail(EXIT.usage, 'sync: this desk is not a replica (run deskline sync init postgres://…)');
 }
 
 export async function waitingCount(local: Executor): Promise<number> {
-  const row = await local.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await local
+    .selectFrom('sync_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -52,7 +57,10 @@ export async function push(local: Executor, server: Executor, progress?: Progres
           rows.map((r) => r.op_id),
         )
         .execute();
-      await trx.updateTable('sync_state').set({ clock: lastStamp(trx) ?? '' }).execute();
+      await trx
+        .updateTable('sync_state')
+        .set({ clock: lastStamp(trx) ?? '' })
+        .execute();
     });
     out.pushed += result.accepted;
     out.duplicates += result.duplicates;
@@ -82,12 +90,20 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
         await applyOp(trx, op, op.ticket_id);
       }
       after = logged[logged.length - 1]!.seq;
-      await trx.updateTable('sync_state').set({ pulled_seq: after, clock: lastStamp(trx) ?? '' }).execute();
+      await trx
+        .updateTable('sync_state')
+        .set({ pulled_seq: after, clock: lastStamp(trx) ?? '' })
+        .execute();
     });
     applied += logged.length;
     progress?.(applied, Math.max(applied, upTo - state.pulled_seq));
   }
-  const served = await server.selectFrom('sync_ops').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', state.pulled_seq).where('seq', '<=', after).executeTakeFirstOrThrow();
+  const served = await server
+    .selectFrom('sync_ops')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', state.pulled_seq)
+    .where('seq', '<=', after)
+    .executeTakeFirstOrThrow();
   if (Number(served.n) !== applied) fail(EXIT.delivery, `sync: pulled ${applied} operations, the server logged ${served.n}`);
   return { pulled: applied, seq: after };
 }

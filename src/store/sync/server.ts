@@ -68,10 +68,23 @@ async function recordConflict(trx: Executor, op: SyncOp & { body: SetBody }, tic
   const theirs = { hlc: outcome.current!.hlc, value: outcome.current!.value };
   const mine = { hlc: op.op_id, value: op.body.value };
   const [kept, lost] = outcome.won ? [mine, theirs] : [theirs, mine];
-  const body: ConflictBody = { field: op.body.field, kept: kept.value, lost: lost.value, kept_hlc: kept.hlc, lost_hlc: lost.hlc, pushed_op: op.op_id };
+  const body: ConflictBody = {
+    field: op.body.field,
+    kept: kept.value,
+    lost: lost.value,
+    kept_hlc: kept.hlc,
+    lost_hlc: lost.hlc,
+    pushed_op: op.op_id,
+  };
   const stamp = nextStamp(trx, now);
   await applyConflict(trx, ticketId, stamp, body);
-  await log(trx, { kind: 'conflict', body, op_id: stamp, device: syncRoleOf(trx)!.device, ticket_id: ticketId }, syncRoleOf(trx)!.device, null, now);
+  await log(
+    trx,
+    { kind: 'conflict', body, op_id: stamp, device: syncRoleOf(trx)!.device, ticket_id: ticketId },
+    syncRoleOf(trx)!.device,
+    null,
+    now,
+  );
 }
 
 export interface LoggedOp {
@@ -91,6 +104,9 @@ export async function opsAfter(server: Executor, after: number, limit: number): 
 }
 
 export async function lastSeq(server: Executor): Promise<number> {
-  const row = await server.selectFrom('sync_ops').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  const row = await server
+    .selectFrom('sync_ops')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }

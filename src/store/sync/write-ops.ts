@@ -30,9 +30,15 @@ export function changeOps(set: TicketUpdate, log: readonly FieldChange[], assign
   const ops: OpBody[] = [];
   const pick = (keys: readonly string[]) => Object.fromEntries(keys.filter((k) => k in set).map((k) => [k, set[k as keyof TicketUpdate]]));
   for (const c of log) {
-    if (c.field === 'status') ops.push({ kind: 'set', body: { field: 'status', value: c.new, columns: pick(Object.keys(set).filter((k) => !NOT_STATUS.has(k))), base: null } });
-    else if (c.field === 'assignee') ops.push({ kind: 'set', body: { field: 'assignee', value: c.new, columns: {}, assignee: assigneeEmail, base: null } });
-    else if (COLUMNS[c.field]) ops.push({ kind: 'set', body: { field: c.field, value: c.new, columns: pick(COLUMNS[c.field]!), base: null } });
+    if (c.field === 'status')
+      ops.push({
+        kind: 'set',
+        body: { field: 'status', value: c.new, columns: pick(Object.keys(set).filter((k) => !NOT_STATUS.has(k))), base: null },
+      });
+    else if (c.field === 'assignee')
+      ops.push({ kind: 'set', body: { field: 'assignee', value: c.new, columns: {}, assignee: assigneeEmail, base: null } });
+    else if (COLUMNS[c.field])
+      ops.push({ kind: 'set', body: { field: c.field, value: c.new, columns: pick(COLUMNS[c.field]!), base: null } });
   }
   const tags = log.find((c) => c.field === 'tags');
   if (tags) {

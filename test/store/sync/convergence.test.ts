@@ -27,17 +27,36 @@ const PEOPLE = [
   { name: 'Ana Ruiz', email: 'ana@example.com', tier: 'L1' },
   { name: 'Lou Park', email: 'lou@example.com', tier: 'L1' },
 ];
-const VALUES = { priority: ['low', 'normal', 'high', 'urgent'], status: ['open', 'pending', 'on_hold'], assignee: PEOPLE.map((p) => p.email) };
+const VALUES = {
+  priority: ['low', 'normal', 'high', 'urgent'],
+  status: ['open', 'pending', 'on_hold'],
+  assignee: PEOPLE.map((p) => p.email),
+};
 type Field = keyof typeof VALUES;
 
 const replicaIx = fc.nat(3);
 const action = fc.oneof(
   {
-    arbitrary: fc.record({ t: fc.constant('edit' as const), r: replicaIx, k: fc.nat(), field: fc.constantFrom<Field>('priority', 'status', 'assignee'), v: fc.nat(3) }),
+    arbitrary: fc.record({
+      t: fc.constant('edit' as const),
+      r: replicaIx,
+      k: fc.nat(),
+      field: fc.constantFrom<Field>('priority', 'status', 'assignee'),
+      v: fc.nat(3),
+    }),
     weight: 4,
   },
   { arbitrary: fc.record({ t: fc.constant('note' as const), r: replicaIx, k: fc.nat() }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant('tag' as const), r: replicaIx, k: fc.nat(), tag: fc.constantFrom('vpn', 'printer', 'vip'), add: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('tag' as const),
+      r: replicaIx,
+      k: fc.nat(),
+      tag: fc.constantFrom('vpn', 'printer', 'vip'),
+      add: fc.boolean(),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ t: fc.constant('create' as const), r: replicaIx }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), r: replicaIx }), weight: 3 },
 );
@@ -54,7 +73,14 @@ describe('sync convergence', () => {
         run++;
         // Edits go to this run's tickets (the one made here and those made offline), so they meet often.
         const first = (await createTicket(server.db, validateTicketInput({ title: `run ${run} ticket` }), boss)).ticket.id;
-        const startSeq = Number((await server.db.selectFrom('sync_ops').select((eb) => eb.fn.max('seq').as('s')).executeTakeFirst())?.s ?? 0);
+        const startSeq = Number(
+          (
+            await server.db
+              .selectFrom('sync_ops')
+              .select((eb) => eb.fn.max('seq').as('s'))
+              .executeTakeFirst()
+          )?.s ?? 0,
+        );
         const dir = tempDir();
         const desks: Desk[] = [];
         const pulledAt = new Map<string, number>(); // op id → its device's pulled sequence when it was made
@@ -74,7 +100,13 @@ describe('sync convergence', () => {
             else if (a.t === 'pull') await pull(db, server.db);
             else if (a.t === 'sync') await push(db, server.db).then(() => pull(db, server.db));
             else {
-              const ids = (await db.selectFrom('tickets').select('id').where((eb) => eb.or([eb('id', '>=', first), eb('id', '<', 0)])).execute()).map((t) => t.id);
+              const ids = (
+                await db
+                  .selectFrom('tickets')
+                  .select('id')
+                  .where((eb) => eb.or([eb('id', '>=', first), eb('id', '<', 0)]))
+                  .execute()
+              ).map((t) => t.id);
               const id = ids[('k' in a ? a.k : 0) % ids.length]!;
               const seq = (await db.selectFrom('sync_state').select('pulled_seq').executeTakeFirstOrThrow()).pulled_seq;
               const before = new Set((await db.selectFrom('sync_outbox').select('op_id').execute()).map((o) => o.op_id));
@@ -86,7 +118,8 @@ describe('sync convergence', () => {
               } catch (error) {
                 if (!isDesklineError(error)) throw error; // a move the status rules refuse: nothing written
               }
-              for (const o of await db.selectFrom('sync_outbox').select('op_id').execute()) if (!before.has(o.op_id)) pulledAt.set(o.op_id, seq);
+              for (const o of await db.selectFrom('sync_outbox').select('op_id').execute())
+                if (!before.has(o.op_id)) pulledAt.set(o.op_id, seq);
             }
           }
           // The final round: everyone pushes, then everyone pulls.
@@ -95,9 +128,12 @@ describe('sync convergence', () => {
 
           const truth = await snapshot(server.db);
           for (const d of desks) expect(await snapshot(d.db)).toEqual(truth);
-          for (let n = 1; n <= notes; n++) expect(truth.entries.filter((e) => e.endsWith(`|note ${run}.${n}`)).length).toBeLessThanOrEqual(1);
+          for (let n = 1; n <= notes; n++)
+            expect(truth.entries.filter((e) => e.endsWith(`|note ${run}.${n}`)).length).toBeLessThanOrEqual(1);
           const made = [...pulledAt.keys()];
-          const notesMade = (await server.db.selectFrom('sync_ops').select('op_id').where('kind', '=', 'interaction').where('seq', '>', startSeq).execute()).filter((o) => pulledAt.has(o.op_id));
+          const notesMade = (
+            await server.db.selectFrom('sync_ops').select('op_id').where('kind', '=', 'interaction').where('seq', '>', startSeq).execute()
+          ).filter((o) => pulledAt.has(o.op_id));
           expect(truth.entries.filter((e) => e.includes(`|note ${run}.`))).toHaveLength(notesMade.length);
           expect(new Set(made).size).toBe(made.length);
 
