@@ -10,6 +10,7 @@ import type { Executor } from '../executor.js';
 import { applyCreate, applyOp } from './apply.js';
 import { opOfRow } from './ops.js';
 import { renumberTicket } from './renumber-sqlite.js';
+import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
 import { acceptOps, lastSeq, opsAfter } from './server.js';
 
@@ -80,15 +81,20 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
     const logged = await opsAfter(server, after, batch);
     if (logged.length === 0) break;
     await withImmediate(local, async (trx) => {
+      const renumbered: number[] = [];
       for (const { op, provisional_id } of logged) {
         receiveStamp(trx, op.op_id);
         const mine = op.device === device;
-        if (mine && provisional_id !== null) await renumberTicket(trx, provisional_id, op.ticket_id);
+        if (mine && provisional_id !== null) {
+          await renumberTicket(trx, provisional_id, op.ticket_id);
+          renumbered.push(op.ticket_id);
+        }
         if (op.kind === 'create' && !mine) await applyCreate(trx, op.body, op.ticket_id);
         // Its own entries and tickets are here already; its tags and fields are applied again in the server's order.
         if (op.kind === 'create' || (mine && op.kind === 'interaction')) continue;
         await applyOp(trx, op, op.ticket_id);
       }
+      await rechainAudit(trx, renumbered);
       after = logged[logged.length - 1]!.seq;
       await trx
         .updateTable('sync_state')

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { addInteraction, timeline } from '../../../src/store/interactions.js';
+import { auditChainProblems } from '../../../src/store/audit-chain.js';
+import { ticketHistory } from '../../../src/store/audit.js';
+import { rawSqlite } from '../../../src/store/sqlite-raw.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
 import { openConflicts, syncStatus } from '../../../src/store/sync/status.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
@@ -58,6 +61,9 @@ describe('sync', () => {
       expect((await timeline(desk.db, 2)).map((i) => i.body)).toEqual(['swapped the dock']);
     }
     expect((await syncStatus(a.desk.db))!.waiting).toBe(0);
+    // The renumbered ticket's audit events were hashed again: the replica's chain checks clean.
+    expect(auditChainProblems(rawSqlite(a.desk))).toEqual([]);
+    expect((await ticketHistory(a.desk.db, 2)).map((e) => e.action)).toContain('create');
   });
 
   it('ends a tag added on one laptop and removed on another as the server ordered the two, everywhere', async () => {
