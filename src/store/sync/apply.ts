@@ -11,6 +11,8 @@ import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
 import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
 
+const ROWS_PER_INSERT = 200;
+
 export interface SetOutcome {
   won: boolean;
   concurrent: boolean;
@@ -24,17 +26,46 @@ async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', ema
   return row?.id ?? null;
 }
 
-/** Inserts a ticket made elsewhere; `id` is the server's (on a replica) or left to the server. */
-export async function applyCreate(trx: Executor, body: CreateBody, id: number | null): Promise<number> {
-  const row = {
-    ...(body.row as unknown as Insertable<TicketsTable>),
-    ...(id === null ? {} : { id }),
-    requester_id: await idByEmail(trx, 'requesters', body.requester),
-    assignee_id: await idByEmail(trx, 'technicians', body.assignee),
+/**
+ * Inserts tickets made elsewhere, many per statement; `id` is the server's (on a replica) or null (the
+ * server numbers it). Returns their ids in the order given.
+ */
+export async function applyCreates(trx: Executor, made: readonly { body: CreateBody; id: number | null }[]): Promise<number[]> {
+  const people = new Map<string, number | null>();
+  const person = async (table: 'requesters' | 'technicians', email: string | null) => {
+    const key = `${table}:${email}`;
+    if (!people.has(key)) people.set(key, await idByEmail(trx, table, email));
+    return people.get(key)!;
   };
-  const made = await trx.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow();
-  await linkNewTags(trx, [{ ticketId: made.id, tags: body.tags }]);
-  return made.id;
+  const rows = [];
+  for (const { body, id } of made)
+    rows.push({
+      ...(body.row as unknown as Insertable<TicketsTable>),
+      ...(id === null ? {} : { id }),
+      requester_id: await person('requesters', body.requester),
+      assignee_id: await person('technicians', body.assignee),
+    });
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const some = await trx
+      .insertInto('tickets')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .returning('id')
+      .execute();
+    // Ids follow the VALUES list (given, or numbered in that order); RETURNING's own order is not promised.
+    ids.push(
+      ...(made[i]!.id === null ? some.map((r) => r.id).sort((a, b) => a - b) : made.slice(i, i + ROWS_PER_INSERT).map((m) => m.id!)),
+    );
+  }
+  await linkNewTags(
+    trx,
+    made.map((m, i) => ({ ticketId: ids[i]!, tags: m.body.tags })),
+  );
+  return ids;
+}
+
+export async function applyCreate(trx: Executor, body: CreateBody, id: number | null): Promise<number> {
+  return (await applyCreates(trx, [{ body, id }]))[0]!;
 }
 
 export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody): Promise<SetOutcome> {

@@ -7,8 +7,8 @@
 import { withImmediate } from '../../db/immediate.js';
 import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
-import { applyCreate, applyOp } from './apply.js';
-import { opOfRow } from './ops.js';
+import { applyCreates, applyOp } from './apply.js';
+import { opOfRow, type CreateBody } from './ops.js';
 import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
@@ -82,18 +82,26 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
     if (logged.length === 0) break;
     await withImmediate(local, async (trx) => {
       const renumbered: number[] = [];
+      // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
+      const made: { body: CreateBody; id: number }[] = [];
+      const flush = async () => void (made.length && (await applyCreates(trx, made.splice(0))));
       for (const { op, provisional_id } of logged) {
         receiveStamp(trx, op.op_id);
         const mine = op.device === device;
+        if (op.kind === 'create' && !mine) {
+          made.push({ body: op.body, id: op.ticket_id });
+          continue;
+        }
+        await flush();
         if (mine && provisional_id !== null) {
           await renumberTicket(trx, provisional_id, op.ticket_id);
           renumbered.push(op.ticket_id);
         }
-        if (op.kind === 'create' && !mine) await applyCreate(trx, op.body, op.ticket_id);
         // Its own entries and tickets are here already; its tags and fields are applied again in the server's order.
         if (op.kind === 'create' || (mine && op.kind === 'interaction')) continue;
         await applyOp(trx, op, op.ticket_id);
       }
+      await flush();
       await rechainAudit(trx, renumbered);
       after = logged[logged.length - 1]!.seq;
       await trx

@@ -7,8 +7,8 @@
 import { withImmediate } from '../../db/immediate.js';
 import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
-import { applyCreate, applyOp, applyConflict, type SetOutcome } from './apply.js';
-import { opColumns, type ConflictBody, type SetBody, type SyncOp } from './ops.js';
+import { applyCreates, applyOp, applyConflict, type SetOutcome } from './apply.js';
+import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 
 export interface Accepted {
@@ -26,25 +26,53 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       ids.length ? (await trx.selectFrom('sync_ops').select('op_id').where('op_id', 'in', ids).execute()).map((r) => r.op_id) : [],
     );
     const out: Accepted = { accepted: 0, duplicates: 0, conflicts: 0 };
-    for (const op of ops) {
+    const logged: LogRow[] = [];
+    const mapped = new Map<number, number>();
+    for (let i = 0; i < ops.length;) {
+      // A run of tickets made offline is inserted in a few statements.
+      const run: SyncOp[] = [];
+      for (; i < ops.length && ops[i]!.kind === 'create' && ops[i]!.ticket_id < 0 && !seen.has(ops[i]!.op_id); i++) {
+        seen.add(ops[i]!.op_id);
+        run.push(ops[i]!);
+      }
+      if (run.length) {
+        run.forEach((op) => receiveStamp(trx, op.op_id, now));
+        const ids = await applyCreates(
+          trx,
+          run.map((op) => ({ body: op.body as CreateBody, id: null })),
+        );
+        run.forEach((op, k) => mapped.set(op.ticket_id, ids[k]!));
+        run.forEach((op, k) => logged.push(logRow({ ...op, ticket_id: ids[k]! }, op.device, op.ticket_id, now)));
+        out.accepted += run.length;
+        continue;
+      }
+      const op = ops[i++]!;
       if (seen.has(op.op_id)) {
         out.duplicates++;
         continue;
       }
       seen.add(op.op_id);
       receiveStamp(trx, op.op_id, now);
-      const provisional = op.ticket_id < 0 && op.kind === 'create' ? op.ticket_id : null;
-      const ticketId = provisional !== null ? await applyCreate(trx, op.body as never, null) : await serverTicket(trx, op.ticket_id);
-      if (provisional !== null)
-        await trx.insertInto('sync_ticket_map').values({ provisional_id: provisional, ticket_id: ticketId }).execute();
-      const outcome = provisional !== null ? null : await applyOp(trx, op, ticketId);
-      await log(trx, { ...op, ticket_id: ticketId }, op.device, provisional, now);
+      const ticketId = mapped.get(op.ticket_id) ?? (await serverTicket(trx, op.ticket_id));
+      const outcome = await applyOp(trx, op, ticketId);
+      logged.push(logRow({ ...op, ticket_id: ticketId }, op.device, null, now));
       if (outcome?.concurrent) {
-        await recordConflict(trx, op as SyncOp & { body: SetBody }, ticketId, outcome, now);
+        logged.push(await recordConflict(trx, op as SyncOp & { body: SetBody }, ticketId, outcome, now));
         out.conflicts++;
       }
       out.accepted++;
     }
+    const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
+    for (let k = 0; k < maps.length; k += 500)
+      await trx
+        .insertInto('sync_ticket_map')
+        .values(maps.slice(k, k + 500))
+        .execute();
+    for (let k = 0; k < logged.length; k += 200)
+      await trx
+        .insertInto('sync_ops')
+        .values(logged.slice(k, k + 200))
+        .execute();
     return out;
   });
 }
@@ -56,11 +84,10 @@ async function serverTicket(trx: Executor, id: number): Promise<number> {
   return found?.ticket_id ?? fail(EXIT.invalid, `sync: an operation names provisional ticket ${id} before its create`);
 }
 
-async function log(trx: Executor, op: SyncOp, device: string, provisional: number | null, now: number) {
-  await trx
-    .insertInto('sync_ops')
-    .values({ ...opColumns(op), device, provisional_id: provisional, received_at: now })
-    .execute();
+type LogRow = ReturnType<typeof logRow>;
+
+function logRow(op: SyncOp, device: string, provisional: number | null, now: number) {
+  return { ...opColumns(op), device, provisional_id: provisional, received_at: now };
 }
 
 /** A set that met a concurrent one: a conflict operation, applied here and logged for every replica. */
@@ -78,13 +105,8 @@ async function recordConflict(trx: Executor, op: SyncOp & { body: SetBody }, tic
   };
   const stamp = nextStamp(trx, now);
   await applyConflict(trx, ticketId, stamp, body);
-  await log(
-    trx,
-    { kind: 'conflict', body, op_id: stamp, device: syncRoleOf(trx)!.device, ticket_id: ticketId },
-    syncRoleOf(trx)!.device,
-    null,
-    now,
-  );
+  const device = syncRoleOf(trx)!.device;
+  return logRow({ kind: 'conflict', body, op_id: stamp, device, ticket_id: ticketId }, device, null, now);
 }
 
 export interface LoggedOp {
