@@ -6,8 +6,8 @@
  */
 export const TECHNICIAN_ROLE = 'deskline_technician';
 
-/** Tables a technician may only read and append to. */
-const APPEND_ONLY = ['audit_events'] as const;
+/** Tables a technician may only read and append to: the audit trail, and the sync log replicas pull (issue 22). */
+const APPEND_ONLY = ['audit_events', 'sync_ops'] as const;
 
 export function technicianRoleSql(database: string): string {
   const db = ident(database);
