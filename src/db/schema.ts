@@ -1,7 +1,14 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
-import type { SyncConflictsTable, SyncFieldsTable, SyncOpsTable, SyncOutboxTable, SyncStateTable, SyncTicketMapTable } from './schema-sync.js';
+import type {
+  SyncConflictsTable,
+  SyncFieldsTable,
+  SyncOpsTable,
+  SyncOutboxTable,
+  SyncStateTable,
+  SyncTicketMapTable,
+} from './schema-sync.js';
 import type { MailCursorsTable } from './schema-mail.js';
 import type { TicketWordDocsTable } from './schema-triage.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
