@@ -32,6 +32,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'config', load: async () => (await import('./config.js')).configCommand },
   { name: 'maintain', load: async () => (await import('./maintain.js')).maintainCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },
+  { name: 'sync', load: async () => (await import('./sync.js')).syncCommand },
   { name: 'demo', load: async () => (await import('./demo.js')).demoCommand },
   { name: 'tour', load: async () => (await import('./tour.js')).tourCommand },
   { name: 'completion', load: async () => (await import('./completion.js')).completionCommand },

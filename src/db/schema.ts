@@ -1,6 +1,14 @@
 /** Kysely table types for the live schema. Times are epoch milliseconds (INTEGER). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTable } from './schema-outbox.js';
+import type {
+  SyncConflictsTable,
+  SyncFieldsTable,
+  SyncOpsTable,
+  SyncOutboxTable,
+  SyncStateTable,
+  SyncTicketMapTable,
+} from './schema-sync.js';
 import type { MailCursorsTable } from './schema-mail.js';
 import type { TicketWordDocsTable } from './schema-triage.js';
 import type { TriageCountsTable, TriageLabelsTable, TriageStateTable, TriageTicketTable, TriageVocabularyTable } from './schema-triage.js';
@@ -85,6 +93,12 @@ export interface DB {
   triage_learned: TriageTicketTable;
   triage_pending: TriageTicketTable;
   ticket_word_docs: TicketWordDocsTable;
+  sync_state: SyncStateTable;
+  sync_outbox: SyncOutboxTable;
+  sync_ops: SyncOpsTable;
+  sync_fields: SyncFieldsTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_ticket_map: SyncTicketMapTable;
 }
 
 export type TechnicianRow = Selectable<TechniciansTable>;

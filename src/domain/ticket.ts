@@ -42,12 +42,22 @@ export const PUBLIC_KINDS: readonly InteractionKind[] = ['reply', 'call', 'chat'
 
 export const REF_PREFIX = 'HD-';
 
+/**
+ * A ticket made on an offline replica has a negative id until sync gives it the server's number:
+ * -(device × 10⁶ + n), shown `HD-~a3f0-7` (the device's four hex digits, its n-th offline ticket).
+ */
+export const PROVISIONAL_SPAN = 1_000_000;
+
 export function formatRef(id: number): string {
-  return `${REF_PREFIX}${id}`;
+  if (id >= 0) return `${REF_PREFIX}${id}`;
+  const device = Math.floor(-id / PROVISIONAL_SPAN);
+  return `${REF_PREFIX}~${device.toString(16).padStart(4, '0')}-${-id % PROVISIONAL_SPAN}`;
 }
 
-/** Parses `HD-12`, `hd-12` or `12`; returns null for anything else. */
+/** Parses `HD-12`, `hd-12`, `12` or a provisional `HD-~a3f0-7`; returns null for anything else. */
 export function parseRef(text: string): number | null {
+  const p = /^(?:hd-)?~([0-9a-f]{4})-(\d{1,6})$/i.exec(text.trim());
+  if (p) return Number(p[2]) > 0 ? -(parseInt(p[1]!, 16) * PROVISIONAL_SPAN + Number(p[2])) : null;
   const m = /^(?:hd-)?(\d{1,15})$/i.exec(text.trim());
   if (!m) return null;
   const id = Number(m[1]);

@@ -13,6 +13,8 @@ import { registerRaw } from './sqlite-raw.js';
 import type { ChatRules } from '../domain/chat/rules.js';
 import { withChatRules } from './chat-rules-carrier.js';
 import { attachmentsFolder } from './attachment-files.js';
+import { serverDevice, withSyncRole } from './sync/role.js';
+import { replicaOnOpen } from './sync/status.js';
 
 export interface Desk {
   readonly db: Executor;
@@ -46,8 +48,11 @@ export interface OpenDeskOptions {
 export async function openDesk(target: string, options: OpenDeskOptions = {}): Promise<Desk> {
   if (isPostgresUrl(target)) return openServerDesk(target, options);
   const opened = await openDatabase(target, { readonly: options.readonly, trace: options.trace });
+  // A replica (sync init) records its writes for the server: read once here, carried on the handle (sync/role.ts).
+  const replica = await replicaOnOpen(opened.db).catch(() => null);
+  const role = replica && ({ kind: 'replica', device: replica.device } as const);
   const desk: Desk = {
-    db: withChatRules(opened.db, options.chat ?? null),
+    db: withSyncRole(withChatRules(opened.db, options.chat ?? null), role, replica?.clock),
     path: opened.path,
     target,
     backup: opened.backup,
@@ -67,7 +72,7 @@ async function openServerDesk(url: string, options: OpenDeskOptions): Promise<De
     passwordFile: typeof passwordFile === 'string' ? passwordFile : undefined,
   });
   return {
-    db: withChatRules(opened.db, options.chat ?? null),
+    db: withSyncRole(withChatRules(opened.db, options.chat ?? null), { kind: 'server', device: serverDevice() }),
     path: opened.display,
     target: url,
     attachments: attachmentsFolder(opened.display, env),

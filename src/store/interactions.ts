@@ -11,6 +11,8 @@ import { refreshDue } from './sla.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { queueReplyMail } from './reply-mail.js';
 import { getTicket, type TicketView } from './ticket-view.js';
+import { recordOps } from './sync/record.js';
+import { interactionOps } from './sync/write-ops.js';
 
 export type { InteractionRow };
 
@@ -92,6 +94,12 @@ export async function appendInteraction(
   if (move)
     await recordEvent(trx, before.id, SYSTEM_ACTOR, `rule:${move.rule}`, [{ field: 'status', old: before.status, new: move.to }], now);
   await recordEvent(trx, before.id, actor, input.kind, [{ field: 'minutes', old: null, new: String(minutes) }], now);
+  const ops = interactionOps(row, actor.email ?? null, set);
+  await recordOps(
+    trx,
+    ops.map((op) => ({ ticketId: before.id, op })),
+    now,
+  );
   const due = await refreshDue(trx, written, now, config);
   return { row, ticket: { ...written, ...due } };
 }

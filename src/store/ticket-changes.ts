@@ -19,6 +19,7 @@ import { resolveAssignee } from './technicians.js';
 import { getTicket, ticketViews, type Person, type TicketView } from './ticket-view.js';
 import { learnPending } from './triage-learn.js';
 import { notifyChanged } from './chat-notify.js';
+import { recordChange } from './sync/write-ops.js';
 
 export interface TicketChanges {
   title?: string;
@@ -173,6 +174,7 @@ export async function changeTicket(
   if (auto)
     await recordEvent(trx, before.id, SYSTEM_ACTOR, `rule:${auto.rule}`, [{ field: 'status', old: before.status, new: auto.to }], now);
   await recordEvent(trx, before.id, actor, opts.action ?? 'update', asked, now);
+  await recordChange(trx, before.id, set, all, assignee?.email ?? null, now);
   const written = { ...before, ...set, updated_at: now, version: before.version + 1 } as TicketView;
   const due = await refreshDue(trx, written, now, config);
   if (set.status === 'resolved' || set.status === 'closed') await learnPending(trx);

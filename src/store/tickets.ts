@@ -5,7 +5,7 @@
  * statement, tags linked in two, the audit events appended in two; what was written is returned, not read back.
  */
 import type { Insertable } from 'kysely';
-import type { TicketsTable } from '../db/schema.js';
+import type { TicketRow, TicketsTable } from '../db/schema.js';
 import { withImmediate } from '../db/immediate.js';
 import { computeDue } from '../domain/sla/clocks.js';
 import type { TicketInput } from '../domain/ticket-input.js';
@@ -20,6 +20,8 @@ import { resolveAssignees } from './technicians.js';
 import { linkNewTags } from './tags.js';
 import { notifyCreated } from './chat-notify.js';
 import { ticketViews, viewOf, type TicketView } from './ticket-view.js';
+import { provisionalIds, recordOps } from './sync/record.js';
+import { createOp } from './sync/write-ops.js';
 
 export interface Created {
   ticket: TicketView;
@@ -90,7 +92,10 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
     const assignee = assignees.get(input.assignee) ?? null;
     return rowOf(input, requester?.id ?? null, assignee?.id ?? null, now, config);
   });
-  const rows = [];
+  // On an offline replica a new ticket has a provisional id until sync gives it the server's (sync/record.ts).
+  const provisional = await provisionalIds(trx, values.length);
+  if (provisional) values.forEach((v, i) => (v.id = provisional[i]));
+  const rows: TicketRow[] = [];
   for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
     rows.push(
       ...(await trx
@@ -100,8 +105,8 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
         .execute()),
     );
   }
-  // Row ids follow the order of the VALUES list; RETURNING's own order is not promised.
-  rows.sort((a, b) => a.id - b.id);
+  // Row ids follow the order of the VALUES list (provisional ones count down); RETURNING's own order is not promised.
+  rows.sort((a, b) => Math.abs(a.id) - Math.abs(b.id));
   await linkNewTags(
     trx,
     rows.map((row, i) => ({ ticketId: row.id, tags: inputs[i]!.tags })),
@@ -111,9 +116,19 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
     trx,
     rows.map((row) => ({ ticket_id: row.id, actor: actor.name, at: now, action: 'create', field: null, old_value: null, new_value: null })),
   );
+  const people = inputs.map((input) => ({
+    requester: input.requester === null ? null : requesters.get(input.requester)!,
+    assignee: assignees.get(input.assignee) ?? null,
+  }));
+  const ops = rows.map((row, i) => createOp(row, people[i]!.requester?.email ?? null, people[i]!.assignee?.email ?? null, inputs[i]!.tags));
+  await recordOps(
+    trx,
+    ops.map((op, i) => ({ ticketId: rows[i]!.id, op })),
+    now,
+  );
   return rows.map((row, i) => {
     const input = inputs[i]!;
-    const requester = input.requester === null ? null : requesters.get(input.requester)!;
+    const requester = people[i]!.requester;
     return viewOf(row, requester, assignees.get(input.assignee) ?? null, input.tags);
   });
 }

@@ -9,12 +9,14 @@ import * as m015 from './015-baseline.js';
 import * as m016 from './016-mail-intake.js';
 import * as m017 from './017-ticket-word-docs.js';
 import * as m018 from './018-technician-roles.js';
+import * as m019 from './019-sync.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '015-baseline', up: m015.up },
   { version: 16, name: '016-mail-intake', up: m016.up },
   { version: 17, name: '017-ticket-word-docs', up: m017.up },
   { version: 18, name: '018-technician-roles', up: m018.up },
+  { version: 19, name: '019-sync', up: m019.up },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

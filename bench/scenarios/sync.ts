@@ -1,0 +1,132 @@
+/**
+ * Sync (issue 22), in this process against the machine's PostgreSQL (DESKLINE_BENCH_PG, default
+ * postgres://postgres@127.0.0.1:5432/postgres), each against raw `pg` in the same run:
+ * - sync-push: a replica's 10,000 operations (2,000 with --quick; tickets made offline) pushed to the
+ *   server vs raw multi-row INSERTs of the same ticket rows. Rows/s; target ≥ 0.3×.
+ * - sync-pull: a second replica pulling those operations vs a raw SELECT of the same log rows. Target ≥ 0.3×.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { validateTicketInput } from '../../src/domain/ticket-input.js';
+import { openDesk, type Desk } from '../../src/store/desk.js';
+import { initReplica } from '../../src/store/sync/init.js';
+import { pull, push } from '../../src/store/sync/replica.js';
+import { ensureTechnician } from '../../src/store/technicians.js';
+import { createTickets } from '../../src/store/tickets.js';
+import type { Measurement, Scenario } from '../lib/scenario.js';
+
+const ADMIN = process.env.DESKLINE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ME = { name: 'Bench Tech', email: 'bench@example.com', tier: 'L1' };
+const urlOf = (name: string) => Object.assign(new URL(ADMIN), { pathname: `/${name}` }).toString();
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN });
+  await c.connect();
+  await c.query(sql).finally(() => c.end());
+}
+
+async function replica(dir: string, name: string, server: Desk, url: string): Promise<Desk> {
+  const fresh = await openDesk(join(dir, name));
+  await initReplica(fresh.db, server.db, url);
+  await fresh.close();
+  return openDesk(join(dir, name));
+}
+
+/** Raw pg: the same ticket rows inserted 500 per statement, and the log read back, timed. */
+async function rawFigures(url: string, rows: number) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('CREATE TEMP TABLE raw_tickets (LIKE tickets INCLUDING DEFAULTS INCLUDING IDENTITY)');
+    const t0 = performance.now();
+    for (let i = 0; i < rows; i += 500) {
+      const n = Math.min(500, rows - i);
+      const values = Array.from(
+        { length: n },
+        (_, k) => `($${k * 3 + 1}, '', 'new', 'normal', 2, 'general', 'cli', $${k * 3 + 2}, $${k * 3 + 3})`,
+      );
+      const params = Array.from({ length: n }, (_, k) => [`offline ${i + k}`, Date.now(), Date.now()]).flat();
+      await c.query(
+        `INSERT INTO raw_tickets (title, description, status, priority, priority_rank, category, channel, created_at, updated_at) VALUES ${values.join(',')}`,
+        params,
+      );
+    }
+    const insertMs = performance.now() - t0;
+    const t1 = performance.now();
+    let read = 0;
+    for (let after = 0; ;) {
+      const r = await c.query('SELECT * FROM sync_ops WHERE seq > $1 ORDER BY seq LIMIT 1000', [after]);
+      read += r.rows.length;
+      if (r.rows.length < 1000) break;
+      after = Number(r.rows[r.rows.length - 1].seq);
+    }
+    return { insertMs, selectMs: performance.now() - t1, read };
+  } finally {
+    await c.end();
+  }
+}
+
+export const syncBench: Scenario = {
+  name: 'sync',
+  async run({ quick }) {
+    const ops = quick ? 2_000 : 10_000;
+    const name = `deskline_bench_sync_${randomBytes(4).toString('hex')}`;
+    await admin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    const dir = mkdtempSync(join(tmpdir(), 'deskline-bench-sync-'));
+    const url = urlOf(name);
+    const server = await openDesk(url);
+    try {
+      const a = await replica(dir, 'a.db', server, url);
+      const b = await replica(dir, 'b.db', server, url);
+      const me = await ensureTechnician(a.db, ME);
+      // 2,000 a call: createTickets appends a call's audit events in one statement (SQLite's variable limit).
+      for (let i = 0; i < ops; i += 2_000) {
+        const titles = Array.from({ length: Math.min(2_000, ops - i) }, (_, k) => `offline ${i + k}`);
+        await createTickets(
+          a.db,
+          titles.map((title) => validateTicketInput({ title })),
+          me,
+        );
+      }
+      const t0 = performance.now();
+      const pushed = await push(a.db, server.db);
+      const pushMs = performance.now() - t0;
+      const t1 = performance.now();
+      const pulled = await pull(b.db, server.db);
+      const pullMs = performance.now() - t1;
+      if (pushed.pushed !== ops || pulled.pulled !== ops)
+        throw new Error(`sync bench: pushed ${pushed.pushed}, pulled ${pulled.pulled} of ${ops}`);
+      const raw = await rawFigures(url, ops);
+      await Promise.all([a.close(), b.close()]);
+      const rate = (n: number, ms: number) => n / (ms / 1000);
+      const out: Measurement[] = [
+        {
+          label: `sync push of ${ops} operations (rows/s)`,
+          unit: 'rows/s',
+          samples: [rate(ops, pushMs)],
+          baseline: { label: 'raw pg INSERT of the same rows, 500 per statement', samples: [rate(ops, raw.insertMs)] },
+          target: { op: '>=', value: 0.3 },
+          extra: { push_ms: Math.round(pushMs), raw_ms: Math.round(raw.insertMs) },
+        },
+        {
+          label: `sync pull of ${ops} operations (rows/s)`,
+          unit: 'rows/s',
+          samples: [rate(ops, pullMs)],
+          baseline: { label: 'raw pg SELECT of the same log rows, 1000 a page', samples: [rate(raw.read, raw.selectMs)] },
+          target: { op: '>=', value: 0.3 },
+          extra: { pull_ms: Math.round(pullMs), raw_ms: Math.round(raw.selectMs) },
+        },
+      ];
+      return out;
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  },
+};
+
+export default syncBench;

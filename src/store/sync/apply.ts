@@ -1,0 +1,151 @@
+/**
+ * Applying an operation (./ops.ts) to a desk, the same on the server and on a replica (kysely, either
+ * dialect). Merges: interactions are inserted once per operation (the callers see to "once"), tags
+ * are added and removed in the server's order. Single-valued fields: the later stamp wins, compared
+ * with the field's agreed stamp in sync_fields; `concurrent` says the writer had not seen the value
+ * it replaced (its base is not the agreed stamp), which the server records as a conflict.
+ */
+import type { Insertable } from 'kysely';
+import type { TicketsTable } from '../../db/schema.js';
+import type { Executor } from '../executor.js';
+import { addTags, linkNewTags, removeTags } from '../tags.js';
+import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
+
+const ROWS_PER_INSERT = 200;
+
+export interface SetOutcome {
+  won: boolean;
+  concurrent: boolean;
+  /** The value and stamp it met (for the conflict record). */
+  current: { hlc: string; value: string | null } | null;
+}
+
+async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', email: string | null | undefined) {
+  if (!email) return null;
+  const row = await trx.selectFrom(table).select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Inserts tickets made elsewhere, many per statement; `id` is the server's (on a replica) or null (the
+ * server numbers it). Returns their ids in the order given.
+ */
+export async function applyCreates(trx: Executor, made: readonly { body: CreateBody; id: number | null }[]): Promise<number[]> {
+  const people = new Map<string, number | null>();
+  const person = async (table: 'requesters' | 'technicians', email: string | null) => {
+    const key = `${table}:${email}`;
+    if (!people.has(key)) people.set(key, await idByEmail(trx, table, email));
+    return people.get(key)!;
+  };
+  const rows = [];
+  for (const { body, id } of made)
+    rows.push({
+      ...(body.row as unknown as Insertable<TicketsTable>),
+      ...(id === null ? {} : { id }),
+      requester_id: await person('requesters', body.requester),
+      assignee_id: await person('technicians', body.assignee),
+    });
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const some = await trx
+      .insertInto('tickets')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .returning('id')
+      .execute();
+    // Ids follow the VALUES list (given, or numbered in that order); RETURNING's own order is not promised.
+    ids.push(
+      ...(made[i]!.id === null ? some.map((r) => r.id).sort((a, b) => a - b) : made.slice(i, i + ROWS_PER_INSERT).map((m) => m.id!)),
+    );
+  }
+  await linkNewTags(
+    trx,
+    made.map((m, i) => ({ ticketId: ids[i]!, tags: m.body.tags })),
+  );
+  return ids;
+}
+
+export async function applyCreate(trx: Executor, body: CreateBody, id: number | null): Promise<number> {
+  return (await applyCreates(trx, [{ body, id }]))[0]!;
+}
+
+export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody): Promise<SetOutcome> {
+  const current =
+    (await trx
+      .selectFrom('sync_fields')
+      .select(['hlc', 'value'])
+      .where('ticket_id', '=', ticketId)
+      .where('field', '=', body.field)
+      .executeTakeFirst()) ?? null;
+  const concurrent = current !== null && current.hlc !== stamp && current.hlc !== body.base;
+  if (current !== null && current.hlc >= stamp) return { won: false, concurrent, current };
+  const set: Record<string, unknown> = { ...body.columns };
+  if (body.field === 'assignee') set.assignee_id = await idByEmail(trx, 'technicians', body.assignee);
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', ticketId)
+    .execute();
+  await trx
+    .insertInto('sync_fields')
+    .values({ ticket_id: ticketId, field: body.field, hlc: stamp, value: body.value })
+    .onConflict((oc) => oc.columns(['ticket_id', 'field']).doUpdateSet({ hlc: stamp, value: body.value }))
+    .execute();
+  return { won: true, concurrent, current };
+}
+
+export async function applyInteraction(trx: Executor, ticketId: number, body: InteractionBody): Promise<void> {
+  await trx
+    .insertInto('interactions')
+    .values({
+      ticket_id: ticketId,
+      kind: body.kind,
+      author_id: await idByEmail(trx, 'technicians', body.author_email),
+      author_name: body.author_name,
+      body: body.body,
+      minutes: body.minutes,
+      created_at: body.created_at,
+    })
+    .execute();
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      first_response_at: eb.fn.coalesce('first_response_at', eb.val(body.first_response_at)),
+    }))
+    .where('id', '=', ticketId)
+    .execute();
+}
+
+/** The conflict's record and its entry on the ticket's timeline (a system note). */
+export async function applyConflict(trx: Executor, ticketId: number, opId: string, body: ConflictBody): Promise<void> {
+  const shown = (v: string | null) => (v === null ? 'nothing' : `"${v}"`);
+  const device = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
+  const at = parseInt(opId.slice(0, 9), 36);
+  const { pushed_op: _lostOp, ...record } = body;
+  await trx
+    .insertInto('sync_conflicts')
+    .values({ op_id: opId, ticket_id: ticketId, ...record, at })
+    .execute();
+  const text = `Sync conflict on ${body.field}: kept ${shown(body.kept)} (${device(body.kept_hlc)}), not ${shown(body.lost)} (${device(body.lost_hlc)})`;
+  await applyInteraction(trx, ticketId, {
+    kind: 'system',
+    body: text,
+    minutes: 0,
+    author_name: 'system',
+    author_email: null,
+    created_at: at,
+    first_response_at: null,
+  });
+}
+
+/** Applies one operation to the ticket `ticketId` (already mapped to this desk's id). */
+export async function applyOp(trx: Executor, op: SyncOp, ticketId: number): Promise<SetOutcome | null> {
+  if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body);
+  if (op.kind === 'tags') {
+    await addTags(trx, ticketId, op.body.add);
+    await removeTags(trx, ticketId, op.body.remove);
+  } else if (op.kind === 'interaction') await applyInteraction(trx, ticketId, op.body);
+  else if (op.kind === 'conflict') await applyConflict(trx, ticketId, op.op_id, op.body);
+  else await applyCreate(trx, op.body, ticketId);
+  return null;
+}

@@ -1,0 +1,74 @@
+/**
+ * The operations that travel between a replica and the server. Each is one write's effect on one
+ * ticket, stamped by a hybrid logical clock (domain/hlc.ts) whose text is also the operation's id.
+ * - create: the ticket's row as written (people by email, so ids need not agree), with its tags;
+ * - set: one single-valued field (status, priority, assignee, title, category, tier, resolution) and
+ *   the columns it writes, with `base`, the stamp of the value this device last agreed on;
+ * - tags: names added and removed (merge: applied in the server's order, idempotent);
+ * - interaction: a timeline entry (merge: each once, by op id);
+ * - conflict: made by the server when a set met a concurrent one: what was kept and what lost.
+ */
+export interface CreateBody {
+  row: Record<string, unknown>;
+  requester: string | null;
+  assignee: string | null;
+  tags: string[];
+}
+export interface SetBody {
+  field: string;
+  value: string | null;
+  columns: Record<string, unknown>;
+  /** An assignee by email (resolved where the operation is applied). */
+  assignee?: string | null;
+  base: string | null;
+}
+export interface TagsBody {
+  add: string[];
+  remove: string[];
+}
+export interface InteractionBody {
+  kind: string;
+  body: string;
+  minutes: number;
+  author_name: string;
+  author_email: string | null;
+  created_at: number;
+  first_response_at: number | null;
+}
+export interface ConflictBody {
+  field: string;
+  kept: string | null;
+  lost: string | null;
+  kept_hlc: string;
+  lost_hlc: string;
+  pushed_op: string;
+}
+
+export type OpBody =
+  | { kind: 'create'; body: CreateBody }
+  | { kind: 'set'; body: SetBody }
+  | { kind: 'tags'; body: TagsBody }
+  | { kind: 'interaction'; body: InteractionBody }
+  | { kind: 'conflict'; body: ConflictBody };
+
+export type SyncOp = OpBody & {
+  op_id: string;
+  device: string;
+  /** The server's id, or a provisional (negative) id of the device that made it. */
+  ticket_id: number;
+};
+
+/** An operation as a row's columns (sync_outbox, sync_ops) and back. */
+export function opColumns(op: SyncOp) {
+  return { op_id: op.op_id, hlc: op.op_id, ticket_id: op.ticket_id, kind: op.kind, payload: JSON.stringify(op.body) };
+}
+
+export function opOfRow(row: { op_id: string; ticket_id: number; kind: string; payload: string }, device: string): SyncOp {
+  return { op_id: row.op_id, device, ticket_id: row.ticket_id, kind: row.kind, body: JSON.parse(row.payload) } as SyncOp;
+}
+
+/** The device part of a stamp (domain/hlc.ts encodes it last). */
+export const deviceOfStamp = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
+
+/** Single-valued fields whose concurrent edits are conflicts (the others merge). */
+export const SYNCED_FIELDS = ['status', 'priority', 'assignee', 'title', 'category', 'tier', 'resolution'] as const;

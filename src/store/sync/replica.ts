@@ -1,0 +1,131 @@
+/**
+ * A replica's side of sync: push its outbox to the server, then pull the server's log after the last
+ * sequence it applied. Both go in batches, each its own transaction on each side, so a sync broken
+ * at any point resumes where it stopped: a batch the server took but the replica did not hear back
+ * about is sent again and counted as duplicates (the server keeps op ids). Counts are checked.
+ */
+import { withImmediate } from '../../db/immediate.js';
+import { EXIT, fail } from '../../errors.js';
+import type { Executor } from '../executor.js';
+import { applyCreates, applyOp } from './apply.js';
+import { opOfRow, type CreateBody } from './ops.js';
+import { renumberTicket } from './renumber-sqlite.js';
+import { rechainAudit } from './rechain-audit.js';
+import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
+import { acceptOps, lastSeq, opsAfter } from './server.js';
+
+export const PUSH_BATCH = 500;
+export const PULL_BATCH = 1000;
+
+export interface Progress {
+  (done: number, total: number): void;
+}
+
+function replicaDevice(local: Executor): string {
+  const role = syncRoleOf(local);
+  return role?.kind === 'replica'
+    ? role.device
+    : fail(EXIT.usage, 'sync: this desk is not a replica (run deskline sync init postgres://…)');
+}
+
+export async function waitingCount(local: Executor): Promise<number> {
+  const row = await local
+    .selectFrom('sync_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function push(local: Executor, server: Executor, progress?: Progress, batch = PUSH_BATCH) {
+  const device = replicaDevice(local);
+  const total = await waitingCount(local);
+  const out = { pushed: 0, duplicates: 0, conflicts: 0 };
+  for (;;) {
+    const rows = await local.selectFrom('sync_outbox').selectAll().orderBy('hlc').limit(batch).execute();
+    if (rows.length === 0) break;
+    const result = await acceptOps(
+      server,
+      rows.map((r) => opOfRow(r, device)),
+    );
+    if (result.accepted + result.duplicates !== rows.length)
+      fail(EXIT.delivery, `sync: the server took ${result.accepted + result.duplicates} of ${rows.length} operations`);
+    await withImmediate(local, async (trx) => {
+      await trx
+        .deleteFrom('sync_outbox')
+        .where(
+          'op_id',
+          'in',
+          rows.map((r) => r.op_id),
+        )
+        .execute();
+      await trx
+        .updateTable('sync_state')
+        .set({ clock: lastStamp(trx) ?? '' })
+        .execute();
+    });
+    out.pushed += result.accepted;
+    out.duplicates += result.duplicates;
+    out.conflicts += result.conflicts;
+    progress?.(out.pushed + out.duplicates, total);
+  }
+  return out;
+}
+
+export async function pull(local: Executor, server: Executor, progress?: Progress, batch = PULL_BATCH) {
+  const device = replicaDevice(local);
+  const state = await local.selectFrom('sync_state').select('pulled_seq').executeTakeFirstOrThrow();
+  const upTo = await lastSeq(server);
+  let after = state.pulled_seq;
+  let applied = 0;
+  while (after < upTo) {
+    const logged = await opsAfter(server, after, batch);
+    if (logged.length === 0) break;
+    await withImmediate(local, async (trx) => {
+      const renumbered: number[] = [];
+      // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
+      const made: { body: CreateBody; id: number }[] = [];
+      const flush = async () => void (made.length && (await applyCreates(trx, made.splice(0))));
+      for (const { op, provisional_id } of logged) {
+        receiveStamp(trx, op.op_id);
+        const mine = op.device === device;
+        if (op.kind === 'create' && !mine) {
+          made.push({ body: op.body, id: op.ticket_id });
+          continue;
+        }
+        await flush();
+        if (mine && provisional_id !== null) {
+          await renumberTicket(trx, provisional_id, op.ticket_id);
+          renumbered.push(op.ticket_id);
+        }
+        // Its own entries and tickets are here already; its tags and fields are applied again in the server's order.
+        if (op.kind === 'create' || (mine && op.kind === 'interaction')) continue;
+        await applyOp(trx, op, op.ticket_id);
+      }
+      await flush();
+      await rechainAudit(trx, renumbered);
+      after = logged[logged.length - 1]!.seq;
+      await trx
+        .updateTable('sync_state')
+        .set({ pulled_seq: after, clock: lastStamp(trx) ?? '' })
+        .execute();
+    });
+    applied += logged.length;
+    progress?.(applied, Math.max(applied, upTo - state.pulled_seq));
+  }
+  const served = await server
+    .selectFrom('sync_ops')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', state.pulled_seq)
+    .where('seq', '<=', after)
+    .executeTakeFirstOrThrow();
+  if (Number(served.n) !== applied) fail(EXIT.delivery, `sync: pulled ${applied} operations, the server logged ${served.n}`);
+  return { pulled: applied, seq: after };
+}
+
+/** Push then pull, and note when it was done. */
+export async function syncNow(local: Executor, server: Executor, progress?: Progress) {
+  const pushed = await push(local, server, progress);
+  const pulled = await pull(local, server, progress);
+  await local.updateTable('sync_state').set({ synced_at: Date.now() }).execute();
+  return { ...pushed, ...pulled };
+}

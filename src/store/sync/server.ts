@@ -1,0 +1,134 @@
+/**
+ * The server's side of sync: accepting a replica's operations and giving them one order (sync_ops.seq),
+ * and reading the log after a sequence number. Accepting runs under the desk's write lock (db/immediate.ts),
+ * so the log's order is the order of commits: a puller never skips an operation committed late.
+ * Idempotent by op id: a push retried after a broken connection changes nothing the second time.
+ */
+import { withImmediate } from '../../db/immediate.js';
+import { EXIT, fail } from '../../errors.js';
+import type { Executor } from '../executor.js';
+import { applyCreates, applyOp, applyConflict, type SetOutcome } from './apply.js';
+import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
+import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
+
+export interface Accepted {
+  accepted: number;
+  duplicates: number;
+  conflicts: number;
+}
+
+export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = Date.now()): Promise<Accepted> {
+  const role = syncRoleOf(server);
+  if (role?.kind !== 'server') return fail(EXIT.usage, 'sync: the desk pushed to is not a PostgreSQL server desk');
+  return withImmediate(server, async (trx) => {
+    const ids = ops.map((op) => op.op_id);
+    const seen = new Set(
+      ids.length ? (await trx.selectFrom('sync_ops').select('op_id').where('op_id', 'in', ids).execute()).map((r) => r.op_id) : [],
+    );
+    const out: Accepted = { accepted: 0, duplicates: 0, conflicts: 0 };
+    const logged: LogRow[] = [];
+    const mapped = new Map<number, number>();
+    for (let i = 0; i < ops.length;) {
+      // A run of tickets made offline is inserted in a few statements.
+      const run: SyncOp[] = [];
+      for (; i < ops.length && ops[i]!.kind === 'create' && ops[i]!.ticket_id < 0 && !seen.has(ops[i]!.op_id); i++) {
+        seen.add(ops[i]!.op_id);
+        run.push(ops[i]!);
+      }
+      if (run.length) {
+        run.forEach((op) => receiveStamp(trx, op.op_id, now));
+        const ids = await applyCreates(
+          trx,
+          run.map((op) => ({ body: op.body as CreateBody, id: null })),
+        );
+        run.forEach((op, k) => mapped.set(op.ticket_id, ids[k]!));
+        run.forEach((op, k) => logged.push(logRow({ ...op, ticket_id: ids[k]! }, op.device, op.ticket_id, now)));
+        out.accepted += run.length;
+        continue;
+      }
+      const op = ops[i++]!;
+      if (seen.has(op.op_id)) {
+        out.duplicates++;
+        continue;
+      }
+      seen.add(op.op_id);
+      receiveStamp(trx, op.op_id, now);
+      const ticketId = mapped.get(op.ticket_id) ?? (await serverTicket(trx, op.ticket_id));
+      const outcome = await applyOp(trx, op, ticketId);
+      logged.push(logRow({ ...op, ticket_id: ticketId }, op.device, null, now));
+      if (outcome?.concurrent) {
+        logged.push(await recordConflict(trx, op as SyncOp & { body: SetBody }, ticketId, outcome, now));
+        out.conflicts++;
+      }
+      out.accepted++;
+    }
+    const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
+    for (let k = 0; k < maps.length; k += 500)
+      await trx
+        .insertInto('sync_ticket_map')
+        .values(maps.slice(k, k + 500))
+        .execute();
+    for (let k = 0; k < logged.length; k += 200)
+      await trx
+        .insertInto('sync_ops')
+        .values(logged.slice(k, k + 200))
+        .execute();
+    return out;
+  });
+}
+
+/** The server's id of a ticket an operation names (a provisional id was mapped when its create arrived). */
+async function serverTicket(trx: Executor, id: number): Promise<number> {
+  if (id > 0) return id;
+  const found = await trx.selectFrom('sync_ticket_map').select('ticket_id').where('provisional_id', '=', id).executeTakeFirst();
+  return found?.ticket_id ?? fail(EXIT.invalid, `sync: an operation names provisional ticket ${id} before its create`);
+}
+
+type LogRow = ReturnType<typeof logRow>;
+
+function logRow(op: SyncOp, device: string, provisional: number | null, now: number) {
+  return { ...opColumns(op), device, provisional_id: provisional, received_at: now };
+}
+
+/** A set that met a concurrent one: a conflict operation, applied here and logged for every replica. */
+async function recordConflict(trx: Executor, op: SyncOp & { body: SetBody }, ticketId: number, outcome: SetOutcome, now: number) {
+  const theirs = { hlc: outcome.current!.hlc, value: outcome.current!.value };
+  const mine = { hlc: op.op_id, value: op.body.value };
+  const [kept, lost] = outcome.won ? [mine, theirs] : [theirs, mine];
+  const body: ConflictBody = {
+    field: op.body.field,
+    kept: kept.value,
+    lost: lost.value,
+    kept_hlc: kept.hlc,
+    lost_hlc: lost.hlc,
+    pushed_op: op.op_id,
+  };
+  const stamp = nextStamp(trx, now);
+  await applyConflict(trx, ticketId, stamp, body);
+  const device = syncRoleOf(trx)!.device;
+  return logRow({ kind: 'conflict', body, op_id: stamp, device, ticket_id: ticketId }, device, null, now);
+}
+
+export interface LoggedOp {
+  seq: number;
+  op: SyncOp;
+  provisional_id: number | null;
+}
+
+/** The log after `after`, in order, at most `limit` operations. */
+export async function opsAfter(server: Executor, after: number, limit: number): Promise<LoggedOp[]> {
+  const rows = await server.selectFrom('sync_ops').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    provisional_id: r.provisional_id,
+    op: { op_id: r.op_id, device: r.device, ticket_id: r.ticket_id, kind: r.kind, body: JSON.parse(r.payload) } as SyncOp,
+  }));
+}
+
+export async function lastSeq(server: Executor): Promise<number> {
+  const row = await server
+    .selectFrom('sync_ops')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
