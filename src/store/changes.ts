@@ -31,7 +31,10 @@ export interface ChangeWatch {
 /** Calls `onChange` after another connection commits a change (PostgreSQL: with `<table>:<id>`, or `*`). */
 export function watchChanges(desk: Desk, onChange: (what: string) => void, options: WatchOptions = {}): ChangeWatch {
   if (dialectOf(desk.db) === 'postgres') {
-    const connection = options.connection ?? { ...(desk.server ?? { connectionString: desk.target ?? desk.path }), application_name: LISTEN_NAME };
+    const connection = options.connection ?? {
+      ...(desk.server ?? { connectionString: desk.target ?? desk.path }),
+      application_name: LISTEN_NAME,
+    };
     return listenLazily(connection, onChange, options.onStatus);
   }
   return pollDataVersion(desk, onChange, options.pollMs ?? 500);

@@ -88,8 +88,7 @@ async function runCase(c: BadCase, template: string): Promise<Outcome> {
   }
   const before = snapshot(env.DESKLINE_DB!);
   const untouched = c.dbUntouched ? sha(expand(c.dbUntouched)) : null;
-  for (const [key, value] of Object.entries(c.config ?? {}))
-    expect((await runBin(['config', 'set', key, value], { env })).code).toBe(0);
+  for (const [key, value] of Object.entries(c.config ?? {})) expect((await runBin(['config', 'set', key, value], { env })).code).toBe(0);
   const made = c.generate ? await generated(env.HOME!, c.generate) : '';
   const rssFile = join(env.HOME!, 'rss');
   const r = await runBin(
