@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dialectOf, isPostgresUrl } from '../../src/db/dialect.js';
+import { idleSafe } from '../helpers/pg-desk.js';
 import { tempPgDatabase } from '../helpers/pg.js';
 import { tempDb } from '../helpers/temp.js';
 
@@ -14,7 +15,7 @@ describe('dialectOf', () => {
 
   it('tells a PostgreSQL database, and a transaction on it', async () => {
     const url = await tempPgDatabase();
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: idleSafe(new pg.Pool({ connectionString: url, max: 1 })) }) });
     try {
       expect(dialectOf(db)).toBe('postgres');
       await db.transaction().execute(async (trx) => expect(dialectOf(trx)).toBe('postgres'));

@@ -17,6 +17,16 @@ afterEach(async () => {
   while (opened.length) await opened.pop()!.destroy();
 });
 
+/**
+ * A pool whose idle connections may be ended by the server (a test that terminates its database's
+ * backends, a DROP DATABASE … WITH (FORCE)): pg emits 'error' on the pool, and with no listener that
+ * is an uncaught exception in the worker, which fails the whole run. The next query reports it instead.
+ */
+export function idleSafe(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 export interface PgTestDb {
   db: Kysely<DB>;
   url: string;
@@ -26,7 +36,7 @@ export interface PgTestDb {
 export async function tempPgKysely(): Promise<PgTestDb> {
   setPgNumberTypes();
   const url = await tempPgDatabase();
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: idleSafe(new pg.Pool({ connectionString: url, max: 4 })) }) });
   opened.push(db as unknown as Kysely<never>);
   return { db, url };
 }

@@ -118,11 +118,19 @@ function guardedClient(client: pg.PoolClient, translate: (error: unknown) => nev
     if (!/^(2[2-3]|4[02]|40)/.test(code)) broken = error; // not a data or syntax error: the connection may be gone
     return translate(error);
   };
+  // pg-pool drops its own listener while a client is checked out: a server that ends the connection
+  // between two queries (a restart, pg_terminate_backend) would be an uncaught 'error'. Mark it broken
+  // instead; the next query on it fails with the database exit code and the pool discards it on release.
+  const onLost = (error: Error) => (broken = error);
+  client.on('error', onLost);
   return {
     query: ((...args: unknown[]) => {
       const result = (client.query as (...a: unknown[]) => unknown)(...args);
       return result instanceof Promise ? result.catch(fail) : result;
     }) as PostgresPoolClient['query'],
-    release: () => client.release(broken as Error | undefined),
+    release: () => {
+      client.removeListener('error', onLost);
+      client.release(broken as Error | undefined);
+    },
   };
 }

@@ -129,6 +129,32 @@ describe('the machine server', () => {
     }
   });
 
+  it('a connection ended between two queries of a held connection: the next query fails with exit 5, no crash', async () => {
+    const url = await tempPgDatabase();
+    const opened = await openPgDatabase(url, NONE);
+    try {
+      const outcome = await opened.db.connection().execute(async (held) => {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(held);
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        try {
+          await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+          while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [rows[0]!.pid])).rowCount);
+        } finally {
+          await admin.end();
+        }
+        // A few turns of the event loop: the server's FATAL reaches the checked-out client while no query
+        // runs, as an 'error' event (uncaught before guardedClient listened for it).
+        for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+        return failure(sql`SELECT 1`.execute(held));
+      });
+      expect(outcome.exitCode).toBe(5);
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(opened.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('sslmode and sslrootcert in the URL reach pg: TLS demanded of a server without it, a CA file missing', async () => {
     const tls = await failure(openPgDatabase('postgres://postgres:hunter2@127.0.0.1:5432/postgres?sslmode=require', NONE));
     expect([tls.exitCode, tls.message]).toEqual([5, 'TLS to 127.0.0.1:5432 failed: The server does not support SSL connections']);
