@@ -130,4 +130,33 @@ describe('console reducer', () => {
     expect(run(s, cmd('quit')).quit).toBe(true);
     expect(modeOf(run(s, { type: 'empty', empty: true }))).toBe('welcome');
   });
+
+  it('type-ahead: keys pressed while a view loads act on its rows once they arrive; quit does not wait; a failed load drops them', () => {
+    let s = run(loaded(), typed('4'), typed('x'), key('j'), typed('x'));
+    expect([s.loaded, s.act.marks.length, s.ahead.length]).toEqual([false, 0, 3]);
+    // `4xjx` in one read is the same four keys.
+    expect(run(loaded(), typed('4xjx')).ahead.length).toBe(3);
+    s = run(s, {
+      type: 'rowsLoaded',
+      gen: s.gen,
+      rows: rows(5).map((r) => row(r.id + 50)),
+      hasBefore: false,
+      hasAfter: false,
+      fallback: 0,
+    });
+    expect(s.act.marks.map((m) => m.id)).toEqual([51, 52]);
+    expect([selectedRow(s)?.id, s.ahead.length]).toEqual([52, 0]);
+
+    // A key that starts another load from scratch holds the ones after it again.
+    s = run(s, typed('5'), typed('j'), typed('2'), key('j'));
+    expect(s.ahead.length).toBe(3);
+    s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: rows(3), hasBefore: false, hasAfter: false, fallback: 0 });
+    expect([s.view, s.ahead.length, s.loaded]).toEqual([1, 1, false]);
+    s = run(s, { type: 'rowsLoaded', gen: s.gen, rows: rows(3), hasBefore: false, hasAfter: false, fallback: 0 });
+    expect(selectedRow(s)?.id).toBe(2);
+
+    expect(run(loaded(), typed('4'), typed('x'), typed('q')).quit).toBe(true);
+    const failed = run(loaded(), typed('4'), typed('x'), { type: 'rowsFailed', text: 'cannot load the queue: gone' });
+    expect([failed.ahead.length, failed.notice]).toEqual([0, 'cannot load the queue: gone']);
+  });
 });

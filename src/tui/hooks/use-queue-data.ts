@@ -60,7 +60,7 @@ export function useQueueData(state: State, dispatch: Dispatch): void {
           if (said) dispatch({ type: 'notice', text: said });
         }
       })
-      .catch((error: Error) => dispatch({ type: 'notice', text: `cannot load the queue: ${error.message.split('\n')[0]}` }));
+      .catch((error: Error) => dispatch({ type: 'rowsFailed', text: `cannot load the queue: ${error.message.split('\n')[0]}` }));
   }, [db, gen, dispatch]);
 
   const q = state.queue;

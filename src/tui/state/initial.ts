@@ -61,6 +61,7 @@ export function initialState(
     requesterOf: null,
     kb: INITIAL_KB,
     related: { index: 0, history: [] },
+    ahead: [],
   };
   // The query, the layout and the first selection's detail request follow from the rest (settle.ts).
   const sized = settle(null, blank);

@@ -9,11 +9,11 @@ import { isKbAction } from './kb/types.js';
 import { kbData } from './kb/results.js';
 import { runCommand } from './dispatch.js';
 import { loaded } from './detail.js';
-import { reduceInput } from './input.js';
 import { apply, deliver } from './messages.js';
 import { pageLoaded, pickQueue, reload, rowsLoaded } from './queue.js';
 import { selectedRow } from './select.js';
 import { settle } from './settle.js';
+import { runAhead, typeAhead } from './type-ahead.js';
 import { filterTakesEffect } from './commands.js';
 import { reduceLink } from './link.js';
 import { loggedNotice, quitAfterLog, reduceTimer } from './timer.js';
@@ -24,7 +24,7 @@ export type { State, StateAction } from './types.js';
 function reduce(s: State, a: StateAction): State {
   switch (a.type) {
     case 'input':
-      return reduceInput(s, a.events);
+      return typeAhead(s, a.events);
     case 'command':
       return runCommand(s, a.command, a.arg);
     case 'filterSettled':
@@ -37,9 +37,12 @@ function reduce(s: State, a: StateAction): State {
     case 'resize':
       return a.columns === s.size.columns && a.rows === s.size.rows ? s : { ...s, size: { columns: a.columns, rows: a.rows } };
     case 'rowsLoaded': {
+      if (a.gen !== s.gen) return s;
       const next = { ...s, ...rowsLoaded(pickQueue(s), a) };
-      return a.gen === s.gen && a.empty !== undefined ? reduce(next, { type: 'empty', empty: a.empty }) : next;
+      return runAhead(a.empty !== undefined ? reduce(next, { type: 'empty', empty: a.empty }) : next);
     }
+    case 'rowsFailed':
+      return { ...s, ahead: [], notice: a.text };
     case 'pageLoaded':
       return { ...s, ...pageLoaded(pickQueue(s), a) };
     case 'detailLoaded': {

@@ -1,7 +1,6 @@
 /**
- * The console's state and the actions that change it, as types. The slices (act/, kb/, timer.ts,
- * queue-window.ts) keep their own types beside their reducers; this file gathers them and is imported
- * by the reducers, never the other way round.
+ * The console's state and the actions that change it, as types. The slices (act/, kb/, timer.ts, queue-window.ts) keep
+ * their own types beside their reducers; this file gathers them and is imported by the reducers, never the other way round.
  */
 import type { ChecklistItem } from '../../domain/checklist.js';
 import type { ParsedQuery } from '../../domain/query.js';
@@ -135,6 +134,8 @@ export interface State extends QueueSlice {
   kb: KbState;
   /** The detail pane's related list: its cursor and the way back (related.ts). */
   related: RelatedState;
+  /** Keys typed while a view loads from scratch, run on its rows when they arrive (type-ahead.ts). */
+  ahead: readonly KeyEvent[];
 }
 
 /**
@@ -171,6 +172,7 @@ export type StateAction =
   | { type: 'refresh' }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'rowsLoaded'; gen: number; rows: TicketListRow[]; hasBefore: boolean; hasAfter: boolean; fallback: number; empty?: boolean }
+  | { type: 'rowsFailed'; text: string }
   | { type: 'pageLoaded'; gen: number; dir: 'after' | 'before'; cursorId: number; rows: TicketListRow[]; hasMore: boolean }
   | {
       type: 'detailLoaded';
