@@ -6,6 +6,7 @@
  * shape: the rows each table rewrote in the transaction, read from pg_stat_xact_user_tables.
  */
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { tempPgDesk } from '../../helpers/pg-desk.js';
 
@@ -65,5 +66,31 @@ describe('change_seq on PostgreSQL', () => {
     expect([three! < one!, one! < two!]).toEqual([true, true]);
     await db.updateTable('tickets').set({ updated_at: 6 }).where('id', '=', 3).execute();
     expect((await seqs())[2]! > two!).toBe(true);
+  });
+
+  it('a second writer waits for the first to commit before taking a number, so numbers follow commit order', async () => {
+    const { db, url } = await tempPgDesk();
+    await db
+      .insertInto('tickets')
+      .values([ticket(1), ticket(2)])
+      .execute();
+    const [first, second, watcher] = [new pg.Client(url), new pg.Client(url), new pg.Client(url)];
+    await Promise.all([first.connect(), second.connect(), watcher.connect()]);
+    try {
+      await first.query('BEGIN');
+      const a = (await first.query('UPDATE tickets SET updated_at = 3 WHERE id = 1 RETURNING change_seq')).rows[0].change_seq;
+      await second.query('BEGIN');
+      const pid = (await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const waiting = second.query('UPDATE tickets SET updated_at = 3 WHERE id = 2 RETURNING change_seq');
+      const blocked = async () =>
+        (await watcher.query(`SELECT wait_event FROM pg_stat_activity WHERE pid = $1`, [pid])).rows[0]?.wait_event === 'advisory';
+      while (!(await blocked()));
+      await first.query('COMMIT');
+      const b = (await waiting).rows[0].change_seq;
+      await second.query('COMMIT');
+      expect(Number(b)).toBeGreaterThan(Number(a));
+    } finally {
+      await Promise.all([first.end(), second.end(), watcher.end()]);
+    }
   });
 });
