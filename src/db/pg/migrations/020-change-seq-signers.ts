@@ -19,10 +19,10 @@
  */
 import type { Kysely } from 'kysely';
 import { runAll } from './baseline/run.js';
-import { TECHNICIAN_ROLE } from '../roles.js';
 
 const CHANGE_LOCK = 1146309443; // 'DSKC' (frozen here)
 const SEQUENCE = 'tickets_change_numbers';
+const TECHNICIAN_ROLE = 'deskline_technician'; // src/db/pg/roles.ts's group role (frozen here)
 const SECURE = 'SECURITY DEFINER SET search_path = public, pg_temp';
 const NEXT = `PERFORM pg_advisory_xact_lock(${CHANGE_LOCK});
     NEW.change_seq := nextval('${SEQUENCE}');`;
