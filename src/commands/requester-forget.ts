@@ -18,6 +18,6 @@ export function requesterForgetCommand(ctx: Ctx): Command {
       const result = await forgetRequester(desk, email, flags.reason, actor);
       if (flags.json) return ctx.json({ forgotten: true, ...result });
       ctx.out(cleanLine(`forgotten: ${result.texts} text(s) on ${result.tickets.length} ticket(s) redacted`));
-      if (!result.walCleared) ctx.note('another process is reading the desk: the old pages leave the -wal file at its next checkpoint');
+      if (result.leftover) ctx.note(result.leftover);
     });
 }

@@ -23,6 +23,6 @@ export function ticketRedactCommand(ctx: Ctx): Command {
       const result = await redactInteraction(desk, id, n, flags.reason, actor);
       if (flags.json) return ctx.json({ ref: `HD-${id}`, interaction: n, ...result });
       ctx.out(result.texts ? `HD-${id} entry ${n} redacted` : `HD-${id} entry ${n} was already redacted (recorded again)`);
-      if (!result.walCleared) ctx.note('another process is reading the desk: the old pages leave the -wal file at its next checkpoint');
+      if (result.leftover) ctx.note(result.leftover);
     });
 }

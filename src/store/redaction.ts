@@ -1,17 +1,17 @@
 /**
  * Redaction: personal data removed for good. `ticket redact HD-7 --interaction 3` replaces one timeline
  * entry's text with a marker; `requester forget EMAIL` blanks a requester and every text of their tickets
- * that names them (and their own emails in whole). Each runs with `secure_delete` on (freed space is
- * zeroed), re-indexes the ticket (the 006 triggers) and merges the search index so no segment keeps the
- * old words, records who removed what and why (redactions, and an audit event per ticket), then
- * checkpoints the WAL so the old pages leave the -wal file too. Audit events holding the removed text
- * get the marker as well, with a chained statement per event so `db check` still passes
+ * that names them (and their own emails in whole). Each re-indexes the ticket (by trigger), records who
+ * removed what and why (redactions, and an audit event per ticket) and drops the entries' attachments,
+ * in one write transaction whose dialect module (SCRUB) also purges what the search keeps of the old
+ * words and says what still holds the old text (SQLite: secure_delete, merged FTS5 segments, the WAL
+ * checkpointed; PostgreSQL: the typo vocabulary, row versions until VACUUM). Audit events holding the
+ * removed text get the marker as well, with a chained statement per event so `db check` still passes
  * (store/audit-redaction.ts).
  */
-import type Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withImmediate } from '../db/immediate.js';
+import { dialectOf, type Dialect } from '../db/dialect.js';
 import { formatRef } from '../domain/ticket.js';
 import { checkText } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
@@ -20,7 +20,9 @@ import { recordEvent } from './audit.js';
 import { entryScrub, needleScrub, scrubAuditEvents } from './audit-redaction.js';
 import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
-import { rawSqlite } from './sqlite-raw.js';
+import { scrubPg } from './redaction-pg.js';
+import { scrubSqlite } from './redaction-sqlite.js';
+import type { ScrubbedWork } from './redaction-types.js';
 import { getTicket } from './ticket-view.js';
 
 export const REDACTED = '[redacted]';
@@ -32,9 +34,12 @@ export interface RedactionResult {
   texts: number;
   /** Audit events whose old or new value held the removed text. */
   audited: number;
-  /** False when a reader kept the WAL from being emptied: its old pages go at the next checkpoint. */
-  walCleared: boolean;
+  /** What still holds the old text after the commit and when it goes (a reader kept SQLite's WAL; a server's old row versions), or null. */
+  leftover: string | null;
 }
+
+type Work = (trx: Executor, doomed: string[]) => Promise<ScrubbedWork<Omit<RedactionResult, 'leftover'>>>;
+const SCRUB: Record<Dialect, typeof scrubSqlite> = { sqlite: scrubSqlite, postgres: scrubPg };
 
 /** Replaces the `position`-th entry (1-based, as `ticket show` numbers them) of a ticket's timeline. */
 export async function redactInteraction(desk: Desk, ticketId: number, position: number, reason: string, actor: Actor, now = Date.now()) {
@@ -59,7 +64,8 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
     await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
     const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);
-    return { tickets: [formatRef(ticketId)], texts, audited };
+    const removed = [entry.body, ...(resolution !== ticket.resolution ? [ticket.resolution!] : [])];
+    return { result: { tickets: [formatRef(ticketId)], texts, audited }, removed };
   });
 }
 
@@ -83,6 +89,7 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
       .orderBy('id')
       .execute();
     let texts = 0;
+    const removed = [...needles];
     for (const t of tickets) {
       const [title, description] = [scrub(t.title), scrub(t.description)];
       if (title !== t.title || description !== t.description) {
@@ -94,6 +101,7 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
         const body = e.kind === 'email_in' ? REDACTED : scrub(e.body);
         if (body === e.body) continue;
         texts++;
+        if (e.kind === 'email_in') removed.push(e.body);
         await trx.updateTable('interactions').set({ body }).where('id', '=', e.id).execute();
       }
       await record(trx, t.id, { interaction_id: null, requester_id: who.id, what: 'requester forgotten' }, why, actor, now);
@@ -108,7 +116,7 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
     const audited = await scrubAuditEvents(trx, { ticketIds, unattached: true }, scrubAll, actor, now);
     if (tickets.length === 0)
       await record(trx, null, { interaction_id: null, requester_id: who.id, what: 'requester forgotten' }, why, actor, now);
-    return { tickets: tickets.map((t) => formatRef(t.id)), texts, audited };
+    return { result: { tickets: tickets.map((t) => formatRef(t.id)), texts, audited }, removed };
   });
 }
 
@@ -161,34 +169,10 @@ async function deleteBytes(desk: Desk, hashes: readonly string[]): Promise<void>
   }
 }
 
-/** Runs `work` in one IMMEDIATE transaction with secure_delete on, merges the search index, then empties the WAL. */
-async function scrubbing(
-  desk: Desk,
-  work: (trx: Executor, doomed: string[]) => Promise<Omit<RedactionResult, 'walCleared'>>,
-): Promise<RedactionResult> {
-  const sqlite = rawSqlite(desk);
+/** Runs `work` in the dialect's scrubbing transaction, then deletes the bytes of the attachments it dropped. */
+async function scrubbing(desk: Desk, work: Work): Promise<RedactionResult> {
   const doomed: string[] = [];
-  const before = sqlite.pragma('secure_delete', { simple: true }) as number;
-  sqlite.pragma('secure_delete = ON');
-  try {
-    const done = await withImmediate(desk.db, async (trx) => {
-      const result = await work(trx, doomed);
-      // A contentless index keeps deleted words in its segments until they merge: merge them all now.
-      sqlite.prepare("INSERT INTO ticket_fts (ticket_fts) VALUES ('optimize')").run();
-      // The same for 014's index, and 019's word counts keep no word the index no longer holds.
-      sqlite.prepare("INSERT INTO ticket_text_fts (ticket_text_fts) VALUES ('optimize')").run();
-      sqlite.prepare('DELETE FROM ticket_word_docs WHERE term NOT IN (SELECT term FROM ticket_text_vocab)').run();
-      return result;
-    });
-    await deleteBytes(desk, doomed);
-    return { ...done, walCleared: checkpoint(sqlite) };
-  } finally {
-    sqlite.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
-  }
-}
-
-function checkpoint(sqlite: Database.Database): boolean {
-  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return true;
-  const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  return row?.busy === 0;
+  const { result, leftover } = await SCRUB[dialectOf(desk.db)](desk, (trx) => work(trx, doomed));
+  await deleteBytes(desk, doomed);
+  return { ...result, leftover };
 }

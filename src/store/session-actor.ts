@@ -30,15 +30,30 @@ export async function sessionActor(db: Executor): Promise<SessionActor | null> {
   return { role: row.role, actor, owner: row.owner };
 }
 
-/** The line a session that maps to no technician gets for a write (the trigger says the same). */
-export function unmappedRole(role: string): string {
-  return `login role ${role} is not a technician of this desk: the desk's owner runs 'deskline technician add NAME -e EMAIL --role ${role}'`;
+/**
+ * The line a session that maps to no technician gets for a write or at the console's start: the role,
+ * and the command the desk's owner runs to map it, naming the technician when settings name one the
+ * desk already has (a moved desk has them all; `technician add` would only conflict).
+ */
+export function unmappedRole(role: string, technician: string | null = null): string {
+  const command =
+    technician === null
+      ? `'deskline technician role WHO ${role}' (or 'deskline technician add NAME -e EMAIL --role ${role}' for someone new)`
+      : `'deskline technician role ${technician} ${role}'`;
+  return `login role ${role} is not a technician of this desk: the desk's owner runs ${command}`;
 }
 
-/** The mapped technician when there is one; null when the session owns the desk (settings decide); else refused. */
-export async function mappedActor(db: Executor): Promise<Actor | null> {
+/**
+ * The mapped technician when there is one; null when the session owns the desk (settings decide);
+ * else refused, with the technician `email` (from settings) names in the command when the desk has one.
+ */
+export async function mappedActor(db: Executor, email?: string): Promise<Actor | null> {
   const session = await sessionActor(db);
   if (!session || session.actor) return session?.actor ?? null;
   if (session.owner) return null;
-  return fail(EXIT.database, unmappedRole(session.role));
+  const known =
+    email === undefined
+      ? undefined
+      : await db.selectFrom('technicians').select('email').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return fail(EXIT.database, unmappedRole(session.role, known?.email ?? null));
 }

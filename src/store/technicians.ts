@@ -39,7 +39,7 @@ const ACTOR = ['id', 'name', 'email'] as const;
  * mapping to none is refused unless it owns the desk.
  */
 export async function ensureTechnician(db: Executor, who: TechnicianInput, now = Date.now()): Promise<Actor> {
-  const mapped = await mappedActor(db);
+  const mapped = await mappedActor(db, who.email);
   if (mapped) return mapped;
   const email = who.email.trim().toLowerCase();
   const found = await db.selectFrom('technicians').select(ACTOR).where('email', '=', email).executeTakeFirst();

@@ -103,7 +103,7 @@ describe('who acts on a team desk', () => {
     const { url, env, owner, logins } = await teamDesk(1);
     const [stray] = logins as [string];
     await owner.query(`GRANT deskline_technician TO ${stray}`);
-    const expected = `deskline: login role ${stray} is not a technician of this desk: the desk's owner runs 'deskline technician add NAME -e EMAIL --role ${stray}'\n`;
+    const expected = `deskline: login role ${stray} is not a technician of this desk: the desk's owner runs 'deskline technician role WHO ${stray}' (or 'deskline technician add NAME -e EMAIL --role ${stray}' for someone new)\n`;
     const created = await cli(asRole(url, stray), env, 'ticket', 'create', '-t', 'VPN drops', '-r', 'Rui <rui@example.com>');
     expect([created.code, created.stdout, created.stderr]).toEqual([5, '', expected]);
     const list = await cli(asRole(url, stray), env, 'ticket', 'list');

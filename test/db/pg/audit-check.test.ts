@@ -48,7 +48,7 @@ describe('db check on PostgreSQL', () => {
     const { run, owner, url } = await serverDesk();
     await run('ticket', 'create', '-t', 'Locked out', '-r', 'Ana Silva <ana@example.com>');
     await run('ticket', 'resolve', 'HD-1', '--resolution', 'Unlocked after checking passport Quaggly4419');
-    // `ticket redact` itself needs SQLite's raw connection today; the trail's part of it is kysely's.
+    // The trail's part of a redaction alone (test/db/pg/redact.test.ts runs the whole command).
     const desk = await openDesk(url);
     try {
       const scrub = needleScrub(['Quaggly4419'], '[redacted]');

@@ -1,0 +1,96 @@
+/**
+ * bulk-updates-pg (issue 21): one transaction of N single-ticket updates on a PostgreSQL desk, the
+ * way a bulk command or a sync batch writes, at N = 3,000 and 12,000 (1,000 and 4,000 with --quick),
+ * against the same statements on a bare copy of the tickets table (same columns and indexes, no
+ * triggers) through raw `pg`, in the same run (a server-side loop of UPDATE statements in both). The ratio is what the desk's triggers cost per row;
+ * it must not grow with N (before migration 020 the change-number trigger made it N²: measured at
+ * load 11 on 2 cores, 2.5× at 3,000 and 3.5× at 12,000; after, 1.2× at both). In process: no process start is timed.
+ * The server is DESKLINE_BENCH_PG (a URL whose database part is ignored), else 127.0.0.1:5432 as postgres.
+ */
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PG_MIGRATIONS } from '../../src/db/pg/migrations/index.js';
+import type { Measurement, Scenario } from '../lib/scenario.js';
+
+const SERVER = process.env.DESKLINE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BARE = 'bare_tickets';
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A desk at the latest schema with `tickets` tickets, and a trigger-less copy of them; dropped by `drop`. */
+async function desk(tickets: number): Promise<{ url: string; drop(): Promise<unknown> }> {
+  const name = `deskline_bench_${randomBytes(4).toString('hex')}`;
+  await withClient(SERVER, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
+  await db.transaction().execute(async (trx) => {
+    for (const m of PG_MIGRATIONS) await m.up(trx);
+  });
+  await db.destroy();
+  await withClient(url.toString(), async (c) => {
+    await c.query(
+      `INSERT INTO tickets (title, status, priority, priority_rank, category, channel, created_at, updated_at)
+      SELECT 'ticket ' || g, 'open', 'normal', 3, 'general', 'email', g, g FROM generate_series(1, $1::int) AS g`,
+      [tickets],
+    );
+    await c.query(`CREATE TABLE ${BARE} (LIKE tickets INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    await c.query(`INSERT INTO ${BARE} SELECT * FROM tickets`);
+    await c.query('VACUUM ANALYZE');
+  });
+  return { url: url.toString(), drop: () => withClient(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/**
+ * ms for one transaction of `n` updates of `table`, one statement per ticket, looped on the server so
+ * that round trips (noise on a loaded machine) do not hide what the server does per row.
+ */
+async function updates(client: pg.Client, table: string, n: number, round: number): Promise<number> {
+  const started = performance.now();
+  await client.query(`DO $$ BEGIN
+    FOR i IN 1..${n} LOOP UPDATE ${table} SET updated_at = ${round * 1e6} + i WHERE id = i; END LOOP;
+  END $$`);
+  return performance.now() - started;
+}
+
+const bulkUpdatesPg: Scenario = {
+  name: 'bulk-updates-pg',
+  async run({ quick }) {
+    const sizes = quick ? [1_000, 4_000] : [3_000, 12_000];
+    const made = await desk(sizes.at(-1)!);
+    const out: Measurement[] = [];
+    try {
+      await withClient(made.url, async (client) => {
+        for (const n of sizes) {
+          const ours: number[] = [];
+          const raw: number[] = [];
+          for (let round = 1; round <= (quick ? 2 : 4); round++) {
+            ours.push(await updates(client, 'tickets', n, round));
+            raw.push(await updates(client, BARE, n, round));
+          }
+          out.push({
+            label: `${n.toLocaleString('en-US')} ticket updates in one transaction (PostgreSQL, the desk's triggers)`,
+            unit: 'ms',
+            samples: ours,
+            baseline: { label: 'the same updates on a bare copy of tickets, raw pg', samples: raw },
+            target: { op: '<=', value: 1.5 },
+          });
+        }
+      });
+    } finally {
+      await made.drop();
+    }
+    return out;
+  },
+};
+
+export default bulkUpdatesPg;
