@@ -22,9 +22,10 @@ import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
 import { rawSqlite } from './sqlite-raw.js';
 import { getTicket } from './ticket-view.js';
+import { FORGOTTEN, REDACTED } from './redaction-marks.js';
+import { recordRedaction } from './sync/redact-op.js';
 
-export const REDACTED = '[redacted]';
-export const FORGOTTEN = '[forgotten]';
+export { FORGOTTEN, REDACTED } from './redaction-marks.js';
 
 export interface RedactionResult {
   tickets: string[];
@@ -58,6 +59,8 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     if (resolution !== ticket.resolution) await trx.updateTable('tickets').set({ resolution }).where('id', '=', ticketId).execute();
     const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
     await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
+    // Replicas remove it at their next pull; the sync log's copy of the entry goes now.
+    await recordRedaction(trx, ticketId, entry, why, actor, now);
     const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);
     return { tickets: [formatRef(ticketId)], texts, audited };
   });
