@@ -11,7 +11,7 @@ import { openConflicts, syncStatus } from '../store/sync/status.js';
 import { ensureTechnician } from '../store/technicians.js';
 import type { Ctx } from './context.js';
 import { progress } from './import-progress.js';
-import { ago } from './sync-text.js';
+import { ago } from '../domain/ago.js';
 
 /** The server desk, or exit 6 naming it as offline (a laptop without network is the normal case here). */
 async function server(ctx: Ctx, url: string, readonly = false): Promise<Desk> {
@@ -104,7 +104,9 @@ export function syncCommand(ctx: Ctx): Command {
       if (flags.json) return ctx.json({ conflicts: rows.map((r) => ({ ...r, ref: formatRef(r.ticket_id) })) });
       if (rows.length === 0) return ctx.out('no open conflicts');
       for (const r of rows)
-        ctx.out(`#${r.id}  ${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`);
+        ctx.out(
+          `#${r.id}  ${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`,
+        );
     });
 
   cmd
@@ -118,7 +120,9 @@ export function syncCommand(ctx: Ctx): Command {
       if (!(TAKES as readonly string[]).includes(flags.take)) fail(EXIT.invalid, `--take: '${flags.take}' is not kept or lost`);
       const { db } = await ctx.desk();
       const done = await resolveConflict(db, id, flags.take as Take, await ensureTechnician(db, ctx.me()));
-      ctx.out(`#${id} resolved: ${formatRef(done.ticketId)} ${done.field} is ${done.value ?? '—'} (${done.take === 'lost' ? 'the lost value taken' : 'kept'})`);
+      ctx.out(
+        `#${id} resolved: ${formatRef(done.ticketId)} ${done.field} is ${done.value ?? '—'} (${done.take === 'lost' ? 'the lost value taken' : 'kept'})`,
+      );
     });
   return cmd;
 }
