@@ -16,7 +16,7 @@ import { consoleElement, ME } from './seed.js';
 
 const CTRL_S = '\x13';
 const BOSS = { name: 'Bo Boss', email: 'bo@example.com', tier: 'L2' };
-const SIZE = { columns: 140, rows: 30 };
+const SIZE = { columns: 160, rows: 48 }; // the whole help shows at once at this size
 const statusLine = (frame: string) => frame.split('\n').at(-1) ?? '';
 
 async function serverWithTwoTickets() {
@@ -44,6 +44,11 @@ describe('console on a replica: background sync', () => {
     let frame = await tui.waitForFrame((f) => statusLine(f).includes('synced just now · 1 conflict (Y)'), 20_000);
     expect(statusLine(frame)).not.toContain('waiting');
 
+    // The key is in the help, generated from the keymap.
+    tui.type('?');
+    await tui.waitForFrame((f) => /Y +sync conflicts: keep or/.test(f));
+    tui.type('\x1b');
+    await tui.waitForFrame((f) => !f.includes('sync conflicts: keep or'));
     tui.type('Y');
     frame = await tui.waitForFrame((f) => f.includes('Sync conflicts (1)'));
     expect(frame).toContain('HD-1 priority: kept low, not high');

@@ -1,8 +1,7 @@
 /**
  * Background sync in the console, for a replica (`deskline sync init`): a worker thread
- * (../sync-worker.ts) pushes and pulls at start, soon after each local write (the count of waiting
- * operations grew), every SYNC_EVERY_MS, and while offline after a growing delay (state/sync-line.ts).
- * One sync in flight; never on the keystroke path. What it pulls shows through the desk's data version
+ * (../sync-worker.ts) pushes and pulls at start, SYNC_SOON_MS after a local write (operations wait),
+ * every SYNC_EVERY_MS, and while offline after a growing delay (state/sync-line.ts). One sync in flight; never on the keystroke path. What it pulls shows through the desk's data version
  * like any other process's commit. Open conflicts go to the reducer (`Y` lists them) on every desk.
  */
 import { useEffect, useRef, useState, type Dispatch } from 'react';
@@ -75,10 +74,10 @@ export function useSync(dispatch: Dispatch<StateAction>, conflicts: number, conf
     };
   }, [replica, desk.path, desk.target]);
 
-  const waiting = status?.waiting ?? 0;
+  // Each answer is a fresh object: a second write before the count was read as 0 still asks (the count alone would not move).
   useEffect(() => {
-    if (waiting > 0) soon.current?.();
-  }, [waiting]);
+    if (status && status.waiting > 0) soon.current?.();
+  }, [status]);
 
   return syncLine(status, phase, conflicts, conflictKey, now);
 }
