@@ -3,6 +3,7 @@
  * and on every other replica at its next sync, with the audit trail scrubbed and `db check` clean, and
  * the sync log keeps no copy that a later pull would hand out.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { checkDesk } from '../../../src/store/desk-maintenance.js';
@@ -63,5 +64,23 @@ describe('sync: redaction', () => {
     expect(await checkDesk(a.desk)).toEqual({ integrity: [], references: [], audit: [] });
     // Nothing left to do: a second sync applies nothing again.
     expect(await syncNow(b.desk.db, server.db)).toMatchObject({ pushed: 0, pulled: 0 });
+  });
+
+  // `ticket redact` on a PostgreSQL desk comes with store/redaction-pg.ts (branch pg-fixes): this runs once it is there.
+  const pgRedaction = existsSync(new URL('../../../src/store/redaction-pg.ts', import.meta.url));
+  it.runIf(pgRedaction)('removes an entry redacted on the server from a replica at its next pull', async () => {
+    const server = await serverDesk();
+    const boss = await ensureTechnician(server.db, SAM);
+    const { ticket } = await createTicket(server.db, validateTicketInput({ title: 'Locked out' }), boss);
+    await addInteraction(server.db, ticket.id, { kind: 'note', body: `Checked passport ${SECRET}` }, boss);
+    const a = await replicaOf(server);
+    expect(await bodies(a.desk, ticket.id)).toEqual([`Checked passport ${SECRET}`]);
+    await redactInteraction(server, ticket.id, 1, 'personal data', boss);
+    const logged = await server.db.selectFrom('sync_ops').select('payload').execute();
+    expect(logged.filter((r) => r.payload.includes(SECRET))).toEqual([]);
+    expect(await syncNow(a.desk.db, server.db)).toMatchObject({ pulled: 1 });
+    expect(await bodies(a.desk, ticket.id)).toEqual(['[redacted]']);
+    expect(await trailHolding(a.desk, SECRET)).toBe(0);
+    expect(await checkDesk(a.desk)).toEqual({ integrity: [], references: [], audit: [] });
   });
 });
