@@ -23,7 +23,7 @@ import type { Actor, Executor } from './executor.js';
 import { rawSqlite } from './sqlite-raw.js';
 import { getTicket } from './ticket-view.js';
 import { FORGOTTEN, REDACTED } from './redaction-marks.js';
-import { recordRedaction } from './sync/redact-op.js';
+import { recordRedaction, refuseOnReplica } from './sync/redact-op.js';
 
 export { FORGOTTEN, REDACTED } from './redaction-marks.js';
 
@@ -39,6 +39,7 @@ export interface RedactionResult {
 
 /** Replaces the `position`-th entry (1-based, as `ticket show` numbers them) of a ticket's timeline. */
 export async function redactInteraction(desk: Desk, ticketId: number, position: number, reason: string, actor: Actor, now = Date.now()) {
+  refuseOnReplica(desk.db);
   const why = requireReason(reason);
   return scrubbing(desk, async (trx, doomed) => {
     const ticket = await getTicket(trx, ticketId);
@@ -68,6 +69,7 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
 
 /** Forgets a requester: their fields blanked, their emails replaced, their name, email and phone cut from their tickets' texts. */
 export async function forgetRequester(desk: Desk, email: string, reason: string, actor: Actor, now = Date.now()) {
+  refuseOnReplica(desk.db);
   const why = requireReason(reason);
   return scrubbing(desk, async (trx, doomed) => {
     const who = await trx

@@ -1,7 +1,9 @@
 /**
- * A redaction travels as an operation (./ops.ts `redact`): the desk that redacts records it, and every
- * other desk applies it when it arrives, so a timeline entry redacted on the server loses its text on
- * each replica at its next pull (and one redacted on a replica, on the server at its push). The entry
+ * A redaction travels as an operation (./ops.ts `redact`): the server records it when it redacts, and
+ * each replica applies it at its next pull, so a timeline entry redacted on the server loses its text
+ * on every replica. A replica does not redact itself: on a team desk only the owner may rewrite the
+ * audit trail (src/db/pg/roles.ts), so a redaction pushed by a technician's laptop could never be
+ * applied there and would hold up every push behind it. The entry
  * is named by its time, kind, author and place among entries alike (ids differ between desks), never
  * by its text. The sync tables' own copies of the text (the entry's operation in the server's log or
  * a replica's outbox, a resolution set from it) are scrubbed too, so no later pull hands it out.
@@ -10,11 +12,18 @@ import { sql } from 'kysely';
 import { dialectOf } from '../../db/dialect.js';
 import { recordEvent } from '../audit.js';
 import { entryScrub, scrubAuditEvents } from '../audit-redaction.js';
+import { EXIT, fail } from '../../errors.js';
 import type { Actor, Executor } from '../executor.js';
 import { REDACTED } from '../redaction-marks.js';
 import type { RedactBody } from './ops.js';
 import { recordOps } from './record.js';
 import { syncRoleOf } from './role.js';
+
+/** Redaction is the server's: a replica is told where to run it. */
+export function refuseOnReplica(db: Executor): void {
+  if (syncRoleOf(db)?.kind === 'replica')
+    fail(EXIT.usage, "this desk is a replica: redact on the team's server (its owner runs it); this desk loses the text at its next sync");
+}
 
 /** Records the redaction of entry `entry` (its text as it was) for the other desks; nothing outside sync. */
 export async function recordRedaction(
@@ -81,7 +90,7 @@ export async function applyRedact(trx: Executor, ticketId: number, body: RedactB
   }
 }
 
-/** The entry's text in this desk's sync table (the server's log, a replica's outbox): gone from the operations of its ticket. */
+/** The entry's text in this desk's sync table (the server's log; a replica's outbox, where an edit made offline may quote it): gone. */
 async function scrubLogged(trx: Executor, ticketId: number, text: string): Promise<void> {
   const role = syncRoleOf(trx);
   if (!role) return;
