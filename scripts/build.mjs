@@ -40,12 +40,13 @@ const define = { 'process.env.NODE_ENV': '"production"', DESKLINE_VERSION: JSON.
 
 await build({
   ...common,
-  // The console's worker threads (dashboard, outbox) are entries of their own: it starts them from dist/ by URL.
+  // The console's worker threads (dashboard, outbox, mail, sync) are entries of their own: it starts them from dist/ by URL.
   entryPoints: {
     cli: 'src/cli.ts',
     'dashboard-worker': 'src/tui/dashboard-worker.ts',
     'outbox-worker': 'src/tui/outbox-worker.ts',
     'mail-worker': 'src/tui/mail-worker.ts',
+    'sync-worker': 'src/tui/sync-worker.ts',
   },
   outExtension: { '.js': '.mjs' },
   splitting: true,

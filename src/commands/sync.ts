@@ -1,4 +1,4 @@
-/** `deskline sync [init URL|status|conflicts]`: a laptop's desk kept as a replica of the team's server desk (issue 22). */
+/** `deskline sync [init URL|status|conflicts|resolve ID]`: a laptop's desk kept as a replica of the team's server desk (issue 22). */
 import { Command } from 'commander';
 import { formatRef } from '../domain/ticket.js';
 import { EXIT, fail, isDesklineError } from '../errors.js';
@@ -6,10 +6,12 @@ import { shownTarget } from '../store/desk-target.js';
 import { openDesk, type Desk } from '../store/desk.js';
 import { initReplica } from '../store/sync/init.js';
 import { syncNow } from '../store/sync/replica.js';
+import { resolveConflict, TAKES, type Take } from '../store/sync/resolve.js';
 import { openConflicts, syncStatus } from '../store/sync/status.js';
+import { ensureTechnician } from '../store/technicians.js';
 import type { Ctx } from './context.js';
 import { progress } from './import-progress.js';
-import { ago } from './sync-text.js';
+import { ago } from '../domain/ago.js';
 
 /** The server desk, or exit 6 naming it as offline (a laptop without network is the normal case here). */
 async function server(ctx: Ctx, url: string, readonly = false): Promise<Desk> {
@@ -102,7 +104,25 @@ export function syncCommand(ctx: Ctx): Command {
       if (flags.json) return ctx.json({ conflicts: rows.map((r) => ({ ...r, ref: formatRef(r.ticket_id) })) });
       if (rows.length === 0) return ctx.out('no open conflicts');
       for (const r of rows)
-        ctx.out(`${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`);
+        ctx.out(
+          `#${r.id}  ${formatRef(r.ticket_id)}  ${r.field}: kept ${r.kept ?? '—'}, not ${r.lost ?? '—'}  (${new Date(r.at).toISOString()})`,
+        );
+    });
+
+  cmd
+    .command('resolve')
+    .description('settle a conflict: keep the value that won (default), or take the one that lost (a field change that syncs)')
+    .argument('<id>', 'the conflict, as `sync conflicts` numbers it (#3)')
+    .option('--take <side>', 'kept or lost', 'kept')
+    .action(async (raw: string, flags: { take: string }) => {
+      const id = Number(raw.replace(/^#/, ''));
+      if (!Number.isInteger(id) || id < 1) fail(EXIT.invalid, `sync resolve: '${raw}' is not a conflict number (#1, #2, …)`);
+      if (!(TAKES as readonly string[]).includes(flags.take)) fail(EXIT.invalid, `--take: '${flags.take}' is not kept or lost`);
+      const { db } = await ctx.desk();
+      const done = await resolveConflict(db, id, flags.take as Take, await ensureTechnician(db, ctx.me()));
+      ctx.out(
+        `#${id} resolved: ${formatRef(done.ticketId)} ${done.field} is ${done.value ?? '—'} (${done.take === 'lost' ? 'the lost value taken' : 'kept'})`,
+      );
     });
   return cmd;
 }

@@ -24,9 +24,10 @@ import { scrubPg } from './redaction-pg.js';
 import { scrubSqlite } from './redaction-sqlite.js';
 import type { ScrubbedWork } from './redaction-types.js';
 import { getTicket } from './ticket-view.js';
+import { FORGOTTEN, REDACTED } from './redaction-marks.js';
+import { recordRedaction, refuseOnReplica } from './sync/redact-op.js';
 
-export const REDACTED = '[redacted]';
-export const FORGOTTEN = '[forgotten]';
+export { FORGOTTEN, REDACTED } from './redaction-marks.js';
 
 export interface RedactionResult {
   tickets: string[];
@@ -43,6 +44,7 @@ const SCRUB: Record<Dialect, typeof scrubSqlite> = { sqlite: scrubSqlite, postgr
 
 /** Replaces the `position`-th entry (1-based, as `ticket show` numbers them) of a ticket's timeline. */
 export async function redactInteraction(desk: Desk, ticketId: number, position: number, reason: string, actor: Actor, now = Date.now()) {
+  refuseOnReplica(desk.db);
   const why = requireReason(reason);
   return scrubbing(desk, async (trx, doomed) => {
     const ticket = await getTicket(trx, ticketId);
@@ -63,6 +65,8 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     if (resolution !== ticket.resolution) await trx.updateTable('tickets').set({ resolution }).where('id', '=', ticketId).execute();
     const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
     await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
+    // Replicas remove it at their next pull; the sync log's copy of the entry goes now.
+    await recordRedaction(trx, ticketId, entry, why, actor, now);
     const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);
     const removed = [entry.body, ...(resolution !== ticket.resolution ? [ticket.resolution!] : [])];
     return { result: { tickets: [formatRef(ticketId)], texts, audited }, removed };
@@ -71,6 +75,7 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
 
 /** Forgets a requester: their fields blanked, their emails replaced, their name, email and phone cut from their tickets' texts. */
 export async function forgetRequester(desk: Desk, email: string, reason: string, actor: Actor, now = Date.now()) {
+  refuseOnReplica(desk.db);
   const why = requireReason(reason);
   return scrubbing(desk, async (trx, doomed) => {
     const who = await trx

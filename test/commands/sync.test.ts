@@ -1,4 +1,4 @@
-/** `deskline sync init|status|conflicts` and `deskline sync` as a technician runs them (in-process CLI, real server). */
+/** `deskline sync init|status|conflicts|resolve` and `deskline sync` as a technician runs them (in-process CLI, real server). */
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../src/domain/ticket-input.js';
 import { openDesk } from '../../src/store/desk.js';
@@ -44,7 +44,27 @@ describe('deskline sync', () => {
       expect((await runCli(['ticket', 'show', 'HD-2', '--json'], { env })).stdout).toContain('"title": "Dock dead"');
       expect((await runCli(['sync', 'status'], { env })).stdout).toMatch(/^synced just now · 0 waiting · 1 open conflicts · online/);
       const conflicts = await runCli(['sync', 'conflicts'], { env });
-      expect(conflicts.stdout).toMatch(/^HD-1 {2}priority: kept low, not high {2}\(/);
+      expect(conflicts.stdout).toMatch(/^#1 {2}HD-1 {2}priority: kept low, not high {2}\(/);
+
+      // Settled on the laptop by taking the lost value: a field change and the settling both sync.
+      expect(await runCli(['sync', 'resolve', '#1', '--take', 'sideways'], { env })).toMatchObject({
+        code: 4,
+        stderr: expect.stringMatching(/--take/),
+      });
+      expect(await runCli(['sync', 'resolve', '9'], { env })).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/no sync conflict 9/),
+      });
+      const took = await runCli(['sync', 'resolve', '#1', '--take', 'lost'], { env });
+      expect(took).toMatchObject({ code: 0, stdout: '#1 resolved: HD-1 priority is high (the lost value taken)\n' });
+      expect((await runCli(['sync', 'resolve', '1'], { env })).code).toBe(3);
+      expect((await runCli(['sync', 'conflicts'], { env })).stdout).toBe('no open conflicts\n');
+      expect((await runCli(['sync'], { env })).stdout).toMatch(/^pushed 2, pulled 2, 0 new conflicts/);
+      const onServer = await server.db.selectFrom('sync_conflicts').select('resolved_at').execute();
+      expect(onServer.map((c) => c.resolved_at !== null)).toEqual([true]);
+      expect((await server.db.selectFrom('tickets').select('priority').where('id', '=', 1).executeTakeFirstOrThrow()).priority).toBe(
+        'high',
+      );
       expect((await runCli(['sync'], { env })).stdout).toMatch(/^pushed 0, pulled 0, 0 new conflicts/);
     } finally {
       await server.close();

@@ -9,7 +9,8 @@ import type { Insertable } from 'kysely';
 import type { TicketsTable } from '../../db/schema.js';
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
-import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
+import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
+import { applyRedact } from './redact-op.js';
 
 const ROWS_PER_INSERT = 200;
 
@@ -138,6 +139,16 @@ export async function applyConflict(trx: Executor, ticketId: number, opId: strin
   });
 }
 
+/** A conflict settled on some desk is settled here too (once: the first settling stands). */
+export async function applyResolve(trx: Executor, body: ResolveBody): Promise<void> {
+  await trx
+    .updateTable('sync_conflicts')
+    .set({ resolved_at: body.at })
+    .where('op_id', '=', body.conflict)
+    .where('resolved_at', 'is', null)
+    .execute();
+}
+
 /** Applies one operation to the ticket `ticketId` (already mapped to this desk's id). */
 export async function applyOp(trx: Executor, op: SyncOp, ticketId: number): Promise<SetOutcome | null> {
   if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body);
@@ -146,6 +157,8 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number): Prom
     await removeTags(trx, ticketId, op.body.remove);
   } else if (op.kind === 'interaction') await applyInteraction(trx, ticketId, op.body);
   else if (op.kind === 'conflict') await applyConflict(trx, ticketId, op.op_id, op.body);
+  else if (op.kind === 'resolve') await applyResolve(trx, op.body);
+  else if (op.kind === 'redact') await applyRedact(trx, ticketId, op.body);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

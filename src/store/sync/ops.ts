@@ -6,7 +6,10 @@
  *   the columns it writes, with `base`, the stamp of the value this device last agreed on;
  * - tags: names added and removed (merge: applied in the server's order, idempotent);
  * - interaction: a timeline entry (merge: each once, by op id);
- * - conflict: made by the server when a set met a concurrent one: what was kept and what lost.
+ * - conflict: made by the server when a set met a concurrent one: what was kept and what lost;
+ * - resolve: a conflict settled (by its op id); taking the lost value is a set of its own;
+ * - redact: a timeline entry's text removed (./redact-op.ts): the entry named by its time, kind,
+ *   author and place among entries alike, never by its text.
  */
 export interface CreateBody {
   row: Record<string, unknown>;
@@ -44,12 +47,31 @@ export interface ConflictBody {
   pushed_op: string;
 }
 
+export interface ResolveBody {
+  conflict: string;
+  take: 'kept' | 'lost';
+  by: string;
+  at: number;
+}
+export interface RedactBody {
+  created_at: number;
+  kind: string;
+  author_name: string;
+  /** Its place (0-based, by id) among the ticket's entries of the same time, kind and author. */
+  nth: number;
+  reason: string;
+  by: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
   | { kind: 'tags'; body: TagsBody }
   | { kind: 'interaction'; body: InteractionBody }
-  | { kind: 'conflict'; body: ConflictBody };
+  | { kind: 'conflict'; body: ConflictBody }
+  | { kind: 'resolve'; body: ResolveBody }
+  | { kind: 'redact'; body: RedactBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

@@ -6,7 +6,7 @@
  */
 import type { Executor } from '../executor.js';
 import { opColumns, type OpBody, type SyncOp } from './ops.js';
-import { nextStamp, syncRoleOf } from './role.js';
+import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 import { PROVISIONAL_SPAN } from '../../domain/ticket.js';
 
 export interface TicketOp {
@@ -21,8 +21,12 @@ export async function recordOps(trx: Executor, entries: readonly TicketOp[], now
   if (!role || entries.length === 0) return;
   const ops: SyncOp[] = [];
   for (const { ticketId, op } of entries) {
+    // A set must be later than the value it replaces, which another handle on this desk (the console's
+    // sync worker) may have pulled after this handle's clock last moved: the clock receives it first.
+    const agreed = op.kind === 'set' ? await agreedStamp(trx, ticketId, op.body.field) : null;
+    if (agreed) receiveStamp(trx, agreed, now);
     const stamp = nextStamp(trx, now);
-    if (op.kind === 'set') op.body.base = await agreeField(trx, ticketId, op.body.field, stamp, op.body.value);
+    if (op.kind === 'set') op.body.base = await agreeField(trx, ticketId, op.body.field, stamp, op.body.value, agreed);
     ops.push({ ...op, op_id: stamp, device: role.device, ticket_id: ticketId } as SyncOp);
   }
   for (let i = 0; i < ops.length; i += ROWS_PER_INSERT) {
@@ -36,20 +40,24 @@ export async function recordOps(trx: Executor, entries: readonly TicketOp[], now
   }
 }
 
-/** Notes `stamp` as the field's agreed stamp; returns the one before (null if none). */
-export async function agreeField(trx: Executor, ticketId: number, field: string, stamp: string, value: string | null) {
-  const before = await trx
+async function agreedStamp(trx: Executor, ticketId: number, field: string): Promise<string | null> {
+  const row = await trx
     .selectFrom('sync_fields')
     .select('hlc')
     .where('ticket_id', '=', ticketId)
     .where('field', '=', field)
     .executeTakeFirst();
+  return row?.hlc ?? null;
+}
+
+/** Notes `stamp` as the field's agreed stamp; returns the one before (`before`, null if none). */
+async function agreeField(trx: Executor, ticketId: number, field: string, stamp: string, value: string | null, before: string | null) {
   await trx
     .insertInto('sync_fields')
     .values({ ticket_id: ticketId, field, hlc: stamp, value })
     .onConflict((oc) => oc.columns(['ticket_id', 'field']).doUpdateSet({ hlc: stamp, value }))
     .execute();
-  return before?.hlc ?? null;
+  return before;
 }
 
 /** Ids for tickets made on a replica: provisional (negative, domain/ticket.ts), never used before. Null elsewhere. */

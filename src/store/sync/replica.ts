@@ -50,6 +50,8 @@ export async function push(local: Executor, server: Executor, progress?: Progres
     if (result.accepted + result.duplicates !== rows.length)
       fail(EXIT.delivery, `sync: the server took ${result.accepted + result.duplicates} of ${rows.length} operations`);
     await withImmediate(local, async (trx) => {
+      // Stamped by another handle (the console's) maybe: the clock saved below is not behind them.
+      for (const r of rows) receiveStamp(trx, r.hlc);
       await trx
         .deleteFrom('sync_outbox')
         .where(
@@ -122,10 +124,10 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
   return { pulled: applied, seq: after };
 }
 
-/** Push then pull, and note when it was done. */
-export async function syncNow(local: Executor, server: Executor, progress?: Progress) {
-  const pushed = await push(local, server, progress);
-  const pulled = await pull(local, server, progress);
+/** Push then pull, and note when it was done. `batch`: smaller batches hold the local desk's write lock for less (the console). */
+export async function syncNow(local: Executor, server: Executor, progress?: Progress, batch?: { push: number; pull: number }) {
+  const pushed = await push(local, server, progress, batch?.push);
+  const pulled = await pull(local, server, progress, batch?.pull);
   await local.updateTable('sync_state').set({ synced_at: Date.now() }).execute();
   return { ...pushed, ...pulled };
 }

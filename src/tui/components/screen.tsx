@@ -15,6 +15,8 @@ import { useSla } from '../hooks/use-sla.js';
 import { useTimer } from '../hooks/use-timer.js';
 import { useOutbox } from '../hooks/use-outbox.js';
 import { useMailFetch } from '../hooks/use-mail-fetch.js';
+import { useSync } from '../hooks/use-sync.js';
+import { keyLabel } from '../keys/keymap.js';
 import { useConsole } from '../hooks/console-context.js';
 import { modeOf, selectedRow } from '../state/select.js';
 import { linkNotice } from '../state/link.js';
@@ -39,12 +41,14 @@ import { Welcome } from './welcome.js';
 
 export function Screen({ state, views, dbName, demo, mail, chat, intake, clock = Date.now }: ConsoleProps & { state: State }) {
   const { desk, me } = useDesk();
-  const { dispatch } = useConsole();
+  const { dispatch, keymap } = useConsole();
   const now = useClock();
   const sla = useSla(now);
   const timerText = useTimer(state.timer, dispatch, clock);
   const outbox = useOutbox(mail, chat);
   const fetched = useMailFetch(intake);
+  const conflictKey = keyLabel(keymap.find((b) => b.action === 'syncConflicts')?.key ?? 'Y');
+  const synced = useSync(dispatch, state.act.conflicts.length, conflictKey, now);
   const lay = layoutOf(state);
   // Counted here, not in the welcome screen: it stays mounted while `K` shows the KB over it.
   const articles = useDeskQuery(state.empty ? 'articles' : null, (db) => countArticles(db), { live: true }) ?? 0;
@@ -86,6 +90,7 @@ export function Screen({ state, views, dbName, demo, mail, chat, intake, clock =
     timerText,
     quiet ? '' : outbox,
     quiet ? '' : fetched,
+    quiet ? '' : synced,
     link ?? state.query.error ?? state.notice ?? (kb.screen === 'off' ? `sort: ${SORTS[state.sort]!.label}` : ''),
   ]
     .filter(Boolean)

@@ -21,6 +21,7 @@ import { escalate, reopen, resolve, resolveTickets } from '../../store/ticket-wo
 import type { Intent, Outcome, Target } from '../state/act/types.js';
 import { cursorOf } from './queue-fetch.js';
 import { writeRelation } from './relation-intents.js';
+import { settleConflict } from './sync-intents.js';
 
 export interface Runner {
   desk: Desk;
@@ -144,6 +145,8 @@ async function write(r: Runner, intent: Intent): Promise<Outcome> {
     case 'parent':
     case 'followup':
       return writeRelation(r.desk, r.me, intent);
+    case 'syncResolve':
+      return settleConflict(r.desk, r.me, intent);
   }
 }
 

@@ -31,6 +31,7 @@ export const ACT_KEYMAP: readonly Binding[] = [
   { key: 'c', action: 'checklist', help: 'checklist of a request', when: LIST },
   { key: 'V', action: 'verifyIdentity', help: 'record how identity was verified', when: LIST },
   { key: 'S', action: 'acceptTriage', help: 'accept the triage suggestion', hint: 'accept', when: LIST },
+  { key: 'Y', action: 'syncConflicts', help: 'sync conflicts: keep or take the lost value', when: LIST },
   { key: 'n', action: 'newTicket', help: 'new ticket', hint: 'new', when: ['queue', 'detail', 'welcome'] },
   { key: '?', action: 'help', help: 'this help', hint: 'help', when: ['queue', 'detail', 'welcome', 'help'] },
 

@@ -103,6 +103,7 @@ export const ACT_COMMANDS = [
   'followup',
   'verifyIdentity',
   'takeSuggestion',
+  'syncConflicts',
 ] as const;
 export type ActCommand = (typeof ACT_COMMANDS)[number];
 

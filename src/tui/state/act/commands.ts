@@ -15,6 +15,7 @@ import { relationCommand } from './relation-commands.js';
 import { openChecklist, openMacroPicker } from './request-dialogs.js';
 import { allowedStatuses, enqueue, setOverlay, targetOf } from './targets.js';
 import { changesOf } from '../triage.js';
+import { openConflicts } from './sync-conflicts.js';
 import type { ActCtx, ActState, PickOption } from './types.js';
 
 const STATUS_KEYS: Record<Status, string> = { new: 'n', open: 'o', pending: 'p', on_hold: 'h', resolved: 'r', closed: 'c' };
@@ -131,6 +132,8 @@ export function actCommand(act: ActState, c: ActCommand, ctx: ActCtx): Step<ActS
       return act.marks.length ? step({ ...act, marks: [] }, notice('marks cleared', false)) : step(act);
     case 'acceptTriage':
       return acceptTriage(act, ctx);
+    case 'syncConflicts':
+      return openConflicts(act);
     case 'mergeMarked':
     case 'parentOfMarked':
     case 'followup':

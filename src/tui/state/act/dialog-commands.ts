@@ -15,6 +15,7 @@ import { said, step } from '../step.js';
 import type { Step } from '../types.js';
 import { compose, confirmOrRun } from './dialogs.js';
 import { chooseMacro, moveItem, moveMacro, toggleItem } from './request-dialogs.js';
+import { pickConflict } from './sync-conflicts.js';
 import { closeOverlay, enqueue, setOverlay } from './targets.js';
 import type { ActCtx, ActState, Intent, Overlay, PickOption, Target } from './types.js';
 
@@ -24,6 +25,7 @@ type Compose = Extract<Overlay, { kind: 'compose' }>;
 export function pick(act: ActState, o: Picker, option: PickOption | undefined): Step<ActState> {
   const t = o.target!;
   if (!option) return step(act);
+  if (o.purpose === 'conflict' || o.purpose === 'conflictTake') return pickConflict(act, o, option);
   const v = option.value;
   const update = (question: string, changes: Extract<Intent, { kind: 'update' }>['changes'], action: string, verb: string) =>
     step(confirmOrRun(act, t, question, { kind: 'update', target: t, changes, action, verb }));
@@ -39,13 +41,10 @@ export function pick(act: ActState, o: Picker, option: PickOption | undefined): 
       return update(`Set status ${option.label}?`, { status: v as never }, 'status', `now ${option.label}`);
     case 'tier':
       return step(setOverlay(act, compose(t, 'escalate', { tier: v as Tier, title: `Escalate ${t.label} to ${v} — why?` })));
-    case 'verify':
-      return step(
-        setOverlay(
-          act,
-          compose(t, 'verify', { method: v as VerifyMethod, title: `${t.label}: verified by ${v} — a note (optional), then ^S` }),
-        ),
-      );
+    case 'verify': {
+      const title = `${t.label}: verified by ${v} — a note (optional), then ^S`;
+      return step(setOverlay(act, compose(t, 'verify', { method: v as VerifyMethod, title })));
+    }
     case 'kbLink':
       return step(closeOverlay(act), {
         kind: 'kbJob',

@@ -135,6 +135,8 @@ export function actData(act: ActState, a: ActAction, selectedId: number | undefi
       return step(macroMatches(act, a.query, a.names));
     case 'templates':
       return step({ ...act, templates: a.list });
+    case 'conflicts':
+      return step({ ...act, conflicts: a.list });
     case 'formAssets': {
       const o = act.overlay;
       if (o?.kind !== 'form') return step(act);

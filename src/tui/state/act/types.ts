@@ -9,6 +9,7 @@ import type { Macro, MacroSubject } from '../../../domain/macro.js';
 import type { TicketInput } from '../../../domain/ticket-input.js';
 import { DEFAULT_CATEGORIES, type Tier } from '../../../domain/ticket.js';
 import type { InteractionInput } from '../../../store/interactions.js';
+import type { ConflictView } from '../../../store/sync/status.js';
 import type { TicketListRow } from '../../../store/ticket-list.js';
 import type { TicketChanges } from '../../../store/ticket-changes.js';
 import type { EditorState } from '../editor.js';
@@ -42,7 +43,9 @@ export type Intent =
   /** `P`: `parent` becomes the parent of the marked tickets (target). */
   | { kind: 'parent'; target: Target; parent: Target }
   /** `F`: a follow-up time as typed (`thu 10:00`, `2h`, `none`), read with the clock when it runs. */
-  | { kind: 'followup'; target: Target; when: string };
+  | { kind: 'followup'; target: Target; when: string }
+  /** `Y`: a sync conflict settled (store/sync/resolve.ts): the kept value stays, or the lost one is taken. */
+  | { kind: 'syncResolve'; target: Target; conflict: number; take: 'kept' | 'lost' };
 
 export interface Queued {
   seq: number;
@@ -74,7 +77,7 @@ export interface PickOption {
   key?: string;
 }
 
-export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink' | 'verify';
+export type PickPurpose = 'assign' | 'priority' | 'status' | 'tier' | 'kbLink' | 'verify' | 'conflict' | 'conflictTake';
 export type ComposePurpose = 'reply' | 'note' | 'call' | 'resolve' | 'escalate' | 'tags' | 'followup' | 'verify' | 'force';
 
 /** A yes/no question over an overlay: run `intent` on yes, or discard the overlay. */
@@ -136,6 +139,8 @@ export interface ActState {
   categories: readonly string[];
   /** The desk's request templates, for the new-ticket form. */
   templates: RequestTemplate[];
+  /** Open sync conflicts (`Y` lists them). */
+  conflicts: ConflictView[];
 }
 
 export interface Technician {
@@ -157,6 +162,7 @@ export const INITIAL_ACT: ActState = {
   macros: [],
   categories: DEFAULT_CATEGORIES,
   templates: [],
+  conflicts: [],
 };
 
 /** Data arriving for the act slice. */
@@ -167,6 +173,7 @@ export type ActAction =
   | { type: 'macroMatches'; query: string; names: string[] }
   | { type: 'suggestions'; text: string; items: string[] }
   | { type: 'templates'; list: RequestTemplate[] }
+  | { type: 'conflicts'; list: ConflictView[] }
   /** The assets of the requester typed as `requester` in the form. */
   | { type: 'formAssets'; requester: string; items: FormAsset[] }
   | { type: 'formTriage'; text: string; verdicts: FieldVerdict[] };

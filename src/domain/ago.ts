@@ -1,4 +1,4 @@
-/** How long ago, in the words of `sync status`: "just now", "5m ago", "3h ago", "2d ago". */
+/** How long ago, in the words of `sync status` and the console's status bar: "just now", "5m ago", "3h ago", "2d ago". */
 export function ago(at: number, now: number): string {
   const s = Math.max(0, Math.round((now - at) / 1000));
   if (s < 60) return 'just now';
