@@ -1,9 +1,9 @@
 /**
  * A source's items handed on in batches: up to `items` of them, or until their weight (bytes, say)
  * reaches `weight`, are read before the first of the batch goes on. A mail import alternates two
- * heavy jobs, mailparser and the SQLite writes; message by message, the run took about 40% more
- * CPU than parsing every message first and writing them after (bench/scenarios/import-mbox.ts,
- * 10,000 messages), and in batches of 1,000 it is within a tenth of that. The batch bounds memory.
+ * heavy jobs, mailparser and the SQLite writes; message by message, 10,000 messages
+ * (bench/scenarios/import-mbox.ts) took 40-90% more CPU than parsing them all first and writing them
+ * after, and 10-20% more in batches of 1,000. The batch bounds memory.
  * A source that fails first hands on what it read before the failure, so a bad record is still met
  * in file order: an earlier record the consumer refuses is reported, as it was without read-ahead.
  */
