@@ -19,12 +19,14 @@ export class InputError extends DesklineError {
 export type TextKind = 'line' | 'text';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Any surrogate: a cheap scan first, as most text has none (an import checks every description). */
+const SURROGATE = /[\ud800-\udfff]/;
 const LINE_BREAK = /[\r\n\u2028\u2029\x85\v\f]/;
 
 /** Why `value` cannot be stored, or null when it can. */
 export function textProblem(value: string, kind: TextKind): string | null {
   if (value.includes('\0')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not valid Unicode)';
+  if (SURROGATE.test(value) && LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not valid Unicode)';
   if (kind === 'line' && LINE_BREAK.test(value)) return 'must be one line (it contains a line break)';
   return null;
 }

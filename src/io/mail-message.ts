@@ -46,9 +46,15 @@ export class NotMail extends Error {}
 const ids = (value: unknown): string[] =>
   (Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '').match(/<[^<>\s]+>/g) ?? [];
 
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Text Deskline can store: no NUL, no lone surrogate (a broken charset can leave either). */
-export const storable = (text: string): string =>
-  text.replace(/\0/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+export const storable = (text: string): string => {
+  const clean = text.includes('\0') ? text.replace(/\0/g, '') : text;
+  // Most text has no surrogate at all: a plain scan first, the lone-surrogate pattern only then.
+  return SURROGATE.test(clean) ? clean.replace(LONE_SURROGATE, '\ufffd') : clean;
+};
 
 export async function parseMail(bytes: Uint8Array): Promise<MailMessage> {
   const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSER_OPTIONS);
