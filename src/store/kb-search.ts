@@ -64,7 +64,8 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   } else {
     found = await strict(db, { include: groups, exclude }, options, limit);
     if (found.length < limit) {
-      const corrected = await correctMissing(db, groups);
+      // An article matching every word means no word is missing: nothing to correct (two lookups saved).
+      const corrected = found.length ? groups : await correctMissing(db, groups);
       if (corrected.length === 0) return [];
       if (corrected !== groups) found = await strict(db, { include: (groups = corrected), exclude }, options, limit);
       if (found.length < limit && groups.length > 1) {

@@ -86,4 +86,9 @@ describe('KB queries', () => {
     expect(makeSnippet('', groups)).toBe('');
     expect(makeSnippet('no match at all', groups)).toBe('no match at all');
   });
+
+  it('reads words as the index does: letters and digits of any script, accents folded, marks and symbols between words', () => {
+    const groups = parseQuery('cafe naive 2024');
+    expect(makeSnippet('Ça: CAFÉ 𝐀𝐁 naïve·2024 e\u0301t\u00e9 日本', groups)).toBe('Ça: «CAFÉ» 𝐀𝐁 «naïve»·«2024» e\u0301t\u00e9 日本');
+  });
 });

@@ -103,34 +103,47 @@ function readTarget(url: string, env: Env): PgTarget {
   }
 }
 
-/** The pool as kysely sees it, each client's failures translated; a client whose connection broke is discarded. */
+/**
+ * The pool as kysely sees it, each client's failures translated; a client whose connection broke is
+ * discarded. Each pooled client keeps one wrapper: kysely keys its connection object by the client it
+ * is handed, so a new wrapper per checkout meant a new connection object (and garbage) per query.
+ */
 function guardedPool(pool: pg.Pool, translate: (error: unknown) => never): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, GuardedClient>();
   return {
-    connect: async () => guardedClient(await pool.connect().catch(translate), translate),
+    connect: async () => {
+      const client = await pool.connect().catch(translate);
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = new GuardedClient(client, translate)));
+      wrapper.broken = undefined;
+      return wrapper;
+    },
     end: () => pool.end(),
   };
 }
 
-function guardedClient(client: pg.PoolClient, translate: (error: unknown) => never): PostgresPoolClient {
-  let broken: unknown = undefined;
-  const fail = (error: unknown): never => {
+class GuardedClient implements PostgresPoolClient {
+  /** Set by a failure that is not the statement's own (the connection may be gone): release discards the client. */
+  broken: unknown = undefined;
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly translate: (error: unknown) => never,
+  ) {
+    // pg-pool drops its own listener while a client is checked out: a server that ends the connection
+    // between two queries (a restart, pg_terminate_backend) would be an uncaught 'error'. Mark it broken
+    // instead; the next query on it fails with the database exit code and the pool discards it on release.
+    client.on('error', (error) => (this.broken = error));
+  }
+  private readonly fail = (error: unknown): never => {
     const code = (error as { code?: string }).code ?? '';
-    if (!/^(2[2-3]|4[02]|40)/.test(code)) broken = error; // not a data or syntax error: the connection may be gone
-    return translate(error);
+    if (!/^(2[2-3]|4[02]|40)/.test(code)) this.broken = error; // not a data or syntax error
+    return this.translate(error);
   };
-  // pg-pool drops its own listener while a client is checked out: a server that ends the connection
-  // between two queries (a restart, pg_terminate_backend) would be an uncaught 'error'. Mark it broken
-  // instead; the next query on it fails with the database exit code and the pool discards it on release.
-  const onLost = (error: Error) => (broken = error);
-  client.on('error', onLost);
-  return {
-    query: ((...args: unknown[]) => {
-      const result = (client.query as (...a: unknown[]) => unknown)(...args);
-      return result instanceof Promise ? result.catch(fail) : result;
-    }) as PostgresPoolClient['query'],
-    release: () => {
-      client.removeListener('error', onLost);
-      client.release(broken as Error | undefined);
-    },
-  };
+  query = ((...args: unknown[]) => {
+    const result = (this.client.query as (...a: unknown[]) => unknown)(...args);
+    return result instanceof Promise ? result.catch(this.fail) : result;
+  }) as PostgresPoolClient['query'];
+  release(): void {
+    this.client.release(this.broken as Error | undefined);
+  }
 }
