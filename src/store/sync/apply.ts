@@ -5,13 +5,10 @@
  * with the field's agreed stamp in sync_fields; `concurrent` says the writer had not seen the value
  * it replaced (its base is not the agreed stamp), which the server records as a conflict.
  */
-import type { Insertable } from 'kysely';
-import type { TicketsTable } from '../../db/schema.js';
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
+import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
-
-const ROWS_PER_INSERT = 200;
 
 export interface SetOutcome {
   won: boolean;
@@ -27,7 +24,7 @@ async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', ema
 }
 
 /**
- * Inserts tickets made elsewhere, many per statement; `id` is the server's (on a replica) or null (the
+ * Inserts tickets made elsewhere, a batch per statement (./json-rows.ts); `id` is the server's (on a replica) or null (the
  * server numbers it). Returns their ids in the order given.
  */
 export async function applyCreates(trx: Executor, made: readonly { body: CreateBody; id: number | null }[]): Promise<number[]> {
@@ -40,23 +37,14 @@ export async function applyCreates(trx: Executor, made: readonly { body: CreateB
   const rows = [];
   for (const { body, id } of made)
     rows.push({
-      ...(body.row as unknown as Insertable<TicketsTable>),
+      ...body.row,
       ...(id === null ? {} : { id }),
       requester_id: await person('requesters', body.requester),
       assignee_id: await person('technicians', body.assignee),
     });
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const some = await trx
-      .insertInto('tickets')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .returning('id')
-      .execute();
-    // Ids follow the VALUES list (given, or numbered in that order); RETURNING's own order is not promised.
-    ids.push(
-      ...(made[i]!.id === null ? some.map((r) => r.id).sort((a, b) => a - b) : made.slice(i, i + ROWS_PER_INSERT).map((m) => m.id!)),
-    );
-  }
+  const numbered = made.some((m) => m.id === null);
+  const given = await insertJsonRows(trx, 'tickets', rows, numbered);
+  const ids = numbered ? given : made.map((m) => m.id!);
   await linkNewTags(
     trx,
     made.map((m, i) => ({ ticketId: ids[i]!, tags: m.body.tags })),

@@ -9,6 +9,7 @@ import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
 import { applyCreates, applyOp, applyConflict, type SetOutcome } from './apply.js';
 import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
+import { insertJsonRows } from './json-rows.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 
 export interface Accepted {
@@ -63,16 +64,8 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       out.accepted++;
     }
     const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
-    for (let k = 0; k < maps.length; k += 500)
-      await trx
-        .insertInto('sync_ticket_map')
-        .values(maps.slice(k, k + 500))
-        .execute();
-    for (let k = 0; k < logged.length; k += 200)
-      await trx
-        .insertInto('sync_ops')
-        .values(logged.slice(k, k + 200))
-        .execute();
+    await insertJsonRows(trx, 'sync_ticket_map', maps);
+    await insertJsonRows(trx, 'sync_ops', logged);
     return out;
   });
 }
