@@ -111,6 +111,12 @@ function guardedPool(pool: pg.Pool, translate: (error: unknown) => never): Postg
   };
 }
 
+/**
+ * A client handed out, its failures translated. A connection that breaks while the client is checked
+ * out but between queries (the server ends it, the network drops) is reported by pg as an 'error'
+ * event, which the pool listens for only on idle clients: unheard, it would crash the process with a
+ * stack trace. It is heard here, and the next query fails with the one-line message instead.
+ */
 function guardedClient(client: pg.PoolClient, translate: (error: unknown) => never): PostgresPoolClient {
   let broken: unknown = undefined;
   const fail = (error: unknown): never => {
@@ -118,11 +124,17 @@ function guardedClient(client: pg.PoolClient, translate: (error: unknown) => nev
     if (!/^(2[2-3]|4[02]|40)/.test(code)) broken = error; // not a data or syntax error: the connection may be gone
     return translate(error);
   };
+  const heard = (error: Error) => void (broken = error);
+  client.on('error', heard);
   return {
     query: ((...args: unknown[]) => {
+      if (broken !== undefined) return Promise.reject(broken).catch(fail);
       const result = (client.query as (...a: unknown[]) => unknown)(...args);
       return result instanceof Promise ? result.catch(fail) : result;
     }) as PostgresPoolClient['query'],
-    release: () => client.release(broken as Error | undefined),
+    release: () => {
+      client.off('error', heard);
+      client.release(broken as Error | undefined);
+    },
   };
 }

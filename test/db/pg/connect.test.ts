@@ -129,6 +129,31 @@ describe('the machine server', () => {
     }
   });
 
+  it('a connection lost between two queries of one command (a sync mid-push): one line, exit 5, no crash', async () => {
+    const url = await tempPgDatabase();
+    const opened = await openPgDatabase(url, NONE);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const held = opened.db.connection().execute(async (c) => {
+        const { pid } = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(c)).rows[0]!;
+        // Ended while held but idle: pg says so by an 'error' event on the client, which nobody awaits.
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount);
+        return sql`SELECT 1`.execute(c);
+      });
+      const { exitCode, message } = await failure(held);
+      expect([exitCode, message]).toEqual([
+        5,
+        'lost the connection to 127.0.0.1:5432 (the server closed it): the command did not finish; try again',
+      ]);
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(opened.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await opened.close();
+    }
+  });
+
   it('sslmode and sslrootcert in the URL reach pg: TLS demanded of a server without it, a CA file missing', async () => {
     const tls = await failure(openPgDatabase('postgres://postgres:hunter2@127.0.0.1:5432/postgres?sslmode=require', NONE));
     expect([tls.exitCode, tls.message]).toEqual([5, 'TLS to 127.0.0.1:5432 failed: The server does not support SSL connections']);
