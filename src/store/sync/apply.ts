@@ -7,6 +7,7 @@
  */
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
+import { applyEntries } from './apply-entries.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
 
@@ -82,26 +83,7 @@ export async function applySet(trx: Executor, ticketId: number, stamp: string, b
 }
 
 export async function applyInteraction(trx: Executor, ticketId: number, body: InteractionBody): Promise<void> {
-  await trx
-    .insertInto('interactions')
-    .values({
-      ticket_id: ticketId,
-      kind: body.kind,
-      author_id: await idByEmail(trx, 'technicians', body.author_email),
-      author_name: body.author_name,
-      body: body.body,
-      minutes: body.minutes,
-      created_at: body.created_at,
-    })
-    .execute();
-  await trx
-    .updateTable('tickets')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      first_response_at: eb.fn.coalesce('first_response_at', eb.val(body.first_response_at)),
-    }))
-    .where('id', '=', ticketId)
-    .execute();
+  await applyEntries(trx, [{ ticketId, body }]);
 }
 
 /** The conflict's record and its entry on the ticket's timeline (a system note). */
