@@ -3,13 +3,13 @@
  * and the server both work between rounds; each round runs the real `deskline sync` and breaks it:
  * - even rounds: SIGKILL at a random moment (a random fraction of the last clean sync's duration, so
  *   anywhere from start-up through push and pull);
- * - odd rounds: the connection cut mid-push: once the server has taken a batch more, every backend
- *   of the sync process is ended (pg_terminate_backend), as a dropped network would end it.
+ * - odd rounds: the connection cut mid-push, every backend of the sync process ended
+ *   (pg_terminate_backend) as a dropped network would end it: in rounds 1, 5, 9 … while the server
+ *   holds a batch's transaction open (its write lock granted), in rounds 3, 7, … once a batch committed.
  * Then `deskline sync` runs again to the end, and the round checks: every operation the laptop made
  * is in the server's log once, no ticket or timeline entry is on the server twice or missing, the
  * outbox is empty and the replica equals the server (./sync-compare.ts). Seeded: figures repeat.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +21,16 @@ import { ensureTechnician } from '../../src/store/technicians.js';
 import { updateTicket } from '../../src/store/ticket-changes.js';
 import { createTickets } from '../../src/store/tickets.js';
 import { desksDiffer, serverDoubles } from './sync-compare.js';
+import { random, sync } from './sync-process.js';
 import { tempServer } from './sync-server.js';
 
 const ME = { name: 'Stress Tech', email: 'stress@example.com', tier: 'L1' };
 /** A round's offline work: 600+ operations, so a push takes two batches of 500 and a cut falls between. */
 const WORK = { tickets: 450, notes: 120, priorities: 40, serverNotes: 20 };
+
+/** A sync process's backend inside a push batch: it holds the desk's write lock (db/immediate.ts). */
+const BATCH_OPEN = `SELECT 1 FROM pg_locks AS l JOIN pg_stat_activity AS a USING (pid)
+  WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database() AND a.application_name = 'deskline'`;
 
 export interface SyncFaultFigures {
   rounds: number;
@@ -40,42 +45,6 @@ export interface SyncFaultFigures {
   unequal: number;
   errors: string[];
   seconds: number;
-}
-
-/** A seeded generator (mulberry32): the same rounds each run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Run {
-  code: number | null;
-  stderr: string;
-  ms: number;
-}
-
-function sync(bin: string, env: NodeJS.ProcessEnv, fault?: (exited: () => boolean, kill: () => void) => Promise<void>): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'sync'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  let exited = false;
-  child.stderr.on('data', (c) => (stderr += c));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code) => {
-      exited = true;
-      resolve({ code, stderr, ms: performance.now() - started });
-    }),
-  );
-  if (fault)
-    void fault(
-      () => exited,
-      () => child.kill('SIGKILL'),
-    );
-  return done;
 }
 
 export async function syncFaults(
@@ -117,15 +86,11 @@ export async function syncFaults(
     const first = await openDesk(db.url);
     await createTickets(first.db, [validateTicketInput({ title: 'shared printer' })], await ensureTechnician(first.db, ME));
     await first.close();
-    const made = await new Promise<Run>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'sync', 'init', db.url], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (c) => (stderr += c));
-      child.on('close', (code) => resolve({ code, stderr, ms: 0 }));
-    });
+    const made = await sync(bin, env, undefined, ['init', db.url]);
     if (made.code !== 0) throw new Error(`sync init failed: ${made.stderr.trim()}`);
     await watch.connect();
     const taken = async () => Number((await watch.query('SELECT count(*) AS n FROM sync_ops')).rows[0].n);
+    const batchOpen = async () => (await watch.query(BATCH_OPEN)).rowCount! > 0;
     const ops: string[] = [];
     let cleanMs = 2000;
     for (let round = 0; round < rounds; round++) {
@@ -137,7 +102,8 @@ export async function syncFaults(
           await new Promise((r) => setTimeout(r, next() * cleanMs));
           return exited() ? undefined : kill();
         }
-        while (!exited() && (await taken()) === before);
+        const inBatch = round % 4 === 1;
+        while (!exited() && (inBatch ? !(await batchOpen()) : (await taken()) === before));
         if (exited()) return;
         await watch.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'deskline'`,
@@ -146,7 +112,6 @@ export async function syncFaults(
       if (run.code === 0) figures.finished++;
       else if (cut) figures.cuts++;
       else figures.kills++;
-      if (cut) log(`cut: ${run.stderr.trim()}`);
       if (cut && run.code !== 0 && run.stderr.trim().split('\n').length !== 1)
         figures.errors.push(`round ${round}: cut gave ${run.stderr.trim()}`);
       const clean = await sync(bin, env);

@@ -62,7 +62,8 @@ describe('a sync killed mid-push', () => {
       }
       expect(kills).toBeGreaterThan(0);
       const last = await runBin(['sync'], { env });
-      expect(last.stderr).toBe('');
+      // Nothing but progress lines (a sync over a second prints them, as a loaded machine makes it).
+      expect(last.stderr.split('\n').filter((line) => line && !line.startsWith('sync: '))).toEqual([]);
       expect(last.code).toBe(0);
 
       const logged = await server.db.selectFrom('sync_ops').select('op_id').where('op_id', 'in', made).execute();
