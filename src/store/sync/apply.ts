@@ -7,7 +7,8 @@
  */
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
-import { applyEntries } from './apply-entries.js';
+import { applyEntries, TechnicianIds } from './apply-entries.js';
+import { FieldStamps } from './field-stamps.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, SetBody, SyncOp } from './ops.js';
 
@@ -57,28 +58,30 @@ export async function applyCreate(trx: Executor, body: CreateBody, id: number | 
   return (await applyCreates(trx, [{ body, id }]))[0]!;
 }
 
-export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody): Promise<SetOutcome> {
-  const current =
-    (await trx
-      .selectFrom('sync_fields')
-      .select(['hlc', 'value'])
-      .where('ticket_id', '=', ticketId)
-      .where('field', '=', body.field)
-      .executeTakeFirst()) ?? null;
+/** What a sync batch reads once and keeps (./field-stamps.ts, ./apply-entries.ts); without it, each call reads for itself. */
+export interface BatchCache {
+  fields: FieldStamps;
+  people: TechnicianIds;
+}
+
+export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody, batch?: BatchCache): Promise<SetOutcome> {
+  const fields = batch?.fields ?? new FieldStamps(trx);
+  const current = await fields.get(ticketId, body.field);
   const concurrent = current !== null && current.hlc !== stamp && current.hlc !== body.base;
   if (current !== null && current.hlc >= stamp) return { won: false, concurrent, current };
   const set: Record<string, unknown> = { ...body.columns };
-  if (body.field === 'assignee') set.assignee_id = await idByEmail(trx, 'technicians', body.assignee);
+  if (body.field === 'assignee') {
+    const people = batch?.people ?? new TechnicianIds(trx);
+    await people.load([body.assignee ?? null]);
+    set.assignee_id = people.get(body.assignee);
+  }
   await trx
     .updateTable('tickets')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('id', '=', ticketId)
     .execute();
-  await trx
-    .insertInto('sync_fields')
-    .values({ ticket_id: ticketId, field: body.field, hlc: stamp, value: body.value })
-    .onConflict((oc) => oc.columns(['ticket_id', 'field']).doUpdateSet({ hlc: stamp, value: body.value }))
-    .execute();
+  fields.set(ticketId, body.field, { hlc: stamp, value: body.value });
+  if (!batch) await fields.flush();
   return { won: true, concurrent, current };
 }
 
@@ -109,8 +112,8 @@ export async function applyConflict(trx: Executor, ticketId: number, opId: strin
 }
 
 /** Applies one operation to the ticket `ticketId` (already mapped to this desk's id). */
-export async function applyOp(trx: Executor, op: SyncOp, ticketId: number): Promise<SetOutcome | null> {
-  if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body);
+export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch?: BatchCache): Promise<SetOutcome | null> {
+  if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body, batch);
   if (op.kind === 'tags') {
     await addTags(trx, ticketId, op.body.add);
     await removeTags(trx, ticketId, op.body.remove);

@@ -23,7 +23,14 @@ function columnsOf(rows: readonly Row[]): string[] {
 }
 
 /** Inserts `rows` into `table`; with `returning`, the ids in the order of `rows`. */
-export async function insertJsonRows(trx: Executor, table: string, rows: readonly Row[], returning = false): Promise<number[]> {
+export async function insertJsonRows(
+  trx: Executor,
+  table: string,
+  rows: readonly Row[],
+  returning = false,
+  /** ON CONFLICT …, after the source (both dialects read it the same). */
+  onConflict = '',
+): Promise<number[]> {
   if (rows.length === 0) return [];
   const columns = columnsOf(rows);
   const list = sql.join(columns.map((c) => sql.ref(c)));
@@ -32,9 +39,10 @@ export async function insertJsonRows(trx: Executor, table: string, rows: readonl
   for (let i = 0; i < rows.length; i += JSON_ROWS) {
     const json = JSON.stringify(rows.slice(i, i + JSON_ROWS));
     const source = pg
-      ? sql`SELECT ${list} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json}::json)`
-      : sql`SELECT ${sql.join(columns.map((c) => sql`value ->> ${`$.${c}`}`))} FROM json_each(${json}) ORDER BY key`;
-    const tail = returning ? sql` RETURNING id` : sql``;
+      ? sql`SELECT ${list} FROM json_populate_recordset(NULL::${sql.table(table)}, ${json}::json) WHERE true`
+      : sql`SELECT ${sql.join(columns.map((c) => sql`value ->> ${`$.${c}`}`))} FROM json_each(${json}) WHERE true ORDER BY key`;
+    // (`WHERE true`: SQLite's parser needs a WHERE before an upsert's ON CONFLICT.)
+    const tail = sql.raw(`${onConflict ? ` ${onConflict}` : ''}${returning ? ' RETURNING id' : ''}`);
     const done = await sql<{ id: number }>`INSERT INTO ${sql.table(table)} (${list}) ${source}${tail}`.execute(trx);
     // Numbered in the order given (the source is read in order); RETURNING's own order is not promised.
     ids.push(...done.rows.map((r) => Number(r.id)).sort((a, b) => a - b));

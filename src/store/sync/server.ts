@@ -9,6 +9,7 @@ import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
 import { applyCreates, applyOp, applyConflict, type SetOutcome } from './apply.js';
 import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
+import { FieldStamps } from './field-stamps.js';
 import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
 import { insertJsonRows } from './json-rows.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
@@ -33,6 +34,9 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
     // Timeline entries wait to be inserted together, until an operation that is not a field or tag change.
     const entries: Entry[] = [];
     const flush = () => applyEntries(trx, entries.splice(0), people);
+    const batch = { fields: new FieldStamps(trx), people };
+    const changed = ops.filter((op) => op.kind === 'set').map((op) => known.get(op.ticket_id) ?? op.ticket_id);
+    await batch.fields.load(changed.filter((id) => id > 0));
     const logged: LogRow[] = [];
     const mapped = new Map<number, number>();
     for (let i = 0; i < ops.length;) {
@@ -69,7 +73,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
         continue;
       }
       if (op.kind !== 'set' && op.kind !== 'tags') await flush();
-      const outcome = await applyOp(trx, op, ticketId);
+      const outcome = await applyOp(trx, op, ticketId, batch);
       if (outcome?.concurrent) {
         await flush();
         logged.push(await recordConflict(trx, op as SyncOp & { body: SetBody }, ticketId, outcome, now));
@@ -77,6 +81,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       }
     }
     await flush();
+    await batch.fields.flush();
     const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
     await insertJsonRows(trx, 'sync_ticket_map', maps);
     await insertJsonRows(trx, 'sync_ops', logged);
