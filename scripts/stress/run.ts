@@ -4,7 +4,9 @@
  * the README between the stress markers. `--small` runs the counts `npm test` uses, without the README.
  * `--pg [URL]` (or `--db postgres://…`) runs the concurrency stress against a PostgreSQL server
  * instead, in a database of its own that is dropped after (./concurrency-pg.ts): 20 processes × 1,000
- * operations (`--small`: 4 × 100); the table is printed, the README left alone.
+ * operations (`--small`: 4 × 100); the table is printed, the README left alone. With it, and alone with
+ * `--sync [URL]`, the sync fault stress (./sync-faults.ts): 50 rounds of a laptop's `deskline sync`
+ * killed (SIGKILL) or cut off mid-push, then run again (`--small`: 4 rounds).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +16,10 @@ import { concurrency } from './concurrency.js';
 import { concurrencyPg, PG_SERVER } from './concurrency-pg.js';
 import { killsDuringMigrations, killsDuringWrites } from './kills.js';
 import { sanitiserCases } from './sanitiser.js';
+import { syncFaults } from './sync-faults.js';
 
 export const FULL = { processes: 8, ops: 1000, writeKills: 200, migrationKills: 50, sanitiser: 100_000 };
-export const FULL_PG = { processes: 20, ops: 1000 };
+export const FULL_PG = { processes: 20, ops: 1000, syncRounds: 50 };
 
 export interface Row {
   what: string;
@@ -73,6 +76,7 @@ export async function stressPg(
   sizes: typeof FULL_PG,
   log: (line: string) => void = () => {},
 ): Promise<{ rows: Row[]; details: string[] }> {
+  const sync = await stressSync(server, sizes.syncRounds, log);
   const c = await concurrencyPg(await bundleWorker(), server, sizes.processes, sizes.ops);
   const what = `PostgreSQL: ${c.processes} processes × ${sizes.ops} mixed operations (${Math.round(c.seconds)} s)`;
   const rows: Row[] = [
@@ -85,7 +89,26 @@ export async function stressPg(
     { what, measure: 'other errors', value: c.otherErrors.length, mustBeZero: true },
   ];
   for (const r of rows) log(`${r.what}: ${r.measure} = ${r.value}`);
-  return { rows, details: [...c.busyWhere, ...c.integrity, ...c.otherErrors.map((e) => `error: ${e}`)] };
+  return {
+    rows: [...rows, ...sync.rows],
+    details: [...c.busyWhere, ...c.integrity, ...c.otherErrors.map((e) => `error: ${e}`), ...sync.details],
+  };
+}
+
+/** The sync fault stress (./sync-faults.ts) as rows of the same table. */
+export async function stressSync(server: string, rounds: number, log: (line: string) => void): Promise<{ rows: Row[]; details: string[] }> {
+  const f = await syncFaults(BIN, server, rounds, 22, log);
+  const what = `sync: ${f.rounds} rounds, ${f.kills} SIGKILLs + ${f.cuts} connections cut mid-push (${Math.round(f.seconds)} s)`;
+  const rows: Row[] = [
+    { what, measure: 'operations made on the laptop', value: f.operations, mustBeZero: false },
+    { what, measure: 'faulted runs that finished first', value: f.finished, mustBeZero: false },
+    { what, measure: 'operations lost', value: f.lost, mustBeZero: true },
+    { what, measure: 'tickets or entries applied twice', value: f.doubled, mustBeZero: true },
+    { what, measure: 'rounds ending with replica ≠ server', value: f.unequal, mustBeZero: true },
+    { what, measure: 'errors', value: f.errors.length, mustBeZero: true },
+  ];
+  for (const r of rows) log(`${r.what}: ${r.measure} = ${r.value}`);
+  return { rows, details: f.errors };
 }
 
 export function formatTable(rows: readonly Row[]): string {
@@ -111,13 +134,16 @@ function writeReadme(table: string): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const argv = process.argv.slice(2);
   const small = argv.includes('--small');
-  const at = argv.findIndex((a) => a === '--pg' || a === '--db');
+  const at = argv.findIndex((a) => a === '--pg' || a === '--db' || a === '--sync');
   const server =
-    at >= 0 && /^postgres(ql)?:\/\//i.test(argv[at + 1] ?? '') ? argv[at + 1]! : at >= 0 && argv[at] === '--pg' ? PG_SERVER : null;
+    at >= 0 && /^postgres(ql)?:\/\//i.test(argv[at + 1] ?? '') ? argv[at + 1]! : at >= 0 && argv[at] !== '--db' ? PG_SERVER : null;
+  const syncOnly = argv.includes('--sync');
   if (at >= 0 && !server) throw new Error('--db takes a postgres:// URL (the stress makes its own database there)');
   const sizes = small ? { processes: 4, ops: 60, writeKills: 5, migrationKills: 3, sanitiser: 2000 } : FULL;
   const log = (l: string) => process.stderr.write(`${l}\n`);
-  const { rows, details } = server ? await stressPg(server, small ? { processes: 4, ops: 100 } : FULL_PG, log) : await stress(sizes, log);
+  const pgSizes = small ? { processes: 4, ops: 100, syncRounds: 4 } : FULL_PG;
+  const onServer = (url: string) => (syncOnly ? stressSync(url, pgSizes.syncRounds, log) : stressPg(url, pgSizes, log));
+  const { rows, details } = server ? await onServer(server) : await stress(sizes, log);
   const table = formatTable(rows);
   process.stdout.write(`${table}\n`);
   for (const d of details) process.stdout.write(`  ${d}\n`);

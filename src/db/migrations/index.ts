@@ -20,6 +20,7 @@ import * as m017 from './017-ticket-word-docs.js';
 import * as m018 from './018-technician-roles.js';
 import * as m019 from './019-sync.js';
 import * as m020 from './020-change-seq-signers.js';
+import * as m021 from './021-search-per-statement.js';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: '018-technician-roles', up: m018.up },
   { version: 19, name: '019-sync', up: m019.up },
   { version: 20, name: '020-change-seq-signers', up: m020.up },
+  { version: 21, name: '021-search-per-statement', up: m021.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -132,14 +132,17 @@ class GuardedClient implements PostgresPoolClient {
     // pg-pool drops its own listener while a client is checked out: a server that ends the connection
     // between two queries (a restart, pg_terminate_backend) would be an uncaught 'error'. Mark it broken
     // instead; the next query on it fails with the database exit code and the pool discards it on release.
-    client.on('error', (error) => (this.broken = error));
+    client.on('error', (error) => (this.broken = this.lost = error));
   }
+  /** The connection ended while this client was checked out: its next query fails at once, saying so. */
+  private lost: Error | undefined = undefined;
   private readonly fail = (error: unknown): never => {
     const code = (error as { code?: string }).code ?? '';
     if (!/^(2[2-3]|4[02]|40)/.test(code)) this.broken = error; // not a data or syntax error
     return this.translate(error);
   };
   query = ((...args: unknown[]) => {
+    if (this.lost !== undefined) return Promise.reject(this.lost).catch(this.fail);
     const result = (this.client.query as (...a: unknown[]) => unknown)(...args);
     return result instanceof Promise ? result.catch(this.fail) : result;
   }) as PostgresPoolClient['query'];

@@ -5,14 +5,13 @@
  * with the field's agreed stamp in sync_fields; `concurrent` says the writer had not seen the value
  * it replaced (its base is not the agreed stamp), which the server records as a conflict.
  */
-import type { Insertable } from 'kysely';
-import type { TicketsTable } from '../../db/schema.js';
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
+import { applyEntries, TechnicianIds } from './apply-entries.js';
+import { FieldStamps } from './field-stamps.js';
+import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
 import { applyRedact } from './redact-op.js';
-
-const ROWS_PER_INSERT = 200;
 
 export interface SetOutcome {
   won: boolean;
@@ -28,7 +27,7 @@ async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', ema
 }
 
 /**
- * Inserts tickets made elsewhere, many per statement; `id` is the server's (on a replica) or null (the
+ * Inserts tickets made elsewhere, a batch per statement (./json-rows.ts); `id` is the server's (on a replica) or null (the
  * server numbers it). Returns their ids in the order given.
  */
 export async function applyCreates(trx: Executor, made: readonly { body: CreateBody; id: number | null }[]): Promise<number[]> {
@@ -41,23 +40,14 @@ export async function applyCreates(trx: Executor, made: readonly { body: CreateB
   const rows = [];
   for (const { body, id } of made)
     rows.push({
-      ...(body.row as unknown as Insertable<TicketsTable>),
+      ...body.row,
       ...(id === null ? {} : { id }),
       requester_id: await person('requesters', body.requester),
       assignee_id: await person('technicians', body.assignee),
     });
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const some = await trx
-      .insertInto('tickets')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .returning('id')
-      .execute();
-    // Ids follow the VALUES list (given, or numbered in that order); RETURNING's own order is not promised.
-    ids.push(
-      ...(made[i]!.id === null ? some.map((r) => r.id).sort((a, b) => a - b) : made.slice(i, i + ROWS_PER_INSERT).map((m) => m.id!)),
-    );
-  }
+  const numbered = made.some((m) => m.id === null);
+  const given = await insertJsonRows(trx, 'tickets', rows, numbered);
+  const ids = numbered ? given : made.map((m) => m.id!);
   await linkNewTags(
     trx,
     made.map((m, i) => ({ ticketId: ids[i]!, tags: m.body.tags })),
@@ -69,52 +59,35 @@ export async function applyCreate(trx: Executor, body: CreateBody, id: number | 
   return (await applyCreates(trx, [{ body, id }]))[0]!;
 }
 
-export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody): Promise<SetOutcome> {
-  const current =
-    (await trx
-      .selectFrom('sync_fields')
-      .select(['hlc', 'value'])
-      .where('ticket_id', '=', ticketId)
-      .where('field', '=', body.field)
-      .executeTakeFirst()) ?? null;
+/** What a sync batch reads once and keeps (./field-stamps.ts, ./apply-entries.ts); without it, each call reads for itself. */
+export interface BatchCache {
+  fields: FieldStamps;
+  people: TechnicianIds;
+}
+
+export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody, batch?: BatchCache): Promise<SetOutcome> {
+  const fields = batch?.fields ?? new FieldStamps(trx);
+  const current = await fields.get(ticketId, body.field);
   const concurrent = current !== null && current.hlc !== stamp && current.hlc !== body.base;
   if (current !== null && current.hlc >= stamp) return { won: false, concurrent, current };
   const set: Record<string, unknown> = { ...body.columns };
-  if (body.field === 'assignee') set.assignee_id = await idByEmail(trx, 'technicians', body.assignee);
+  if (body.field === 'assignee') {
+    const people = batch?.people ?? new TechnicianIds(trx);
+    await people.load([body.assignee ?? null]);
+    set.assignee_id = people.get(body.assignee);
+  }
   await trx
     .updateTable('tickets')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('id', '=', ticketId)
     .execute();
-  await trx
-    .insertInto('sync_fields')
-    .values({ ticket_id: ticketId, field: body.field, hlc: stamp, value: body.value })
-    .onConflict((oc) => oc.columns(['ticket_id', 'field']).doUpdateSet({ hlc: stamp, value: body.value }))
-    .execute();
+  fields.set(ticketId, body.field, { hlc: stamp, value: body.value });
+  if (!batch) await fields.flush();
   return { won: true, concurrent, current };
 }
 
 export async function applyInteraction(trx: Executor, ticketId: number, body: InteractionBody): Promise<void> {
-  await trx
-    .insertInto('interactions')
-    .values({
-      ticket_id: ticketId,
-      kind: body.kind,
-      author_id: await idByEmail(trx, 'technicians', body.author_email),
-      author_name: body.author_name,
-      body: body.body,
-      minutes: body.minutes,
-      created_at: body.created_at,
-    })
-    .execute();
-  await trx
-    .updateTable('tickets')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      first_response_at: eb.fn.coalesce('first_response_at', eb.val(body.first_response_at)),
-    }))
-    .where('id', '=', ticketId)
-    .execute();
+  await applyEntries(trx, [{ ticketId, body }]);
 }
 
 /** The conflict's record and its entry on the ticket's timeline (a system note). */
@@ -150,8 +123,8 @@ export async function applyResolve(trx: Executor, body: ResolveBody): Promise<vo
 }
 
 /** Applies one operation to the ticket `ticketId` (already mapped to this desk's id). */
-export async function applyOp(trx: Executor, op: SyncOp, ticketId: number): Promise<SetOutcome | null> {
-  if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body);
+export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch?: BatchCache): Promise<SetOutcome | null> {
+  if (op.kind === 'set') return applySet(trx, ticketId, op.op_id, op.body, batch);
   if (op.kind === 'tags') {
     await addTags(trx, ticketId, op.body.add);
     await removeTags(trx, ticketId, op.body.remove);

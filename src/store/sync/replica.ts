@@ -8,6 +8,8 @@ import { withImmediate } from '../../db/immediate.js';
 import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
 import { applyCreates, applyOp } from './apply.js';
+import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
+import { FieldStamps } from './field-stamps.js';
 import { opOfRow, type CreateBody } from './ops.js';
 import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
@@ -86,7 +88,15 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
       const renumbered: number[] = [];
       // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
       const made: { body: CreateBody; id: number }[] = [];
-      const flush = async () => void (made.length && (await applyCreates(trx, made.splice(0))));
+      // And timeline entries, until an operation that is not a field or tag change (./apply-entries.ts).
+      const entries: Entry[] = [];
+      const people = new TechnicianIds(trx);
+      const batch = { fields: new FieldStamps(trx), people };
+      await batch.fields.load(logged.filter((l) => l.op.kind === 'set').map((l) => l.op.ticket_id));
+      const flush = async () => {
+        if (made.length) await applyCreates(trx, made.splice(0));
+        await applyEntries(trx, entries.splice(0), people);
+      };
       for (const { op, provisional_id } of logged) {
         receiveStamp(trx, op.op_id);
         const mine = op.device === device;
@@ -94,16 +104,22 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
           made.push({ body: op.body, id: op.ticket_id });
           continue;
         }
-        await flush();
+        if (op.kind === 'interaction' && !mine) {
+          entries.push({ ticketId: op.ticket_id, body: op.body });
+          continue;
+        }
+        if (made.length || (op.kind !== 'set' && op.kind !== 'tags')) await flush();
         if (mine && provisional_id !== null) {
+          await batch.fields.flush(true); // renumbering moves sync_fields rows
           await renumberTicket(trx, provisional_id, op.ticket_id);
           renumbered.push(op.ticket_id);
         }
         // Its own entries and tickets are here already; its tags and fields are applied again in the server's order.
         if (op.kind === 'create' || (mine && op.kind === 'interaction')) continue;
-        await applyOp(trx, op, op.ticket_id);
+        await applyOp(trx, op, op.ticket_id, batch);
       }
       await flush();
+      await batch.fields.flush();
       await rechainAudit(trx, renumbered);
       after = logged[logged.length - 1]!.seq;
       await trx

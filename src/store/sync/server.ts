@@ -8,7 +8,10 @@ import { withImmediate } from '../../db/immediate.js';
 import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
 import { applyCreates, applyOp, applyConflict, type SetOutcome } from './apply.js';
+import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
+import { FieldStamps } from './field-stamps.js';
 import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
+import { insertJsonRows } from './json-rows.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 
 export interface Accepted {
@@ -26,6 +29,14 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       ids.length ? (await trx.selectFrom('sync_ops').select('op_id').where('op_id', 'in', ids).execute()).map((r) => r.op_id) : [],
     );
     const out: Accepted = { accepted: 0, duplicates: 0, conflicts: 0 };
+    const people = new TechnicianIds(trx);
+    const known = await serverTickets(trx, ops);
+    // Timeline entries wait to be inserted together, until an operation that is not a field or tag change.
+    const entries: Entry[] = [];
+    const flush = () => applyEntries(trx, entries.splice(0), people);
+    const batch = { fields: new FieldStamps(trx), people };
+    const changed = ops.filter((op) => op.kind === 'set').map((op) => known.get(op.ticket_id) ?? op.ticket_id);
+    await batch.fields.load(changed.filter((id) => id > 0));
     const logged: LogRow[] = [];
     const mapped = new Map<number, number>();
     for (let i = 0; i < ops.length;) {
@@ -36,6 +47,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
         run.push(ops[i]!);
       }
       if (run.length) {
+        await flush();
         run.forEach((op) => receiveStamp(trx, op.op_id, now));
         const ids = await applyCreates(
           trx,
@@ -53,35 +65,40 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       }
       seen.add(op.op_id);
       receiveStamp(trx, op.op_id, now);
-      const ticketId = mapped.get(op.ticket_id) ?? (await serverTicket(trx, op.ticket_id));
-      const outcome = await applyOp(trx, op, ticketId);
+      const ticketId = mapped.get(op.ticket_id) ?? known.get(op.ticket_id) ?? serverTicket(op.ticket_id);
       logged.push(logRow({ ...op, ticket_id: ticketId }, op.device, null, now));
+      out.accepted++;
+      if (op.kind === 'interaction') {
+        entries.push({ ticketId, body: op.body });
+        continue;
+      }
+      if (op.kind !== 'set' && op.kind !== 'tags') await flush();
+      const outcome = await applyOp(trx, op, ticketId, batch);
       if (outcome?.concurrent) {
+        await flush();
         logged.push(await recordConflict(trx, op as SyncOp & { body: SetBody }, ticketId, outcome, now));
         out.conflicts++;
       }
-      out.accepted++;
     }
+    await flush();
+    await batch.fields.flush();
     const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
-    for (let k = 0; k < maps.length; k += 500)
-      await trx
-        .insertInto('sync_ticket_map')
-        .values(maps.slice(k, k + 500))
-        .execute();
-    for (let k = 0; k < logged.length; k += 200)
-      await trx
-        .insertInto('sync_ops')
-        .values(logged.slice(k, k + 200))
-        .execute();
+    await insertJsonRows(trx, 'sync_ticket_map', maps);
+    await insertJsonRows(trx, 'sync_ops', logged);
     return out;
   });
 }
 
-/** The server's id of a ticket an operation names (a provisional id was mapped when its create arrived). */
-async function serverTicket(trx: Executor, id: number): Promise<number> {
-  if (id > 0) return id;
-  const found = await trx.selectFrom('sync_ticket_map').select('ticket_id').where('provisional_id', '=', id).executeTakeFirst();
-  return found?.ticket_id ?? fail(EXIT.invalid, `sync: an operation names provisional ticket ${id} before its create`);
+/** The server's ids of the provisional tickets a batch names and does not create (mapped when their create arrived). */
+async function serverTickets(trx: Executor, ops: readonly SyncOp[]): Promise<Map<number, number>> {
+  const ids = [...new Set(ops.filter((op) => op.ticket_id < 0 && op.kind !== 'create').map((op) => op.ticket_id))];
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('sync_ticket_map').select(['provisional_id', 'ticket_id']).where('provisional_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.provisional_id), Number(r.ticket_id)]));
+}
+
+function serverTicket(id: number): number {
+  return id > 0 ? id : fail(EXIT.invalid, `sync: an operation names provisional ticket ${id} before its create`);
 }
 
 type LogRow = ReturnType<typeof logRow>;
