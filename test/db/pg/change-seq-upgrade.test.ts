@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { runPgMigrations } from '../../../src/db/pg/migrate.js';
-import { PG_MIGRATIONS } from '../../../src/db/pg/migrations/index.js';
+import { PG_LATEST_VERSION, PG_MIGRATIONS } from '../../../src/db/pg/migrations/index.js';
 import { technicianRoleSql } from '../../../src/db/pg/roles.js';
 import { asRole, cli, connect } from '../../helpers/pg-team.js';
 import { tempPgDatabase } from '../../helpers/pg.js';
@@ -39,7 +39,7 @@ describe('migration 020 on a team desk at 019', () => {
     try {
       const mapped = await cli(url, env, 'technician', 'add', 'Ana Silva', '-e', 'ana@example.com', '--role', login);
       expect([mapped.code, mapped.stderr]).toEqual([0, '']);
-      expect((await owner.query('SELECT max(version)::int AS v FROM deskline_schema')).rows[0].v).toBe(20);
+      expect((await owner.query('SELECT max(version)::int AS v FROM deskline_schema')).rows[0].v).toBe(PG_LATEST_VERSION);
       const created = await cli(asRole(url, login), env, 'ticket', 'create', '-t', 'After the upgrade', '-r', 'Rui <rui@example.com>');
       expect([created.code, created.stderr]).toEqual([0, '']);
       const after = await owner.query('SELECT title, change_seq::int AS seq FROM tickets ORDER BY id');
