@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dialectOf } from '../../src/db/dialect.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { parseQuery } from '../../src/domain/query.js';
 import { applyFilters } from '../../src/store/ticket-filter.js';
@@ -27,7 +28,9 @@ describe('listTickets', () => {
         seen.push(...page);
         page = await listTickets(desk.db, { query, ctx, limit: 97, after: page[page.length - 1] });
       }
-      const all = await applySort(applyFilters(desk.db.selectFrom('tickets').select('tickets.id'), query, ctx), query.sort).execute();
+      const dialect = dialectOf(desk.db);
+      const filtered = applyFilters(desk.db.selectFrom('tickets').select('tickets.id'), query, { ...ctx, dialect });
+      const all = await applySort(filtered, query.sort, false, dialect).execute();
       expect(seen.map((r) => r.id)).toEqual(all.map((r) => r.id));
       expect(await countTickets(desk.db, query, ctx)).toBe(all.length);
     }
