@@ -4,11 +4,11 @@
  * threads in the requester's mail program. Never to automatic mail or the desk's own addresses.
  */
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { acknowledgementText, mayAcknowledge } from '../domain/acknowledgement.js';
 import { messageIdDomain, newMessageId, replySubject, threadHeaders } from '../domain/mail-message.js';
 import { formatRef } from '../domain/ticket.js';
 import type { MailIn } from './mail-types.js';
+import type { WriteSession } from './write-session.js';
 
 export interface AcknowledgeOptions {
   /** The text, with placeholders (domain/acknowledgement.ts ACK_PLACEHOLDERS). */
@@ -20,15 +20,15 @@ export interface AcknowledgeOptions {
 }
 
 /** Queues it; the outbox id, or null when this message gets none. */
-export function queueAcknowledgement(
-  sqlite: Database.Database,
+export async function queueAcknowledgement(
+  session: WriteSession,
   ticketId: number,
   mail: MailIn,
   options: AcknowledgeOptions,
   now: number,
-): number | null {
+): Promise<number | null> {
   if (!mayAcknowledge(mail, options.deskAddresses)) return null;
-  const { title } = sqlite.prepare('SELECT title FROM tickets WHERE id = ?').get(ticketId) as { title: string };
+  const title = (await session.value<string>('SELECT title FROM tickets WHERE id = ?', ticketId))!;
   const ref = formatRef(ticketId);
   const made = mail.messageId.endsWith('@deskline.invalid>');
   const thread = threadHeaders([...[...mail.replyTo].reverse(), ...(made ? [] : [mail.messageId])]);
@@ -47,9 +47,10 @@ export function queueAcknowledgement(
     next_attempt_at: now,
     created_at: now,
   };
-  const insert = sqlite.prepare(
-    `INSERT INTO outbox (kind, ticket_id, message_id, to_address, to_name, from_name, subject, body, in_reply_to, refs, next_attempt_at, created_at)
-     VALUES (@kind, @ticket_id, @message_id, @to_address, @to_name, @from_name, @subject, @body, @in_reply_to, @refs, @next_attempt_at, @created_at)`,
+  return session.insert(
+    `INSERT INTO outbox (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+      .map(() => '?')
+      .join(', ')})`,
+    ...Object.values(row),
   );
-  return Number(insert.run(row).lastInsertRowid);
 }

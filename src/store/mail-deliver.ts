@@ -1,5 +1,5 @@
 /**
- * One email → the desk in its own IMMEDIATE transaction: what IMAP intake (or any other mail source)
+ * One email → the desk in its own IMMEDIATE transaction (either dialect: ./mail-session.ts): what IMAP intake (or any other mail source)
  * calls per message. The same writer as `import eml` (./mail-intake.ts), so threading, reopening,
  * automatic mail and idempotency by Message-ID behave the same. The same transaction moves the
  * intake's cursor past the message (./mail-cursor.ts) and queues a new ticket's acknowledgement
@@ -12,11 +12,9 @@ import { blobStore, type BlobStore } from './attachment-files.js';
 import type { Desk } from './desk.js';
 import { ticketWriter } from './import-tickets.js';
 import { mailWriter } from './mail-intake.js';
-import { sqliteSession } from './write-session-sqlite.js';
 import type { MailIn, MailResult } from './mail-types.js';
 import { loadSlaConfig } from './sla-config.js';
-import { rawSqlite } from './sqlite-raw.js';
-import { indexTickets } from './import-index.js';
+import { mailSession } from './mail-session.js';
 import { queueAcknowledgement, type AcknowledgeOptions } from './mail-acknowledge.js';
 import { moveCursor, type MailCursor } from './mail-cursor.js';
 
@@ -57,11 +55,11 @@ export async function deliverMails(
   const config = await loadSlaConfig(desk.db);
   let blobs: BlobStore | undefined;
   try {
-    return await withImmediate(desk.db, async () => {
-      const sqlite = rawSqlite(desk);
+    return await withImmediate(desk.db, async (trx) => {
+      const { session, hold, finish } = mailSession(desk, trx);
       const touched = new Set<number>();
       const context = {
-        session: sqliteSession(sqlite),
+        session,
         actor: options.actor,
         now: options.now ?? Date.now(),
         config,
@@ -69,32 +67,31 @@ export async function deliverMails(
         counts: {},
         touched,
       };
-      sqlite.prepare('INSERT OR IGNORE INTO ticket_fts_hold (held) VALUES (1)').run();
+      await hold();
       const write = mailWriter(context, ticketWriter(context));
       const outcomes: BatchOutcome[] = [];
       for (const { mail, place } of items) {
-        sqlite.exec('SAVEPOINT mail_item');
+        await session.run('SAVEPOINT mail_item');
         const before = new Set(touched);
         try {
           const result = await write({ kind: 'mail', place, mail });
           const ack =
             result.fate === 'created' && options.acknowledge
-              ? queueAcknowledgement(sqlite, result.ticketId!, mail, options.acknowledge, context.now)
+              ? await queueAcknowledgement(session, result.ticketId!, mail, options.acknowledge, context.now)
               : null;
-          sqlite.exec('RELEASE mail_item');
+          await session.run('RELEASE mail_item');
           outcomes.push({ ...result, acknowledged: ack !== null });
         } catch (error) {
-          sqlite.exec('ROLLBACK TO mail_item');
-          sqlite.exec('RELEASE mail_item');
+          await session.run('ROLLBACK TO mail_item');
+          await session.run('RELEASE mail_item');
           // A ticket rolled back is not indexed (its id is no row's).
           for (const id of touched) if (!before.has(id)) touched.delete(id);
           if (error instanceof DesklineError) outcomes.push({ refused: error });
           else throw error;
         }
       }
-      indexTickets(sqlite, touched);
-      sqlite.prepare('DELETE FROM ticket_fts_hold').run();
-      if (options.cursor) moveCursor(sqlite, options.cursor, context.now);
+      await finish(touched);
+      if (options.cursor) await moveCursor(session, options.cursor, context.now);
       return outcomes;
     });
   } catch (error) {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkedItems } from '../../src/io/import-check.js';
 import type { ImportRecord } from '../../src/io/import-record.js';
 import { runImport } from '../../src/store/import.js';
+import { sql } from 'kysely';
+import { countOf, rowOf, rowsOf } from '../helpers/db-rows.js';
 import { tempDb } from '../helpers/temp.js';
+import { ticketIndexIds } from '../helpers/text-index.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 
@@ -50,7 +53,7 @@ describe('runImport with neutral records', () => {
     const first = await run(desk, [record()]);
     expect([first.created, first.skipped]).toEqual([1, 0]);
     expect(first.counts).toMatchObject({ tickets: 1, requesters: 1, technicians: 1, tags: 2, interactions: 2 });
-    const t = desk.sqlite.prepare('SELECT title, status, priority, external_id, first_response_at FROM tickets').get();
+    const t = await rowOf(desk.db, sql`SELECT title, status, priority, external_id, first_response_at FROM tickets`);
     expect(t).toEqual({
       title: 'Laptop will not boot',
       status: 'open',
@@ -58,18 +61,18 @@ describe('runImport with neutral records', () => {
       external_id: 'zendesk:101',
       first_response_at: T0 + 2_000,
     });
-    const timeline = desk.sqlite.prepare('SELECT kind, author_id, author_name FROM interactions ORDER BY id').all();
+    const timeline = await rowsOf(desk.db, sql`SELECT kind, author_id, author_name FROM interactions ORDER BY id`);
     expect(timeline).toEqual([
       { kind: 'email_in', author_id: null, author_name: 'Ana Lima' },
       { kind: 'reply', author_id: 1, author_name: 'Tom Tech' },
     ]);
-    expect(desk.sqlite.prepare("SELECT field, old_value, new_value FROM audit_events WHERE action = 'update'").all()).toEqual([
+    expect(await rowsOf(desk.db, sql`SELECT field, old_value, new_value FROM audit_events WHERE action = 'update'`)).toEqual([
       { field: 'priority', old_value: 'normal', new_value: 'high' },
     ]);
-    expect(desk.sqlite.prepare("SELECT count(*) FROM ticket_fts WHERE ticket_fts MATCH 'beeps'").pluck().get()).toBe(1);
+    expect(await ticketIndexIds(desk.db, 'beeps')).toEqual([1]);
     const again = await run(desk, [record()]);
     expect([again.created, again.updated, again.skipped]).toEqual([0, 0, 1]);
-    expect(desk.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(2);
+    expect(await countOf(desk.db, 'interactions')).toBe(2);
   });
 
   it('updates a known ticket from a newer record, adding only the new timeline entries', async () => {
@@ -82,12 +85,12 @@ describe('runImport with neutral records', () => {
     ];
     const s = await run(desk, [newer]);
     expect([s.created, s.updated]).toEqual([0, 1]);
-    expect(desk.sqlite.prepare('SELECT status, resolution, version FROM tickets').get()).toEqual({
+    expect(await rowOf(desk.db, sql`SELECT status, resolution, version FROM tickets`)).toEqual({
       status: 'resolved',
       resolution: 'Replaced the disk',
       version: 2,
     });
-    expect(desk.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(3);
+    expect(await countOf(desk.db, 'interactions')).toBe(3);
   });
 
   it('a dry run reports and writes nothing', async () => {
@@ -95,7 +98,7 @@ describe('runImport with neutral records', () => {
     const s = await run(desk, [record()], true);
     expect(s.created).toBe(1);
     expect(s.lines[0]).toMatchObject({ outcome: 'created', ref: 'HD-1', title: 'Laptop will not boot' });
-    expect(desk.sqlite.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(0);
+    expect(await countOf(desk.db, 'tickets')).toBe(0);
   });
 
   it('a bad field names the record and field', async () => {
@@ -103,6 +106,6 @@ describe('runImport with neutral records', () => {
     await expect(
       run(desk, [record(), { ...record({ priority: 'whenever' }), externalId: 'zendesk:102', at: { file: 'zendesk.json', record: 2 } }]),
     ).rejects.toThrow("zendesk.json: record 2: priority: must be one of urgent, high, normal, low (got 'whenever')");
-    expect(desk.sqlite.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(0);
+    expect(await countOf(desk.db, 'tickets')).toBe(0);
   });
 });
