@@ -133,7 +133,7 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
   else if (op.kind === 'conflict') await applyConflict(trx, ticketId, op.op_id, op.body);
   else if (op.kind === 'resolve') await applyResolve(trx, op.body);
   else if (op.kind === 'redact') await applyRedact(trx, ticketId, op.body);
-  else if (op.kind === 'link' || op.kind === 'check' || op.kind === 'checklist')
+  else if (op.kind === 'link' || op.kind === 'check' || op.kind === 'checklist' || op.kind === 'parent')
     await applyLinkOrChecklist(trx, op, ticketId, batch?.fields);
   else await applyCreate(trx, op.body, ticketId);
   return null;

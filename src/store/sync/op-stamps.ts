@@ -2,7 +2,7 @@
  * Stamps of the values that merge as "later by clock wins" besides the ticket fields: a pair's link
  * and a checklist item's tick. They are kept in sync_fields like a field's, under a name of their
  * own: a link under the lower ticket id as `link:<higher id>` (so either way it was stored, one
- * pair has one stamp), an item as `item:<position>`. The server notes the stamp of what it writes
+ * pair has one stamp), an item as `item:<position>`, a ticket's parent as `parent`. The server notes the stamp of what it writes
  * itself; every desk notes it when it applies an operation, and an older one then changes nothing.
  * A replica notes none for its own writes: they come back from the server in its order and are
  * applied again there, when their ids are the server's.
@@ -18,12 +18,13 @@ export interface StampKey {
   value: string | null;
 }
 
-/** Where a link or check operation's stamp is kept (null for the other kinds). */
+/** Where a link, check or parent operation's stamp is kept (null for the other kinds). */
 export function stampKey(op: SyncOp, ticketId: number): StampKey | null {
   if (op.kind === 'link') {
     const [low, high] = ticketId < op.body.other ? [ticketId, op.body.other] : [op.body.other, ticketId];
     return { ticketId: low, field: `link:${high}`, value: op.body.kind };
   }
+  if (op.kind === 'parent') return { ticketId, field: 'parent', value: String(op.body.parent) };
   if (op.kind === 'check') return { ticketId, field: `item:${op.body.position}`, value: op.body.done ? 'done' : null };
   return null;
 }

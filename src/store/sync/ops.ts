@@ -12,7 +12,8 @@
  *   author and place among entries alike, never by its text;
  * - link: a link to ticket `other` set (`kind`) or removed (null); later by clock wins per pair (./op-stamps.ts);
  * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
- * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins).
+ * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
+ * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins.
  */
 export interface CreateBody {
   row: Record<string, unknown>;
@@ -88,6 +89,12 @@ export interface CheckBody {
   at: number;
 }
 
+export interface ParentBody {
+  parent: number;
+  by: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -98,7 +105,8 @@ export type OpBody =
   | { kind: 'redact'; body: RedactBody }
   | { kind: 'link'; body: LinkBody }
   | { kind: 'checklist'; body: ChecklistBody }
-  | { kind: 'check'; body: CheckBody };
+  | { kind: 'check'; body: CheckBody }
+  | { kind: 'parent'; body: ParentBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

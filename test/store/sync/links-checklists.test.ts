@@ -1,18 +1,20 @@
 /**
  * Links and checklists travel (issue 22): made offline they reach the server and the other laptop; a
- * link to a ticket made offline ends at the server's number; concurrent links and ticks end as the
+ * link or parent made offline ends at the server's number; concurrent links, parents and ticks end as the
  * later by clock, everywhere, whatever the order the desks synced in.
  */
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { templateBySlug } from '../../../src/io/template-files.js';
 import { checklistOf, setItemDone } from '../../../src/store/checklists.js';
+import { setParent } from '../../../src/store/incidents.js';
 import { createRequest } from '../../../src/store/requests.js';
 import type { Executor } from '../../../src/store/executor.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
 import { syncStatus } from '../../../src/store/sync/status.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
 import { linksOf, linkTickets, unlinkTickets } from '../../../src/store/ticket-links.js';
+import { getTicket } from '../../../src/store/ticket-view.js';
 import { createTicket } from '../../../src/store/tickets.js';
 import { replicaOf, serverDesk } from '../../helpers/sync-desks.js';
 
@@ -36,8 +38,9 @@ describe('sync of links and checklists', () => {
     expect(made.ref).toBe(`HD-~${a.device}-1`);
     await setItemDone(a.desk.db, made.id, 1, true, sam);
     await linkTickets(a.desk.db, vpn.id, made.id, 'relates', sam);
+    await setParent(a.desk.db, made.id, [vpn.id], sam);
     expect(await links(a.desk.db, vpn.id)).toEqual([`relates to HD-~${a.device}-1`]);
-    expect((await syncStatus(a.desk.db))!.waiting).toBe(4); // create, checklist, check, link
+    expect((await syncStatus(a.desk.db))!.waiting).toBe(5); // create, checklist, check, link, parent
 
     await syncNow(a.desk.db, server.db);
     await syncNow(b.desk.db, server.db);
@@ -46,6 +49,7 @@ describe('sync of links and checklists', () => {
     for (const desk of [server, a.desk, b.desk]) {
       expect(await links(desk.db, vpn.id)).toEqual(['relates to HD-2']);
       expect(await links(desk.db, 2)).toEqual(['relates to HD-1']);
+      expect((await getTicket(desk.db, vpn.id)).parent_id).toBe(2);
       expect(await ticks(desk.db, 2)).toEqual(items.map((_, i) => (i === 0 ? 'Sam Ito' : 'open')));
       expect((await checklistOf(desk.db, 2)).map((i) => i.text)).toEqual(items.map((i) => i.text));
     }
@@ -77,6 +81,9 @@ describe('sync of links and checklists', () => {
     await linkTickets(b.desk.db, z, x, 'relates', kim, T + 2);
     await linkTickets(a.desk.db, x, y, 'duplicate-of', sam, T + 1);
     await unlinkTickets(b.desk.db, x, y, kim, T + 2);
+    // A makes Y a child of X, B of Z, later by clock.
+    await setParent(b.desk.db, z, [y], kim, T + 2);
+    await setParent(a.desk.db, x, [y], sam, T + 1);
     // B ticks and unticks item 1; A ticks it later by clock. A unticks nothing; B ticks item 2 (A never did).
     await setItemDone(b.desk.db, req, 1, true, kim, { now: T + 1 });
     await setItemDone(b.desk.db, req, 1, false, kim, { now: T + 2 });
@@ -89,6 +96,7 @@ describe('sync of links and checklists', () => {
     for (const desk of [server, a.desk, b.desk]) {
       expect(await links(desk.db, x)).toEqual(['relates to HD-3']);
       expect(await links(desk.db, y)).toEqual([]);
+      expect((await getTicket(desk.db, y)).parent_id).toBe(z);
       expect((await ticks(desk.db, req)).slice(0, 2)).toEqual(['Sam Ito', 'Kim Ode']);
     }
   });
