@@ -9,6 +9,7 @@ import { EXIT, fail } from '../errors.js';
 import { recordEvent } from './audit.js';
 import { ITEM_ACTIONS } from './checklist-actions.js';
 import type { Actor, Executor } from './executor.js';
+import { recordCheckOp } from './sync/record-link.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
 export interface RequestInfo {
@@ -91,6 +92,7 @@ export async function setItemDone(
       .where('position', '=', position)
       .execute();
     await touch(trx, before, now, opts.ifVersion);
+    await recordCheckOp(trx, ticketId, position, done, actor, now);
     const state = (d: boolean) => (d ? 'done' : 'open');
     await recordEvent(
       trx,

@@ -10,6 +10,7 @@ import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
 import type { SlaConfig } from './sla-config.js';
+import { recordParentOp } from './sync/record-link.js';
 import { changeTicket, viewsOf, type Changed } from './ticket-changes.js';
 import { getTicket } from './ticket-view.js';
 
@@ -39,6 +40,7 @@ export async function setParent(
         .execute();
       const old = child.parent_id === null ? null : formatRef(child.parent_id);
       await recordEvent(trx, child.id, actor, 'parent', [{ field: 'parent', old, new: top.ref }], now);
+      await recordParentOp(trx, child.id, parent, actor, now);
       changed.push(child.ref);
     }
     return changed;

@@ -8,6 +8,7 @@ import type { RequestTemplate } from '../domain/request-template.js';
 import type { TicketInput } from '../domain/ticket-input.js';
 import { EXIT, fail } from '../errors.js';
 import type { Actor, Executor } from './executor.js';
+import { recordOps } from './sync/record.js';
 import { insertTickets, type Created } from './tickets.js';
 
 /** The title a template gives for these (already checked) field values. */
@@ -29,24 +30,17 @@ export async function createRequest(
     const [created] = await insertTickets(trx, [input], actor, now);
     if (created!.existing) return created!;
     const id = created!.ticket.id;
+    const request = { template: template.slug, fields: JSON.stringify(fields), verify_identity: template.verifyIdentity ? 1 : 0 };
+    const items = template.items.map((item) => ({ text: item.text, required: item.required ? 1 : 0, action: item.action }));
     await trx
       .insertInto('ticket_requests')
-      .values({ ticket_id: id, template: template.slug, fields: JSON.stringify(fields), verify_identity: template.verifyIdentity ? 1 : 0 })
+      .values({ ticket_id: id, ...request })
       .execute();
     await trx
       .insertInto('ticket_checklist_items')
-      .values(
-        template.items.map((item, i) => ({
-          ticket_id: id,
-          position: i + 1,
-          text: item.text,
-          required: item.required ? 1 : 0,
-          action: item.action,
-          done_at: null,
-          done_by: null,
-        })),
-      )
+      .values(items.map((item, i) => ({ ticket_id: id, position: i + 1, ...item, done_at: null, done_by: null })))
       .execute();
+    await recordOps(trx, [{ ticketId: id, op: { kind: 'checklist', body: { ...request, items } } }], now);
     return created!;
   });
 }

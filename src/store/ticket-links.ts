@@ -5,6 +5,7 @@ import { formatRef } from '../domain/ticket.js';
 import { EXIT, fail } from '../errors.js';
 import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
+import { recordLinkOp } from './sync/record-link.js';
 import { getTicket } from './ticket-view.js';
 
 export interface TicketLink {
@@ -25,12 +26,14 @@ export async function linkTickets(db: Executor, a: number, b: number, as: string
   return withImmediate(db, async (trx) => {
     await getTicket(trx, a);
     await getTicket(trx, b);
-    await insertLink(trx, name.reversed ? b : a, name.reversed ? a : b, name.kind, actor, now);
+    const [from, to] = name.reversed ? [b, a] : [a, b];
+    await insertLink(trx, from, to, name.kind, actor, now);
+    await recordLinkOp(trx, from, to, name.kind, actor, now);
     return (await linksOf(trx, a)).find((l) => l.id === b)!;
   });
 }
 
-/** Stores one link inside the caller's transaction (merge uses it too). */
+/** Stores one link inside the caller's transaction (merge and sync use it too; it records no sync operation). */
 export async function insertLink(trx: Executor, from: number, to: number, kind: LinkKind, actor: Actor, now: number): Promise<void> {
   await deletePair(trx, from, to);
   await trx.insertInto('ticket_links').values({ ticket_id: from, other_id: to, kind, linked_by: actor.name, linked_at: now }).execute();
@@ -41,13 +44,20 @@ export async function insertLink(trx: Executor, from: number, to: number, kind: 
 /** Removes the link between `a` and `b`, whichever way it was stored; exit 2 when there is none. */
 export async function unlinkTickets(db: Executor, a: number, b: number, actor: Actor, now = Date.now()): Promise<void> {
   await withImmediate(db, async (trx) => {
-    const link = (await linksOf(trx, a)).find((l) => l.id === b);
-    if (!link) return fail(EXIT.notFound, `${formatRef(a)} and ${formatRef(b)} are not linked`);
-    const theirs = (await linksOf(trx, b)).find((l) => l.id === a)!;
-    await deletePair(trx, a, b);
-    await recordEvent(trx, a, actor, 'unlink', [{ field: 'link', old: `${link.label} ${formatRef(b)}`, new: null }], now);
-    await recordEvent(trx, b, actor, 'unlink', [{ field: 'link', old: `${theirs.label} ${formatRef(a)}`, new: null }], now);
+    if (!(await removeLink(trx, a, b, actor, now))) return fail(EXIT.notFound, `${formatRef(a)} and ${formatRef(b)} are not linked`);
+    await recordLinkOp(trx, a, b, null, actor, now);
   });
+}
+
+/** Removes the pair's link inside the caller's transaction, audited on both; false when there was none. */
+export async function removeLink(trx: Executor, a: number, b: number, actor: Actor, now: number): Promise<boolean> {
+  const link = (await linksOf(trx, a)).find((l) => l.id === b);
+  if (!link) return false;
+  const theirs = (await linksOf(trx, b)).find((l) => l.id === a)!;
+  await deletePair(trx, a, b);
+  await recordEvent(trx, a, actor, 'unlink', [{ field: 'link', old: `${link.label} ${formatRef(b)}`, new: null }], now);
+  await recordEvent(trx, b, actor, 'unlink', [{ field: 'link', old: `${theirs.label} ${formatRef(a)}`, new: null }], now);
+  return true;
 }
 
 async function deletePair(trx: Executor, a: number, b: number): Promise<void> {

@@ -8,6 +8,7 @@
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
 import { applyEntries, TechnicianIds } from './apply-entries.js';
+import { applyLinkOrChecklist } from './apply-links-checks.js';
 import { FieldStamps } from './field-stamps.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
@@ -132,6 +133,8 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
   else if (op.kind === 'conflict') await applyConflict(trx, ticketId, op.op_id, op.body);
   else if (op.kind === 'resolve') await applyResolve(trx, op.body);
   else if (op.kind === 'redact') await applyRedact(trx, ticketId, op.body);
+  else if (op.kind === 'link' || op.kind === 'check' || op.kind === 'checklist' || op.kind === 'parent')
+    await applyLinkOrChecklist(trx, op, ticketId, batch?.fields);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

@@ -21,6 +21,9 @@ const TABLES = [
   ['tags', 'id'],
   ['ticket_tags', 'ticket_id'],
   ['interactions', 'id'],
+  ['ticket_links', 'ticket_id'],
+  ['ticket_requests', 'ticket_id'],
+  ['ticket_checklist_items', 'ticket_id'],
   ['sync_fields', 'ticket_id'],
   ['sync_conflicts', 'id'],
 ] as const;

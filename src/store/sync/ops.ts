@@ -9,7 +9,11 @@
  * - conflict: made by the server when a set met a concurrent one: what was kept and what lost;
  * - resolve: a conflict settled (by its op id); taking the lost value is a set of its own;
  * - redact: a timeline entry's text removed (./redact-op.ts): the entry named by its time, kind,
- *   author and place among entries alike, never by its text.
+ *   author and place among entries alike, never by its text;
+ * - link: a link to ticket `other` set (`kind`) or removed (null); later by clock wins per pair (./op-stamps.ts);
+ * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
+ * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
+ * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins.
  */
 export interface CreateBody {
   row: Record<string, unknown>;
@@ -64,6 +68,33 @@ export interface RedactBody {
   at: number;
 }
 
+export interface LinkBody {
+  /** The ticket at the other end (a provisional id until the server maps it). */
+  other: number;
+  /** As stored, from the op's ticket to `other`; null: the pair's link removed. */
+  kind: string | null;
+  by: string;
+  at: number;
+}
+export interface ChecklistBody {
+  template: string;
+  fields: string;
+  verify_identity: number;
+  items: { text: string; required: number; action: string | null }[];
+}
+export interface CheckBody {
+  position: number;
+  done: boolean;
+  by: string;
+  at: number;
+}
+
+export interface ParentBody {
+  parent: number;
+  by: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -71,7 +102,11 @@ export type OpBody =
   | { kind: 'interaction'; body: InteractionBody }
   | { kind: 'conflict'; body: ConflictBody }
   | { kind: 'resolve'; body: ResolveBody }
-  | { kind: 'redact'; body: RedactBody };
+  | { kind: 'redact'; body: RedactBody }
+  | { kind: 'link'; body: LinkBody }
+  | { kind: 'checklist'; body: ChecklistBody }
+  | { kind: 'check'; body: CheckBody }
+  | { kind: 'parent'; body: ParentBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

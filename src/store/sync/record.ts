@@ -16,9 +16,10 @@ export interface TicketOp {
 
 const ROWS_PER_INSERT = 200;
 
-export async function recordOps(trx: Executor, entries: readonly TicketOp[], now = Date.now()): Promise<void> {
+/** Returns the operations recorded (none on a desk outside sync). */
+export async function recordOps(trx: Executor, entries: readonly TicketOp[], now = Date.now()): Promise<SyncOp[]> {
   const role = syncRoleOf(trx);
-  if (!role || entries.length === 0) return;
+  if (!role || entries.length === 0) return [];
   const ops: SyncOp[] = [];
   for (const { ticketId, op } of entries) {
     // A set must be later than the value it replaces, which another handle on this desk (the console's
@@ -38,6 +39,7 @@ export async function recordOps(trx: Executor, entries: readonly TicketOp[], now
         .values(some.map((c) => ({ ...c, device: role.device, received_at: now })))
         .execute();
   }
+  return ops;
 }
 
 async function agreedStamp(trx: Executor, ticketId: number, field: string): Promise<string | null> {

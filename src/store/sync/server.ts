@@ -58,7 +58,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
         out.accepted += run.length;
         continue;
       }
-      const op = ops[i++]!;
+      let op = ops[i++]!;
       if (seen.has(op.op_id)) {
         out.duplicates++;
         continue;
@@ -66,6 +66,10 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       seen.add(op.op_id);
       receiveStamp(trx, op.op_id, now);
       const ticketId = mapped.get(op.ticket_id) ?? known.get(op.ticket_id) ?? serverTicket(op.ticket_id);
+      // A link's other end or a parent may be a ticket made offline too: it is logged and applied by the server's number.
+      const mapId = (id: number) => mapped.get(id) ?? known.get(id) ?? serverTicket(id);
+      if (op.kind === 'link') op = { ...op, body: { ...op.body, other: mapId(op.body.other) } };
+      if (op.kind === 'parent') op = { ...op, body: { ...op.body, parent: mapId(op.body.parent) } };
       logged.push(logRow({ ...op, ticket_id: ticketId }, op.device, null, now));
       out.accepted++;
       if (op.kind === 'interaction') {
@@ -91,7 +95,11 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
 
 /** The server's ids of the provisional tickets a batch names and does not create (mapped when their create arrived). */
 async function serverTickets(trx: Executor, ops: readonly SyncOp[]): Promise<Map<number, number>> {
-  const ids = [...new Set(ops.filter((op) => op.ticket_id < 0 && op.kind !== 'create').map((op) => op.ticket_id))];
+  const named = ops.flatMap((op) => [
+    ...(op.kind === 'create' ? [] : [op.ticket_id]),
+    ...(op.kind === 'link' ? [op.body.other] : op.kind === 'parent' ? [op.body.parent] : []),
+  ]);
+  const ids = [...new Set(named.filter((id) => id < 0))];
   if (ids.length === 0) return new Map();
   const rows = await trx.selectFrom('sync_ticket_map').select(['provisional_id', 'ticket_id']).where('provisional_id', 'in', ids).execute();
   return new Map(rows.map((r) => [Number(r.provisional_id), Number(r.ticket_id)]));

@@ -1,0 +1,102 @@
+/**
+ * Applying links, parents and checklists made elsewhere (./ops.ts `link`, `parent`, `checklist`, `check`). A link or
+ * a tick older by clock than what its pair or item last took changes nothing (./op-stamps.ts); one
+ * that leaves things as they are writes nothing (a replica's own operation, applied again after the
+ * server's order, adds no second audit event). An item's action (recovering assets) is not run
+ * again: what it did travels, or not, on its own.
+ */
+import type { LinkKind } from '../../domain/ticket-links.js';
+import { formatRef } from '../../domain/ticket.js';
+import { recordEvent } from '../audit.js';
+import type { Executor } from '../executor.js';
+import { insertLink, removeLink } from '../ticket-links.js';
+import { FieldStamps } from './field-stamps.js';
+import type { CheckBody, ChecklistBody, ParentBody, SyncOp } from './ops.js';
+import { laterThanNoted } from './op-stamps.js';
+
+type Kinds = Extract<SyncOp, { kind: 'link' | 'check' | 'checklist' | 'parent' }>;
+
+export async function applyLinkOrChecklist(trx: Executor, op: Kinds, ticketId: number, batch?: FieldStamps): Promise<void> {
+  if (op.kind === 'checklist') return applyChecklist(trx, ticketId, op.body);
+  const fields = batch ?? new FieldStamps(trx);
+  if (await laterThanNoted(fields, op, ticketId)) {
+    if (op.kind === 'link') await applyLink(trx, ticketId, op.body.other, op.body.kind as LinkKind | null, op.body);
+    else if (op.kind === 'parent') await applyParent(trx, ticketId, op.body);
+    else await applyCheck(trx, ticketId, op.body);
+  }
+  if (!batch) await fields.flush();
+}
+
+async function applyLink(trx: Executor, from: number, to: number, kind: LinkKind | null, by: { by: string; at: number }) {
+  const present = await trx.selectFrom('tickets').select('id').where('id', 'in', [from, to]).execute();
+  if (present.length < 2) return;
+  const actor = { id: null, name: by.by };
+  if (kind === null) {
+    await removeLink(trx, from, to, actor, by.at);
+    return;
+  }
+  const stored = await trx
+    .selectFrom('ticket_links')
+    .select('kind')
+    .where('ticket_id', '=', from)
+    .where('other_id', '=', to)
+    .executeTakeFirst();
+  if (stored?.kind !== kind) await insertLink(trx, from, to, kind, actor, by.at);
+}
+
+/** The later parent by clock, as is: concurrent moves may leave two levels, which `ticket parent` would refuse. */
+async function applyParent(trx: Executor, child: number, body: ParentBody) {
+  const rows = await trx.selectFrom('tickets').select(['id', 'parent_id']).where('id', 'in', [child, body.parent]).execute();
+  const own = rows.find((r) => r.id === child);
+  if (rows.length < 2 || !own || own.parent_id === body.parent) return;
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({ parent_id: body.parent, version: eb('version', '+', 1) }))
+    .where('id', '=', child)
+    .execute();
+  const old = own.parent_id === null ? null : formatRef(own.parent_id);
+  await recordEvent(trx, child, { id: null, name: body.by }, 'parent', [{ field: 'parent', old, new: formatRef(body.parent) }], body.at);
+}
+
+async function applyCheck(trx: Executor, ticketId: number, body: CheckBody) {
+  const item = await trx
+    .selectFrom('ticket_checklist_items')
+    .select(['done_at', 'done_by'])
+    .where('ticket_id', '=', ticketId)
+    .where('position', '=', body.position)
+    .executeTakeFirst();
+  if (!item) return;
+  const already = (item.done_at !== null) === body.done;
+  if (already && (!body.done || (item.done_at === body.at && item.done_by === body.by))) return;
+  await trx
+    .updateTable('ticket_checklist_items')
+    .set(body.done ? { done_at: body.at, done_by: body.by } : { done_at: null, done_by: null })
+    .where('ticket_id', '=', ticketId)
+    .where('position', '=', body.position)
+    .execute();
+  if (already) return; // ticked on both sides: the later tick's time and name, no second event
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', ticketId)
+    .execute();
+  const state = (d: boolean) => (d ? 'done' : 'open');
+  const change = { field: `item ${body.position}`, old: state(!body.done), new: state(body.done) };
+  await recordEvent(trx, ticketId, { id: null, name: body.by }, body.done ? 'check' : 'uncheck', [change], body.at);
+}
+
+/** A request's form and checklist, once: a ticket that has them keeps its own. */
+async function applyChecklist(trx: Executor, ticketId: number, body: ChecklistBody) {
+  const has = await trx.selectFrom('ticket_requests').select('ticket_id').where('ticket_id', '=', ticketId).executeTakeFirst();
+  if (has) return;
+  const { items, ...request } = body;
+  await trx
+    .insertInto('ticket_requests')
+    .values({ ticket_id: ticketId, ...request })
+    .execute();
+  if (items.length === 0) return;
+  await trx
+    .insertInto('ticket_checklist_items')
+    .values(items.map((item, i) => ({ ticket_id: ticketId, position: i + 1, ...item, done_at: null, done_by: null })))
+    .execute();
+}

@@ -1,0 +1,22 @@
+/** A link set or removed, an item ticked, a parent set: recorded as sync operations (./ops.ts) inside the write's transaction. */
+import type { Actor, Executor } from '../executor.js';
+import { noteOwnStamps } from './op-stamps.js';
+import { recordOps } from './record.js';
+
+/** `kind` null: the pair's link removed. */
+export async function recordLinkOp(trx: Executor, from: number, to: number, kind: string | null, actor: Actor, now: number) {
+  const ops = await recordOps(trx, [{ ticketId: from, op: { kind: 'link', body: { other: to, kind, by: actor.name, at: now } } }], now);
+  await noteOwnStamps(trx, ops);
+}
+
+/** A checklist item ticked or unticked. */
+export async function recordCheckOp(trx: Executor, ticketId: number, position: number, done: boolean, actor: Actor, now: number) {
+  const ops = await recordOps(trx, [{ ticketId, op: { kind: 'check', body: { position, done, by: actor.name, at: now } } }], now);
+  await noteOwnStamps(trx, ops);
+}
+
+/** A ticket made a child of `parent`. */
+export async function recordParentOp(trx: Executor, child: number, parent: number, actor: Actor, now: number) {
+  const ops = await recordOps(trx, [{ ticketId: child, op: { kind: 'parent', body: { parent, by: actor.name, at: now } } }], now);
+  await noteOwnStamps(trx, ops);
+}
