@@ -16,7 +16,7 @@ const PG_ONLY = new Set([
   'ticket_search.doc',
   'ticket_words.word',
   'kb_articles.search_doc',
-  ...['status', 'priority', 'day', 'assignee_id', 'n'].map((c) => `ticket_summary_changes.${c}`),
+  ...['status', 'priority', 'day', 'assignee_id', 'n', 'xact'].map((c) => `ticket_summary_changes.${c}`),
 ]);
 
 /** An SQLite desk whatever DESKLINE_TEST_DIALECT says (tempDb() is a PostgreSQL one under npm run test:pg). */
