@@ -117,4 +117,25 @@ describe('report summaries on PostgreSQL', () => {
     // One existing row ('open') rewritten per summary; the 'pending' rows are new (inserted, not rewritten).
     expect(rewritten).toEqual({ tickets: N, ticket_backlog_days: 1, ticket_assignee_counts: 1 });
   });
+
+  it("folds a transaction's changes through the index on its id, not a scan of earlier transactions' dead rows", async () => {
+    const { db } = await tempPgDesk();
+    await db.insertInto('tickets').values(ticket(0)).execute();
+    for (const status of ['pending', 'open', 'pending']) await db.updateTable('tickets').set({ status }).where('id', '=', 1).execute();
+    const scans = await db.transaction().execute(async (trx) => {
+      // The view also counts this connection's earlier transactions until they are reported: a difference.
+      const read = async () =>
+        (
+          await sql<{ seq: number; idx: number }>`
+            SELECT seq_scan::int AS seq, idx_scan::int AS idx FROM pg_stat_xact_user_tables
+            WHERE relname = 'ticket_summary_changes'`.execute(trx)
+        ).rows[0]!;
+      const before = await read();
+      await trx.updateTable('tickets').set({ status: 'resolved' }).where('id', '=', 1).execute();
+      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx);
+      const after = await read();
+      return { seq: after.seq - before.seq, idx: after.idx - before.idx };
+    });
+    expect(scans).toEqual({ seq: 0, idx: 1 });
+  });
 });
