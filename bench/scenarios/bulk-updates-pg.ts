@@ -4,7 +4,9 @@
  * against the same statements on a bare copy of the tickets table (same columns and indexes, no
  * triggers) through raw `pg`, in the same run (a server-side loop of UPDATE statements in both). The ratio is what the desk's triggers cost per row;
  * it must not grow with N (before migration 020 the change-number trigger made it N²: measured at
- * load 11 on 2 cores, 2.5× at 3,000 and 3.5× at 12,000; after, 1.2× at both). In process: no process start is timed.
+ * load 11 on 2 cores, 2.5× at 3,000 and 3.5× at 12,000; after, 1.2× at both). Twice: updates of a
+ * column nothing counts, and status changes, which the report summaries count (before migration 022,
+ * at load 1.7: 2.8× at 3,000 and 7.4× at 12,000; after, at load 5.3: 1.3× and 1.5×). In process: no process start is timed.
  * The server is DESKLINE_BENCH_PG (a URL whose database part is ignored), else 127.0.0.1:5432 as postgres.
  */
 import { randomBytes } from 'node:crypto';
