@@ -9,8 +9,11 @@ import { sql, type Kysely } from 'kysely';
 import { EXIT, fail } from '../../../errors.js';
 import { VERSION_TABLE } from '../migrate.js';
 
-/** Server tables that are not copied: the version stamp, and the search data rebuilt in bulk (./search.ts). */
-export const DERIVED_TABLES: readonly string[] = [VERSION_TABLE, 'ticket_search', 'ticket_words'];
+/**
+ * Server tables that are not copied: the version stamp, the search data rebuilt in bulk (./search.ts),
+ * and the summaries' changes waiting for COMMIT (empty once committed: pg/migrations/022).
+ */
+export const DERIVED_TABLES: readonly string[] = [VERSION_TABLE, 'ticket_search', 'ticket_words', 'ticket_summary_changes'];
 /** File tables with no server twin besides FTS5 and sqlite_* (release holds of the FTS5 index). */
 const SQLITE_ONLY: readonly string[] = ['ticket_fts_hold'];
 /** Tables `db init` seeds (defaults a moved desk replaces with its own): the only ones allowed rows before a move. */
