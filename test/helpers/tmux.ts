@@ -4,7 +4,7 @@
  * `pipePane` records the raw bytes the program writes, escapes and all.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tempDir } from './temp.js';
@@ -119,14 +119,37 @@ export async function tmuxSession(options: TmuxOptions): Promise<TmuxSession> {
       return session.paneFormat('#{pane_dead_status}');
     },
     kill: async () => {
+      // The program may still be exiting after tmux has gone (a SIGHUP handler, the code cache it writes):
+      // wait for it, so the test's folders are not removed while it writes into them.
+      const pid = Number(
+        await session.paneFormat('#{pane_dead}:#{pane_pid}').then(
+          (f) => (f.startsWith('0:') ? f.slice(2) : '0'),
+          () => '0',
+        ),
+      );
       try {
         await tmux('kill-server');
       } catch {
         // already gone
       }
+      if (pid > 0) await gone(pid);
     },
   };
   return session;
+}
+
+/** Waits until process `pid` has exited (a zombie counts as exited), for at most 10 s, then kills it. */
+async function gone(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      return !/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 10_000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  if (alive()) process.kill(pid, 'SIGKILL');
 }
 
 /** True when tmux can run here (tests skip otherwise). */
