@@ -6,11 +6,11 @@
  * (schema version, audit chain), every ticket acknowledged once, and each hot ticket's counter
  * against its audit trail (one title event per acknowledged increment, no value written twice).
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDesk } from '../../src/store/desk.js';
 import { checkServerDesk } from '../../src/store/desk-server.js';
 import { runWorker, type ConcurrencyFigures } from './concurrency.js';
+import { tempServer } from './pg-database.js';
 
 export const PG_SERVER = process.env.DESKLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -21,26 +21,8 @@ export interface PgConcurrencyFigures extends ConcurrencyFigures {
   seconds: number;
 }
 
-const withDatabase = (server: string, name: string) => {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
-async function admin(server: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function concurrencyPg(worker: string, server: string, processes: number, ops: number): Promise<PgConcurrencyFigures> {
-  const name = `deskline_stress_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(server, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-  const url = withDatabase(server, name);
+  const { url, drop } = await tempServer(server, `deskline_stress_${process.pid}`);
   try {
     const started = performance.now();
     const results = await Promise.all(
@@ -97,6 +79,6 @@ export async function concurrencyPg(worker: string, server: string, processes: n
       seconds,
     };
   } finally {
-    await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop();
   }
 }

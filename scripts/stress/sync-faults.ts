@@ -22,7 +22,7 @@ import { updateTicket } from '../../src/store/ticket-changes.js';
 import { createTickets } from '../../src/store/tickets.js';
 import { desksDiffer, serverDoubles } from './sync-compare.js';
 import { random, sync } from './sync-process.js';
-import { tempServer } from './sync-server.js';
+import { tempServer } from './pg-database.js';
 
 const ME = { name: 'Stress Tech', email: 'stress@example.com', tier: 'L1' };
 /** A round's offline work: 600+ operations, so a push takes two batches of 500 and a cut falls between. */

@@ -1,4 +1,4 @@
-/** A database of the stress's own on a PostgreSQL server (from template0), dropped after with its connections. */
+/** A database of the stress runs' own on a PostgreSQL server (from template0), dropped after with its connections. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -18,8 +18,8 @@ async function admin(server: string, statement: string): Promise<void> {
   }
 }
 
-export async function tempServer(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `deskline_stress_sync_${randomBytes(4).toString('hex')}`;
+export async function tempServer(server: string, prefix = 'deskline_stress_sync'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await admin(server, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   return { url: withDatabase(server, name), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
