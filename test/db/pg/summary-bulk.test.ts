@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../../src/db/schema.js';
+import { rewrittenBy } from '../../helpers/pg-rewrites.js';
 import { tempPgDesk } from '../../helpers/pg-desk.js';
 
 const N = 300;
@@ -99,21 +100,12 @@ describe('report summaries on PostgreSQL', () => {
       .insertInto('tickets')
       .values(Array.from({ length: N }, () => ({ ...ticket(0) })))
       .execute();
-    const rewritten = await db.transaction().execute(async (trx) => {
-      // The view also counts this connection's earlier transactions until they are reported: a difference.
-      const counts = async () =>
-        new Map(
-          (
-            await sql<{ table: string; updated: number }>`
-              SELECT relname AS "table", n_tup_upd::int AS updated FROM pg_stat_xact_user_tables`.execute(trx)
-          ).rows.map((r) => [r.table, r.updated]),
-        );
-      const before = await counts();
-      for (let id = 1; id <= N; id++) await trx.updateTable('tickets').set({ status: 'pending' }).where('id', '=', id).execute();
-      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx); // the fold COMMIT would run, here where the view sees it
-      const after = await counts();
-      return Object.fromEntries([...after].map(([table, n]) => [table, n - (before.get(table) ?? 0)]).filter(([, n]) => n !== 0));
-    });
+    const rewritten = await db.transaction().execute((trx) =>
+      rewrittenBy(trx, async () => {
+        for (let id = 1; id <= N; id++) await trx.updateTable('tickets').set({ status: 'pending' }).where('id', '=', id).execute();
+        await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(trx); // the fold COMMIT would run, here where the view sees it
+      }),
+    );
     // One existing row ('open') rewritten per summary; the 'pending' rows are new (inserted, not rewritten).
     expect(rewritten).toEqual({ tickets: N, ticket_backlog_days: 1, ticket_assignee_counts: 1 });
   });
