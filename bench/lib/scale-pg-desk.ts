@@ -27,7 +27,8 @@ export const withDatabase = (server: string, name: string) => {
   return url.toString();
 };
 
-async function onClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a client of its own, ended after. */
+export async function onClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

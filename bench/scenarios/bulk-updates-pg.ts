@@ -13,25 +13,16 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PG_MIGRATIONS } from '../../src/db/pg/migrations/index.js';
+import { onClient, PG_BENCH_SERVER } from '../lib/scale-pg-desk.js';
 import type { Measurement, Scenario } from '../lib/scenario.js';
 
-const SERVER = process.env.DESKLINE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER = PG_BENCH_SERVER;
 const BARE = 'bare_tickets';
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A desk at the latest schema with `tickets` tickets, and a trigger-less copy of them; dropped by `drop`. */
 async function desk(tickets: number): Promise<{ url: string; drop(): Promise<unknown> }> {
   const name = `deskline_bench_${randomBytes(4).toString('hex')}`;
-  await withClient(SERVER, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  await onClient(SERVER, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
@@ -39,7 +30,7 @@ async function desk(tickets: number): Promise<{ url: string; drop(): Promise<unk
     for (const m of PG_MIGRATIONS) await m.up(trx);
   });
   await db.destroy();
-  await withClient(url.toString(), async (c) => {
+  await onClient(url.toString(), async (c) => {
     await c.query(
       `INSERT INTO tickets (title, status, priority, priority_rank, category, channel, created_at, updated_at)
       SELECT 'ticket ' || g, 'open', 'normal', 3, 'general', 'email', g, g FROM generate_series(1, $1::int) AS g`,
@@ -49,7 +40,7 @@ async function desk(tickets: number): Promise<{ url: string; drop(): Promise<unk
     await c.query(`INSERT INTO ${BARE} SELECT * FROM tickets`);
     await c.query('VACUUM ANALYZE');
   });
-  return { url: url.toString(), drop: () => withClient(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return { url: url.toString(), drop: () => onClient(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
 
 /**
@@ -81,7 +72,7 @@ const bulkUpdatesPg: Scenario = {
     const made = await desk(sizes.at(-1)!);
     const out: Measurement[] = [];
     try {
-      await withClient(made.url, async (client) => {
+      await onClient(made.url, async (client) => {
         for (const change of CHANGES)
           for (const n of sizes) {
             const ours: number[] = [];
