@@ -10,6 +10,11 @@ type Describe = (where: PgTarget, detail: string) => string;
 
 const at = (t: PgTarget) => `${t.host}:${t.port}`;
 const lost: Describe = (t) => `lost the connection to ${at(t)} (the server closed it): the command did not finish; try again`;
+/** The first table every command reads: denied there, the login has no grant on the desk at all. */
+const noAccess: Describe = (t, d) =>
+  /deskline_schema/.test(d)
+    ? `login role ${t.user} has no access to this desk: the desk's owner runs 'deskline technician role WHO ${t.user}' (or 'deskline technician add NAME -e EMAIL --role ${t.user}' for someone new), which grants it the technician role`
+    : `permission denied: ${d} (ask the desk's administrator for the technician role)`;
 const unreachable =
   (why: string): Describe =>
   (t) =>
@@ -38,7 +43,7 @@ export const PG_ERRORS: Readonly<Record<string, Describe>> = {
   '08006': lost,
   '08001': unreachable('the server refused the connection'),
   '08004': (t, d) => `PostgreSQL at ${at(t)} rejected the connection: ${d}`,
-  '42501': (_t, d) => `permission denied: ${d} (ask the desk's administrator for the technician role)`,
+  '42501': noAccess,
   // A login role that maps to no technician writing (018's triggers say which command maps it).
   '42DL1': (_t, d) => d,
   '25006': (_t, d) => `cannot write: ${d}`,
