@@ -47,7 +47,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   const { createProgram } = await import('./program.js');
   const { run } = createProgram(io);
-  process.exitCode = await run(args.length === 0 ? ['--help'] : args);
+  // No command and no terminal for the console (a pipe, cron, CI): the help, as for a bare `deskline`.
+  process.exitCode = await run(interactive ? [...args, '--help'] : args);
 }
 
 /** The `--db` value of the command line, if any. */
