@@ -98,7 +98,7 @@ describe('console as a login role mapped to no technician', () => {
     await waitFor(opened.stdout, (all) => all.includes('is not a technician of this desk'));
     expect(await audit()).toBe(before);
     expect((await owner.query('SELECT count(*)::int AS n FROM interactions')).rows[0].n).toBe(0);
-    const told = opened.stdout.frames.findLast((frame) => frame.includes('is not a technician of this desk'))!;
+    const told = [...opened.stdout.frames].reverse().find((frame) => frame.includes('is not a technician of this desk'));
     expect(told).toContain('rebooted the router'); // the box stays open with the text
     opened.stdin.write('\x1b');
     await waitFor(opened.stdout, (all) => all.includes('Discard what you typed?'));
