@@ -4,12 +4,15 @@
  * it greets on its port; stopped with SIGTERM, then SIGKILL if it lingers, and its folder removed.
  * No vitest here: the tests (./imap.ts) and the bench (bench/scenarios/mail-fetch.ts) both use it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { config, nobody, type TlsFiles } from './dovecot-config.js';
+
+export type { TlsFiles } from './dovecot-config.js';
 
 /** A loopback port nobody listens on (bound, then closed). */
 async function freePort(): Promise<number> {
@@ -25,6 +28,8 @@ export const haveDovecot = existsSync(DOVECOT) && process.getuid?.() === 0;
 
 export interface Dovecot {
   port: number;
+  /** The implicit-TLS (imaps) port, when started with `tls`; 0 otherwise. */
+  tlsPort: number;
   user: string;
   password: string;
   /** A logged-in imapflow client (logged out after the test). */
@@ -35,49 +40,6 @@ export interface Dovecot {
   list(folder: string): Promise<{ uid: number; seen: boolean; messageId: string }[]>;
   /** Logs its clients out, stops the server (SIGTERM, SIGKILL after 5 s) and removes its folder. */
   stop(): Promise<void>;
-}
-
-const nobody = () => {
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u'), gid: id('-g') };
-};
-
-function config(dir: string, port: number, password: string): string {
-  return `base_dir = ${dir}/run
-state_dir = ${dir}/state
-log_path = ${dir}/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-default_login_user = nobody
-default_internal_user = nobody
-first_valid_uid = 1
-mail_location = maildir:${dir}/mail/%u
-passdb {
-  driver = static
-  args = password=${password}
-}
-userdb {
-  driver = static
-  args = uid=nobody gid=${nobody().gid} home=${dir}/mail/%u
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = ${port}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-  chroot =
-}
-service anvil {
-  chroot =
-}
-`;
 }
 
 /** Resolves once the server greets on `port`; rejects when it exits first or 15 s pass. */
@@ -110,7 +72,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<Dovecot> {
+export async function startDovecot(options: { user?: string; password?: string; tls?: TlsFiles } = {}): Promise<Dovecot> {
   const user = options.user ?? 'help@example.com';
   const password = options.password ?? 'imap-s3cret-pw';
   const dir = mkdtempSync(join(tmpdir(), 'deskline-imap-'));
@@ -122,9 +84,11 @@ export async function startDovecot(options: { user?: string; password?: string }
     existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8').trim().split('\n').slice(-3).join(' | ') : '';
   let child: ChildProcess | null = null;
   let port = 0;
+  let tlsPort = 0;
   for (let tries = 1; ; tries++) {
     port = await freePort();
-    writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, password));
+    tlsPort = options.tls ? await freePort() : 0;
+    writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, password, options.tls, tlsPort));
     child = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
     const onExit = () => child?.kill('SIGKILL');
     process.once('exit', onExit);
@@ -143,7 +107,16 @@ export async function startDovecot(options: { user?: string; password?: string }
   const server = child;
   const clients: ImapFlow[] = [];
   const client = async () => {
-    const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user, pass: password }, logger: false });
+    const tls = { doSTARTTLS: true, tls: { rejectUnauthorized: false } }; // the harness's own client trusts its server
+    const c = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      doSTARTTLS: false,
+      ...(options.tls ? tls : {}),
+      auth: { user, pass: password },
+      logger: false,
+    });
     c.on('error', () => undefined);
     await c.connect();
     clients.push(c);
@@ -151,6 +124,7 @@ export async function startDovecot(options: { user?: string; password?: string }
   };
   const dovecot: Dovecot = {
     port,
+    tlsPort,
     user,
     password,
     client,

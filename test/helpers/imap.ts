@@ -14,7 +14,7 @@ afterEach(async () => {
   while (running.length) await running.pop()!.stop();
 });
 
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<Dovecot> {
+export async function startDovecot(options: Parameters<typeof start>[0] = {}): Promise<Dovecot> {
   const dovecot = await start(options);
   running.push(dovecot);
   return dovecot;
