@@ -72,7 +72,7 @@ describe('console: merge, parent, related tickets, follow-ups', () => {
     await tui.waitForFrame((f) => f.includes('Related (2, 2 children') && /parent of +HD-3/.test(f));
   });
 
-  it('F sets a follow-up as `ticket followup` reads it; a bad time keeps the box and writes nothing; view 6 lists follow-ups', async () => {
+  it('F sets a follow-up as `ticket followup` reads it; a bad time keeps the box and writes nothing; view 6 lists follow-ups; none clears it', async () => {
     const { d, tui } = await openConsole();
     // The Follow-up tab is quiet: no tab while no ticket has a follow-up (its key works all the same).
     expect(tui.lastFrame().split('\n')[0]).not.toContain('Follow-up');
@@ -94,5 +94,15 @@ describe('console: merge, parent, related tickets, follow-ups', () => {
     await tui.waitForFrame((f) => selectedLine(f).includes('VPN down for me too') && !f.includes('Printer jams'));
     tui.type(KEYS.enter);
     await tui.waitForFrame((f) => /Follow-up +\d{4}-\d\d-\d\d \d\d:\d\d \(in [12]h\)/.test(f));
+    // `none` clears it: the Follow-up count drops to 0.
+    tui.type(KEYS.escape);
+    await tui.waitForFrame((f) => selectedLine(f).includes('VPN down for me too'));
+    tui.type('F');
+    await tui.waitForFrame((f) => f.includes('Follow-up (thu 10:00, tomorrow, 2h, none) for HD-2'));
+    for (let i = 0; i < 20; i++) tui.type(KEYS.backspace);
+    tui.type('none', KEYS.enter);
+    await tui.waitForFrame((f) => f.includes('HD-2 has no follow-up'));
+    expect((await getTicket(d.db, 2)).followup_at).toBeNull();
+    await tui.waitForFrame((f) => / 6 Follow-up 0\b/.test(f));
   });
 });
