@@ -1,0 +1,104 @@
+/**
+ * Attachments travel (issue 22): a file attached on a laptop reaches the server and the other laptop,
+ * its bytes checked by SHA-256; one attached on the server reaches the laptops and another technician
+ * of the server reads it from the database (each machine's folder is only a cache); the same bytes
+ * are stored once, and a push cut after the bytes went up loses nothing and sends nothing twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { validateTicketInput } from '../../../src/domain/ticket-input.js';
+import { sha256 } from '../../../src/store/attachment-files.js';
+import { addAttachments, listAttachments, readAttachment } from '../../../src/store/attachments.js';
+import type { Desk } from '../../../src/store/desk.js';
+import { uploadBlobs } from '../../../src/store/sync/blob-transfer.js';
+import { opOfRow } from '../../../src/store/sync/ops.js';
+import { syncNow } from '../../../src/store/sync/replica.js';
+import { ensureTechnician } from '../../../src/store/technicians.js';
+import { ticketHistory } from '../../../src/store/audit.js';
+import { createTicket } from '../../../src/store/tickets.js';
+import { checkDesk } from '../../../src/store/desk-maintenance.js';
+import { replicaOf, serverDesk } from '../../helpers/sync-desks.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const SAM = { name: 'Sam Ito', email: 'sam@example.com', tier: 'L1' };
+const KIM = { name: 'Kim Ode', email: 'kim@example.com', tier: 'L1' };
+
+/** The server desk as another technician's machine sees it: the same database, a folder of its own (empty). */
+const onMachine = (server: Desk): Desk => ({ ...server, attachments: tempDir() });
+
+const names = async (desk: Desk, id: number) => (await listAttachments(desk.db, id)).map((a) => `${a.name} ${a.size} ${a.added_by}`);
+const blobCount = async (server: Desk) =>
+  Number((await server.db.selectFrom('attachment_blobs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('sync of attachments', () => {
+  it('carries files both ways, bytes checked, each content stored once on the server', async () => {
+    const server = await serverDesk();
+    const boss = await ensureTechnician(server.db, SAM);
+    const { ticket } = await createTicket(server.db, validateTicketInput({ title: 'Printer jams' }), boss);
+    const a = await replicaOf(server);
+    const b = await replicaOf(server);
+    const sam = await ensureTechnician(a.desk.db, SAM);
+    const kim = await ensureTechnician(b.desk.db, KIM);
+
+    // Offline on A: a log on the server's ticket, a photo on a ticket made offline.
+    const log = randomBytes(300_000);
+    const photo = randomBytes(5_000);
+    await addAttachments(a.desk, ticket.id, [{ name: 'event.log', data: log, contentType: 'text/plain' }], sam);
+    const made = (await createTicket(a.desk.db, validateTicketInput({ title: 'Dock dead' }), sam)).ticket;
+    await addAttachments(a.desk, made.id, [{ name: 'dock.jpg', data: photo }], sam);
+    await syncNow(a.desk.db, server.db);
+    await syncNow(b.desk.db, server.db);
+
+    expect(await blobCount(server)).toBe(2);
+    for (const desk of [server, a.desk, b.desk]) {
+      expect(await names(desk, ticket.id)).toEqual(['event.log 300000 Sam Ito']);
+      expect(await names(desk, 2)).toEqual(['dock.jpg 5000 Sam Ito']);
+      expect((await ticketHistory(desk.db, ticket.id)).map((e) => e.action)).toContain('attach');
+    }
+    // B (and a technician on another machine, from the database) read the same bytes.
+    expect((await readAttachment(b.desk, ticket.id, 1)).data.equals(log)).toBe(true);
+    expect((await readAttachment(b.desk, 2, 1)).data.equals(photo)).toBe(true);
+    const other = onMachine(server);
+    expect(sha256((await readAttachment(other, ticket.id, 1)).data)).toBe(sha256(log));
+
+    // Attached on the server: in its database at once, so a technician elsewhere reads it, and the laptops get it.
+    const scan = randomBytes(40_000);
+    await addAttachments(onMachine(server), ticket.id, [{ name: 'scan.pdf', data: scan }], boss);
+    expect((await readAttachment(onMachine(server), ticket.id, 2)).data.equals(scan)).toBe(true);
+    // B attaches bytes the server has already: the row travels, the content is not stored again.
+    await addAttachments(b.desk, ticket.id, [{ name: 'same-log.txt', data: log }], kim);
+    await syncNow(b.desk.db, server.db);
+    await syncNow(a.desk.db, server.db);
+    expect(await blobCount(server)).toBe(3);
+    for (const desk of [server, a.desk, b.desk])
+      expect(await names(desk, ticket.id)).toEqual(['event.log 300000 Sam Ito', 'scan.pdf 40000 Sam Ito', 'same-log.txt 300000 Kim Ode']);
+    expect((await readAttachment(a.desk, ticket.id, 2)).data.equals(scan)).toBe(true);
+    expect((await readAttachment(a.desk, ticket.id, 3)).data.equals(log)).toBe(true);
+    for (const desk of [a.desk, b.desk]) expect(await checkDesk(desk)).toEqual({ integrity: [], references: [], audit: [] });
+    // Nothing left: a sync applies nothing again.
+    expect(await syncNow(a.desk.db, server.db)).toMatchObject({ pushed: 0, pulled: 0 });
+    expect(await names(a.desk, ticket.id)).toHaveLength(3);
+  });
+
+  it('loses nothing when a push is cut after the bytes went up: the retry sends the rows, not the bytes again', async () => {
+    const server = await serverDesk();
+    const boss = await ensureTechnician(server.db, SAM);
+    const { ticket } = await createTicket(server.db, validateTicketInput({ title: 'VPN' }), boss);
+    const a = await replicaOf(server);
+    const b = await replicaOf(server);
+    const sam = await ensureTechnician(a.desk.db, SAM);
+    const data = randomBytes(20_000);
+    await addAttachments(a.desk, ticket.id, [{ name: 'trace.pcap', data }], sam);
+    // The first half of a push: the bytes are on the server, the operation is not (the connection broke).
+    const waiting = await a.desk.db.selectFrom('sync_outbox').selectAll().execute();
+    const ops = waiting.map((r) => opOfRow(r, 'x'));
+    expect(await uploadBlobs(a.desk.db, server.db, ops)).toBe(1);
+    expect(await listAttachments(server.db, ticket.id)).toEqual([]);
+    // Again, as a retry would: nothing is sent twice; then the whole sync.
+    expect(await uploadBlobs(a.desk.db, server.db, ops)).toBe(0);
+    expect(await syncNow(a.desk.db, server.db)).toMatchObject({ pushed: 1 });
+    await syncNow(b.desk.db, server.db);
+    expect(await blobCount(server)).toBe(1);
+    expect((await readAttachment(b.desk, ticket.id, 1)).data.equals(data)).toBe(true);
+  });
+});
