@@ -9,11 +9,8 @@
  */
 export const TECHNICIAN_ROLE = 'deskline_technician';
 
-/**
- * Tables a technician may only read and append to: the audit trail, the technicians, the sync log replicas
- * pull, and attachment bytes (issue 22: one row per content, removed only by a redaction, which the owner runs).
- */
-const APPEND_ONLY = ['audit_events', 'technicians', 'sync_ops', 'attachment_blobs'] as const;
+/** Tables a technician may only read and append to: the audit trail, the technicians, and the sync log replicas pull (issue 22). */
+const APPEND_ONLY = ['audit_events', 'technicians', 'sync_ops'] as const;
 /** Tables a technician may only read. */
 const READ_ONLY = ['technician_roles'] as const;
 
