@@ -43,10 +43,15 @@ export async function serverBlob(db: Executor, hash: string): Promise<Buffer | n
   return data;
 }
 
-/** Inside the write that attached them, on a server desk: the bytes this store was given and the server lacks, from this machine's folder. */
+/**
+ * Inside the write that attached them, on a server desk: the bytes this store was given that a row
+ * names (a mail refused in its savepoint names none) and the server lacks, from this machine's folder.
+ */
 export async function keepOnServer(trx: Executor, blobs: BlobStore, now = Date.now()): Promise<void> {
-  if (!onServer(trx)) return;
-  const hashes = blobs.stored();
+  const given = blobs.stored();
+  if (!onServer(trx) || given.length === 0) return;
+  const named = await trx.selectFrom('attachments').select('sha256').distinct().where('sha256', 'in', given).execute();
+  const hashes = named.map((r) => r.sha256);
   const there = await blobsOnServer(trx, hashes);
   for (const hash of hashes) if (!there.has(hash)) await putServerBlob(trx, blobs.get(hash), now);
 }

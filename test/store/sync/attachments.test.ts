@@ -5,6 +5,10 @@
  * are stored once, and a push cut after the bytes went up loses nothing and sends nothing twice.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mailIn } from '../../../src/io/mail-import.js';
+import { parseMail } from '../../../src/io/mail-message.js';
+import { deliverMail } from '../../../src/store/mail-deliver.js';
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { sha256 } from '../../../src/store/attachment-files.js';
@@ -100,5 +104,17 @@ describe('sync of attachments', () => {
     await syncNow(b.desk.db, server.db);
     expect(await blobCount(server)).toBe(1);
     expect((await readAttachment(b.desk, ticket.id, 1)).data.equals(data)).toBe(true);
+  });
+
+  it("keeps a mail's attachment delivered to the server in its database: another technician's machine reads it", async () => {
+    const server = await serverDesk();
+    const bytes = readFileSync('fixtures/import/mail/alternative-inline.eml');
+    const options = { actor: 'mail intake', place: 'imap INBOX', now: Date.parse('2025-07-22T00:00:00Z') };
+    const { ticketId } = await deliverMail(onMachine(server), mailIn(await parseMail(bytes), bytes), options);
+    const files = await listAttachments(server.db, ticketId!);
+    expect(files.length).toBeGreaterThan(0);
+    expect(await blobCount(server)).toBe(new Set(files.map((f) => f.sha256)).size);
+    const read = await readAttachment(onMachine(server), ticketId!, 1);
+    expect(sha256(read.data)).toBe(files[0]!.sha256);
   });
 });
