@@ -66,7 +66,14 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     const resolution = ticket.resolution === null ? null : scrub(ticket.resolution, 'resolution');
     if (resolution !== ticket.resolution) await trx.updateTable('tickets').set({ resolution }).where('id', '=', ticketId).execute();
     const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
-    await noteRedaction(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
+    await noteRedaction(
+      trx,
+      ticketId,
+      { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` },
+      why,
+      actor,
+      now,
+    );
     // Replicas remove it at their next pull; the sync log's copy of the entry goes now.
     await recordRedaction(trx, ticketId, entry, why, actor, now);
     const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);

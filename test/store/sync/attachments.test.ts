@@ -32,7 +32,14 @@ const onMachine = (server: Desk): Desk => ({ ...server, attachments: tempDir() }
 
 const names = async (desk: Desk, id: number) => (await listAttachments(desk.db, id)).map((a) => `${a.name} ${a.size} ${a.added_by}`);
 const blobCount = async (server: Desk) =>
-  Number((await server.db.selectFrom('attachment_blobs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await server.db
+        .selectFrom('attachment_blobs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('sync of attachments', () => {
   it('carries files both ways, bytes checked, each content stored once on the server', async () => {
