@@ -11,7 +11,9 @@ import { parseMail } from '../../../src/io/mail-message.js';
 import { deliverMail } from '../../../src/store/mail-deliver.js';
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
-import { sha256 } from '../../../src/store/attachment-files.js';
+import { blobStore, sha256 } from '../../../src/store/attachment-files.js';
+import { timeline } from '../../../src/store/interactions.js';
+import { forgetRequester } from '../../../src/store/redaction.js';
 import { addAttachments, listAttachments, readAttachment } from '../../../src/store/attachments.js';
 import type { Desk } from '../../../src/store/desk.js';
 import { uploadBlobs } from '../../../src/store/sync/blob-transfer.js';
@@ -86,6 +88,10 @@ describe('sync of attachments', () => {
     expect((await readAttachment(a.desk, ticket.id, 2)).data.equals(scan)).toBe(true);
     expect((await readAttachment(a.desk, ticket.id, 3)).data.equals(log)).toBe(true);
     for (const desk of [a.desk, b.desk]) expect(await checkDesk(desk)).toEqual({ integrity: [], references: [], audit: [] });
+    // A laptop made a replica now gets every file with its first copy.
+    const c = await replicaOf(server);
+    expect(await names(c.desk, ticket.id)).toEqual(await names(server, ticket.id));
+    expect((await readAttachment(c.desk, ticket.id, 2)).data.equals(scan)).toBe(true);
     // Nothing left: a sync applies nothing again.
     expect(await syncNow(a.desk.db, server.db)).toMatchObject({ pushed: 0, pulled: 0 });
     expect(await names(a.desk, ticket.id)).toHaveLength(3);
@@ -123,5 +129,52 @@ describe('sync of attachments', () => {
     expect(await blobCount(server)).toBe(new Set(files.map((f) => f.sha256)).size);
     const read = await readAttachment(onMachine(server), ticketId!, 1);
     expect(sha256(read.data)).toBe(files[0]!.sha256);
+    // A laptop made a replica now has the file with its copy, and reads it offline.
+    const a = await replicaOf(server);
+    expect(sha256((await readAttachment(a.desk, ticketId!, 1)).data)).toBe(files[0]!.sha256);
+    expect(await checkDesk(a.desk)).toEqual({ integrity: [], references: [], audit: [] });
+  });
+
+  it('takes a forgotten requester’s mail files from every replica at its next pull', async () => {
+    const server = await serverDesk();
+    const boss = await ensureTechnician(server.db, SAM);
+    const input = validateTicketInput({ title: 'Locked out', requester: 'Ana Quist <ana.quist@example.com>' });
+    const { ticket } = await createTicket(server.db, input, boss);
+    const scan = randomBytes(3_000);
+    const eml = [
+      'From: Ana Quist <ana.quist@example.com>',
+      'To: help@example.com',
+      `Subject: Re: [${ticket.ref}] Locked out`,
+      'Message-ID: <scan-1@example.com>',
+      'Date: Tue, 22 Jul 2025 10:00:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'My passport scan',
+      '--b',
+      'Content-Type: application/octet-stream',
+      'Content-Disposition: attachment; filename="passport.bin"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      scan.toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    const bytes = Buffer.from(eml);
+    const options = { actor: 'mail intake', place: 'imap INBOX', now: Date.parse('2025-07-22T10:00:00Z') };
+    await deliverMail(onMachine(server), mailIn(await parseMail(bytes), bytes), options);
+    const a = await replicaOf(server);
+    expect((await readAttachment(a.desk, ticket.id, 1)).data.equals(scan)).toBe(true);
+
+    await forgetRequester(onMachine(server), 'ana.quist@example.com', 'erasure request', boss);
+    expect(await blobCount(server)).toBe(0);
+    await syncNow(a.desk.db, server.db);
+    expect(await listAttachments(a.desk.db, ticket.id)).toEqual([]);
+    expect(blobStore(a.path).has(sha256(scan))).toBe(false);
+    expect((await timeline(a.desk.db, ticket.id)).map((e) => e.body)).toEqual(['[redacted]']);
+    expect(await checkDesk(a.desk)).toEqual({ integrity: [], references: [], audit: [] });
   });
 });
