@@ -6,6 +6,9 @@
  * Applied once per operation (the server keeps op ids; a replica skips its own): files merge, none is lost.
  */
 import type { AttachmentRow } from '../../db/schema.js';
+import { safeFileName } from '../../domain/file-name.js';
+import { formatRef } from '../../domain/ticket.js';
+import { EXIT, fail } from '../../errors.js';
 import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import type { AttachmentBody, EntryPlace } from './ops.js';
@@ -27,6 +30,9 @@ export async function recordAttachments(trx: Executor, ticketId: number, rows: r
 
 /** Adds an attachment made elsewhere: its row (its bytes are in this desk's store already, or come later), and an audit event. */
 export async function applyAttachment(trx: Executor, ticketId: number, body: AttachmentBody): Promise<void> {
+  // Refused where it is pushed (the server), so no replica ever pulls a file it could not name.
+  if (!/^[0-9a-f]{64}$/.test(String(body.sha256)))
+    fail(EXIT.invalid, `sync: an attachment of ${formatRef(ticketId)} has no SHA-256 ('${String(body.sha256).slice(0, 70)}')`);
   const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) return;
   const interactionId = body.entry ? await entryAt(trx, ticketId, body.entry) : null;
@@ -35,7 +41,7 @@ export async function applyAttachment(trx: Executor, ticketId: number, body: Att
     .values({
       ticket_id: ticketId,
       interaction_id: interactionId,
-      name: body.name,
+      name: safeFileName(body.name),
       content_type: body.content_type,
       size: body.size,
       sha256: body.sha256,

@@ -22,7 +22,10 @@ export async function replicaFiles(local: Executor): Promise<BlobStore> {
   return blobStore(list.rows.find((r) => r.name === 'main')?.file ?? '');
 }
 
-const hashesOf = (ops: readonly SyncOp[]) => [...new Set(ops.flatMap((op) => (op.kind === 'attachment' ? [op.body.sha256] : [])))];
+/** The files these operations name (a name that is no SHA-256 is refused where the operation is applied: ./attachment-op.ts). */
+const hashesOf = (ops: readonly SyncOp[]) => [
+  ...new Set(ops.flatMap((op) => (op.kind === 'attachment' && /^[0-9a-f]{64}$/.test(String(op.body.sha256)) ? [op.body.sha256] : []))),
+];
 
 /** Sends the bytes these operations' attachments name and the server lacks; returns how many files went. */
 export async function uploadBlobs(local: Executor, server: Executor, ops: readonly SyncOp[]): Promise<number> {

@@ -18,6 +18,7 @@ import { addAttachments, listAttachments, readAttachment } from '../../../src/st
 import type { Desk } from '../../../src/store/desk.js';
 import { uploadBlobs } from '../../../src/store/sync/blob-transfer.js';
 import { opOfRow } from '../../../src/store/sync/ops.js';
+import { acceptOps } from '../../../src/store/sync/server.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
 import { ticketHistory } from '../../../src/store/audit.js';
@@ -117,6 +118,11 @@ describe('sync of attachments', () => {
     await syncNow(b.desk.db, server.db);
     expect(await blobCount(server)).toBe(1);
     expect((await readAttachment(b.desk, ticket.id, 1)).data.equals(data)).toBe(true);
+    // An operation naming no SHA-256 (a broken or hostile client) is refused where it is pushed: no replica ever pulls it.
+    const bad = { ...ops[0]!, op_id: '0000000zz.0000.beef', device: 'beef' } as (typeof ops)[number];
+    if (bad.kind === 'attachment') bad.body = { ...bad.body, sha256: '../../etc/passwd' };
+    await expect(acceptOps(server.db, [bad])).rejects.toThrow(/sync: an attachment of HD-1 has no SHA-256/);
+    expect(await listAttachments(server.db, ticket.id)).toHaveLength(1);
   });
 
   it("keeps a mail's attachment delivered to the server in its database: another technician's machine reads it", async () => {
