@@ -150,6 +150,7 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
     await applyLinkOrChecklist(trx, op, ticketId, batch?.fields);
   else if (op.kind === 'attachment') await applyAttachment(trx, ticketId, op.body);
   else if (op.kind === 'forget') await applyForget(trx, op.body);
+  else if (op.kind === 'group') await groupIdOf(trx, op.body.name, op.body.at);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

@@ -16,7 +16,8 @@
  * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins;
  * - attachment: a file attached (./attachment-op.ts): its row, under its timeline entry if it has one;
  *   the bytes travel beside the log, by SHA-256 (./blob-transfer.ts); each once, by op id;
- * - forget: a requester forgotten on the server (./forget-op.ts), named by their email's SHA-256.
+ * - forget: a requester forgotten on the server (./forget-op.ts), named by their email's SHA-256;
+ * - group: a group made (by name; made where missing). Forget and group belong to no ticket (ticket 0).
  * A ticket's group is a `set` of the field `group`, its value the group's name (made where missing),
  * and a create names its requester in full (`requester_person`) so a person made offline is made there too.
  */
@@ -133,6 +134,11 @@ export interface ForgetBody {
   at: number;
 }
 
+export interface GroupBody {
+  name: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -146,7 +152,8 @@ export type OpBody =
   | { kind: 'check'; body: CheckBody }
   | { kind: 'parent'; body: ParentBody }
   | { kind: 'attachment'; body: AttachmentBody }
-  | { kind: 'forget'; body: ForgetBody };
+  | { kind: 'forget'; body: ForgetBody }
+  | { kind: 'group'; body: GroupBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

@@ -1,7 +1,7 @@
 /**
  * People and groups travel (issue 22): a requester made on a laptop with its ticket exists on the
- * server and the other laptop, by email, with its name; a ticket's group (and the group, by name)
- * travels, concurrent group changes end as the later write with a conflict note; a requester forgotten
+ * server and the other laptop, by email, with its name; a ticket's group and groups made offline
+ * travel by name; concurrent group changes end as the later write with a conflict note; a requester forgotten
  * on the server is forgotten on every replica at its next pull, and the sync log keeps no copy.
  */
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,8 @@ describe('sync of requesters and groups', () => {
       expect(await groupOf(d.db, ticket.id)).toBe('Desktop L2');
       expect(await groupNames(d.db)).toEqual(['Desktop L2', 'Network']);
     }
+    // A group made on B with no ticket in it travels too.
+    await addGroup(b.desk.db, 'Field Ops');
     // Both change it, neither having seen the other: B's is later by clock, A syncs last.
     await updateTicket(b.desk.db, ticket.id, { group: 'Network' }, kim, { now: T + 2 });
     await updateTicket(a.desk.db, ticket.id, { group: 'none' }, sam, { now: T + 1 });
@@ -103,6 +105,7 @@ describe('sync of requesters and groups', () => {
     for (const d of [server, a.desk, b.desk]) {
       expect(await groupOf(d.db, ticket.id)).toBeNull();
       expect(await openConflicts(d.db)).toEqual([]);
+      expect(await groupNames(d.db)).toEqual(['Desktop L2', 'Field Ops', 'Network']);
     }
   });
 
