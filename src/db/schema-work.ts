@@ -1,4 +1,4 @@
-/** Table types: attachments (008), service requests and macros (012), workflow (013). Times are epoch ms. */
+/** Table types: attachments (008; their bytes on a server, 024), service requests and macros (012), workflow (013). Times are epoch ms. */
 import type { Generated } from 'kysely';
 
 export interface AttachmentsTable {
@@ -12,6 +12,14 @@ export interface AttachmentsTable {
   sha256: string;
   added_by: string;
   created_at: number;
+}
+
+/** A server desk's attachment bytes (PostgreSQL only, migration 024): one row per content. */
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  data: Uint8Array;
+  added_at: number;
 }
 
 export interface RequestTemplatesTable {

@@ -34,6 +34,7 @@ import type {
 } from './schema-kb-sla.js';
 import type {
   AttachmentsTable,
+  AttachmentBlobsTable,
   RequestTemplatesTable,
   TicketRequestsTable,
   TicketChecklistItemsTable,
@@ -68,6 +69,7 @@ export interface DB {
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
   attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
   outbox: OutboxTable;
   mail_cursors: MailCursorsTable;
   requester_emails: RequesterEmailsTable;

@@ -5,7 +5,7 @@
  * from outside ever becomes a path. Files written by a transaction that rolls back are removed again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import { writePrivateFile } from '../private-files.js';
@@ -40,6 +40,12 @@ export interface BlobStore {
   /** Stores the bytes (once per content); returns their hash. */
   put(data: Uint8Array): string;
   get(hash: string): Buffer;
+  /** Whether the bytes of this hash are in the folder. */
+  has(hash: string): boolean;
+  /** The hashes this store was given (put), new or not. */
+  stored(): string[];
+  /** Zeros the bytes of a hash, then removes its file (redaction). */
+  shred(hash: string): void;
   /** Forgets the files this store created (the transaction that wrote their rows rolled back). */
   discardNew(): void;
 }
@@ -47,6 +53,7 @@ export interface BlobStore {
 export function blobStore(desk: string | FilesOf): BlobStore {
   const folder = attachmentsFolder(desk);
   const created: string[] = [];
+  const given = new Set<string>();
   const pathOf = (hash: string) => {
     if (!HEX64.test(hash)) fail(EXIT.database, `attachment hash '${hash.slice(0, 70)}' is not a SHA-256`);
     return join(folder, hash.slice(0, 2), hash);
@@ -56,6 +63,7 @@ export function blobStore(desk: string | FilesOf): BlobStore {
     put(data) {
       const hash = sha256(data);
       const path = pathOf(hash);
+      given.add(hash);
       if (!existsSync(path)) {
         writePrivateFile(path, data);
         created.push(path);
@@ -66,6 +74,14 @@ export function blobStore(desk: string | FilesOf): BlobStore {
       const path = pathOf(hash);
       if (!existsSync(path)) fail(EXIT.database, `the attachment file ${path} is missing`);
       return readFileSync(path);
+    },
+    has: (hash) => existsSync(pathOf(hash)),
+    stored: () => [...given],
+    shred(hash) {
+      const path = pathOf(hash);
+      if (!existsSync(path)) return;
+      writeFileSync(path, Buffer.alloc(statSync(path).size)); // zeros over the bytes before the name goes
+      rmSync(path, { force: true });
     },
     discardNew() {
       for (const path of created.splice(0)) rmSync(path, { force: true });

@@ -1,7 +1,8 @@
 /**
  * Attachments of a ticket: added in one IMMEDIATE transaction (rows, audit events, the bytes stored by
- * hash beside the database: ./attachment-files.ts), listed in order (N = position, 1-based), read back
- * with their hash checked.
+ * hash beside the database: ./attachment-files.ts, and on a server desk in it too: ./attachment-blobs.ts;
+ * in sync, an operation per file: ./sync/attachment-op.ts), listed in order (N = position, 1-based),
+ * read back with their hash checked.
  */
 import { withImmediate } from '../db/immediate.js';
 import type { AttachmentRow } from '../db/schema.js';
@@ -9,6 +10,8 @@ import { safeFileName } from '../domain/file-name.js';
 import { EXIT, fail } from '../errors.js';
 import { insertAuditEvents } from './audit.js';
 import { blobStore, sha256 } from './attachment-files.js';
+import { keepOnServer, readBytes } from './attachment-blobs.js';
+import { recordAttachments } from './sync/attachment-op.js';
 import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
 
@@ -55,6 +58,9 @@ export async function addAttachments(desk: Desk, ticketId: number, files: readon
         })),
       );
       await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', ticketId).execute();
+      // On a server desk the bytes go to the database too (every technician reads them); in sync, the rows travel.
+      await keepOnServer(trx, blobs, now);
+      await recordAttachments(trx, ticketId, rows, now);
       return rows;
     });
   } catch (error) {
@@ -63,8 +69,9 @@ export async function addAttachments(desk: Desk, ticketId: number, files: readon
   }
 }
 
+/** In the order they were attached (then by row): the same numbers on every desk a ticket syncs to, whatever order the rows arrived in. */
 export async function listAttachments(db: Executor, ticketId: number): Promise<AttachmentRow[]> {
-  return db.selectFrom('attachments').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+  return db.selectFrom('attachments').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
 }
 
 /** Attachment N (1-based, in the order listed) of a ticket, with its bytes. */
@@ -72,7 +79,7 @@ export async function readAttachment(desk: Desk, ticketId: number, n: number): P
   const rows = await listAttachments(desk.db, ticketId);
   const row = rows[n - 1];
   if (!row) fail(EXIT.notFound, `HD-${ticketId} has no attachment ${n} (it has ${rows.length})`);
-  const data = blobStore(desk).get(row.sha256);
+  const data = await readBytes(desk, row.sha256);
   if (sha256(data) !== row.sha256) fail(EXIT.database, `the file of attachment ${n} of HD-${ticketId} is damaged (its hash differs)`);
   return { row, data };
 }

@@ -1,7 +1,8 @@
 /**
  * A desk file moved onto a team server (`db migrate --from-sqlite`): the rows in one transaction
  * (src/db/pg/from-sqlite/move.ts), and the attachment files copied, each checked against its SHA-256,
- * from beside the file to the server desk's attachment folder before COMMIT. A missing or altered file
+ * from beside the file to the server desk's attachment folder and its table of bytes (attachment_blobs)
+ * before COMMIT. A missing or altered file
  * stops the move; files copied by a move that rolls back are removed again.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ export { REBUILD_PHASE } from '../db/pg/from-sqlite/move.js';
 import type { SqliteSource } from '../db/pg/from-sqlite/source.js';
 import { attachmentsFolder, blobStore, sha256 } from './attachment-files.js';
 import type { Desk } from './desk.js';
+import { keepOnServer } from './attachment-blobs.js';
+import type { Executor } from './executor.js';
 import { isServerDesk, schemaVersion } from './desk-server.js';
 
 export interface DeskMove extends MoveResult {
@@ -37,8 +40,9 @@ export async function moveDeskToServer(desk: Desk, file: string, options: DeskMo
   const made = !existsSync(folder);
   const blobs = blobStore(desk);
   let files = 0;
-  const copyFiles = (source: SqliteSource) => {
+  const copyFiles = async (source: SqliteSource, trx: Kysely<unknown>) => {
     files = copyAttachmentFiles(source, (data) => blobs.put(data));
+    await keepOnServer(trx as unknown as Executor, blobs); // the server's home of the bytes (every technician reads them)
   };
   let moved: MoveResult;
   try {

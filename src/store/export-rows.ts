@@ -4,7 +4,7 @@
  * table's unique key, so memory stays flat however big the desk. Attachments come with their bytes.
  */
 import type { Desk } from './desk.js';
-import { blobStore, type BlobStore } from './attachment-files.js';
+import { readBytes } from './attachment-blobs.js';
 import { ROW_TABLES } from './import-row-tables.js';
 import { inReadTransaction } from './read-transaction.js';
 
@@ -17,7 +17,6 @@ export type RowSink = (table: string, row: Record<string, unknown>) => void | Pr
 /** Calls `sink` with every row; returns rows per table. `sink` may return a promise (to wait for a drain). */
 export async function exportRows(desk: Desk, sink: RowSink): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  let blobs: BlobStore | undefined;
   await inReadTransaction(desk, async (session) => {
     for (const spec of ROW_TABLES) {
       const order = spec.order ?? ['id'];
@@ -29,7 +28,8 @@ export async function exportRows(desk: Desk, sink: RowSink): Promise<Record<stri
       let n = 0;
       for (let page = await session.all(first); page.length > 0;) {
         for (const row of page) {
-          if (spec.table === 'attachments') row.data = (blobs ??= blobStore(desk)).get(String(row.sha256)).toString('base64');
+          // On a server desk a file this machine lacks comes from the server's table (./attachment-blobs.ts).
+          if (spec.table === 'attachments') row.data = (await readBytes(desk, String(row.sha256))).toString('base64');
           if (spec.table === 'audit_events') {
             delete row.digest;
             delete row.chain;

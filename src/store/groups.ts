@@ -8,6 +8,7 @@ import type { Executor } from './executor.js';
 import { escapeLike, like } from './like.js';
 import { findTechnician } from './technicians.js';
 import type { Person } from './ticket-view.js';
+import { recordOps } from './sync/record.js';
 
 export interface GroupSummary extends GroupRow {
   members: number;
@@ -22,7 +23,10 @@ export async function addGroup(db: Executor, name: string, now = Date.now()): Pr
   return withImmediate(db, async (trx) => {
     const taken = await trx.selectFrom('groups').select('name').where('name', '=', clean).executeTakeFirst();
     if (taken) fail(EXIT.conflict, `group '${taken.name}' already exists`);
-    return trx.insertInto('groups').values({ name: clean, created_at: now }).returningAll().executeTakeFirstOrThrow();
+    const made = await trx.insertInto('groups').values({ name: clean, created_at: now }).returningAll().executeTakeFirstOrThrow();
+    // In sync, every desk gets it (by name: ids differ between desks).
+    await recordOps(trx, [{ ticketId: 0, op: { kind: 'group', body: { name: clean, at: now } } }], now);
+    return made;
   });
 }
 

@@ -13,6 +13,7 @@ import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
 import { sessionAudit } from './audit-append.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
+import { keepOnServer } from './attachment-blobs.js';
 import type { Desk } from './desk.js';
 import { PG_IMPORT } from './import-pg.js';
 import { rowWriter } from './import-rows.js';
@@ -80,6 +81,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
         options.onItem?.(++done);
       }
       await finish({ touched, explicitIds });
+      if (blobs) await keepOnServer(trx, blobs, options.now); // a server desk's home of the bytes
       if (summary.created + summary.updated > 0) {
         await sessionAudit(session).append({
           ticket_id: null,

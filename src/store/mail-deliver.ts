@@ -9,6 +9,7 @@
 import { withImmediate } from '../db/immediate.js';
 import { DesklineError } from '../errors.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
+import { keepOnServer } from './attachment-blobs.js';
 import type { Desk } from './desk.js';
 import { ticketWriter } from './import-tickets.js';
 import { mailWriter } from './mail-intake.js';
@@ -91,6 +92,7 @@ export async function deliverMails(
         }
       }
       await finish(touched);
+      if (blobs) await keepOnServer(trx, blobs, context.now); // a server desk's home of the bytes
       if (options.cursor) await moveCursor(session, options.cursor, context.now);
       return outcomes;
     });

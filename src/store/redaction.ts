@@ -16,16 +16,18 @@ import { formatRef } from '../domain/ticket.js';
 import { checkText } from '../domain/text-rules.js';
 import { EXIT, fail } from '../errors.js';
 import { attachmentsFolder } from './attachment-files.js';
-import { recordEvent } from './audit.js';
-import { entryScrub, needleScrub, scrubAuditEvents } from './audit-redaction.js';
+import { entryScrub, scrubAuditEvents } from './audit-redaction.js';
 import type { Desk } from './desk.js';
 import type { Actor, Executor } from './executor.js';
 import { scrubPg } from './redaction-pg.js';
 import { scrubSqlite } from './redaction-sqlite.js';
 import type { ScrubbedWork } from './redaction-types.js';
 import { getTicket } from './ticket-view.js';
-import { FORGOTTEN, REDACTED } from './redaction-marks.js';
+import { REDACTED } from './redaction-marks.js';
+import { dropAttachments, forgetWork, noteRedaction } from './requester-forget.js';
 import { recordRedaction, refuseOnReplica } from './sync/redact-op.js';
+import { recordForget } from './sync/forget-op.js';
+import { dropServerBlobs } from './attachment-blobs.js';
 
 export { FORGOTTEN, REDACTED } from './redaction-marks.js';
 
@@ -64,7 +66,14 @@ export async function redactInteraction(desk: Desk, ticketId: number, position: 
     const resolution = ticket.resolution === null ? null : scrub(ticket.resolution, 'resolution');
     if (resolution !== ticket.resolution) await trx.updateTable('tickets').set({ resolution }).where('id', '=', ticketId).execute();
     const audited = await scrubAuditEvents(trx, { ticketIds: [ticketId] }, scrub, actor, now);
-    await record(trx, ticketId, { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` }, why, actor, now);
+    await noteRedaction(
+      trx,
+      ticketId,
+      { interaction_id: entry.id, requester_id: null, what: `timeline entry ${position}` },
+      why,
+      actor,
+      now,
+    );
     // Replicas remove it at their next pull; the sync log's copy of the entry goes now.
     await recordRedaction(trx, ticketId, entry, why, actor, now);
     const texts = Number(entry.body !== REDACTED) + Number(resolution !== ticket.resolution);
@@ -84,81 +93,16 @@ export async function forgetRequester(desk: Desk, email: string, reason: string,
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
       .executeTakeFirst();
     if (!who) return fail(EXIT.notFound, `no requester with email ${email.trim()}`);
-    const needles = [who.email, who.phone, who.name].filter((n): n is string => Boolean(n && n.trim().length >= 3));
-    const scrubAll = needleScrub(needles, REDACTED);
-    const scrub = (text: string) => scrubAll(text, null);
-    const tickets = await trx
-      .selectFrom('tickets')
-      .select(['id', 'title', 'description'])
-      .where('requester_id', '=', who.id)
-      .orderBy('id')
-      .execute();
-    let texts = 0;
-    const removed = [...needles];
-    for (const t of tickets) {
-      const [title, description] = [scrub(t.title), scrub(t.description)];
-      if (title !== t.title || description !== t.description) {
-        texts += Number(title !== t.title) + Number(description !== t.description);
-        await trx.updateTable('tickets').set({ title, description }).where('id', '=', t.id).execute();
-      }
-      for (const e of await trx.selectFrom('interactions').select(['id', 'kind', 'body']).where('ticket_id', '=', t.id).execute()) {
-        if (e.kind === 'email_in') await dropAttachments(trx, [e.id], doomed);
-        const body = e.kind === 'email_in' ? REDACTED : scrub(e.body);
-        if (body === e.body) continue;
-        texts++;
-        if (e.kind === 'email_in') removed.push(e.body);
-        await trx.updateTable('interactions').set({ body }).where('id', '=', e.id).execute();
-      }
-      await record(trx, t.id, { interaction_id: null, requester_id: who.id, what: 'requester forgotten' }, why, actor, now);
-    }
-    await trx
-      .updateTable('requesters')
-      .set({ name: FORGOTTEN, email: null, phone: null, department: null })
-      .where('id', '=', who.id)
-      .execute();
-    await trx.deleteFrom('ticket_followers').where('requester_id', '=', who.id).execute();
-    const ticketIds = tickets.map((t) => t.id);
-    const audited = await scrubAuditEvents(trx, { ticketIds, unattached: true }, scrubAll, actor, now);
-    if (tickets.length === 0)
-      await record(trx, null, { interaction_id: null, requester_id: who.id, what: 'requester forgotten' }, why, actor, now);
-    return { result: { tickets: tickets.map((t) => formatRef(t.id)), texts, audited }, removed };
+    const done = await forgetWork(trx, who, why, actor, now, doomed);
+    // Replicas forget them at their next pull; the sync log's copies of their texts go now.
+    await recordForget(trx, who.email!, done, why, actor, now);
+    return { result: { tickets: done.tickets, texts: done.texts, audited: done.audited }, removed: done.removed };
   });
 }
 
 function requireReason(reason: string): string {
   const why = checkText('reason', reason, 'text').trim();
   return why || fail(EXIT.invalid, '--reason: is required (who asked, which law, what it held)');
-}
-
-async function record(
-  trx: Executor,
-  ticketId: number | null,
-  what: { interaction_id: number | null; requester_id: number | null; what: string },
-  reason: string,
-  actor: Actor,
-  now: number,
-): Promise<void> {
-  await trx
-    .insertInto('redactions')
-    .values({ ticket_id: ticketId, ...what, reason, actor: actor.name, at: now })
-    .execute();
-  if (ticketId !== null)
-    await recordEvent(trx, ticketId, actor, 'redact', [{ field: 'redacted', old: null, new: `${what.what}: ${reason}` }], now);
-}
-
-/** The files attached to these timeline entries: their rows go now, their bytes after the commit (scrubbing). */
-async function dropAttachments(trx: Executor, interactionIds: readonly number[], doomed: string[]): Promise<void> {
-  const rows = await trx.selectFrom('attachments').select(['id', 'sha256']).where('interaction_id', 'in', interactionIds).execute();
-  if (rows.length === 0) return;
-  await trx
-    .deleteFrom('attachments')
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
-  doomed.push(...rows.map((r) => r.sha256));
 }
 
 /** Deletes the bytes no attachment row names any more (the same file may be attached elsewhere). */
@@ -172,6 +116,7 @@ async function deleteBytes(desk: Desk, hashes: readonly string[]): Promise<void>
       rmSync(path, { force: true });
     }
   }
+  await dropServerBlobs(desk.db, hashes); // a server desk's copy (those no row names)
 }
 
 /** Runs `work` in the dialect's scrubbing transaction, then deletes the bytes of the attachments it dropped. */

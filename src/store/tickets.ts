@@ -120,7 +120,7 @@ async function insertFresh(trx: Executor, inputs: readonly TicketInput[], actor:
     requester: input.requester === null ? null : requesters.get(input.requester)!,
     assignee: assignees.get(input.assignee) ?? null,
   }));
-  const ops = rows.map((row, i) => createOp(row, people[i]!.requester?.email ?? null, people[i]!.assignee?.email ?? null, inputs[i]!.tags));
+  const ops = rows.map((row, i) => createOp(row, people[i]!.requester, people[i]!.assignee?.email ?? null, inputs[i]!.tags));
   await recordOps(
     trx,
     ops.map((op, i) => ({ ticketId: rows[i]!.id, op })),

@@ -153,6 +153,9 @@ describe('db migrate --from-sqlite (PostgreSQL)', () => {
     const out = join(tempDir(), 'saved.bin');
     expect((await cli(['ticket', 'attachment', 'save', 'HD-12', '2', out], url)).code).toBe(0);
     expect(readFileSync(out)).toEqual(attached[1]);
+    // The bytes are in the server's database too (issue 22): every technician's machine reads them there.
+    const blobs = (await onServer(url, (c) => c.query('SELECT size FROM attachment_blobs ORDER BY size'))).rows;
+    expect(blobs.map((r) => Number(r.size))).toEqual(attached.map((b) => b.length).sort((x, y) => x - y));
 
     expect((await cli(['db', 'check'], url)).code).toBe(0);
     // Indexes, keys and triggers dropped or switched off for the load are all back, as `db init` makes them.

@@ -13,6 +13,9 @@ import { FieldStamps } from './field-stamps.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
 import { applyRedact } from './redact-op.js';
+import { applyAttachment } from './attachment-op.js';
+import { applyForget } from './forget-op.js';
+import { groupIdOf, requesterIdOf } from './apply-people.js';
 
 export interface SetOutcome {
   won: boolean;
@@ -21,7 +24,7 @@ export interface SetOutcome {
   current: { hlc: string; value: string | null } | null;
 }
 
-async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', email: string | null | undefined) {
+async function idByEmail(trx: Executor, table: 'technicians', email: string | null | undefined) {
   if (!email) return null;
   const row = await trx.selectFrom(table).select('id').where('email', '=', email).executeTakeFirst();
   return row?.id ?? null;
@@ -33,19 +36,21 @@ async function idByEmail(trx: Executor, table: 'requesters' | 'technicians', ema
  */
 export async function applyCreates(trx: Executor, made: readonly { body: CreateBody; id: number | null }[]): Promise<number[]> {
   const people = new Map<string, number | null>();
-  const person = async (table: 'requesters' | 'technicians', email: string | null) => {
-    const key = `${table}:${email}`;
-    if (!people.has(key)) people.set(key, await idByEmail(trx, table, email));
+  const person = async (key: string, find: () => Promise<number | null>) => {
+    if (!people.has(key)) people.set(key, await find());
     return people.get(key)!;
   };
   const rows = [];
-  for (const { body, id } of made)
+  for (const { body, id } of made) {
+    const who = body.requester_person;
+    const requesterKey = `r:${body.requester ?? ''}:${body.requester ? '' : (who?.name ?? '')}`;
     rows.push({
       ...body.row,
       ...(id === null ? {} : { id }),
-      requester_id: await person('requesters', body.requester),
-      assignee_id: await person('technicians', body.assignee),
+      requester_id: await person(requesterKey, () => requesterIdOf(trx, body.requester, who, Number(body.row.created_at ?? Date.now()))),
+      assignee_id: await person(`t:${body.assignee}`, () => idByEmail(trx, 'technicians', body.assignee)),
     });
+  }
   const numbered = made.some((m) => m.id === null);
   const given = await insertJsonRows(trx, 'tickets', rows, numbered);
   const ids = numbered ? given : made.map((m) => m.id!);
@@ -66,12 +71,20 @@ export interface BatchCache {
   people: TechnicianIds;
 }
 
+/** The wall time of a stamp (domain/hlc.ts: its first 9 characters, base 36). */
+const stampTime = (stamp: string) => parseInt(stamp.slice(0, 9), 36);
+
 export async function applySet(trx: Executor, ticketId: number, stamp: string, body: SetBody, batch?: BatchCache): Promise<SetOutcome> {
   const fields = batch?.fields ?? new FieldStamps(trx);
   const current = await fields.get(ticketId, body.field);
   const concurrent = current !== null && current.hlc !== stamp && current.hlc !== body.base;
-  if (current !== null && current.hlc >= stamp) return { won: false, concurrent, current };
+  // A group that lost still exists here: `sync resolve --take lost` sets it by name.
+  if (current !== null && current.hlc >= stamp) {
+    if (body.field === 'group') await groupIdOf(trx, body.value, stampTime(stamp));
+    return { won: false, concurrent, current };
+  }
   const set: Record<string, unknown> = { ...body.columns };
+  if (body.field === 'group') set.group_id = await groupIdOf(trx, body.value, stampTime(stamp));
   if (body.field === 'assignee') {
     const people = batch?.people ?? new TechnicianIds(trx);
     await people.load([body.assignee ?? null]);
@@ -135,6 +148,9 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
   else if (op.kind === 'redact') await applyRedact(trx, ticketId, op.body);
   else if (op.kind === 'link' || op.kind === 'check' || op.kind === 'checklist' || op.kind === 'parent')
     await applyLinkOrChecklist(trx, op, ticketId, batch?.fields);
+  else if (op.kind === 'attachment') await applyAttachment(trx, ticketId, op.body);
+  else if (op.kind === 'forget') await applyForget(trx, op.body);
+  else if (op.kind === 'group') await groupIdOf(trx, op.body.name, op.body.at);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

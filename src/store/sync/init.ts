@@ -2,7 +2,8 @@
  * `sync init`: an empty local desk becomes a replica of a server's desk. The server is read in one
  * REPEATABLE READ transaction (a snapshot: tickets and the log's last sequence agree), the local desk
  * written in one transaction (all or nothing), table by table in batches, reporting progress.
- * Copied: people, groups, tickets, tags, timelines, the fields' agreed stamps and the conflicts.
+ * Copied: people, groups, tickets, tags, timelines, attachments (and their bytes: ./blob-transfer.ts),
+ * the fields' agreed stamps and the conflicts.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -11,6 +12,7 @@ import { EXIT, fail } from '../../errors.js';
 import type { Executor } from '../executor.js';
 import { lastSeq } from './server.js';
 import type { Progress } from './replica.js';
+import { downloadBlobs } from './blob-transfer.js';
 
 /** In the order they are written (a table after those it points at); the key each is read by. */
 const TABLES = [
@@ -21,6 +23,7 @@ const TABLES = [
   ['tags', 'id'],
   ['ticket_tags', 'ticket_id'],
   ['interactions', 'id'],
+  ['attachments', 'id'],
   ['ticket_links', 'ticket_id'],
   ['ticket_requests', 'ticket_id'],
   ['ticket_checklist_items', 'ticket_id'],
@@ -80,6 +83,13 @@ export async function initReplica(local: Executor, server: Executor, shownServer
               `sync init: copied ${rows[table]} rows of ${table}, the server has ${counts[TABLES.findIndex(([t]) => t === table)]}`,
             );
         }
+        // The attachments' bytes, from the same snapshot (those already here, by hash, are not fetched again).
+        const files = await trx.selectFrom('attachments').select('sha256').distinct().execute();
+        await downloadBlobs(
+          trx,
+          snap,
+          files.map((f) => f.sha256),
+        );
         await trx.insertInto('sync_state').values({ id: 1, server: shownServer, device, pulled_seq: seq }).execute();
       });
       return { device, seq, rows };

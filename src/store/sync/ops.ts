@@ -13,13 +13,27 @@
  * - link: a link to ticket `other` set (`kind`) or removed (null); later by clock wins per pair (./op-stamps.ts);
  * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
  * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
- * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins.
+ * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins;
+ * - attachment: a file attached (./attachment-op.ts): its row, under its timeline entry if it has one;
+ *   the bytes travel beside the log, by SHA-256 (./blob-transfer.ts); each once, by op id;
+ * - forget: a requester forgotten on the server (./forget-op.ts), named by their email's SHA-256;
+ * - group: a group made (by name; made where missing). Forget and group belong to no ticket (ticket 0).
+ * A ticket's group is a `set` of the field `group`, its value the group's name (made where missing),
+ * and a create names its requester in full (`requester_person`) so a person made offline is made there too.
  */
 export interface CreateBody {
   row: Record<string, unknown>;
   requester: string | null;
   assignee: string | null;
   tags: string[];
+  /** The requester as they were where the ticket was made (absent in operations older than issue 22's attachments). */
+  requester_person?: RequesterPerson | null;
+}
+export interface RequesterPerson {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  department: string | null;
 }
 export interface SetBody {
   field: string;
@@ -95,6 +109,36 @@ export interface ParentBody {
   at: number;
 }
 
+/** A timeline entry named as ./redact-op.ts names one: by its time, kind, author and place among entries alike. */
+export interface EntryPlace {
+  created_at: number;
+  kind: string;
+  author_name: string;
+  nth: number;
+}
+export interface AttachmentBody {
+  name: string;
+  content_type: string | null;
+  size: number;
+  sha256: string;
+  added_by: string;
+  created_at: number;
+  /** The timeline entry it came with, or null (attached to the ticket). */
+  entry: EntryPlace | null;
+}
+export interface ForgetBody {
+  /** SHA-256 of the forgotten requester's email (lower case): the log keeps no address. */
+  email_sha256: string;
+  reason: string;
+  by: string;
+  at: number;
+}
+
+export interface GroupBody {
+  name: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -106,7 +150,10 @@ export type OpBody =
   | { kind: 'link'; body: LinkBody }
   | { kind: 'checklist'; body: ChecklistBody }
   | { kind: 'check'; body: CheckBody }
-  | { kind: 'parent'; body: ParentBody };
+  | { kind: 'parent'; body: ParentBody }
+  | { kind: 'attachment'; body: AttachmentBody }
+  | { kind: 'forget'; body: ForgetBody }
+  | { kind: 'group'; body: GroupBody };
 
 export type SyncOp = OpBody & {
   op_id: string;
@@ -128,4 +175,4 @@ export function opOfRow(row: { op_id: string; ticket_id: number; kind: string; p
 export const deviceOfStamp = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
 
 /** Single-valued fields whose concurrent edits are conflicts (the others merge). */
-export const SYNCED_FIELDS = ['status', 'priority', 'assignee', 'title', 'category', 'tier', 'resolution'] as const;
+export const SYNCED_FIELDS = ['status', 'priority', 'assignee', 'title', 'category', 'tier', 'resolution', 'group'] as const;

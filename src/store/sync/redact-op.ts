@@ -17,6 +17,8 @@ import type { Actor, Executor } from '../executor.js';
 import { REDACTED } from '../redaction-marks.js';
 import type { RedactBody } from './ops.js';
 import { recordOps } from './record.js';
+import { dropAttachments } from '../requester-forget.js';
+import { dropLocalBytes } from './blob-transfer.js';
 import { syncRoleOf } from './role.js';
 
 /** Redaction is the server's: a replica is told where to run it. */
@@ -69,6 +71,10 @@ export async function applyRedact(trx: Executor, ticketId: number, body: RedactB
   const sqlite = dialectOf(trx) === 'sqlite';
   if (sqlite) await sql`PRAGMA secure_delete = ON`.execute(trx);
   await trx.updateTable('interactions').set({ body: REDACTED }).where('id', '=', entry.id).execute();
+  // Its files too, as on the server (their bytes, when no other attachment names them).
+  const doomed: string[] = [];
+  await dropAttachments(trx, [entry.id], doomed);
+  await dropLocalBytes(trx, doomed);
   const scrub = entryScrub(entry.body, REDACTED);
   const ticket = await trx.selectFrom('tickets').select('resolution').where('id', '=', ticketId).executeTakeFirst();
   const resolution = ticket?.resolution == null ? null : scrub(ticket.resolution, 'resolution');

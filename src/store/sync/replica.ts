@@ -15,6 +15,7 @@ import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
 import { acceptOps, lastSeq, opsAfter } from './server.js';
+import { downloadBlobs, uploadBlobs } from './blob-transfer.js';
 
 export const PUSH_BATCH = 500;
 export const PULL_BATCH = 1000;
@@ -45,10 +46,10 @@ export async function push(local: Executor, server: Executor, progress?: Progres
   for (;;) {
     const rows = await local.selectFrom('sync_outbox').selectAll().orderBy('hlc').limit(batch).execute();
     if (rows.length === 0) break;
-    const result = await acceptOps(
-      server,
-      rows.map((r) => opOfRow(r, device)),
-    );
+    const ops = rows.map((r) => opOfRow(r, device));
+    // The bytes first: an attachment's row never reaches the server before its file (./blob-transfer.ts).
+    await uploadBlobs(local, server, ops);
+    const result = await acceptOps(server, ops);
     if (result.accepted + result.duplicates !== rows.length)
       fail(EXIT.delivery, `sync: the server took ${result.accepted + result.duplicates} of ${rows.length} operations`);
     await withImmediate(local, async (trx) => {
@@ -84,6 +85,11 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
   while (after < upTo) {
     const logged = await opsAfter(server, after, batch);
     if (logged.length === 0) break;
+    await downloadBlobs(
+      local,
+      server,
+      logged.filter((l) => l.op.device !== device).map((l) => l.op),
+    );
     await withImmediate(local, async (trx) => {
       const renumbered: number[] = [];
       // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
@@ -114,8 +120,8 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
           await renumberTicket(trx, provisional_id, op.ticket_id);
           renumbered.push(op.ticket_id);
         }
-        // Its own entries and tickets are here already; its tags and fields are applied again in the server's order.
-        if (op.kind === 'create' || (mine && op.kind === 'interaction')) continue;
+        // Its own entries, files and tickets are here already; its tags and fields are applied again in the server's order.
+        if (op.kind === 'create' || (mine && (op.kind === 'interaction' || op.kind === 'attachment'))) continue;
         await applyOp(trx, op, op.ticket_id, batch);
       }
       await flush();

@@ -25,6 +25,7 @@ const CHANGE: Record<string, (v: string | null) => TicketChanges> = {
   category: (v) => ({ category: v ?? '' }),
   tier: (v) => ({ tier: v as Tier }),
   resolution: (v) => ({ resolution: v ?? '' }),
+  group: (v) => ({ group: v ?? 'none' }),
 };
 
 export interface Resolution {

@@ -65,7 +65,8 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       }
       seen.add(op.op_id);
       receiveStamp(trx, op.op_id, now);
-      const ticketId = mapped.get(op.ticket_id) ?? known.get(op.ticket_id) ?? serverTicket(op.ticket_id);
+      // A group belongs to no ticket (ticket 0); every other operation a replica may push names one.
+      const ticketId = op.kind === 'group' ? 0 : (mapped.get(op.ticket_id) ?? known.get(op.ticket_id) ?? serverTicket(op.ticket_id));
       // A link's other end or a parent may be a ticket made offline too: it is logged and applied by the server's number.
       const mapId = (id: number) => mapped.get(id) ?? known.get(id) ?? serverTicket(id);
       if (op.kind === 'link') op = { ...op, body: { ...op.body, other: mapId(op.body.other) } };

@@ -5,13 +5,14 @@
 import type { InteractionRow, TicketRow, TicketUpdate } from '../../db/schema.js';
 import type { FieldChange } from '../audit.js';
 import type { Executor } from '../executor.js';
-import type { OpBody } from './ops.js';
+import type { OpBody, RequesterPerson } from './ops.js';
 import { recordOps } from './record.js';
 
-/** A created ticket's operation: its row as written, people by email. */
-export function createOp(row: TicketRow, requester: string | null, assignee: string | null, tags: readonly string[]): OpBody {
+/** A created ticket's operation: its row as written, people by email (the requester in full: they may be new here). */
+export function createOp(row: TicketRow, requester: RequesterPerson | null, assignee: string | null, tags: readonly string[]): OpBody {
   const { id: _id, requester_id: _r, assignee_id: _a, group_id: _g, parent_id: _p, change_seq: _c, version: _v, ...rest } = row;
-  return { kind: 'create', body: { row: rest, requester, assignee, tags: [...tags] } };
+  const person = requester && { name: requester.name, email: requester.email, phone: requester.phone, department: requester.department };
+  return { kind: 'create', body: { row: rest, requester: requester?.email ?? null, assignee, tags: [...tags], requester_person: person } };
 }
 
 /** Logical field → the columns of `set` it writes (status takes what the status rules set). */
@@ -22,6 +23,7 @@ const COLUMNS: Record<string, readonly string[]> = {
   priority: ['priority', 'priority_rank'],
   resolution: ['resolution'],
   assignee: [],
+  group: [], // by name: the group is looked up (or made) where the operation is applied (./apply-people.ts)
 };
 const NOT_STATUS = new Set(['title', 'category', 'tier', 'priority', 'priority_rank', 'assignee_id', 'group_id']);
 

@@ -25,8 +25,8 @@ export const REBUILD_PHASE = 'the search index, indexes and keys';
 export interface MoveOptions {
   /** Rows written so far of `total`, and the table being copied (then REBUILD_PHASE). */
   progress?: (done: number, total: number, table: string) => void;
-  /** Runs inside the transaction after every check passed, before COMMIT (a throw rolls back). */
-  beforeCommit?: (source: SqliteSource) => void | Promise<void>;
+  /** Runs inside the transaction (`trx`) after every check passed, before COMMIT (a throw rolls back). */
+  beforeCommit?: (source: SqliteSource, trx: Kysely<unknown>) => void | Promise<void>;
 }
 
 export interface MoveResult {
@@ -75,7 +75,7 @@ export async function moveFromSqlite(
       const sequences = await advanceSequences(trx);
       await verifyCounts(trx, expected);
       await triggers(trx, names, 'ENABLE');
-      await options.beforeCommit?.(source);
+      await options.beforeCommit?.(source, trx);
       return { tables: expected, rows: total, skipped: plan.skipped, sequences, phases };
     });
   } finally {

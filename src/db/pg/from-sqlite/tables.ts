@@ -11,9 +11,16 @@ import { VERSION_TABLE } from '../migrate.js';
 
 /**
  * Server tables that are not copied: the version stamp, the search data rebuilt in bulk (./search.ts),
- * and the summaries' changes waiting for COMMIT (empty once committed: pg/migrations/022).
+ * the summaries' changes waiting for COMMIT (empty once committed: pg/migrations/022), and the
+ * attachments' bytes, filled from the files beside the desk file (store/desk-move.ts, pg/migrations/024).
  */
-export const DERIVED_TABLES: readonly string[] = [VERSION_TABLE, 'ticket_search', 'ticket_words', 'ticket_summary_changes'];
+export const DERIVED_TABLES: readonly string[] = [
+  VERSION_TABLE,
+  'ticket_search',
+  'ticket_words',
+  'ticket_summary_changes',
+  'attachment_blobs',
+];
 /** File tables with no server twin besides FTS5 and sqlite_* (release holds of the FTS5 index). */
 const SQLITE_ONLY: readonly string[] = ['ticket_fts_hold'];
 /** Tables `db init` seeds (defaults a moved desk replaces with its own): the only ones allowed rows before a move. */
