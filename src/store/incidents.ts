@@ -10,6 +10,7 @@ import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
 import type { SlaConfig } from './sla-config.js';
+import { settleAfterOwnMove } from './sync/parent-conflicts.js';
 import { recordParentOp } from './sync/record-link.js';
 import { changeTicket, viewsOf, type Changed } from './ticket-changes.js';
 import { getTicket } from './ticket-view.js';
@@ -43,6 +44,7 @@ export async function setParent(
       await recordParentOp(trx, child.id, parent, actor, now);
       changed.push(child.ref);
     }
+    if (changed.length) await settleAfterOwnMove(trx, now);
     return changed;
   });
 }

@@ -3,7 +3,8 @@
  * a tick older by clock than what its pair or item last took changes nothing (./op-stamps.ts); one
  * that leaves things as they are writes nothing (a replica's own operation, applied again after the
  * server's order, adds no second audit event). An item's action (recovering assets) is not run
- * again: what it did travels, or not, on its own.
+ * again: what it did travels, or not, on its own. A parent is only noted as wanted here: the batch
+ * then settles every parent at once (./parent-rule.ts), so one level holds on every desk alike.
  */
 import type { LinkKind } from '../../domain/ticket-links.js';
 import { formatRef } from '../../domain/ticket.js';
@@ -11,7 +12,8 @@ import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import { insertLink, removeLink } from '../ticket-links.js';
 import { FieldStamps } from './field-stamps.js';
-import type { CheckBody, ChecklistBody, ParentBody, SyncOp } from './ops.js';
+import type { CheckBody, ChecklistBody, SyncOp } from './ops.js';
+import { settleParents } from './parent-rule.js';
 import { laterThanNoted } from './op-stamps.js';
 
 type Kinds = Extract<SyncOp, { kind: 'link' | 'check' | 'checklist' | 'parent' }>;
@@ -21,10 +23,11 @@ export async function applyLinkOrChecklist(trx: Executor, op: Kinds, ticketId: n
   const fields = batch ?? new FieldStamps(trx);
   if (await laterThanNoted(fields, op, ticketId)) {
     if (op.kind === 'link') await applyLink(trx, ticketId, op.body.other, op.body.kind as LinkKind | null, op.body);
-    else if (op.kind === 'parent') await applyParent(trx, ticketId, op.body);
-    else await applyCheck(trx, ticketId, op.body);
+    else if (op.kind === 'check') await applyCheck(trx, ticketId, op.body);
   }
-  if (!batch) await fields.flush();
+  if (batch) return;
+  await fields.flush();
+  if (op.kind === 'parent') await settleParents(trx);
 }
 
 async function applyLink(trx: Executor, from: number, to: number, kind: LinkKind | null, by: { by: string; at: number }) {
@@ -42,20 +45,6 @@ async function applyLink(trx: Executor, from: number, to: number, kind: LinkKind
     .where('other_id', '=', to)
     .executeTakeFirst();
   if (stored?.kind !== kind) await insertLink(trx, from, to, kind, actor, by.at);
-}
-
-/** The later parent by clock, as is: concurrent moves may leave two levels, which `ticket parent` would refuse. */
-async function applyParent(trx: Executor, child: number, body: ParentBody) {
-  const rows = await trx.selectFrom('tickets').select(['id', 'parent_id']).where('id', 'in', [child, body.parent]).execute();
-  const own = rows.find((r) => r.id === child);
-  if (rows.length < 2 || !own || own.parent_id === body.parent) return;
-  await trx
-    .updateTable('tickets')
-    .set((eb) => ({ parent_id: body.parent, version: eb('version', '+', 1) }))
-    .where('id', '=', child)
-    .execute();
-  const old = own.parent_id === null ? null : formatRef(own.parent_id);
-  await recordEvent(trx, child, { id: null, name: body.by }, 'parent', [{ field: 'parent', old, new: formatRef(body.parent) }], body.at);
 }
 
 async function applyCheck(trx: Executor, ticketId: number, body: CheckBody) {

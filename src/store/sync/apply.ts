@@ -96,12 +96,12 @@ export async function applyConflict(trx: Executor, ticketId: number, opId: strin
   const shown = (v: string | null) => (v === null ? 'nothing' : `"${v}"`);
   const device = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
   const at = parseInt(opId.slice(0, 9), 36);
-  const { pushed_op: _lostOp, ...record } = body;
+  const { pushed_op: _lostOp, reason, ...record } = body;
   await trx
     .insertInto('sync_conflicts')
     .values({ op_id: opId, ticket_id: ticketId, ...record, at })
     .execute();
-  const text = `Sync conflict on ${body.field}: kept ${shown(body.kept)} (${device(body.kept_hlc)}), not ${shown(body.lost)} (${device(body.lost_hlc)})`;
+  const text = `Sync conflict on ${body.field}: kept ${shown(body.kept)} (${device(body.kept_hlc)}), not ${shown(body.lost)} (${device(body.lost_hlc)})${reason ? `: ${reason}` : ''}`;
   await applyInteraction(trx, ticketId, {
     kind: 'system',
     body: text,

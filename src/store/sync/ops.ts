@@ -49,6 +49,8 @@ export interface ConflictBody {
   kept_hlc: string;
   lost_hlc: string;
   pushed_op: string;
+  /** Why, when the field alone does not say (a parent undone to keep one level). */
+  reason?: string;
 }
 
 export interface ResolveBody {

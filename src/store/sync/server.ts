@@ -12,6 +12,7 @@ import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
 import { FieldStamps } from './field-stamps.js';
 import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
 import { insertJsonRows } from './json-rows.js';
+import { settleAfterBatch } from './parent-conflicts.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 
 export interface Accepted {
@@ -89,6 +90,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
     const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
     await insertJsonRows(trx, 'sync_ticket_map', maps);
     await insertJsonRows(trx, 'sync_ops', logged);
+    out.conflicts += await settleAfterBatch(trx, logged, now);
     return out;
   });
 }
