@@ -1,5 +1,6 @@
 /**
- * Applying links, parents and checklists made elsewhere (./ops.ts `link`, `parent`, `checklist`, `check`). A link or
+ * Applying links, parents, checklists and identity checks made elsewhere (./ops.ts `link`, `parent`,
+ * `checklist`, `check`, `verify`). A link or
  * a tick older by clock than what its pair or item last took changes nothing (./op-stamps.ts); one
  * that leaves things as they are writes nothing (a replica's own operation, applied again after the
  * server's order, adds no second audit event). An item's action (recovering assets) is not run
@@ -12,7 +13,7 @@ import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import { insertLink, removeLink } from '../ticket-links.js';
 import { FieldStamps } from './field-stamps.js';
-import type { CheckBody, ChecklistBody, SyncOp } from './ops.js';
+import type { CheckBody, ChecklistBody, SyncOp, VerifyBody } from './ops.js';
 import { settleParents } from './parent-rule.js';
 import { laterThanNoted } from './op-stamps.js';
 
@@ -88,4 +89,31 @@ async function applyChecklist(trx: Executor, ticketId: number, body: ChecklistBo
     .insertInto('ticket_checklist_items')
     .values(items.map((item, i) => ({ ticket_id: ticketId, position: i + 1, ...item, done_at: null, done_by: null })))
     .execute();
+}
+
+/** An identity check, once: the same method, name and time already there (the replica's own, come back) adds nothing. */
+export async function applyVerify(trx: Executor, ticketId: number, body: VerifyBody) {
+  const same = await trx
+    .selectFrom('identity_verifications')
+    .select('id')
+    .where('ticket_id', '=', ticketId)
+    .where('method', '=', body.method)
+    .where('verified_by', '=', body.by)
+    .where('verified_at', '=', body.at)
+    .executeTakeFirst();
+  const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
+  if (same || !ticket) return;
+  const verifier = body.email ? await trx.selectFrom('technicians').select('id').where('email', '=', body.email).executeTakeFirst() : undefined;
+  await trx
+    .insertInto('identity_verifications')
+    .values({ ticket_id: ticketId, method: body.method, verified_by: body.by, verifier_id: verifier?.id ?? null, verified_at: body.at })
+    .execute();
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', ticketId)
+    .execute();
+  const noted = body.note ? [{ field: 'identity note', old: null, new: body.note }] : [];
+  const changes = [{ field: 'identity', old: null, new: body.method }, ...noted];
+  await recordEvent(trx, ticketId, { id: null, name: body.by }, 'verify', changes, body.at);
 }

@@ -13,7 +13,8 @@
  * - link: a link to ticket `other` set (`kind`) or removed (null); later by clock wins per pair (./op-stamps.ts);
  * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
  * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
- * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins.
+ * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins;
+ * - verify: a request's requester's identity checked (merge: each once, by method, name and time).
  */
 export interface CreateBody {
   row: Record<string, unknown>;
@@ -97,6 +98,16 @@ export interface ParentBody {
   at: number;
 }
 
+export interface VerifyBody {
+  method: string;
+  by: string;
+  /** The verifier by email (resolved where the operation is applied). */
+  email: string | null;
+  at: number;
+  /** What was seen, whom was called ('' for nothing): it goes into the audit event, as where it was made. */
+  note: string;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -108,7 +119,8 @@ export type OpBody =
   | { kind: 'link'; body: LinkBody }
   | { kind: 'checklist'; body: ChecklistBody }
   | { kind: 'check'; body: CheckBody }
-  | { kind: 'parent'; body: ParentBody };
+  | { kind: 'parent'; body: ParentBody }
+  | { kind: 'verify'; body: VerifyBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

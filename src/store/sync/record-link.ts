@@ -1,4 +1,4 @@
-/** A link set or removed, an item ticked, a parent set: recorded as sync operations (./ops.ts) inside the write's transaction. */
+/** A link set or removed, an item ticked, a parent set, an identity checked: recorded as sync operations (./ops.ts) inside the write's transaction. */
 import type { Actor, Executor } from '../executor.js';
 import { noteOwnStamps } from './op-stamps.js';
 import { recordOps } from './record.js';
@@ -19,4 +19,10 @@ export async function recordCheckOp(trx: Executor, ticketId: number, position: n
 export async function recordParentOp(trx: Executor, child: number, parent: number, actor: Actor, now: number) {
   const ops = await recordOps(trx, [{ ticketId: child, op: { kind: 'parent', body: { parent, by: actor.name, at: now } } }], now);
   await noteOwnStamps(trx, ops);
+}
+
+/** A requester's identity checked on a request (an audit event's worth: method, who, when). */
+export async function recordVerifyOp(trx: Executor, ticketId: number, method: string, note: string, actor: Actor, now: number) {
+  const body = { method, by: actor.name, email: actor.email ?? null, at: now, note };
+  await recordOps(trx, [{ ticketId, op: { kind: 'verify', body } }], now);
 }
