@@ -8,7 +8,6 @@
  * then settles every parent at once (./parent-rule.ts), so one level holds on every desk alike.
  */
 import type { LinkKind } from '../../domain/ticket-links.js';
-import { formatRef } from '../../domain/ticket.js';
 import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import { insertLink, removeLink } from '../ticket-links.js';
@@ -103,7 +102,9 @@ export async function applyVerify(trx: Executor, ticketId: number, body: VerifyB
     .executeTakeFirst();
   const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
   if (same || !ticket) return;
-  const verifier = body.email ? await trx.selectFrom('technicians').select('id').where('email', '=', body.email).executeTakeFirst() : undefined;
+  const verifier = body.email
+    ? await trx.selectFrom('technicians').select('id').where('email', '=', body.email).executeTakeFirst()
+    : undefined;
   await trx
     .insertInto('identity_verifications')
     .values({ ticket_id: ticketId, method: body.method, verified_by: body.by, verifier_id: verifier?.id ?? null, verified_at: body.at })

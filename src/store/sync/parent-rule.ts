@@ -94,7 +94,11 @@ export async function settleParents(trx: Executor, actors: ReadonlyMap<number, A
   const ids = [...new Set(moves.flatMap((m) => [m.child, m.parent]))];
   const present = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
-    const some = await trx.selectFrom('tickets').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+    const some = await trx
+      .selectFrom('tickets')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     some.forEach((t) => present.add(t.id));
   }
   const { stands, undone } = standingMoves(moves.filter((m) => present.has(m.child) && present.has(m.parent)));

@@ -121,7 +121,10 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
       }
       await flush();
       await batch.fields.flush();
-      await settleAfterBatch(trx, logged.map((l) => opColumns(l.op)));
+      await settleAfterBatch(
+        trx,
+        logged.map((l) => opColumns(l.op)),
+      );
       await rechainAudit(trx, renumbered);
       after = logged[logged.length - 1]!.seq;
       await trx
