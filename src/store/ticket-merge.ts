@@ -11,7 +11,7 @@ import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { changeTicket, viewsOf } from './ticket-changes.js';
-import { recordLinkOp } from './sync/record-link.js';
+import { recordLinkOp, recordMergeOp } from './sync/record-link.js';
 import { insertLink } from './ticket-links.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
@@ -53,6 +53,7 @@ async function mergeOne(trx: Executor, source: TicketView, target: TicketView, a
   if (done && source.status === 'closed') fail(EXIT.conflict, `${source.ref} is already merged into ${target.ref}`);
   const moved = await trx.updateTable('interactions').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
   const entries = Number(moved.numUpdatedRows);
+  await recordMergeOp(trx, source.id, target.id, actor, now);
   const files = await trx.updateTable('attachments').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
   const attachments = Number(files.numUpdatedRows);
   const newTags = source.tags.filter((t) => !target.tags.includes(t));

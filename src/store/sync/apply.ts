@@ -9,6 +9,7 @@ import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
 import { applyEntries, TechnicianIds } from './apply-entries.js';
 import { applyLinkOrChecklist, applyVerify } from './apply-links-checks.js';
+import { applyMerge } from './apply-merge.js';
 import { FieldStamps } from './field-stamps.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
@@ -136,6 +137,7 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
   else if (op.kind === 'link' || op.kind === 'check' || op.kind === 'checklist' || op.kind === 'parent')
     await applyLinkOrChecklist(trx, op, ticketId, batch?.fields);
   else if (op.kind === 'verify') await applyVerify(trx, ticketId, op.body);
+  else if (op.kind === 'merge') await applyMerge(trx, ticketId, op.op_id, op.body);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

@@ -14,7 +14,8 @@
  * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
  * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
  * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins;
- * - verify: a request's requester's identity checked (merge: each once, by method, name and time).
+ * - verify: a request's requester's identity checked (merge: each once, by method, name and time);
+ * - merge: the ticket merged `into` another at `at`: its entries from before move there (./apply-merge.ts).
  */
 export interface CreateBody {
   row: Record<string, unknown>;
@@ -108,6 +109,13 @@ export interface VerifyBody {
   note: string;
 }
 
+export interface MergeBody {
+  /** The target (a provisional id until mapped). */
+  into: number;
+  by: string;
+  at: number;
+}
+
 export type OpBody =
   | { kind: 'create'; body: CreateBody }
   | { kind: 'set'; body: SetBody }
@@ -120,7 +128,8 @@ export type OpBody =
   | { kind: 'checklist'; body: ChecklistBody }
   | { kind: 'check'; body: CheckBody }
   | { kind: 'parent'; body: ParentBody }
-  | { kind: 'verify'; body: VerifyBody };
+  | { kind: 'verify'; body: VerifyBody }
+  | { kind: 'merge'; body: MergeBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

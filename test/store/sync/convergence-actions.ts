@@ -1,7 +1,7 @@
 /**
  * What the convergence property (./convergence.test.ts) has a replica do offline, as fast-check
  * arbitraries, and doing it: field edits, notes, tags, tickets and requests made, links set and
- * removed, parents set, checklist items ticked and unticked. A write the desk's rules refuse (a status
+ * removed, parents set, merges, checklist items ticked and unticked. A write the desk's rules refuse (a status
  * move, a parent that would break one level, an unlink of no link) writes nothing and is skipped.
  */
 import fc from 'fast-check';
@@ -15,6 +15,7 @@ import { addInteraction } from '../../../src/store/interactions.js';
 import { createRequest } from '../../../src/store/requests.js';
 import { updateTicket } from '../../../src/store/ticket-changes.js';
 import { linkTickets, unlinkTickets } from '../../../src/store/ticket-links.js';
+import { mergeTickets } from '../../../src/store/ticket-merge.js';
 import { createTicket } from '../../../src/store/tickets.js';
 
 export const PEOPLE = [
@@ -43,6 +44,7 @@ export const action = fc.oneof(
   { arbitrary: fc.record({ t: fc.constantFrom('create' as const, 'request' as const), r: replicaIx }), weight: 1 },
   { arbitrary: fc.record({ ...onTicket('link'), other: fc.nat(), kind: fc.constantFrom(...LINKS) }), weight: 2 },
   { arbitrary: fc.record({ ...onTicket('parent'), other: fc.nat() }), weight: 2 },
+  { arbitrary: fc.record({ ...onTicket('merge'), other: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ ...onTicket('check'), position: fc.integer({ min: 1, max: 3 }), done: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), r: replicaIx }), weight: 3 },
 );
@@ -86,6 +88,7 @@ export async function perform(db: Executor, a: Action, first: number, actor: Act
     if (a.t === 'link' && a.kind) await linkTickets(db, id, other, a.kind, actor);
     if (a.t === 'link' && !a.kind) await unlinkTickets(db, id, other, actor);
     if (a.t === 'parent') await setParent(db, other, [id], actor);
+    if (a.t === 'merge') await mergeTickets(db, [id], other, actor);
     if (a.t === 'check' && requests.length) await setItemDone(db, id, a.position, a.done, actor);
   } catch (error) {
     if (!isDesklineError(error)) throw error; // a write the desk's rules refuse: nothing written

@@ -87,8 +87,13 @@ describe('sync convergence', () => {
             expect(truth.entries.filter((e) => e.endsWith(`|note ${run}.${n}`)).length).toBeLessThanOrEqual(1);
           const made = [...pulledAt.keys()];
           const notesMade = (
-            await server.db.selectFrom('sync_ops').select('op_id').where('kind', '=', 'interaction').where('seq', '>', startSeq).execute()
-          ).filter((o) => pulledAt.has(o.op_id));
+            await server.db
+              .selectFrom('sync_ops')
+              .select(['op_id', 'payload'])
+              .where('kind', '=', 'interaction')
+              .where('seq', '>', startSeq)
+              .execute()
+          ).filter((o) => pulledAt.has(o.op_id) && JSON.parse(o.payload).body.startsWith(`note ${run}.`));
           expect(truth.entries.filter((e) => e.includes(`|note ${run}.`))).toHaveLength(notesMade.length);
           expect(new Set(made).size).toBe(made.length);
 

@@ -1,6 +1,7 @@
 /**
  * A merge and an identity check made on a laptop travel (issue 22): the server and the other laptop
- * end with the source closed, its note and the duplicate link; a request's identity checks reach every
+ * end with the source closed, its note and the duplicate link, and its timeline entries on the target
+ * (those noted elsewhere before the merge follow, whenever they arrive); a request's identity checks reach every
  * desk once, with their audit event, and a request checked offline can be resolved on the server.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { templateBySlug } from '../../../src/io/template-files.js';
 import { ticketHistory } from '../../../src/store/audit.js';
 import { recordVerification, verificationsOf } from '../../../src/store/checklists.js';
 import type { Executor } from '../../../src/store/executor.js';
-import { timeline } from '../../../src/store/interactions.js';
+import { addInteraction, timeline } from '../../../src/store/interactions.js';
 import { createRequest } from '../../../src/store/requests.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
@@ -22,6 +23,7 @@ import { replicaOf, serverDesk } from '../../helpers/sync-desks.js';
 
 const SAM = { name: 'Sam Ito', email: 'sam@example.com', tier: 'L1' };
 const KIM = { name: 'Kim Ode', email: 'kim@example.com', tier: 'L1' };
+const T = 1_800_000_000_000;
 
 const links = async (db: Executor, id: number) => (await linksOf(db, id)).map((l) => `${l.label} ${l.ref}`);
 const bodies = async (db: Executor, id: number) => (await timeline(db, id)).map((e) => e.body);
@@ -32,12 +34,17 @@ describe('sync of merges and identity checks', () => {
     const boss = await ensureTechnician(server.db, SAM);
     const dup = (await createTicket(server.db, validateTicketInput({ title: 'Printer jam again' }), boss)).ticket.id;
     const main = (await createTicket(server.db, validateTicketInput({ title: 'Printer jam' }), boss)).ticket.id;
+    await addInteraction(server.db, dup, { kind: 'note', body: 'toner everywhere' }, boss, T);
     const a = await replicaOf(server);
     const b = await replicaOf(server);
     const sam = await ensureTechnician(a.desk.db, SAM);
-    await mergeTickets(a.desk.db, [dup], main, sam);
+    const kim = await ensureTechnician(b.desk.db, KIM);
+    // B notes the duplicate offline before A merges it, and syncs after: its note follows the merge too.
+    await addInteraction(b.desk.db, dup, { kind: 'note', body: 'tray 2 too' }, kim, T + 1);
+    await mergeTickets(a.desk.db, [dup], main, sam, T + 2);
     await syncNow(a.desk.db, server.db);
     await syncNow(b.desk.db, server.db);
+    await syncNow(a.desk.db, server.db);
 
     for (const desk of [server, a.desk, b.desk]) {
       expect((await getTicket(desk.db, dup)).status).toBe('closed');
@@ -45,9 +52,10 @@ describe('sync of merges and identity checks', () => {
       expect(await links(desk.db, main)).toEqual(['duplicated by HD-1']);
       expect(await bodies(desk.db, dup)).toContainEqual(expect.stringMatching(/^Merged into HD-2: /));
       expect(await bodies(desk.db, main)).toContainEqual(expect.stringMatching(/^Merged HD-1 “Printer jam again” into this ticket/));
+      expect((await bodies(desk.db, main)).filter((t) => !t.startsWith('Merged'))).toEqual(['toner everywhere', 'tray 2 too']);
+      expect((await bodies(desk.db, dup)).filter((t) => !t.startsWith('Merged'))).toEqual([]);
     }
     // Merging it again on the other laptop is refused there as well: it knows the merge.
-    const kim = await ensureTechnician(b.desk.db, KIM);
     await expect(mergeTickets(b.desk.db, [dup], main, kim)).rejects.toThrow('HD-1 is already merged into HD-2');
   });
 
@@ -60,13 +68,13 @@ describe('sync of merges and identity checks', () => {
     const a = await replicaOf(server);
     const b = await replicaOf(server);
     const sam = await ensureTechnician(a.desk.db, SAM);
-    await recordVerification(a.desk.db, req, 'callback', sam, 1_800_000_000_000, 'called 555-0101');
+    await recordVerification(a.desk.db, req, 'callback', sam, T, 'called 555-0101');
     await syncNow(a.desk.db, server.db);
     await syncNow(b.desk.db, server.db);
     await syncNow(a.desk.db, server.db);
 
     for (const desk of [server, a.desk, b.desk]) {
-      expect(await verificationsOf(desk.db, req)).toEqual([{ method: 'callback', verifiedBy: 'Sam Ito', verifiedAt: 1_800_000_000_000 }]);
+      expect(await verificationsOf(desk.db, req)).toEqual([{ method: 'callback', verifiedBy: 'Sam Ito', verifiedAt: T }]);
       const events = (await ticketHistory(desk.db, req)).filter((e) => e.action === 'verify');
       expect(events.map((e) => e.new_value)).toEqual(['callback', 'called 555-0101']);
     }
