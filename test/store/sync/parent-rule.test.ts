@@ -10,6 +10,7 @@ import type { Executor } from '../../../src/store/executor.js';
 import { setParent } from '../../../src/store/incidents.js';
 import { timeline } from '../../../src/store/interactions.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
+import { resolveConflict } from '../../../src/store/sync/resolve.js';
 import { openConflicts } from '../../../src/store/sync/status.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
 import { createTicket } from '../../../src/store/tickets.js';
@@ -36,7 +37,7 @@ async function run(later: 'a' | 'b', first: 'a' | 'b') {
   await setParent(b.desk.db, ids[2]!, [ids[1]!], kim, later === 'b' ? T + 2 : T + 1);
   const order = first === 'a' ? [a, b, a] : [b, a, b];
   for (const r of order) await syncNow(r.desk.db, server.db);
-  return { desks: [server, a.desk, b.desk], ids };
+  return { desks: [server, a.desk, b.desk], ids, server, a, b };
 }
 
 describe('one level of parents after sync', () => {
@@ -63,4 +64,21 @@ describe('one level of parents after sync', () => {
         expect(notes).toEqual([expect.stringContaining('HD-2 is a parent (of HD-1)')]);
       }
     });
+
+  it('refuses to take an undone move again while what undid it stands; once that goes, the move comes back by itself', async () => {
+    const { desks, ids, server, a, b } = await run('a', 'a');
+    const sam = await ensureTechnician(a.desk.db, SAM);
+    const [conflict] = await openConflicts(a.desk.db);
+    await expect(resolveConflict(a.desk.db, conflict!.id, 'lost', sam)).rejects.toThrow('HD-2 is a parent itself (of HD-1)');
+    // X moves under a new ticket W on the server: Y is no parent any more, and its wanted move (under Z) stands again.
+    const boss = await ensureTechnician(server.db, SAM);
+    const w = (await createTicket(server.db, validateTicketInput({ title: 'W' }), boss)).ticket.id;
+    await setParent(server.db, w, [ids[0]!], boss);
+    await resolveConflict(a.desk.db, conflict!.id, 'kept', sam);
+    for (const r of [a, b, a]) await syncNow(r.desk.db, server.db);
+    for (const desk of desks) {
+      expect(await parents(desk.db)).toEqual([w, ids[2], null, null]);
+      expect(await openConflicts(desk.db)).toEqual([]);
+    }
+  });
 });
