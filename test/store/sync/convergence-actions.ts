@@ -1,14 +1,14 @@
 /**
  * What the convergence property (./convergence.test.ts) has a replica do offline, as fast-check
  * arbitraries, and doing it: field edits, notes, tags, tickets and requests made, links set and
- * removed, parents set, merges, checklist items ticked and unticked. A write the desk's rules refuse (a status
+ * removed, parents set, merges, checklist items ticked and unticked, identity checks. A write the desk's rules refuse (a status
  * move, a parent that would break one level, an unlink of no link) writes nothing and is skipped.
  */
 import fc from 'fast-check';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { isDesklineError } from '../../../src/errors.js';
 import { templateBySlug } from '../../../src/io/template-files.js';
-import { setItemDone } from '../../../src/store/checklists.js';
+import { recordVerification, setItemDone } from '../../../src/store/checklists.js';
 import type { Actor, Executor } from '../../../src/store/executor.js';
 import { setParent } from '../../../src/store/incidents.js';
 import { addInteraction } from '../../../src/store/interactions.js';
@@ -45,6 +45,7 @@ export const action = fc.oneof(
   { arbitrary: fc.record({ ...onTicket('link'), other: fc.nat(), kind: fc.constantFrom(...LINKS) }), weight: 2 },
   { arbitrary: fc.record({ ...onTicket('parent'), other: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ ...onTicket('merge'), other: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ ...onTicket('verify'), method: fc.constantFrom('callback', 'video') }), weight: 1 },
   { arbitrary: fc.record({ ...onTicket('check'), position: fc.integer({ min: 1, max: 3 }), done: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), r: replicaIx }), weight: 3 },
 );
@@ -74,7 +75,7 @@ async function runTickets(db: Executor, first: number) {
 export async function perform(db: Executor, a: Action, first: number, actor: Actor, note: () => string): Promise<void> {
   const { ids, requests } = await runTickets(db, first);
   const pick = (list: readonly number[], k: number) => list[k % list.length]!;
-  const id = 'k' in a ? pick(a.t === 'check' ? requests : ids, a.k) : 0;
+  const id = 'k' in a ? pick(a.t === 'check' || a.t === 'verify' ? requests : ids, a.k) : 0;
   const other = 'other' in a ? pick(ids, a.other) : 0;
   try {
     if (a.t === 'edit') await updateTicket(db, id, { [a.field]: VALUES[a.field][a.v % VALUES[a.field].length] }, actor);
@@ -90,6 +91,7 @@ export async function perform(db: Executor, a: Action, first: number, actor: Act
     if (a.t === 'parent') await setParent(db, other, [id], actor);
     if (a.t === 'merge') await mergeTickets(db, [id], other, actor);
     if (a.t === 'check' && requests.length) await setItemDone(db, id, a.position, a.done, actor);
+    if (a.t === 'verify' && requests.length) await recordVerification(db, id, a.method, actor);
   } catch (error) {
     if (!isDesklineError(error)) throw error; // a write the desk's rules refuse: nothing written
   }

@@ -72,9 +72,11 @@ describe('sync of merges and identity checks', () => {
     await syncNow(a.desk.db, server.db);
     await syncNow(b.desk.db, server.db);
     await syncNow(a.desk.db, server.db);
+    const later = await replicaOf(server); // a laptop made a replica afterwards copies the check
 
-    for (const desk of [server, a.desk, b.desk]) {
+    for (const desk of [server, a.desk, b.desk, later.desk])
       expect(await verificationsOf(desk.db, req)).toEqual([{ method: 'callback', verifiedBy: 'Sam Ito', verifiedAt: T }]);
+    for (const desk of [server, a.desk, b.desk]) {
       const events = (await ticketHistory(desk.db, req)).filter((e) => e.action === 'verify');
       expect(events.map((e) => e.new_value)).toEqual(['callback', 'called 555-0101']);
     }
