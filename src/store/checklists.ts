@@ -9,7 +9,7 @@ import { EXIT, fail } from '../errors.js';
 import { recordEvent } from './audit.js';
 import { ITEM_ACTIONS } from './checklist-actions.js';
 import type { Actor, Executor } from './executor.js';
-import { recordCheckOp } from './sync/record-link.js';
+import { recordCheckOp, recordVerifyOp } from './sync/record-link.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
 export interface RequestInfo {
@@ -129,6 +129,7 @@ export async function recordVerification(
       .values({ ticket_id: ticketId, method, verified_by: actor.name, verifier_id: actor.id, verified_at: now })
       .execute();
     await touch(trx, before, now);
+    await recordVerifyOp(trx, ticketId, method, said, actor, now);
     const noted = said ? [{ field: 'identity note', old: null, new: said }] : [];
     await recordEvent(trx, ticketId, actor, 'verify', [{ field: 'identity', old: null, new: method }, ...noted], now);
     return { ...before, updated_at: now, version: before.version + 1 };

@@ -10,6 +10,7 @@ import { recordEvent } from './audit.js';
 import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
 import type { SlaConfig } from './sla-config.js';
+import { settleAfterOwnMove } from './sync/parent-conflicts.js';
 import { recordParentOp } from './sync/record-link.js';
 import { changeTicket, viewsOf, type Changed } from './ticket-changes.js';
 import { getTicket } from './ticket-view.js';
@@ -24,27 +25,37 @@ export async function setParent(
 ): Promise<string[]> {
   if (children.length === 0) fail(EXIT.usage, '--children: name at least one ticket');
   if (children.includes(parent)) fail(EXIT.invalid, `${formatRef(parent)} cannot be its own child`);
-  return withImmediate(db, async (trx) => {
-    const top = await getTicket(trx, parent);
-    if (top.parent_id !== null) fail(EXIT.invalid, `${top.ref} is a child of ${formatRef(top.parent_id)}: a parent cannot be a child`);
-    const changed: string[] = [];
-    for (const child of await viewsOf(trx, [...new Set(children)])) {
-      if (child.parent_id === parent) continue;
-      const own = await trx.selectFrom('tickets').select('id').where('parent_id', '=', child.id).limit(1).executeTakeFirst();
-      if (own) fail(EXIT.invalid, `${child.ref} is a parent itself (of ${formatRef(own.id)}): a child cannot have children`);
-      await trx
-        .updateTable('tickets')
-        .set({ parent_id: parent, updated_at: now, version: child.version + 1 })
-        .where('id', '=', child.id)
-        .where('version', '=', child.version)
-        .execute();
-      const old = child.parent_id === null ? null : formatRef(child.parent_id);
-      await recordEvent(trx, child.id, actor, 'parent', [{ field: 'parent', old, new: top.ref }], now);
-      await recordParentOp(trx, child.id, parent, actor, now);
-      changed.push(child.ref);
-    }
-    return changed;
-  });
+  return withImmediate(db, (trx) => moveChildren(trx, parent, children, actor, now));
+}
+
+/** setParent inside the caller's transaction (settling a sync conflict on a parent takes the lost move again with it). */
+export async function moveChildren(
+  trx: Executor,
+  parent: number,
+  children: readonly number[],
+  actor: Actor,
+  now: number,
+): Promise<string[]> {
+  const top = await getTicket(trx, parent);
+  if (top.parent_id !== null) fail(EXIT.invalid, `${top.ref} is a child of ${formatRef(top.parent_id)}: a parent cannot be a child`);
+  const changed: string[] = [];
+  for (const child of await viewsOf(trx, [...new Set(children)])) {
+    if (child.parent_id === parent) continue;
+    const own = await trx.selectFrom('tickets').select('id').where('parent_id', '=', child.id).limit(1).executeTakeFirst();
+    if (own) fail(EXIT.invalid, `${child.ref} is a parent itself (of ${formatRef(own.id)}): a child cannot have children`);
+    await trx
+      .updateTable('tickets')
+      .set({ parent_id: parent, updated_at: now, version: child.version + 1 })
+      .where('id', '=', child.id)
+      .where('version', '=', child.version)
+      .execute();
+    const old = child.parent_id === null ? null : formatRef(child.parent_id);
+    await recordEvent(trx, child.id, actor, 'parent', [{ field: 'parent', old, new: top.ref }], now);
+    await recordParentOp(trx, child.id, parent, actor, now);
+    changed.push(child.ref);
+  }
+  if (changed.length) await settleAfterOwnMove(trx, now);
+  return changed;
 }
 
 /** The ids of a ticket's children still open (new, open, pending, on hold). */

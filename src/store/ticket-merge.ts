@@ -11,6 +11,7 @@ import type { Actor, Executor } from './executor.js';
 import { appendInteraction } from './interactions.js';
 import { loadSlaConfig, type SlaConfig } from './sla-config.js';
 import { changeTicket, viewsOf } from './ticket-changes.js';
+import { recordLinkOp, recordMergeOp } from './sync/record-link.js';
 import { insertLink } from './ticket-links.js';
 import { getTicket, type TicketView } from './ticket-view.js';
 
@@ -52,6 +53,7 @@ async function mergeOne(trx: Executor, source: TicketView, target: TicketView, a
   if (done && source.status === 'closed') fail(EXIT.conflict, `${source.ref} is already merged into ${target.ref}`);
   const moved = await trx.updateTable('interactions').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
   const entries = Number(moved.numUpdatedRows);
+  await recordMergeOp(trx, source.id, target.id, actor, now);
   const files = await trx.updateTable('attachments').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).executeTakeFirst();
   const attachments = Number(files.numUpdatedRows);
   const newTags = source.tags.filter((t) => !target.tags.includes(t));
@@ -59,6 +61,7 @@ async function mergeOne(trx: Executor, source: TicketView, target: TicketView, a
   const { ticket: withTags } = await changeTicket(trx, target, { addTags: newTags }, actor, { action: 'merge', now }, config);
 
   await insertLink(trx, source.id, target.id, 'duplicate', actor, now);
+  await recordLinkOp(trx, source.id, target.id, 'duplicate', actor, now);
   const closing = source.status === 'closed' ? {} : { status: 'closed' as const };
   const { ticket: closed } = await changeTicket(trx, source, closing, actor, { action: 'merge', now }, config);
   const what = [`${entries} timeline entr${entries === 1 ? 'y' : 'ies'}`];

@@ -40,12 +40,12 @@ export async function replicaOf(server: Desk & { url: string }, dir = tempDir())
   return { desk, path, device };
 }
 
-/** What a desk holds of the tickets, in a form the same on both dialects (people by email, entries as text). */
+/** What a desk holds of the tickets, in a form the same on both dialects (people by email, entries as text), with links, parents, checklists and identity checks. */
 export async function snapshot(db: Executor) {
   const tickets = await db
     .selectFrom('tickets')
     .leftJoin('technicians', 'technicians.id', 'tickets.assignee_id')
-    .select(['tickets.id', 'title', 'status', 'priority', 'technicians.email as assignee'])
+    .select(['tickets.id', 'title', 'status', 'priority', 'technicians.email as assignee', 'parent_id'])
     .orderBy('tickets.id')
     .execute();
   const tags = await db
@@ -61,6 +61,24 @@ export async function snapshot(db: Executor) {
     .select(['op_id', 'ticket_id', 'field', 'kept', 'lost'])
     .orderBy('op_id')
     .execute();
+  const links = await db
+    .selectFrom('ticket_links')
+    .select(['ticket_id', 'other_id', 'kind'])
+    .orderBy('ticket_id')
+    .orderBy('other_id')
+    .execute();
+  const checklists = await db
+    .selectFrom('ticket_checklist_items')
+    .select(['ticket_id', 'position', 'text', 'done_at', 'done_by'])
+    .orderBy('ticket_id')
+    .orderBy('position')
+    .execute();
+  const verified = await db
+    .selectFrom('identity_verifications')
+    .select(['ticket_id', 'method', 'verified_by', 'verified_at'])
+    .orderBy('ticket_id')
+    .orderBy('verified_at')
+    .execute();
   const key = (e: (typeof entries)[number]) => `${e.ticket_id}|${e.kind}|${e.created_at}|${e.author_name}|${e.body}`;
-  return { tickets, tags, entries: entries.map(key).sort(), conflicts };
+  return { tickets, tags, entries: entries.map(key).sort(), conflicts, links, checklists, verified };
 }

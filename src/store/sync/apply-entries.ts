@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/dialect.js';
 import type { Executor } from '../executor.js';
+import { entryTargets } from './apply-merge.js';
 import { insertJsonRows } from './json-rows.js';
 import type { InteractionBody } from './ops.js';
 
@@ -38,6 +39,11 @@ export class TechnicianIds {
 export async function applyEntries(trx: Executor, entries: readonly Entry[], people = new TechnicianIds(trx)): Promise<void> {
   if (entries.length === 0) return;
   await people.load(entries.map((e) => e.body.author_email));
+  const goesTo = await entryTargets(
+    trx,
+    entries.map((e) => e.ticketId),
+  );
+  entries = entries.map((e) => ({ ...e, ticketId: goesTo(e.ticketId, e.body.created_at) }));
   await insertJsonRows(
     trx,
     'interactions',

@@ -1,17 +1,19 @@
 /**
- * Applying links, parents and checklists made elsewhere (./ops.ts `link`, `parent`, `checklist`, `check`). A link or
+ * Applying links, parents, checklists and identity checks made elsewhere (./ops.ts `link`, `parent`,
+ * `checklist`, `check`, `verify`). A link or
  * a tick older by clock than what its pair or item last took changes nothing (./op-stamps.ts); one
  * that leaves things as they are writes nothing (a replica's own operation, applied again after the
  * server's order, adds no second audit event). An item's action (recovering assets) is not run
- * again: what it did travels, or not, on its own.
+ * again: what it did travels, or not, on its own. A parent is only noted as wanted here: the batch
+ * then settles every parent at once (./parent-rule.ts), so one level holds on every desk alike.
  */
 import type { LinkKind } from '../../domain/ticket-links.js';
-import { formatRef } from '../../domain/ticket.js';
 import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import { insertLink, removeLink } from '../ticket-links.js';
 import { FieldStamps } from './field-stamps.js';
-import type { CheckBody, ChecklistBody, ParentBody, SyncOp } from './ops.js';
+import type { CheckBody, ChecklistBody, SyncOp, VerifyBody } from './ops.js';
+import { settleParents } from './parent-rule.js';
 import { laterThanNoted } from './op-stamps.js';
 
 type Kinds = Extract<SyncOp, { kind: 'link' | 'check' | 'checklist' | 'parent' }>;
@@ -21,10 +23,11 @@ export async function applyLinkOrChecklist(trx: Executor, op: Kinds, ticketId: n
   const fields = batch ?? new FieldStamps(trx);
   if (await laterThanNoted(fields, op, ticketId)) {
     if (op.kind === 'link') await applyLink(trx, ticketId, op.body.other, op.body.kind as LinkKind | null, op.body);
-    else if (op.kind === 'parent') await applyParent(trx, ticketId, op.body);
-    else await applyCheck(trx, ticketId, op.body);
+    else if (op.kind === 'check') await applyCheck(trx, ticketId, op.body);
   }
-  if (!batch) await fields.flush();
+  if (batch) return;
+  await fields.flush();
+  if (op.kind === 'parent') await settleParents(trx);
 }
 
 async function applyLink(trx: Executor, from: number, to: number, kind: LinkKind | null, by: { by: string; at: number }) {
@@ -42,20 +45,6 @@ async function applyLink(trx: Executor, from: number, to: number, kind: LinkKind
     .where('other_id', '=', to)
     .executeTakeFirst();
   if (stored?.kind !== kind) await insertLink(trx, from, to, kind, actor, by.at);
-}
-
-/** The later parent by clock, as is: concurrent moves may leave two levels, which `ticket parent` would refuse. */
-async function applyParent(trx: Executor, child: number, body: ParentBody) {
-  const rows = await trx.selectFrom('tickets').select(['id', 'parent_id']).where('id', 'in', [child, body.parent]).execute();
-  const own = rows.find((r) => r.id === child);
-  if (rows.length < 2 || !own || own.parent_id === body.parent) return;
-  await trx
-    .updateTable('tickets')
-    .set((eb) => ({ parent_id: body.parent, version: eb('version', '+', 1) }))
-    .where('id', '=', child)
-    .execute();
-  const old = own.parent_id === null ? null : formatRef(own.parent_id);
-  await recordEvent(trx, child, { id: null, name: body.by }, 'parent', [{ field: 'parent', old, new: formatRef(body.parent) }], body.at);
 }
 
 async function applyCheck(trx: Executor, ticketId: number, body: CheckBody) {
@@ -99,4 +88,33 @@ async function applyChecklist(trx: Executor, ticketId: number, body: ChecklistBo
     .insertInto('ticket_checklist_items')
     .values(items.map((item, i) => ({ ticket_id: ticketId, position: i + 1, ...item, done_at: null, done_by: null })))
     .execute();
+}
+
+/** An identity check, once: the same method, name and time already there (the replica's own, come back) adds nothing. */
+export async function applyVerify(trx: Executor, ticketId: number, body: VerifyBody) {
+  const same = await trx
+    .selectFrom('identity_verifications')
+    .select('id')
+    .where('ticket_id', '=', ticketId)
+    .where('method', '=', body.method)
+    .where('verified_by', '=', body.by)
+    .where('verified_at', '=', body.at)
+    .executeTakeFirst();
+  const ticket = await trx.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
+  if (same || !ticket) return;
+  const verifier = body.email
+    ? await trx.selectFrom('technicians').select('id').where('email', '=', body.email).executeTakeFirst()
+    : undefined;
+  await trx
+    .insertInto('identity_verifications')
+    .values({ ticket_id: ticketId, method: body.method, verified_by: body.by, verifier_id: verifier?.id ?? null, verified_at: body.at })
+    .execute();
+  await trx
+    .updateTable('tickets')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', ticketId)
+    .execute();
+  const noted = body.note ? [{ field: 'identity note', old: null, new: body.note }] : [];
+  const changes = [{ field: 'identity', old: null, new: body.method }, ...noted];
+  await recordEvent(trx, ticketId, { id: null, name: body.by }, 'verify', changes, body.at);
 }

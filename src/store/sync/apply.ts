@@ -8,7 +8,8 @@
 import type { Executor } from '../executor.js';
 import { addTags, linkNewTags, removeTags } from '../tags.js';
 import { applyEntries, TechnicianIds } from './apply-entries.js';
-import { applyLinkOrChecklist } from './apply-links-checks.js';
+import { applyLinkOrChecklist, applyVerify } from './apply-links-checks.js';
+import { applyMerge } from './apply-merge.js';
 import { FieldStamps } from './field-stamps.js';
 import { insertJsonRows } from './json-rows.js';
 import type { ConflictBody, CreateBody, InteractionBody, ResolveBody, SetBody, SyncOp } from './ops.js';
@@ -109,12 +110,12 @@ export async function applyConflict(trx: Executor, ticketId: number, opId: strin
   const shown = (v: string | null) => (v === null ? 'nothing' : `"${v}"`);
   const device = (stamp: string) => stamp.slice(stamp.lastIndexOf('.') + 1);
   const at = parseInt(opId.slice(0, 9), 36);
-  const { pushed_op: _lostOp, ...record } = body;
+  const { pushed_op: _lostOp, reason, ...record } = body;
   await trx
     .insertInto('sync_conflicts')
     .values({ op_id: opId, ticket_id: ticketId, ...record, at })
     .execute();
-  const text = `Sync conflict on ${body.field}: kept ${shown(body.kept)} (${device(body.kept_hlc)}), not ${shown(body.lost)} (${device(body.lost_hlc)})`;
+  const text = `Sync conflict on ${body.field}: kept ${shown(body.kept)} (${device(body.kept_hlc)}), not ${shown(body.lost)} (${device(body.lost_hlc)})${reason ? `: ${reason}` : ''}`;
   await applyInteraction(trx, ticketId, {
     kind: 'system',
     body: text,
@@ -151,6 +152,8 @@ export async function applyOp(trx: Executor, op: SyncOp, ticketId: number, batch
   else if (op.kind === 'attachment') await applyAttachment(trx, ticketId, op.body);
   else if (op.kind === 'forget') await applyForget(trx, op.body);
   else if (op.kind === 'group') await groupIdOf(trx, op.body.name, op.body.at);
+  else if (op.kind === 'verify') await applyVerify(trx, ticketId, op.body);
+  else if (op.kind === 'merge') await applyMerge(trx, ticketId, op.op_id, op.body);
   else await applyCreate(trx, op.body, ticketId);
   return null;
 }

@@ -3,7 +3,7 @@
  * REPEATABLE READ transaction (a snapshot: tickets and the log's last sequence agree), the local desk
  * written in one transaction (all or nothing), table by table in batches, reporting progress.
  * Copied: people, groups, tickets, tags, timelines, attachments (and their bytes: ./blob-transfer.ts),
- * the fields' agreed stamps and the conflicts.
+ * links, requests with their checklists and identity checks, the fields' agreed stamps and the conflicts.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -27,6 +27,7 @@ const TABLES = [
   ['ticket_links', 'ticket_id'],
   ['ticket_requests', 'ticket_id'],
   ['ticket_checklist_items', 'ticket_id'],
+  ['identity_verifications', 'id'],
   ['sync_fields', 'ticket_id'],
   ['sync_conflicts', 'id'],
 ] as const;

@@ -14,6 +14,8 @@
  * - checklist: a request's form and checklist, made with the ticket (once: a ticket that has one keeps it);
  * - check: a checklist item ticked or unticked, a single-valued field (later by clock wins);
  * - parent: the ticket made a child of `parent` (a provisional id until mapped); later by clock wins;
+ * - verify: a request's requester's identity checked (merge: each once, by method, name and time);
+ * - merge: the ticket merged `into` another at `at`: its entries from before move there (./apply-merge.ts);
  * - attachment: a file attached (./attachment-op.ts): its row, under its timeline entry if it has one;
  *   the bytes travel beside the log, by SHA-256 (./blob-transfer.ts); each once, by op id;
  * - forget: a requester forgotten on the server (./forget-op.ts), named by their email's SHA-256;
@@ -63,6 +65,8 @@ export interface ConflictBody {
   kept_hlc: string;
   lost_hlc: string;
   pushed_op: string;
+  /** Why, when the field alone does not say (a parent undone to keep one level). */
+  reason?: string;
 }
 
 export interface ResolveBody {
@@ -134,6 +138,23 @@ export interface ForgetBody {
   at: number;
 }
 
+export interface VerifyBody {
+  method: string;
+  by: string;
+  /** The verifier by email (resolved where the operation is applied). */
+  email: string | null;
+  at: number;
+  /** What was seen, whom was called ('' for nothing): it goes into the audit event, as where it was made. */
+  note: string;
+}
+
+export interface MergeBody {
+  /** The target (a provisional id until mapped). */
+  into: number;
+  by: string;
+  at: number;
+}
+
 export interface GroupBody {
   name: string;
   at: number;
@@ -153,7 +174,9 @@ export type OpBody =
   | { kind: 'parent'; body: ParentBody }
   | { kind: 'attachment'; body: AttachmentBody }
   | { kind: 'forget'; body: ForgetBody }
-  | { kind: 'group'; body: GroupBody };
+  | { kind: 'group'; body: GroupBody }
+  | { kind: 'verify'; body: VerifyBody }
+  | { kind: 'merge'; body: MergeBody };
 
 export type SyncOp = OpBody & {
   op_id: string;

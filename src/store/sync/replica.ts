@@ -10,7 +10,8 @@ import type { Executor } from '../executor.js';
 import { applyCreates, applyOp } from './apply.js';
 import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
 import { FieldStamps } from './field-stamps.js';
-import { opOfRow, type CreateBody } from './ops.js';
+import { opColumns, opOfRow, type CreateBody } from './ops.js';
+import { settleAfterBatch } from './parent-conflicts.js';
 import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
@@ -126,6 +127,10 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
       }
       await flush();
       await batch.fields.flush();
+      await settleAfterBatch(
+        trx,
+        logged.map((l) => opColumns(l.op)),
+      );
       await rechainAudit(trx, renumbered);
       after = logged[logged.length - 1]!.seq;
       await trx

@@ -5,9 +5,10 @@
  * conflict is marked resolved here and, through a `resolve` operation, on every other desk.
  */
 import { withImmediate } from '../../db/immediate.js';
-import type { Priority, Status, Tier } from '../../domain/ticket.js';
+import { parseRef, type Priority, type Status, type Tier } from '../../domain/ticket.js';
 import { EXIT, fail } from '../../errors.js';
 import type { Actor, Executor } from '../executor.js';
+import { moveChildren } from '../incidents.js';
 import { applyChanges, type TicketChanges } from '../ticket-changes.js';
 import { applyResolve } from './apply.js';
 import type { ResolveBody } from './ops.js';
@@ -43,8 +44,12 @@ export async function resolveConflict(db: Executor, id: number, take: Take, acto
       (await trx.selectFrom('sync_conflicts').selectAll().where('id', '=', id).executeTakeFirst()) ??
       fail(EXIT.notFound, `no sync conflict ${id} (deskline sync conflicts lists the open ones)`);
     if (c.resolved_at !== null) fail(EXIT.conflict, `sync conflict ${id} is resolved already`);
-    const change = CHANGE[c.field] ?? fail(EXIT.invalid, `sync conflict ${id}: field ${c.field} cannot be set again here`);
-    if (take === 'lost') await applyChanges(trx, c.ticket_id, change(c.lost), actor, { now, action: 'sync-resolve' });
+    const lostParent = c.field === 'parent' ? parseRef(c.lost ?? '') : null;
+    const change = CHANGE[c.field];
+    if (!change && lostParent === null) fail(EXIT.invalid, `sync conflict ${id}: field ${c.field} cannot be set again here`);
+    // A parent undone to keep one level: the move again, refused as `ticket parent` refuses it while what stood against it stands.
+    if (take === 'lost' && lostParent !== null) await moveChildren(trx, lostParent, [c.ticket_id], actor, now);
+    else if (take === 'lost') await applyChanges(trx, c.ticket_id, change!(c.lost), actor, { now, action: 'sync-resolve' });
     const body: ResolveBody = { conflict: c.op_id, take, by: actor.name, at: now };
     await applyResolve(trx, body);
     await recordOps(trx, [{ ticketId: c.ticket_id, op: { kind: 'resolve', body } }], now);

@@ -12,6 +12,7 @@ import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
 import { FieldStamps } from './field-stamps.js';
 import { opColumns, type ConflictBody, type CreateBody, type SetBody, type SyncOp } from './ops.js';
 import { insertJsonRows } from './json-rows.js';
+import { settleAfterBatch } from './parent-conflicts.js';
 import { nextStamp, receiveStamp, syncRoleOf } from './role.js';
 
 export interface Accepted {
@@ -71,6 +72,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
       const mapId = (id: number) => mapped.get(id) ?? known.get(id) ?? serverTicket(id);
       if (op.kind === 'link') op = { ...op, body: { ...op.body, other: mapId(op.body.other) } };
       if (op.kind === 'parent') op = { ...op, body: { ...op.body, parent: mapId(op.body.parent) } };
+      if (op.kind === 'merge') op = { ...op, body: { ...op.body, into: mapId(op.body.into) } };
       logged.push(logRow({ ...op, ticket_id: ticketId }, op.device, null, now));
       out.accepted++;
       if (op.kind === 'interaction') {
@@ -90,6 +92,7 @@ export async function acceptOps(server: Executor, ops: readonly SyncOp[], now = 
     const maps = [...mapped].map(([provisional_id, ticket_id]) => ({ provisional_id, ticket_id }));
     await insertJsonRows(trx, 'sync_ticket_map', maps);
     await insertJsonRows(trx, 'sync_ops', logged);
+    out.conflicts += await settleAfterBatch(trx, logged, now);
     return out;
   });
 }
@@ -99,6 +102,7 @@ async function serverTickets(trx: Executor, ops: readonly SyncOp[]): Promise<Map
   const named = ops.flatMap((op) => [
     ...(op.kind === 'create' ? [] : [op.ticket_id]),
     ...(op.kind === 'link' ? [op.body.other] : op.kind === 'parent' ? [op.body.parent] : []),
+    ...(op.kind === 'merge' ? [op.body.into] : []),
   ]);
   const ids = [...new Set(named.filter((id) => id < 0))];
   if (ids.length === 0) return new Map();
