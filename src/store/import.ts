@@ -22,6 +22,7 @@ import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
 import type { ImportDialect, ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
+import { intakeOps } from './sync/intake-ops.js';
 
 export type * from './import-types.js';
 
@@ -51,6 +52,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
         counts: summary.counts,
         touched,
         explicitIds,
+        sync: intakeOps(trx), // what the other desks learn (nothing on a desk outside sync)
       };
       const writeTicket = ticketWriter(context);
       const writeRow = rowWriter(context);
@@ -80,6 +82,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
         }
         options.onItem?.(++done);
       }
+      await context.sync?.flush(options.now);
       await finish({ touched, explicitIds });
       if (blobs) await keepOnServer(trx, blobs, options.now); // a server desk's home of the bytes
       if (summary.created + summary.updated > 0) {
