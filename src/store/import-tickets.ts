@@ -13,7 +13,7 @@ import { peopleCache } from './import-people.js';
 import type { ImportTicketIn, Outcome } from './import-types.js';
 import type { SlaConfig } from './sla-config.js';
 import { dueRefresher } from './sla-refresh-raw.js';
-import type { IntakeOps } from './sync/intake-ops.js';
+import type { IntakeOps, TicketFields } from './sync/intake-ops.js';
 import type { WriteSession } from './write-session.js';
 
 export interface WriterContext {
@@ -50,7 +50,7 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
   const refreshDue = dueRefresher(session, w.config, audit);
   const bump = (what: string, n = 1) => (w.counts[what] = (w.counts[what] ?? 0) + n);
   const q = {
-    byExternal: 'SELECT id, updated_at, status FROM tickets WHERE external_id = ?',
+    byExternal: 'SELECT id, updated_at, status, title, priority, category, tier, resolution FROM tickets WHERE external_id = ?',
     insert: `INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
     insertWithId: `INSERT INTO tickets (id, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`,
     update: `UPDATE tickets SET title = ?, description = ?, status = ?, priority = ?, priority_rank = ?, category = ?, channel = ?,
@@ -144,7 +144,7 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
     return id;
   };
 
-  const update = async (t: ImportTicketIn, id: number, before: string): Promise<void> => {
+  const update = async (t: ImportTicketIn, { id, status: before, ...fields }: TicketFields): Promise<void> => {
     const input = t.input;
     const updatedAt = input.updatedAt ?? w.now;
     const after = (await session.value<number>(q.lastInteraction, id))!;
@@ -178,21 +178,21 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
       });
     }
     for (const tag of input.tags) await session.run(q.link, id, await people.tag(tag));
+    sync?.updated(id, { id, status: before, ...fields }, input.tags);
     await addTimeline(id, t, after);
     // As any update does (./sla.ts refreshDue): status, priority or a first reply move the due times.
     await refreshDue(id, w.now);
   };
 
   return async (t) => {
-    const found =
-      t.externalId === null ? undefined : await session.get<{ id: number; updated_at: number; status: string }>(q.byExternal, t.externalId);
+    const found = t.externalId === null ? undefined : await session.get<TicketFields>(q.byExternal, t.externalId);
     if (!found) {
       const id = await create(t);
       w.touched.add(id);
       return { outcome: 'created', id };
     }
     if ((t.input.updatedAt ?? 0) <= found.updated_at) return { outcome: 'skipped', id: found.id };
-    await update(t, found.id, found.status);
+    await update(t, found);
     w.touched.add(found.id);
     bump('tickets updated');
     return { outcome: 'updated', id: found.id };

@@ -7,7 +7,7 @@
  * them. On a replica a new ticket takes a provisional id, as ../tickets.ts gives one. A desk outside
  * sync gets no collector at all (`intakeOps` returns undefined): the writers then do nothing more.
  */
-import type { TicketUpdate } from '../../db/schema.js';
+import type { TicketRow, TicketUpdate } from '../../db/schema.js';
 import type { Executor } from '../executor.js';
 import { placeOf } from './attachment-op.js';
 import type { AttachmentBody, OpBody, RequesterPerson } from './ops.js';
@@ -18,15 +18,32 @@ import { createOp, interactionOps } from './write-ops.js';
 type Noted =
   | { kind: 'create'; ticketId: number }
   | { kind: 'entry'; ticketId: number; id: number; set: TicketUpdate }
-  | { kind: 'attachment'; ticketId: number; id: number };
+  | { kind: 'attachment'; ticketId: number; id: number }
+  | { kind: 'update'; ticketId: number; before: TicketFields; tags: readonly string[] };
+
+/** A ticket's single-valued fields as an import reads them before it updates the ticket. */
+export interface TicketFields {
+  id: number;
+  updated_at: number;
+  status: string;
+  title: string;
+  priority: string;
+  category: string | null;
+  tier: string;
+  resolution: string | null;
+}
 
 export interface IntakeOps {
+  /** True on a replica (a laptop), false on the server. */
+  readonly replica: boolean;
   /** A new ticket's id: provisional on a replica, null on the server (the table numbers it). */
   ticketId(): Promise<number | null>;
   created(ticketId: number): void;
   /** A timeline entry, with the ticket's columns it set (a requester's reply reopening it). */
   entry(ticketId: number, id: number, set?: TicketUpdate): void;
   attachment(ticketId: number, id: number): void;
+  /** A ticket an import updated: a set per field that changed (as ./write-ops.ts `changeOps`), its tags added. */
+  updated(ticketId: number, before: TicketFields, tags: readonly string[]): void;
   /** Where the notes stand, and back to there (a message rolled back to its savepoint). */
   mark(): number;
   undo(mark: number): void;
@@ -43,6 +60,7 @@ export function intakeOps(trx: Executor): IntakeOps | undefined {
   const noted: Noted[] = [];
   let next: number | null | undefined;
   return {
+    replica: role.kind === 'replica',
     async ticketId() {
       if (role.kind !== 'replica') return null;
       // Provisional ids count down; one look-up per batch, then the next below the last given.
@@ -52,6 +70,7 @@ export function intakeOps(trx: Executor): IntakeOps | undefined {
     created: (ticketId) => void noted.push({ kind: 'create', ticketId }),
     entry: (ticketId, id, set = {}) => void noted.push({ kind: 'entry', ticketId, id, set }),
     attachment: (ticketId, id) => void noted.push({ kind: 'attachment', ticketId, id }),
+    updated: (ticketId, before, tags) => void noted.push({ kind: 'update', ticketId, before, tags }),
     mark: () => noted.length,
     undo: (mark) => void noted.splice(mark),
     async flush(now) {
@@ -61,11 +80,36 @@ export function intakeOps(trx: Executor): IntakeOps | undefined {
   };
 }
 
+/** The columns a set of each field an import writes carries (status: the stamps the import set with it). */
+const UPDATE_COLUMNS = {
+  status: ['status', 'resolved_at', 'closed_at'],
+  priority: ['priority', 'priority_rank'],
+  title: ['title'],
+  category: ['category'],
+  tier: ['tier'],
+  resolution: ['resolution'],
+} as const;
+
+function updateOps(before: TicketFields, after: TicketRow, tags: readonly string[]): OpBody[] {
+  const ops: OpBody[] = [];
+  for (const [field, keys] of Object.entries(UPDATE_COLUMNS) as [keyof typeof UPDATE_COLUMNS, readonly (keyof TicketRow)[]][]) {
+    if (before[field] === after[field]) continue;
+    const columns = Object.fromEntries(keys.map((k) => [k, after[k]]));
+    ops.push({ kind: 'set', body: { field, value: after[field] === null ? null : String(after[field]), columns, base: null } });
+  }
+  if (tags.length) ops.push({ kind: 'tags', body: { add: [...tags], remove: [] } });
+  return ops;
+}
+
 const idsOf = (noted: readonly Noted[], kind: Noted['kind']) =>
   noted.filter((n) => n.kind === kind).map((n) => ('id' in n ? n.id : n.ticketId));
 
 async function opsOf(trx: Executor, noted: readonly Noted[]): Promise<TicketOp[]> {
   const creates = await createsOf(trx, idsOf(noted, 'create'));
+  const updateIds = idsOf(noted, 'update');
+  const updated = new Map(
+    updateIds.length ? (await trx.selectFrom('tickets').selectAll().where('id', 'in', updateIds).execute()).map((r) => [r.id, r]) : [],
+  );
   const entryIds = idsOf(noted, 'entry');
   const entryRows = entryIds.length
     ? await trx
@@ -84,6 +128,8 @@ async function opsOf(trx: Executor, noted: readonly Noted[]): Promise<TicketOp[]
   const ops: TicketOp[] = [];
   for (const n of noted) {
     if (n.kind === 'create') ops.push({ ticketId: n.ticketId, op: creates.get(n.ticketId)! });
+    else if (n.kind === 'update')
+      for (const op of updateOps(n.before, updated.get(n.ticketId)!, n.tags)) ops.push({ ticketId: n.ticketId, op });
     else if (n.kind === 'entry')
       for (const op of interactionOps(entries.get(n.id)!, entries.get(n.id)!.author_email, n.set)) ops.push({ ticketId: n.ticketId, op });
     else {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkedItems } from '../../../src/io/import-check.js';
-import type { ImportRecord } from '../../../src/io/import-record.js';
+import type { ImportItem, ImportRecord } from '../../../src/io/import-record.js';
+import { EXIT, type DesklineError } from '../../../src/errors.js';
 import { fetchMail } from '../../../src/io/mail-fetch.js';
 import type { ImapConfig } from '../../../src/io/imap-settings.js';
 import { listAttachments, readAttachment } from '../../../src/store/attachments.js';
@@ -94,10 +95,10 @@ const record = (n: number): ImportRecord => ({
   attachments: [{ name: `bios-${n}.txt`, data: new TextEncoder().encode(`bios log ${n}`), createdAt: T0 + 2_000 }],
   history: [],
 });
-async function* records(...all: ImportRecord[]) {
+async function* records(...all: ImportItem[]) {
   yield* all;
 }
-const importOn = (desk: Desk, ...all: ImportRecord[]) =>
+const importOn = (desk: Desk, ...all: ImportItem[]) =>
   runImport(desk, checkedItems(records(...all)), { actor: 'importer', now: T0 + 3_600_000, dryRun: false, keepLines: false });
 
 describe.runIf(haveDovecot)('sync of mail fetched and tickets imported', () => {
@@ -123,7 +124,7 @@ describe.runIf(haveDovecot)('sync of mail fetched and tickets imported', () => {
     expect(await files(a.desk, 1)).toEqual(['dock.txt ticket dock 1', 'log.txt email_in wake failed']);
   });
 
-  it('tickets imported on the server reach a laptop with their requester, tags, timeline and files', async () => {
+  it('tickets imported on the server reach a laptop with their requester, tags, timeline and files, and so do their updates', async () => {
     const server = await serverDesk();
     const a = await replicaOf(server);
     expect((await importOn(server, record(1), record(2))).created).toBe(2);
@@ -133,6 +134,20 @@ describe.runIf(haveDovecot)('sync of mail fetched and tickets imported', () => {
     expect((await snapshot(a.desk.db)).tags).toHaveLength(4);
     expect(await requesterOf(a.desk, 2)).toMatchObject({ name: 'Bo Li', email: 'bo@example.com', external_id: 'zendesk:2' });
     expect(await files(a.desk, 2)).toEqual(['bios-2.txt ticket bios log 2']);
+
+    // A newer record of a known ticket: its changed fields, a tag more and the new entry travel too.
+    const newer = record(2);
+    newer.ticket = { ...newer.ticket, title: 'Laptop 2 boots to BIOS', status: 'pending', priority: 'low', updatedAt: T0 + 60_000 };
+    newer.tags = ['laptop', 'bios'];
+    newer.interactions = [
+      ...newer.interactions,
+      { kind: 'note', author: null, byRequester: false, body: 'Sent BIOS steps', createdAt: T0 + 50_000 },
+    ];
+    expect((await importOn(server, newer)).updated).toBe(1);
+    await syncNow(a.desk.db, server.db);
+    expect(await snapshot(a.desk.db)).toEqual(await snapshot(server.db));
+    expect((await snapshot(a.desk.db)).tickets[1]).toMatchObject({ title: 'Laptop 2 boots to BIOS', status: 'pending', priority: 'low' });
+    expect((await snapshot(a.desk.db)).tags.filter((t) => t.ticket_id === 2).map((t) => t.name)).toEqual(['bios', 'boot', 'laptop']);
   });
 
   it('mail fetched and tickets imported on a laptop take provisional refs and reach the server and another laptop', async () => {
@@ -151,6 +166,13 @@ describe.runIf(haveDovecot)('sync of mail fetched and tickets imported', () => {
     );
     expect((await fetch(a.desk, dovecot)).fates.replied).toBe(1);
     await importOn(a.desk, record(7));
+    // A Deskline export's ticket rows keep their own ids: refused on a laptop, in one line, nothing written.
+    const row: ImportItem = { kind: 'row', at: { file: 'desk.jsonl', line: 1 }, table: 'tickets', row: { id: 9, title: 'Old' } };
+    const refused = (await importOn(a.desk, record(8), row).catch((e: unknown) => e)) as DesklineError;
+    expect([refused.message, refused.exitCode]).toEqual([
+      "desk.jsonl:1: a replica does not import a Deskline export's tickets (they would never reach the server): import the file on the team's server",
+      EXIT.usage,
+    ]);
     const offline = (await snapshot(a.desk.db)).tickets.map((t) => t.id);
     expect(offline.every((id) => id < 0)).toBe(true);
 
