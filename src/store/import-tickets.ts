@@ -13,6 +13,7 @@ import { peopleCache } from './import-people.js';
 import type { ImportTicketIn, Outcome } from './import-types.js';
 import type { SlaConfig } from './sla-config.js';
 import { dueRefresher } from './sla-refresh-raw.js';
+import type { IntakeOps, TicketFields } from './sync/intake-ops.js';
 import type { WriteSession } from './write-session.js';
 
 export interface WriterContext {
@@ -26,6 +27,8 @@ export interface WriterContext {
   touched: Set<number>;
   /** Tables given rows with the file's own ids. */
   explicitIds?: Set<string>;
+  /** On a desk that takes part in sync: what was written, for its operations (./sync/intake-ops.ts). */
+  sync?: IntakeOps;
 }
 
 /** The columns an import writes, in the order of the insert's parameters. */
@@ -41,14 +44,15 @@ function firstResponseOf(t: ImportTicketIn): number | null {
 }
 
 export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{ outcome: Outcome; id: number }> {
-  const { session } = w;
+  const { session, sync } = w;
   const people = peopleCache(session, w.now, w.counts);
   const audit = sessionAudit(session).append;
   const refreshDue = dueRefresher(session, w.config, audit);
   const bump = (what: string, n = 1) => (w.counts[what] = (w.counts[what] ?? 0) + n);
   const q = {
-    byExternal: 'SELECT id, updated_at, status FROM tickets WHERE external_id = ?',
+    byExternal: 'SELECT id, updated_at, status, title, priority, category, tier, resolution FROM tickets WHERE external_id = ?',
     insert: `INSERT INTO tickets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    insertWithId: `INSERT INTO tickets (id, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`,
     update: `UPDATE tickets SET title = ?, description = ?, status = ?, priority = ?, priority_rank = ?, category = ?, channel = ?,
          tier = ?, resolution = ?, updated_at = ?, resolved_at = ?, closed_at = ?, first_response_at = coalesce(first_response_at, ?),
          version = version + 1 WHERE id = ?`,
@@ -60,16 +64,21 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
       'INSERT INTO attachments (ticket_id, interaction_id, name, content_type, size, sha256, added_by, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
   };
 
+  // An insert's id where sync notes it (./sync/intake-ops.ts); a plain desk runs the statement as before.
+  const add = (text: string, ...params: unknown[]) => (sync ? session.insert(text, ...params) : session.run(text, ...params));
   const addTimeline = async (id: number, t: ImportTicketIn, after: number) => {
     for (const x of t.interactions) {
       if (x.createdAt <= after) continue;
       const authorId = x.author && !x.byRequester ? await people.technician(x.author) : null;
-      await session.run(q.interaction, id, x.kind, authorId, x.author?.name ?? 'system', x.body, x.minutes, x.createdAt);
+      const entryId = await add(q.interaction, id, x.kind, authorId, x.author?.name ?? 'system', x.body, x.minutes, x.createdAt);
+      sync?.entry(id, entryId);
       bump('interactions');
     }
     for (const a of t.attachments) {
       if ((a.createdAt ?? t.input.createdAt ?? w.now) <= after) continue;
-      await session.run(q.attachment, id, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, a.createdAt ?? w.now);
+      const [hash, at] = [w.blobs().put(a.data), a.createdAt ?? w.now];
+      const fileId = await add(q.attachment, id, a.name, a.contentType, a.data.byteLength, hash, w.actor, at);
+      sync?.attachment(id, fileId);
       bump('attachments');
     }
   };
@@ -90,8 +99,9 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
       w.config.calendars[input.priority],
     );
     const stamp = (given: number | null | undefined, set: number | null | undefined) => (set == null ? null : (given ?? set));
-    const id = await session.insert(
-      q.insert,
+    // On a replica a new ticket has a provisional id until sync gives it the server's, as in ./tickets.ts.
+    const provisional = sync ? await sync.ticketId() : null;
+    const values = [
       input.title,
       input.description,
       status,
@@ -112,7 +122,10 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
       due.resolution_due_at,
       due.next_due_at,
       start.set.resolution ?? null,
-    );
+    ];
+    if (provisional !== null) await session.run(q.insertWithId, provisional, ...values);
+    const id = provisional ?? (await session.insert(q.insert, ...values));
+    sync?.created(id);
     await audit({ ticket_id: id, actor: w.actor, at: createdAt, action: 'create', field: null, old_value: null, new_value: null });
     for (const c of t.history) {
       await audit({
@@ -131,7 +144,7 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
     return id;
   };
 
-  const update = async (t: ImportTicketIn, id: number, before: string): Promise<void> => {
+  const update = async (t: ImportTicketIn, { id, status: before, ...fields }: TicketFields): Promise<void> => {
     const input = t.input;
     const updatedAt = input.updatedAt ?? w.now;
     const after = (await session.value<number>(q.lastInteraction, id))!;
@@ -165,21 +178,21 @@ export function ticketWriter(w: WriterContext): (t: ImportTicketIn) => Promise<{
       });
     }
     for (const tag of input.tags) await session.run(q.link, id, await people.tag(tag));
+    sync?.updated(id, { id, status: before, ...fields }, input.tags);
     await addTimeline(id, t, after);
     // As any update does (./sla.ts refreshDue): status, priority or a first reply move the due times.
     await refreshDue(id, w.now);
   };
 
   return async (t) => {
-    const found =
-      t.externalId === null ? undefined : await session.get<{ id: number; updated_at: number; status: string }>(q.byExternal, t.externalId);
+    const found = t.externalId === null ? undefined : await session.get<TicketFields>(q.byExternal, t.externalId);
     if (!found) {
       const id = await create(t);
       w.touched.add(id);
       return { outcome: 'created', id };
     }
     if ((t.input.updatedAt ?? 0) <= found.updated_at) return { outcome: 'skipped', id: found.id };
-    await update(t, found.id, found.status);
+    await update(t, found);
     w.touched.add(found.id);
     bump('tickets updated');
     return { outcome: 'updated', id: found.id };

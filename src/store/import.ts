@@ -11,17 +11,20 @@
 import { dialectOf, type Dialect } from '../db/dialect.js';
 import { withImmediate } from '../db/immediate.js';
 import { formatRef } from '../domain/ticket.js';
+import { EXIT, fail } from '../errors.js';
 import { sessionAudit } from './audit-append.js';
 import { blobStore, type BlobStore } from './attachment-files.js';
 import { keepOnServer } from './attachment-blobs.js';
 import type { Desk } from './desk.js';
 import { PG_IMPORT } from './import-pg.js';
+import { ROW_TABLES } from './import-row-tables.js';
 import { rowWriter } from './import-rows.js';
 import { SQLITE_IMPORT } from './import-sqlite.js';
 import { MAIL_OUTCOME, mailWriter } from './mail-intake.js';
 import { ticketWriter } from './import-tickets.js';
 import type { ImportDialect, ImportItemIn, ImportOptions, ImportSummary } from './import-types.js';
 import { loadSlaConfig } from './sla-config.js';
+import { intakeOps } from './sync/intake-ops.js';
 
 export type * from './import-types.js';
 
@@ -29,6 +32,13 @@ export type * from './import-types.js';
 const DIALECTS: Readonly<Record<Dialect, ImportDialect>> = { sqlite: SQLITE_IMPORT, postgres: PG_IMPORT };
 
 class DryRunDone extends Error {}
+
+/** A Deskline export's ticket rows keep their own ids, which a replica cannot give the server: they are imported there. */
+const TICKET_ROWS = new Set(
+  ROW_TABLES.filter((t) => t.table === 'tickets' || Object.values(t.refs ?? {}).includes('tickets')).map((t) => t.table),
+);
+const ON_SERVER =
+  "a replica does not import a Deskline export's tickets (they would never reach the server): import the file on the team's server";
 
 export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, options: ImportOptions): Promise<ImportSummary> {
   const config = await loadSlaConfig(desk.db);
@@ -51,6 +61,7 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
         counts: summary.counts,
         touched,
         explicitIds,
+        sync: intakeOps(trx), // what the other desks learn (nothing on a desk outside sync)
       };
       const writeTicket = ticketWriter(context);
       const writeRow = rowWriter(context);
@@ -74,12 +85,14 @@ export async function runImport(desk: Desk, items: AsyncIterable<ImportItemIn>, 
           summary[outcome]++;
           if (options.keepLines) summary.lines.push({ outcome, what: 'ticket', ref: formatRef(id), title: item.input.title });
         } else {
+          if (context.sync?.replica && TICKET_ROWS.has(item.table)) fail(EXIT.usage, `${item.place}: ${ON_SERVER}`);
           const result = await writeRow(item);
           summary[result.outcome]++;
           if (options.keepLines) summary.lines.push({ outcome: result.outcome, what: item.table, ref: result.ref, title: result.title });
         }
         options.onItem?.(++done);
       }
+      await context.sync?.flush(options.now);
       await finish({ touched, explicitIds });
       if (blobs) await keepOnServer(trx, blobs, options.now); // a server desk's home of the bytes
       if (summary.created + summary.updated > 0) {

@@ -18,6 +18,7 @@ import { loadSlaConfig } from './sla-config.js';
 import { mailSession } from './mail-session.js';
 import { queueAcknowledgement, type AcknowledgeOptions } from './mail-acknowledge.js';
 import { moveCursor, type MailCursor } from './mail-cursor.js';
+import { intakeOps } from './sync/intake-ops.js';
 
 export interface DeliverOptions {
   /** Who the audit trail names for a new ticket ('mail intake'). */
@@ -67,6 +68,7 @@ export async function deliverMails(
         blobs: () => (blobs ??= blobStore(desk)),
         counts: {},
         touched,
+        sync: intakeOps(trx), // what the other desks learn (nothing on a desk outside sync)
       };
       await hold();
       const write = mailWriter(context, ticketWriter(context));
@@ -74,6 +76,7 @@ export async function deliverMails(
       for (const { mail, place } of items) {
         await session.run('SAVEPOINT mail_item');
         const before = new Set(touched);
+        const noted = context.sync?.mark() ?? 0;
         try {
           const result = await write({ kind: 'mail', place, mail });
           const ack =
@@ -87,10 +90,12 @@ export async function deliverMails(
           await session.run('RELEASE mail_item');
           // A ticket rolled back is not indexed (its id is no row's).
           for (const id of touched) if (!before.has(id)) touched.delete(id);
+          context.sync?.undo(noted);
           if (error instanceof DesklineError) outcomes.push({ refused: error });
           else throw error;
         }
       }
+      await context.sync?.flush(context.now);
       await finish(touched);
       if (blobs) await keepOnServer(trx, blobs, context.now); // a server desk's home of the bytes
       if (options.cursor) await moveCursor(session, options.cursor, context.now);

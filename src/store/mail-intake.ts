@@ -47,7 +47,7 @@ export function titleOfSubject(subject: string, text: string): string {
 }
 
 export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: ImportMailIn) => Promise<MailResult> {
-  const { session } = w;
+  const { session, sync } = w;
   const audit = sessionAudit(session).append;
   const refreshDue = dueRefresher(session, w.config, audit);
   const bump = (what: string) => (w.counts[what] = (w.counts[what] ?? 0) + 1);
@@ -76,10 +76,11 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
     return null;
   };
 
-  const reopen = async (before: Row, mail: MailIn, at: number): Promise<boolean> => {
+  /** The columns a requester's reply set (it reopened the ticket), or null. */
+  const reopen = async (before: Row, mail: MailIn, at: number): Promise<Partial<TicketState> | null> => {
     const fromRequester = mail.from?.email != null && mail.from.email === before.requester_email;
     const set = fromRequester ? onInteraction(before, 'email_in', false, at) : {};
-    if (!set.status || set.status === before.status) return false;
+    if (!set.status || set.status === before.status) return null;
     const columns = Object.keys(set) as (keyof TicketState)[];
     await session.run(
       `UPDATE tickets SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
@@ -96,7 +97,7 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
       new_value: set.status,
     });
     await refreshDue(before.id, w.now);
-    return true;
+    return set;
   };
 
   const append = async (ticket: Row, mail: MailIn, at: number): Promise<MailResult> => {
@@ -105,12 +106,18 @@ export function mailWriter(w: WriterContext, writeTicket: WriteTicket): (item: I
     const author = mail.from?.name || mail.from?.email || 'unknown sender';
     const body = automatic ? `Automatic mail (${mail.automatic}) from ${author}: ${mail.subject}\n\n${mail.text}` : mail.text;
     const entryId = await session.insert(q.entry, ticket.id, kind, author, body, at, mail.messageId);
+    const files: number[] = [];
     for (const a of mail.attachments) {
-      await session.run(q.attachment, ticket.id, entryId, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, at);
+      const values = [ticket.id, entryId, a.name, a.contentType, a.data.byteLength, w.blobs().put(a.data), w.actor, at];
+      files.push(await (sync ? session.insert(q.attachment, ...values) : session.run(q.attachment, ...values)));
       bump('attachments');
     }
     await session.run(q.touch, at, ticket.id);
-    const reopened = !automatic && (await reopen(ticket, mail, at));
+    const set = automatic ? null : await reopen(ticket, mail, at);
+    const reopened = set !== null;
+    // For the other desks (./sync/intake-ops.ts): the entry with the move it caused, then its files.
+    sync?.entry(ticket.id, entryId, set ?? {});
+    for (const id of files) sync?.attachment(ticket.id, id);
     if (!reopened) await audit({ ticket_id: ticket.id, actor: author, at, action: kind, field: null, old_value: null, new_value: null });
     w.touched.add(ticket.id);
     bump(automatic ? 'automatic mails kept as notes' : reopened ? 'replies that reopened' : 'replies');
