@@ -11,6 +11,7 @@ import { applyCreates, applyOp } from './apply.js';
 import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
 import { FieldStamps } from './field-stamps.js';
 import { opOfRow, type CreateBody } from './ops.js';
+import { holdTicketIndex, indexHeld } from './pull-index.js';
 import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
@@ -85,6 +86,8 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
     const logged = await opsAfter(server, after, batch);
     if (logged.length === 0) break;
     await withImmediate(local, async (trx) => {
+      // The ticket index waits for the end of the batch, then takes every ticket an operation named at once (./pull-index.ts).
+      const touched = await holdTicketIndex(trx, logged);
       const renumbered: number[] = [];
       // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
       const made: { body: CreateBody; id: number }[] = [];
@@ -121,6 +124,7 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
       await flush();
       await batch.fields.flush();
       await rechainAudit(trx, renumbered);
+      if (touched) await indexHeld(trx, touched);
       after = logged[logged.length - 1]!.seq;
       await trx
         .updateTable('sync_state')
