@@ -6,6 +6,9 @@
  * - floor: the same INSERTs into the server's own `tickets`, one transaction per 500 as push commits,
  *   every trigger on (summaries, change sequence, triage queue, search index, notify): what any
  *   writer of those rows pays on that server, so the ceiling of push's ratio against `insert`;
+ * - bare: the same INSERTs into a plain copy of the server's tickets (LIKE tickets INCLUDING ALL: its
+ *   18 indexes, defaults and checks, no triggers, no foreign keys): what the table itself costs, the
+ *   floor under `floor` that no trigger work can go below;
  * - select: the log read back in pages of 1,000 (the pull's baseline);
  * - pullFloor: that read plus the same ticket rows inserted into an empty desk file with prepared
  *   statements, its triggers on (FTS, word index, summaries): the least a replica's pull can cost.
@@ -64,7 +67,10 @@ export async function rawSyncFigures(url: string, rows: number, emptyDesk: strin
     const selectMs = performance.now() - t1;
     const deskMs = insertIntoDesk(emptyDesk, logged);
     const floorMs = await insertTickets(c, 'tickets', rows, 'raw floor');
-    return { insertMs, floorMs, selectMs, pullFloorMs: selectMs + deskMs, read: logged.length };
+    await c.query('CREATE TABLE bench_bare_tickets (LIKE tickets INCLUDING ALL)');
+    const bareMs = await insertTickets(c, 'bench_bare_tickets', rows, 'raw floor');
+    await c.query('DROP TABLE bench_bare_tickets');
+    return { insertMs, floorMs, bareMs, selectMs, pullFloorMs: selectMs + deskMs, read: logged.length };
   } finally {
     await c.end();
   }

@@ -14,19 +14,18 @@ import { plainSql } from './ticket-text.js';
 
 const IDS = 'SELECT value FROM json_each(?)';
 
-/** ticket_fts for the run's tickets, rebuilt whole (notes: the timeline's text). */
+/** ticket_fts's row of each ticket as 006's triggers write it (notes: the timeline's text), for a WHERE on tickets. */
+export const TICKET_FTS_ROWS = `INSERT INTO ticket_fts (rowid, title, description, notes)
+  SELECT id, ${plainSql('title')}, ${plainSql('description')},
+    (SELECT ifnull(group_concat(${plainSql('body')}, ' '), '') FROM interactions WHERE ticket_id = tickets.id AND kind <> 'system')
+  FROM tickets`;
+
+/** ticket_fts for the run's tickets, rebuilt whole. */
 export function indexTickets(sqlite: Database.Database, ids: ReadonlySet<number>): void {
   if (ids.size === 0) return;
   const list = JSON.stringify([...ids]);
   sqlite.prepare(`DELETE FROM ticket_fts WHERE rowid IN (${IDS})`).run(list);
-  sqlite
-    .prepare(
-      `INSERT INTO ticket_fts (rowid, title, description, notes)
-         SELECT id, ${plainSql('title')}, ${plainSql('description')},
-           (SELECT ifnull(group_concat(${plainSql('body')}, ' '), '') FROM interactions WHERE ticket_id = tickets.id AND kind <> 'system')
-         FROM tickets WHERE id IN (${IDS})`,
-    )
-    .run(list);
+  sqlite.prepare(`${TICKET_FTS_ROWS} WHERE id IN (${IDS})`).run(list);
 }
 
 const TEXT_TRIGGERS = ['ticket_text_insert', 'ticket_text_update'];

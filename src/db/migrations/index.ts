@@ -23,6 +23,7 @@ import * as m020 from './020-change-seq-signers.js';
 import * as m021 from './021-search-per-statement.js';
 import * as m022 from './022-summary-at-commit.js';
 import * as m024 from './024-attachment-blobs.js';
+import * as m023 from './023-insert-per-statement.js';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: '021-search-per-statement', up: m021.up },
   { version: 22, name: '022-summary-at-commit', up: m022.up },
   { version: 24, name: '024-attachment-blobs', up: m024.up },
+  { version: 23, name: '023-insert-per-statement', up: m023.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,7 @@ import { applyEntries, TechnicianIds, type Entry } from './apply-entries.js';
 import { FieldStamps } from './field-stamps.js';
 import { opColumns, opOfRow, type CreateBody } from './ops.js';
 import { settleAfterBatch } from './parent-conflicts.js';
+import { holdTicketIndex, indexHeld } from './pull-index.js';
 import { renumberTicket } from './renumber-sqlite.js';
 import { rechainAudit } from './rechain-audit.js';
 import { lastStamp, receiveStamp, syncRoleOf } from './role.js';
@@ -92,6 +93,8 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
       logged.filter((l) => l.op.device !== device).map((l) => l.op),
     );
     await withImmediate(local, async (trx) => {
+      // The ticket index waits for the end of the batch, then takes every ticket an operation named at once (./pull-index.ts).
+      const touched = await holdTicketIndex(trx, logged);
       const renumbered: number[] = [];
       // Tickets made elsewhere wait to be inserted together, until an operation of another kind comes.
       const made: { body: CreateBody; id: number }[] = [];
@@ -132,6 +135,7 @@ export async function pull(local: Executor, server: Executor, progress?: Progres
         logged.map((l) => opColumns(l.op)),
       );
       await rechainAudit(trx, renumbered);
+      if (touched) await indexHeld(trx, touched);
       after = logged[logged.length - 1]!.seq;
       await trx
         .updateTable('sync_state')

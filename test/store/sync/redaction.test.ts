@@ -4,6 +4,7 @@
  * the sync log keeps no copy that a later pull would hand out.
  */
 import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { validateTicketInput } from '../../../src/domain/ticket-input.js';
 import { withImmediate } from '../../../src/db/immediate.js';
@@ -22,6 +23,12 @@ import { replicaOf, serverDesk } from '../../helpers/sync-desks.js';
 const SAM = { name: 'Sam Ito', email: 'sam@example.com', tier: 'L1' };
 const SECRET = 'Quaggly4419Passport';
 const LATER = 'Zorbatt7788Licence';
+
+/** Words the replica's ticket index holds (its segments, not only its live rows: 'optimize' leaves none of a removed text). */
+async function indexedWords(desk: Desk): Promise<string[]> {
+  const rows = await sql<{ term: string }>`SELECT term FROM ticket_fts_vocab`.execute(desk.db);
+  return rows.rows.map((r) => r.term);
+}
 
 async function bodies(desk: Desk, id: number) {
   return (await timeline(desk.db, id)).map((i) => i.body);
@@ -62,6 +69,7 @@ describe('sync: redaction', () => {
     const b = await replicaOf(server);
     const sam = await ensureTechnician(a.desk.db, SAM);
     expect(await bodies(b.desk, ticket.id)).toContain(`Checked passport ${SECRET}`);
+    expect(await indexedWords(b.desk)).toContain(SECRET.toLowerCase());
     // A replica does not redact: the server does (on a team desk only its owner may rewrite the trail).
     await expect(redactInteraction(a.desk, ticket.id, 1, 'personal data', sam)).rejects.toThrow(
       /this desk is a replica: redact on the team's server/,
@@ -82,6 +90,7 @@ describe('sync: redaction', () => {
       expect(await bodies(desk, ticket.id)).toEqual(['[redacted]', 'Unlocked the account', '[redacted]']);
       expect(await trailHolding(desk, SECRET)).toBe(0);
       expect(await trailHolding(desk, LATER)).toBe(0);
+      if (desk !== server) expect(await indexedWords(desk)).not.toContain(SECRET.toLowerCase());
     }
     // Each replica recorded who removed what and why (B got the later note already redacted), and checks clean.
     const what = (desk: Desk) => desk.db.selectFrom('redactions').select(['what', 'reason', 'actor']).orderBy('id').execute();
@@ -110,6 +119,7 @@ describe('sync: redaction', () => {
     expect(await syncNow(a.desk.db, server.db)).toMatchObject({ pulled: 1 });
     expect(await bodies(a.desk, ticket.id)).toEqual(['[redacted]']);
     expect(await trailHolding(a.desk, SECRET)).toBe(0);
+    expect(await indexedWords(a.desk)).not.toContain(SECRET.toLowerCase());
     expect(await checkDesk(a.desk)).toEqual({ integrity: [], references: [], audit: [] });
   });
 });
