@@ -8,15 +8,37 @@
 import type { QueryGroup } from './kb-query.js';
 import { MARK_CLOSE, MARK_OPEN } from './kb-text.js';
 
-interface Token {
+export interface Token {
   start: number;
   end: number;
   folded: string;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit outside ASCII: only then does a word need the Unicode split and folding. */
+const WIDE_WORD = /(?![\x00-\x7f])[\p{L}\p{N}]/u;
+const ASCII_GAPS = /([^A-Za-z0-9]+)/;
 
-function tokenize(text: string): Token[] {
+/**
+ * The text's words with their folded form. Text whose letters and digits are all ASCII (most
+ * articles) is split by one native regex and only lower-cased: the same words, at a fraction of
+ * the cost of a Unicode match and fold per word, which dominated a search's own time.
+ */
+export function tokenize(text: string): Token[] {
+  if (/[^\x00-\x7f]/.test(text) && WIDE_WORD.test(text)) return tokenizeWide(text);
+  const out: Token[] = [];
+  const parts = text.split(ASCII_GAPS);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0 && part) out.push({ start: at, end: at + part.length, folded: part.toLowerCase() });
+    at += part.length;
+  }
+  return out;
+}
+
+/** Every word by the Unicode rule (letters and digits of any script, folded: `Café` → `cafe`). */
+export function tokenizeWide(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
