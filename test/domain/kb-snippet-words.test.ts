@@ -1,16 +1,45 @@
 /**
- * The snippet's word split: text whose letters and digits are all ASCII takes a fast path (one
- * native split, lower-cased); it must find exactly the words, places and folded forms the Unicode
- * rule finds, and text with a letter or digit outside ASCII must take the Unicode rule.
+ * The snippet's word split and matching: text whose letters and digits are all ASCII takes fast
+ * paths (one native split, lower-cased; the terms found by one regex per group); they must find
+ * exactly the words, places, folded forms and matches the Unicode rule and the word-by-word
+ * comparison find, and text with a letter or digit outside ASCII must take the Unicode rule.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { QueryGroup } from '../../src/domain/kb-query.js';
+import { locateAscii, locateTokens, type Located } from '../../src/domain/kb-snippet-locate.js';
 import { tokenize, tokenizeWide } from '../../src/domain/kb-snippet.js';
 
 const ASCII_TEXT = fc.string({ unit: fc.constantFrom(...'aZq09 -.,:;\'"\\/()«»·…’—\t\n'.split('')), maxLength: 80 });
 const ANY_TEXT = fc.string({ unit: fc.constantFrom(...'aZ09 -.·é É ñ ß 二 ² ١ İ ǅ ’'.split('')), maxLength: 60 });
 
+const VOCABULARY = ['print', 'printer', 'Printers', 'jam', 'JAMS', 'paper', 'a', 'ab', 'x1', '42', 'stuck'];
+const SEPARATORS = [' ', ' ', '. ', '-', ' · ', '’', '\n', '…'];
+const TEXT = fc
+  .array(fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom(...SEPARATORS)), { maxLength: 60 })
+  .map((parts) => parts.flat().join(''));
+const TERM = fc.record({
+  text: fc
+    .array(fc.constantFrom('print', 'printer', 'jam', 'jams', 'paper', 'a', 'x', '4', 'stuck'), { minLength: 1, maxLength: 2 })
+    .map((w) => w.join(' ')),
+  prefix: fc.boolean(),
+});
+const GROUPS = fc.array(
+  fc.array(TERM, { minLength: 1, maxLength: 3 }).map((terms): QueryGroup => ({ word: terms[0]!.text, terms })),
+  { minLength: 1, maxLength: 3 },
+);
+const everything = (l: Located) => ({ n: l.n, matches: l.matches, words: [...Array(l.n).keys()].map((k) => [l.startOf(k), l.endOf(k)]) });
+
 describe('snippet words', () => {
+  it('finds the matches and word places by regex that the word-by-word comparison finds', () => {
+    fc.assert(
+      fc.property(TEXT, GROUPS, (text, groups) => {
+        expect(everything(locateAscii(text, groups)!)).toEqual(everything(locateTokens(tokenizeWide(text), groups)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('splits text of ASCII words as the Unicode rule does', () => {
     fc.assert(
       fc.property(ASCII_TEXT, (text) => {
