@@ -50,18 +50,27 @@ export function makeSnippet(text: string, groups: readonly QueryGroup[], size = 
   const words = plainText(text) ? locateAscii(text, groups) : null;
   const { n, matches, startOf, endOf } = words ?? locateTokens(tokenize(text), groups);
   if (n === 0) return '';
+  // Each match's window (from 3 words before it) scored by distinct groups, then matches, inside it.
+  // Matches come in word order, so each window's matches are a run from the first at or after its start.
   let best = { start: 0, score: -1 };
-  for (const m of matches) {
-    const start = Math.max(0, Math.min(m.first - 3, n - size));
-    const inside = matches.filter((x) => x.first >= start && x.last < start + size);
-    const score = new Set(inside.map((x) => x.group)).size * 1000 + inside.length;
+  let from = 0;
+  const seenIn = new Int32Array(groups.length); // the last window (1-based) that counted each group
+  for (let w = 0; w < matches.length; w++) {
+    const start = Math.max(0, Math.min(matches[w]!.first - 3, n - size));
+    while (matches[from]!.first < start) from++;
+    let score = 0;
+    for (let i = from; i < matches.length && matches[i]!.first < start + size; i++) {
+      const x = matches[i]!;
+      if (x.last >= start + size) continue;
+      score += seenIn[x.group] === w + 1 ? 1 : 1001;
+      seenIn[x.group] = w + 1;
+    }
     if (score > best.score) best = { start, score };
   }
   const end = Math.min(n, best.start + size) - 1;
-  const from = startOf(best.start);
   const to = endOf(end);
   let out = '';
-  let at = from;
+  let at = startOf(best.start);
   for (const m of matches) {
     if (m.first < best.start || m.last > end || m.start < at) continue;
     out += `${text.slice(at, m.start)}${MARK_OPEN}${text.slice(m.start, m.end)}${MARK_CLOSE}`;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueryGroup } from '../../src/domain/kb-query.js';
 import { locateAscii, locateTokens, type Located } from '../../src/domain/kb-snippet-locate.js';
-import { tokenize, tokenizeWide } from '../../src/domain/kb-snippet.js';
+import { makeSnippet, tokenize, tokenizeWide } from '../../src/domain/kb-snippet.js';
 
 const ASCII_TEXT = fc.string({ unit: fc.constantFrom(...'aZq09 -.,:;\'"\\/()«»·…’—\t\n'.split('')), maxLength: 80 });
 const ANY_TEXT = fc.string({ unit: fc.constantFrom(...'aZ09 -.·é É ñ ß 二 ² ١ İ ǅ ’'.split('')), maxLength: 60 });
@@ -30,7 +30,37 @@ const GROUPS = fc.array(
 );
 const everything = (l: Located) => ({ n: l.n, matches: l.matches, words: [...Array(l.n).keys()].map((k) => [l.startOf(k), l.endOf(k)]) });
 
+/** The snippet as first written (every word compared, each window's matches filtered anew): the oracle for the faster one. */
+function plainSnippet(text: string, groups: readonly QueryGroup[], size = 16): string {
+  const { n, matches, startOf, endOf } = locateTokens(tokenizeWide(text), groups);
+  if (n === 0) return '';
+  let best = { start: 0, score: -1 };
+  for (const m of matches) {
+    const start = Math.max(0, Math.min(m.first - 3, n - size));
+    const inside = matches.filter((x) => x.first >= start && x.last < start + size);
+    const score = new Set(inside.map((x) => x.group)).size * 1000 + inside.length;
+    if (score > best.score) best = { start, score };
+  }
+  const end = Math.min(n, best.start + size) - 1;
+  let [out, at] = ['', startOf(best.start)];
+  for (const m of matches) {
+    if (m.first < best.start || m.last > end || m.start < at) continue;
+    [out, at] = [`${out}${text.slice(at, m.start)}«${text.slice(m.start, m.end)}»`, m.end];
+  }
+  out += text.slice(at, endOf(end));
+  return `${best.start > 0 ? '…' : ''}${out}${end < n - 1 ? '…' : text.slice(endOf(end)).trimEnd()}`.replace(/\s+/g, ' ');
+}
+
 describe('snippet words', () => {
+  it('cuts the snippet the word-by-word way cuts it', () => {
+    fc.assert(
+      fc.property(TEXT, GROUPS, fc.constantFrom(2, 3, 5, 16), (text, groups, size) => {
+        expect(makeSnippet(text, groups, size)).toBe(plainSnippet(text, groups, size));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('finds the matches and word places by regex that the word-by-word comparison finds', () => {
     fc.assert(
       fc.property(TEXT, GROUPS, (text, groups) => {
