@@ -8,12 +8,13 @@
 import type { QueryGroup, QueryTerm } from './kb-query.js';
 import type { SearchQuery } from './kb-search-query.js';
 
-/** Which weights a lexeme may match: every one, or the title and tags alone (A, B). */
-export type TsScope = 'all' | 'titles';
+/** Which weights a lexeme may match: every one, the title and tags (A, B), the title alone or the tags alone. */
+export type TsScope = 'all' | 'titles' | 'title' | 'tags';
+const WEIGHTS: Record<TsScope, string> = { all: '', titles: 'AB', title: 'A', tags: 'B' };
 
 /** One quoted lexeme: quotes and backslashes inside it escaped. */
 export function lexeme(word: string, prefix: boolean, scope: TsScope = 'all'): string {
-  const flags = `${prefix ? '*' : ''}${scope === 'titles' ? 'AB' : ''}`;
+  const flags = `${prefix ? '*' : ''}${WEIGHTS[scope]}`;
   return `'${word.replace(/['\\]/g, '\\$&')}'${flags ? `:${flags}` : ''}`;
 }
 

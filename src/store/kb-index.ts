@@ -1,7 +1,8 @@
 /**
- * The KB's full-text index behind one pair of functions, per dialect: FTS5 (kb_fts, kb_title_fts;
- * src/db/migrations/002-kb.ts) on SQLite, the weighted search_doc tsvector on PostgreSQL
- * (./kb-search-pg.ts). Candidates come ranked best first with `strength` 1 for the best of their pass.
+ * The KB's full-text index on SQLite: FTS5 (kb_fts, kb_title_fts; src/db/migrations/002-kb.ts).
+ * Candidates come ranked best first with `strength` 1 for the best of their pass (PostgreSQL ranks
+ * in one statement: ./kb-search-pg-ranked.ts). `matchesAnything` serves both dialects
+ * (./kb-search-pg.ts on PostgreSQL).
  */
 import { sql } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
@@ -9,7 +10,7 @@ import { matchExpression, type QueryGroup } from '../domain/kb-query.js';
 import { searchExpression, type SearchQuery } from '../domain/kb-search-query.js';
 import type { Executor } from './executor.js';
 import type { CandidateRow } from './kb-candidate.js';
-import { pgCandidates, pgMatchesAnything } from './kb-search-pg.js';
+import { pgMatchesAnything } from './kb-search-pg.js';
 
 export interface KbIndexOptions {
   /** Drafts are left out unless asked for. */
@@ -33,10 +34,7 @@ export async function candidates(
   options: KbIndexOptions,
   weight: number,
 ): Promise<Candidate[]> {
-  const rows =
-    dialectOf(db) === 'postgres'
-      ? await pgCandidates(db, index === 'kb_title_fts' ? 'titles' : 'all', query, mode, Boolean(options.includeDrafts), CANDIDATES)
-      : await sqliteCandidates(db, index, searchExpression(query, mode), options);
+  const rows = await sqliteCandidates(db, index, searchExpression(query, mode), options);
   const best = rows[0]?.rank ?? -1;
   return rows.map((r) => ({ ...r, strength: weight * (best < 0 ? r.rank / best : 1) }));
 }

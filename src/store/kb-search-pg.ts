@@ -1,43 +1,17 @@
 /**
- * KB search on PostgreSQL (the twin of kb-search.ts's FTS5 SQL, kb-fuzzy.ts's fuse.js vocabulary and
- * kb-relevance.ts's per-word lookups): kb_articles.search_doc (title A, tags B, body C; see
- * src/db/pg/migrations/baseline/search.ts) queried with a tsquery built from the parsed groups
- * (src/domain/ts-query.ts: every lexeme quoted), ranked by ts_rank with the weights of SQLite's bm25
- * (title 10, tags 4, body 1). `titles` reads title and tags alone (`:AB`), as kb_title_fts does. Ranks
- * are returned negated so that, as with bm25, lower is better.
+ * KB lookups on PostgreSQL (the twins of kb-fuzzy.ts's fuse.js vocabulary and kb-relevance.ts's and
+ * kb-index.ts's per-word lookups; the search itself is ./kb-search-pg-ranked.ts): kb_articles.search_doc
+ * (title A, tags B, body C; see src/db/pg/migrations/baseline/search.ts) queried with a tsquery built
+ * from the parsed groups (src/domain/ts-query.ts: every lexeme quoted).
  */
 import { sql } from 'kysely';
 import { editDistance } from '../domain/edit-distance.js';
 import type { QueryGroup } from '../domain/kb-query.js';
-import type { SearchQuery } from '../domain/kb-search-query.js';
 import { words } from '../domain/kb-text.js';
-import { groupsTsQuery, searchTsQuery } from '../domain/ts-query.js';
+import { groupsTsQuery } from '../domain/ts-query.js';
 import type { Executor } from './executor.js';
-import type { CandidateRow } from './kb-candidate.js';
 
-export type PgCandidateRow = CandidateRow;
-
-const WEIGHTS = { all: '{0, 0.1, 0.4, 1.0}', titles: '{0, 0, 0.4, 1.0}' } as const;
 const tsquery = (query: string) => sql`to_tsquery('deskline', ${query})`;
-
-export async function pgCandidates(
-  db: Executor,
-  scope: 'all' | 'titles',
-  query: SearchQuery,
-  mode: 'all' | 'any',
-  includeDrafts: boolean,
-  limit: number,
-): Promise<PgCandidateRow[]> {
-  const q = tsquery(searchTsQuery(query, mode, scope));
-  const published = includeDrafts ? sql`true` : sql`a.status = 'published'`;
-  const { rows } = await sql<PgCandidateRow>`
-    SELECT a.id, a.slug, a.title, a.category, a.tags, a.audience, a.status,
-      -ts_rank(${WEIGHTS[scope]}::float4[], a.search_doc, q.q) AS rank
-    FROM kb_articles AS a, ${q} AS q(q)
-    WHERE a.search_doc @@ q.q AND ${published}
-    ORDER BY rank, a.id LIMIT ${limit}`.execute(db);
-  return rows;
-}
 
 export async function pgMatchesAnything(db: Executor, groups: readonly QueryGroup[]): Promise<boolean> {
   const { rows } = await sql`SELECT 1 FROM kb_articles WHERE search_doc @@ ${tsquery(groupsTsQuery(groups, 'all'))} LIMIT 1`.execute(db);

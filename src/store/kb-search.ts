@@ -1,5 +1,6 @@
 /**
- * KB search (SQLite: FTS5; PostgreSQL: ./kb-search-pg.ts, picked by dialect). User text becomes quoted, synonym-expanded terms
+ * KB search (SQLite: FTS5 here; PostgreSQL: the same passes ranked in one statement,
+ * ./kb-search-pg-ranked.ts). User text becomes quoted, synonym-expanded terms
  * (src/domain/kb-query.ts). Candidates are ranked by bm25 (title 10, tags 4, body 1), first on the
  * small title/tags index and, when fewer than TITLE_ENOUGH articles match there, on the full index;
  * the top 200 are re-ranked with fuse.js against title and tags. Words that find nothing are
@@ -16,6 +17,7 @@ import { makeSnippet, restoreApostrophes } from '../domain/kb-snippet.js';
 import type { Executor } from './executor.js';
 import { correctWord } from './kb-fuzzy.js';
 import { pgCorrectWord } from './kb-search-pg.js';
+import { pgRankedSearch } from './kb-search-pg-ranked.js';
 import { articleFields } from './kb.js';
 
 export interface KbSearchOptions {
@@ -58,6 +60,7 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
   const { exclude } = parsed;
   let groups = parsed.include;
   if (groups.length === 0) return [];
+  if (dialectOf(db) === 'postgres') return searchPg(db, parsed, options, limit);
   let found: Candidate[];
   if (options.mode === 'any') {
     found = await candidates(db, 'kb_fts', { include: groups, exclude }, 'any', options, 1);
@@ -85,6 +88,33 @@ export async function searchKb(db: Executor, query: string, options: KbSearchOpt
     ...articleFields(c),
     score: Number(c.score.toFixed(4)),
     snippet: snippetOf(bodies.get(c.id), groups),
+    searched,
+  }));
+}
+
+/**
+ * PostgreSQL: the passes and the ranking in one statement (./kb-search-pg-ranked.ts); a second
+ * only when no article holds every word and a word could be corrected.
+ */
+async function searchPg(db: Executor, parsed: SearchQuery, options: KbSearchOptions, limit: number): Promise<KbSearchResult[]> {
+  const ranked = {
+    mode: options.mode ?? 'all',
+    includeDrafts: Boolean(options.includeDrafts),
+    limit,
+    titleEnough: Math.max(TITLE_ENOUGH, limit),
+  };
+  let groups = parsed.include;
+  let rows = await pgRankedSearch(db, parsed, ranked);
+  if (ranked.mode === 'all' && (rows[0]?.strict_n ?? 0) === 0) {
+    const corrected = await correctMissing(db, groups);
+    if (corrected.length === 0) return [];
+    if (corrected !== groups) rows = await pgRankedSearch(db, { include: (groups = corrected), exclude: parsed.exclude }, ranked);
+  }
+  const searched = queryWords(groups);
+  return rows.map((r) => ({
+    ...articleFields(r),
+    score: Number(r.score.toFixed(4)),
+    snippet: snippetOf({ indexed: r.search_body, body: r.body }, groups),
     searched,
   }));
 }

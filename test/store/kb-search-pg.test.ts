@@ -82,6 +82,34 @@ describe('KB search on PostgreSQL', () => {
     expect(jam[0]!.snippet).toContain('«stuck»');
   });
 
+  it('ranks a title holding every word first and relaxes to any word, finding what SQLite finds', async () => {
+    const articles: RawArticle[] = [
+      { title: 'Printer offline', body: 'A paper jam can stop it too.', tags: 'hardware' },
+      { title: 'Scanner jam', body: 'Clear the feeder.', tags: 'scanner' },
+      { title: 'Printer jam in tray 2', body: 'Open the tray.', tags: 'printer' },
+      { title: 'Toner low', body: 'Order toner.', tags: 'supplies' },
+    ];
+    const sqlite = (await tempDb()).db;
+    const { db: pg } = await tempPgDesk();
+    for (const db of [sqlite, pg]) {
+      for (const a of articles)
+        await insertArticle(db, validateArticle({ ...a, status: 'published' }), SYSTEM_ACTOR, Date.UTC(2026, 10, 25));
+    }
+    const order = ['printer-jam-in-tray-2', 'printer-offline', 'scanner-jam'];
+    for (const q of ['printer jam', 'pritner jam']) {
+      const [onPg, onSqlite] = [await searchKb(pg, q, { limit: 10 }), await searchKb(sqlite, q, { limit: 10 })];
+      expect(
+        onPg.map((r) => r.slug),
+        q,
+      ).toEqual(order);
+      // SQLite finds the same articles with the same snippets (its bm25 and fuse.js may order the first two either way).
+      const bySlug = (results: typeof onPg) => Object.fromEntries(results.map((r) => [r.slug, r.snippet]));
+      expect(bySlug(onSqlite), q).toEqual(bySlug(onPg));
+      expect(onPg[0]!.searched).toEqual(['printer', 'jam']);
+    }
+    expect((await searchKb(pg, 'printer jam', { limit: 1 })).map((r) => r.slug)).toEqual(['printer-jam-in-tray-2']);
+  });
+
   it('measures title coverage as SQLite does', async () => {
     const sqlite = (await tempDb()).db;
     const { db: pg } = await tempPgDesk();

@@ -5,7 +5,7 @@ import { dialectOf } from '../../src/db/dialect.js';
 import { parseQuery, type ParsedQuery } from '../../src/domain/query.js';
 import { applyFilters, type FilterContext } from '../../src/store/ticket-filter.js';
 import { applySort } from '../../src/store/ticket-sort.js';
-import { countTickets, listQuery, listTickets, type TicketListRow } from '../../src/store/ticket-list.js';
+import { compileList, countTickets, listQuery, listTickets, type TicketListRow } from '../../src/store/ticket-list.js';
 import { isPg } from '../helpers/db-rows.js';
 import { tempDb, type Desk } from '../helpers/temp.js';
 
@@ -44,6 +44,32 @@ describe('listTickets', () => {
 });
 
 const MY_QUEUE = 'assignee:me,mygroups status:new,open,pending,on_hold';
+
+describe('compileList', () => {
+  it('writes the SQL and parameters listQuery writes, for any filter, sort and cursor (the column list compiled once)', async () => {
+    const desk = await tempDb();
+    await seedDemo(desk, { tickets: 200, now: NOW });
+    const ctx = { meId: 1, now: NOW };
+    for (const text of [
+      MY_QUEUE,
+      'status:active due:<2h sort:urgency',
+      'status:resolved,closed sort:-updated',
+      'prio:high tag:vpn sort:created',
+      'requester:ann -followup:none sort:followup',
+      '',
+    ]) {
+      const query = parseQuery(text);
+      const [row] = await listTickets(desk.db, { query: parseQuery('status:active'), ctx, limit: 1 });
+      for (const cursor of [{}, { after: row }, { before: row }]) {
+        const opts = { query, ctx, limit: 41, ...cursor };
+        const whole = listQuery(desk.db, query, opts).compile();
+        const fast = compileList(desk.db, query, opts);
+        expect(fast.sql, text).toBe(whole.sql);
+        expect(fast.parameters, text).toEqual(whole.parameters);
+      }
+    }
+  });
+});
 
 /** A technician of a group, after a fifth of the tickets went to that group unassigned: both halves of My queue hold tickets. */
 async function groupMember(desk: Desk): Promise<number> {
