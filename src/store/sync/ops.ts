@@ -147,14 +147,12 @@ export interface VerifyBody {
   /** What was seen, whom was called ('' for nothing): it goes into the audit event, as where it was made. */
   note: string;
 }
-
 export interface MergeBody {
   /** The target (a provisional id until mapped). */
   into: number;
   by: string;
   at: number;
 }
-
 export interface GroupBody {
   name: string;
   at: number;
