@@ -12,6 +12,7 @@ import { EXIT, fail } from '../../errors.js';
 import { recordEvent } from '../audit.js';
 import type { Executor } from '../executor.js';
 import type { AttachmentBody, EntryPlace } from './ops.js';
+import { placeOf } from './entry-place.js';
 import { recordOps } from './record.js';
 import { syncRoleOf } from './role.js';
 
@@ -51,26 +52,6 @@ export async function applyAttachment(trx: Executor, ticketId: number, body: Att
     .execute();
   const change = { field: 'attachment', old: null, new: body.name };
   await recordEvent(trx, ticketId, { id: null, name: body.added_by }, 'attach', [change], body.created_at);
-}
-
-/** A timeline entry's place: its time, kind and author, and how many alike come before it (by id). */
-export async function placeOf(trx: Executor, ticketId: number, interactionId: number): Promise<EntryPlace | null> {
-  const row = await trx
-    .selectFrom('interactions')
-    .select(['created_at', 'kind', 'author_name'])
-    .where('id', '=', interactionId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const before = await trx
-    .selectFrom('interactions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ticket_id', '=', ticketId)
-    .where('created_at', '=', row.created_at)
-    .where('kind', '=', row.kind)
-    .where('author_name', '=', row.author_name)
-    .where('id', '<', interactionId)
-    .executeTakeFirstOrThrow();
-  return { created_at: Number(row.created_at), kind: row.kind, author_name: row.author_name, nth: Number(before.n) };
 }
 
 /** The entry at a place on this desk, or null (not here: the file is then the ticket's). */

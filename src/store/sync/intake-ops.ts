@@ -9,7 +9,7 @@
  */
 import type { TicketRow, TicketUpdate } from '../../db/schema.js';
 import type { Executor } from '../executor.js';
-import { placeOf } from './attachment-op.js';
+import { placeOf } from './entry-place.js';
 import type { AttachmentBody, OpBody, RequesterPerson } from './ops.js';
 import { provisionalIds, recordOps, type TicketOp } from './record.js';
 import { syncRoleOf } from './role.js';

@@ -16,6 +16,7 @@ import { EXIT, fail } from '../../errors.js';
 import type { Actor, Executor } from '../executor.js';
 import { REDACTED } from '../redaction-marks.js';
 import type { RedactBody } from './ops.js';
+import { placeOf } from './entry-place.js';
 import { recordOps } from './record.js';
 import { dropAttachments } from '../requester-forget.js';
 import { dropLocalBytes } from './blob-transfer.js';
@@ -37,21 +38,8 @@ export async function recordRedaction(
   now: number,
 ): Promise<void> {
   if (!syncRoleOf(trx)) return;
-  const row = await trx
-    .selectFrom('interactions')
-    .select(['created_at', 'kind', 'author_name'])
-    .where('id', '=', entry.id)
-    .executeTakeFirstOrThrow();
-  const before = await trx
-    .selectFrom('interactions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ticket_id', '=', ticketId)
-    .where('created_at', '=', row.created_at)
-    .where('kind', '=', row.kind)
-    .where('author_name', '=', row.author_name)
-    .where('id', '<', entry.id)
-    .executeTakeFirstOrThrow();
-  const body: RedactBody = { ...row, nth: Number(before.n), reason, by: actor.name, at: now };
+  const place = (await placeOf(trx, ticketId, entry.id))!;
+  const body: RedactBody = { ...place, reason, by: actor.name, at: now };
   await recordOps(trx, [{ ticketId, op: { kind: 'redact', body } }], now);
   await scrubLogged(trx, ticketId, entry.body);
 }
