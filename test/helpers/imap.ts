@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { ImapConfig } from '../../src/io/imap-settings.js';
 import { startDovecot as start, type Dovecot } from './dovecot.js';
 
 export { DOVECOT, haveDovecot, type Dovecot } from './dovecot.js';
@@ -19,6 +20,21 @@ export async function startDovecot(options: Parameters<typeof start>[0] = {}): P
   running.push(dovecot);
   return dovecot;
 }
+
+/** The intake settings, as read, for a Dovecot on loopback with no TLS (`more` overrides). */
+export const imapConfigFor = (d: Dovecot, more: Partial<ImapConfig> = {}): ImapConfig => ({
+  host: '127.0.0.1',
+  port: d.port,
+  security: 'none',
+  user: d.user,
+  folder: 'INBOX',
+  moveTo: null,
+  timeoutMs: 5_000,
+  passwordFile: null,
+  caFile: null,
+  everyMinutes: 5,
+  ...more,
+});
 
 /** A raw message, as a mail program would send it. */
 export function rawMail(m: { from: string; subject: string; id: string; body?: string; headers?: Record<string, string> }): string {

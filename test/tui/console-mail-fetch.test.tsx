@@ -6,8 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImapConfig } from '../../src/io/imap-settings.js';
-import { haveDovecot, rawMail, startDovecot, type Dovecot } from '../helpers/imap.js';
+import { haveDovecot, imapConfigFor, rawMail, startDovecot, type Dovecot } from '../helpers/imap.js';
 import { renderTui } from '../helpers/render-tui.js';
 import { tempDb, tempDir } from '../helpers/temp.js';
 import { addTickets, consoleElement } from './seed.js';
@@ -15,18 +14,7 @@ import { addTickets, consoleElement } from './seed.js';
 function intakeOf(d: Dovecot, password: string) {
   const passwordFile = join(tempDir(), 'imap-password');
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-  const config: ImapConfig = {
-    host: '127.0.0.1',
-    port: d.port,
-    security: 'none',
-    user: d.user,
-    folder: 'INBOX',
-    moveTo: null,
-    timeoutMs: 5_000,
-    passwordFile,
-    caFile: null,
-    everyMinutes: 5,
-  };
+  const config = imapConfigFor(d, { passwordFile });
   return { config, acknowledge: null };
 }
 

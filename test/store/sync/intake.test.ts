@@ -17,7 +17,7 @@ import { timeline } from '../../../src/store/interactions.js';
 import { syncNow } from '../../../src/store/sync/replica.js';
 import { ensureTechnician } from '../../../src/store/technicians.js';
 import { updateTicket } from '../../../src/store/ticket-changes.js';
-import { haveDovecot, startDovecot, type Dovecot } from '../../helpers/imap.js';
+import { haveDovecot, imapConfigFor, startDovecot, type Dovecot } from '../../helpers/imap.js';
 import { replicaOf, serverDesk, snapshot } from '../../helpers/sync-desks.js';
 
 const ANA = 'Ana Silva <ana@example.com>';
@@ -34,18 +34,7 @@ function mailWithFile(m: { subject: string; id: string; body: string; file: stri
   );
 }
 
-const imap = (d: Dovecot): ImapConfig => ({
-  host: '127.0.0.1',
-  port: d.port,
-  security: 'none',
-  user: d.user,
-  folder: 'INBOX',
-  moveTo: null,
-  timeoutMs: 5000,
-  passwordFile: null,
-  caFile: null,
-  everyMinutes: 5,
-});
+const imap = (d: Dovecot): ImapConfig => imapConfigFor(d);
 const fetch = (desk: Desk, d: Dovecot) => fetchMail(desk, imap(d), d.password, { actor: 'mail intake' });
 
 /** Files of a ticket as `name size (entry kind | ticket)`, and their bytes as text. */
