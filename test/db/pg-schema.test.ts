@@ -17,6 +17,7 @@ const PG_ONLY = new Set([
   'ticket_words.word',
   'kb_articles.search_doc',
   ...['status', 'priority', 'day', 'assignee_id', 'n', 'xact'].map((c) => `ticket_summary_changes.${c}`),
+  ...['sha256', 'size', 'data', 'added_at'].map((c) => `attachment_blobs.${c}`), // 024: a server desk's attachment bytes
 ]);
 
 /** An SQLite desk whatever DESKLINE_TEST_DIALECT says (tempDb() is a PostgreSQL one under npm run test:pg). */

@@ -22,8 +22,8 @@ import * as m019 from './019-sync.js';
 import * as m020 from './020-change-seq-signers.js';
 import * as m021 from './021-search-per-statement.js';
 import * as m022 from './022-summary-at-commit.js';
-import * as m024 from './024-attachment-blobs.js';
 import * as m023 from './023-insert-per-statement.js';
+import * as m024 from './024-attachment-blobs.js';
 
 export interface Migration {
   version: number;
@@ -54,8 +54,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '020-change-seq-signers', up: m020.up },
   { version: 21, name: '021-search-per-statement', up: m021.up },
   { version: 22, name: '022-summary-at-commit', up: m022.up },
-  { version: 24, name: '024-attachment-blobs', up: m024.up },
   { version: 23, name: '023-insert-per-statement', up: m023.up },
+  { version: 24, name: '024-attachment-blobs', up: m024.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
