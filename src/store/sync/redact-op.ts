@@ -38,7 +38,8 @@ export async function recordRedaction(
   now: number,
 ): Promise<void> {
   if (!syncRoleOf(trx)) return;
-  const place = (await placeOf(trx, ticketId, entry.id))!;
+  const place = await placeOf(trx, ticketId, entry.id);
+  if (!place) throw new Error(`redaction of entry ${entry.id}: no such entry on ticket ${ticketId}`); // the caller just read it
   const body: RedactBody = { ...place, reason, by: actor.name, at: now };
   await recordOps(trx, [{ ticketId, op: { kind: 'redact', body } }], now);
   await scrubLogged(trx, ticketId, entry.body);
